@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { pageQuery, paged } from "./common";
+
+export const auditEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  changes: z.unknown(),
+  ip: z.string().nullable(),
+  outcome: z.enum(["success", "refused", "failed"]),
+  reason: z.string().nullable(),
+});
+
+export const auditQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  actor: z.string().trim().max(100).optional(),
+  action: z.string().trim().max(100).optional(),
+  outcome: z.enum(["success", "refused", "failed"]).optional(),
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  ...pageQuery,
+});
+
+export const auditPage = paged(auditEntrySchema);
+
+export const chainVerdictSchema = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).optional(),
+});
+
+export type AuditEntryView = z.infer<typeof auditEntrySchema>;

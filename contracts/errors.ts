@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+/** Every 4xx and 5xx body has this one shape; `errors` lists every field at fault. */
+export const fieldErrorSchema = z.object({
+  path: z.string(),
+  messageZh: z.string(),
+  messageEn: z.string(),
+});
+
+export const apiErrorSchema = z.object({
+  code: z.string(),
+  messageZh: z.string(),
+  messageEn: z.string(),
+  article: z.string().optional(),
+  errors: z.array(fieldErrorSchema).optional(),
+});
+
+export type FieldError = z.infer<typeof fieldErrorSchema>;
+export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
+
+export const errorResponses = {
+  400: apiErrorSchema,
+  401: apiErrorSchema,
+  403: apiErrorSchema,
+  404: apiErrorSchema,
+  409: apiErrorSchema,
+  422: apiErrorSchema,
+  423: apiErrorSchema,
+  429: apiErrorSchema,
+} as const;

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { pageQuery, paged } from "./common";
+
+/** Real counts for the caller's home page; each entry names what it counts and where to go. */
+export const dashboardSchema = z.object({
+  cards: z.array(
+    z.object({
+      key: z.string(),
+      labelZh: z.string(),
+      labelEn: z.string(),
+      value: z.number().int(),
+      link: z.string().optional(),
+    }),
+  ),
+});
+
+export const notificationSchema = z.object({
+  id: z.string(),
+  titleZh: z.string(),
+  titleEn: z.string(),
+  bodyZh: z.string(),
+  bodyEn: z.string(),
+  link: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+
+export const notificationQuery = z.object({ unread: z.coerce.boolean().optional(), ...pageQuery });
+export const notificationPage = paged(notificationSchema).extend({ unread: z.number().int() });

@@ -1,0 +1,3 @@
+export * from "./access/abilities";
+export * from "./refusal";
+export * from "./roles";

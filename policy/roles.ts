@@ -1,0 +1,28 @@
+/** The eight role codes of SPEC §1. 三员 (sysadmin/secadmin/auditor) never see business data. */
+export const roles = [
+  "applicant",
+  "recommender",
+  "officer",
+  "expert",
+  "evaluator",
+  "sysadmin",
+  "secadmin",
+  "auditor",
+] as const;
+
+export type Role = (typeof roles)[number];
+
+export const roleLabels = {
+  applicant: { zh: "依托单位", en: "Host unit" },
+  recommender: { zh: "推荐部门", en: "Recommender" },
+  officer: { zh: "省科技厅", en: "Department officer" },
+  expert: { zh: "评审专家", en: "Expert" },
+  evaluator: { zh: "第三方评估机构", en: "Evaluator" },
+  sysadmin: { zh: "系统管理员", en: "System administrator" },
+  secadmin: { zh: "安全管理员", en: "Security administrator" },
+  auditor: { zh: "审计管理员", en: "Auditor" },
+} as const satisfies Record<Role, { zh: string; en: string }>;
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (roles as readonly string[]).includes(value);
+}

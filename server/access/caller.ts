@@ -1,0 +1,26 @@
+import type { Role } from "../../policy/roles";
+
+/** Who is calling, loaded once per request from the session. */
+export interface Caller {
+  accountId: string;
+  username: string;
+  displayName: string;
+  /** Approved role grants only: a pending grant gives nothing (三员). */
+  roles: Role[];
+  unitId: string | null;
+  unitName: string | null;
+  recommenderId: string | null;
+  recommenderName: string | null;
+  /** GB/T 2260 code of the recommender's (or unit's) division. */
+  division: string | null;
+  isUnitAdmin: boolean;
+  mustChangePassword: boolean;
+  isDemo: boolean;
+  sessionId: string;
+  csrfToken: string;
+}
+
+/** The role a caller acts in for audit entries: the first of its roles, in registry order. */
+export function primaryRole(caller: Caller): Role | null {
+  return caller.roles[0] ?? null;
+}

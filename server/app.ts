@@ -1,0 +1,79 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Clock } from "./clock";
+import type { Config } from "./config/config";
+import type { Database } from "./db/client";
+import { errorHandler } from "./http/error-handler";
+import { requestContext } from "./http/request-context";
+import { validatorCompiler } from "./http/validation";
+import { registerRoutes } from "./routes";
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  /** Quiet logs in tests. */
+  logger?: boolean;
+}
+
+export type App = FastifyInstance;
+
+export const webDist = join(import.meta.dirname, "..", "web", "dist");
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: deps.logger === false ? false : { level: deps.config.logLevel },
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  const routeDeps = { config: deps.config, database: deps.database, clock: deps.clock, keys: deps.config.keys };
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler(routeDeps));
+  app.setNotFoundHandler((request, reply) => {
+    if (!request.url.startsWith("/api/") && existsSync(join(webDist, "index.html"))) {
+      return reply.type("text/html").sendFile("index.html");
+    }
+    return reply.code(404).send({
+      code: "not-found",
+      messageZh: `接口不存在：${request.method} ${request.url.split("?")[0]}`,
+      messageEn: `No such endpoint: ${request.method} ${request.url.split("?")[0]}`,
+    });
+  });
+
+  await app.register(cookie, { secret: undefined });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        scriptSrc: ["'self'"],
+        // The API docs page needs its own inline script; everything else is same-origin.
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: { info: { title: "国合基地管理平台 API", version: "0.1.0" } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  await app.register(fastifyStatic, { root: webDist, serve: existsSync(webDist), wildcard: false });
+  await app.register(requestContext, routeDeps);
+  await app.register(registerRoutes, routeDeps);
+  return app;
+}

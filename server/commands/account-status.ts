@@ -1,0 +1,32 @@
+import { eq } from "drizzle-orm";
+import { destroyAccountSessions } from "../auth/sessions";
+import { accounts } from "../db/schema";
+import { errors } from "../http/errors";
+import { type Actor, type CommandDeps, execute } from "./command";
+
+/** Unlocks an account locked by failed sign-ins. */
+export async function unlockAccount(deps: CommandDeps, actor: Actor, accountId: string): Promise<void> {
+  await execute(deps, actor, "account.unlock", { type: "account", id: accountId }, async (context) => {
+    const [updated] = await context.tx
+      .update(accounts)
+      .set({ lockedUntil: null, failedAttempts: 0 })
+      .where(eq(accounts.id, accountId))
+      .returning({ id: accounts.id });
+    if (!updated) throw errors.notFound("Account", "账号");
+    await context.audit({ changes: { locked: false } });
+  });
+}
+
+/** Disables or re-enables an account; disabling ends its sessions at once. */
+export async function setAccountDisabled(deps: CommandDeps, actor: Actor, accountId: string, disabled: boolean): Promise<void> {
+  await execute(deps, actor, disabled ? "account.disable" : "account.enable", { type: "account", id: accountId }, async (context) => {
+    const [updated] = await context.tx
+      .update(accounts)
+      .set({ disabled })
+      .where(eq(accounts.id, accountId))
+      .returning({ id: accounts.id });
+    if (!updated) throw errors.notFound("Account", "账号");
+    if (disabled) await destroyAccountSessions(context.tx, [accountId]);
+    await context.audit({ changes: { disabled } });
+  });
+}

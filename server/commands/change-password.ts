@@ -1,0 +1,41 @@
+import { and, eq, ne } from "drizzle-orm";
+import { checkPasswordStrength } from "../../policy/security/password-policy";
+import { hashPassword, verifyPassword } from "../auth/passwords";
+import { accounts, sessions } from "../db/schema";
+import { apiError, fromRefusal } from "../http/errors";
+import type { Actor, CommandDeps } from "./command";
+import { execute } from "./command";
+
+export interface ChangePasswordOptions {
+  accountId: string;
+  sessionId: string;
+  currentPassword: string;
+  newPassword: string;
+}
+
+/** Changes one's own password; other sessions of the account are ended. */
+export async function changePassword(deps: CommandDeps, actor: Actor, options: ChangePasswordOptions): Promise<void> {
+  await execute(deps, actor, "auth.password", { type: "account", id: options.accountId }, async (context) => {
+    const [account] = await context.tx.select().from(accounts).where(eq(accounts.id, options.accountId));
+    if (!account || !(await verifyPassword(account.passwordHash, options.currentPassword))) {
+      throw apiError(400, "invalid-input", "当前密码不正确。", "The current password is wrong.", [
+        { path: "currentPassword", messageZh: "当前密码不正确", messageEn: "Wrong current password" },
+      ]);
+    }
+    const weak = checkPasswordStrength(options.newPassword, account.username);
+    if (weak) throw fromRefusal(weak, 400);
+    if (options.newPassword === options.currentPassword) {
+      throw apiError(400, "invalid-input", "新密码不能与当前密码相同。", "The new password must differ from the current one.", [
+        { path: "newPassword", messageZh: "新密码不能与当前密码相同", messageEn: "Must differ from the current password" },
+      ]);
+    }
+    await context.tx
+      .update(accounts)
+      .set({ passwordHash: await hashPassword(options.newPassword), mustChangePassword: false })
+      .where(eq(accounts.id, account.id));
+    await context.tx
+      .delete(sessions)
+      .where(and(eq(sessions.accountId, account.id), ne(sessions.id, options.sessionId)));
+    await context.audit({ changes: { passwordChanged: true } });
+  });
+}

@@ -1,0 +1,128 @@
+import { appendAudit, type AuditEntry } from "../audit/audit-log";
+import type { Clock } from "../clock";
+import type { Keys } from "../config/config";
+import { PiiCipher } from "../crypto/sm";
+import type { Database, Tx } from "../db/client";
+import { ApiError } from "../http/errors";
+import { enqueue, type OutboxMessage } from "../outbox/outbox";
+
+/** Who acts: a signed-in account, or the system itself (demo loading, sweeps). */
+export interface Actor {
+  accountId: string | null;
+  name: string | null;
+  role: string | null;
+  ip: string | null;
+  requestId: string | null;
+}
+
+export const systemActor: Actor = { accountId: null, name: "system", role: null, ip: null, requestId: null };
+
+export interface CommandDeps {
+  database: Database;
+  clock: Clock;
+  keys: Keys;
+}
+
+/** What a use case receives: one transaction, the clock, and ways to record what it did. */
+export interface CommandContext {
+  tx: Tx;
+  clock: Clock;
+  keys: Keys;
+  pii: PiiCipher;
+  actor: Actor;
+  /** Appends a success entry for this command's action to the audit chain, in this transaction. */
+  audit(entry: Pick<AuditEntry, "targetType" | "targetId" | "changes" | "reason"> & { action?: string }): Promise<void>;
+  /** Writes a message to the outbox; it is dispatched only after the transaction commits. */
+  enqueue(message: OutboxMessage): Promise<void>;
+}
+
+const ciphers = new WeakMap<Buffer, PiiCipher>();
+export function piiCipher(keys: Keys): PiiCipher {
+  let cipher = ciphers.get(keys.pii);
+  if (!cipher) {
+    cipher = new PiiCipher(keys.pii);
+    ciphers.set(keys.pii, cipher);
+  }
+  return cipher;
+}
+
+function auditBase(actor: Actor, action: string): AuditEntry {
+  return {
+    actorId: actor.accountId,
+    actorName: actor.name,
+    actorRole: actor.role,
+    action,
+    ip: actor.ip,
+    requestId: actor.requestId,
+    outcome: "success",
+  };
+}
+
+/**
+ * Runs one state change: a transaction, the work, its audit entries, its outbox rows — all or nothing.
+ * A refused or failed action rolls back and is then audited in its own transaction.
+ */
+export async function execute<T>(
+  deps: CommandDeps,
+  actor: Actor,
+  action: string,
+  target: { type: string; id?: string | null } | null,
+  work: (context: CommandContext) => Promise<T>,
+): Promise<T> {
+  try {
+    return await deps.database.transaction(async (tx) => {
+      const context: CommandContext = {
+        tx,
+        clock: deps.clock,
+        keys: deps.keys,
+        pii: piiCipher(deps.keys),
+        actor,
+        audit: async (entry) => {
+          await appendAudit(tx, deps.keys.audit, deps.clock, {
+            ...auditBase(actor, entry.action ?? action),
+            targetType: entry.targetType ?? target?.type ?? null,
+            targetId: entry.targetId ?? target?.id ?? null,
+            changes: entry.changes,
+            reason: entry.reason ?? null,
+          });
+        },
+        enqueue: (message) => enqueue(tx, deps.clock, message),
+      };
+      return work(context);
+    });
+  } catch (error) {
+    const refused = error instanceof ApiError;
+    await auditOutcome(deps, actor, action, target, refused ? "refused" : "failed", error);
+    throw error;
+  }
+}
+
+/** Records a refusal or failure that happened outside (or instead of) a command, in its own transaction. */
+export async function auditOutcome(
+  deps: CommandDeps,
+  actor: Actor,
+  action: string,
+  target: { type: string; id?: string | null } | null,
+  outcome: "refused" | "failed",
+  error: unknown,
+): Promise<void> {
+  const reason =
+    error instanceof ApiError
+      ? `${error.body.code}: ${error.body.messageZh}`
+      : error instanceof Error
+        ? error.message.slice(0, 500)
+        : String(error);
+  try {
+    await deps.database.transaction((tx) =>
+      appendAudit(tx, deps.keys.audit, deps.clock, {
+        ...auditBase(actor, action),
+        targetType: target?.type ?? null,
+        targetId: target?.id ?? null,
+        outcome,
+        reason,
+      }),
+    );
+  } catch {
+    // The original error matters more; a failing audit store surfaces on the next successful write.
+  }
+}

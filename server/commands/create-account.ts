@@ -1,0 +1,70 @@
+import { randomUUID } from "node:crypto";
+import type { Role } from "../../policy/roles";
+import { checkPasswordStrength } from "../../policy/security/password-policy";
+import { hashPassword } from "../auth/passwords";
+import type { Tx } from "../db/client";
+import { accounts, roleGrants } from "../db/schema";
+import { fromRefusal } from "../http/errors";
+import type { CommandContext } from "./command";
+import { type Actor, type CommandDeps, execute } from "./command";
+import { assertUsernameFree } from "./unit-shared";
+
+export interface CreateAccountOptions {
+  username: string;
+  displayName: string;
+  initialPassword: string;
+  unitId: string | null;
+  recommenderId: string | null;
+  isUnitAdmin: boolean;
+  roles: Role[];
+  /** Demo accounts skip the forced first-login password change. */
+  isDemo?: boolean;
+}
+
+/** Inserts an account and pending grants for its roles, inside an existing command. */
+export async function insertAccount(context: CommandContext, options: CreateAccountOptions): Promise<string> {
+  const { tx } = context;
+  const weak = checkPasswordStrength(options.initialPassword, options.username);
+  if (weak) throw fromRefusal({ ...weak, path: "initialPassword" }, 400);
+  await assertUsernameFree(tx, options.username);
+  const id = randomUUID();
+  const now = context.clock.now();
+  await tx.insert(accounts).values({
+    id,
+    username: options.username,
+    displayName: options.displayName,
+    passwordHash: await hashPassword(options.initialPassword),
+    unitId: options.unitId,
+    recommenderId: options.recommenderId,
+    isUnitAdmin: options.isUnitAdmin,
+    mustChangePassword: !options.isDemo,
+    isDemo: options.isDemo ?? false,
+    createdAt: now,
+  });
+  for (const role of new Set(options.roles)) await insertGrant(tx, context, id, role);
+  await context.audit({
+    action: "account.create",
+    targetType: "account",
+    targetId: id,
+    changes: { username: options.username, unitId: options.unitId, recommenderId: options.recommenderId, requestedRoles: options.roles },
+  });
+  return id;
+}
+
+export async function insertGrant(tx: Tx, context: CommandContext, accountId: string, role: Role): Promise<string> {
+  const id = randomUUID();
+  await tx.insert(roleGrants).values({
+    id,
+    accountId,
+    role,
+    status: "pending",
+    requestedBy: context.actor.accountId,
+    requestedAt: context.clock.now(),
+  });
+  return id;
+}
+
+/** The system administrator creates an account; its roles wait for the security administrator (三员). */
+export async function createAccount(deps: CommandDeps, actor: Actor, options: CreateAccountOptions): Promise<string> {
+  return execute(deps, actor, "account.create", { type: "account" }, (context) => insertAccount(context, options));
+}

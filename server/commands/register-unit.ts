@@ -1,0 +1,87 @@
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import type { unitRegistration } from "../../contracts/organisations";
+import { checkPasswordStrength } from "../../policy/security/password-policy";
+import { hashPassword } from "../auth/passwords";
+import { accounts, files, roleGrants, units } from "../db/schema";
+import { apiError, fromRefusal } from "../http/errors";
+import { eq } from "drizzle-orm";
+import { type Actor, type CommandDeps, execute } from "./command";
+import { assertRecommenderExists, assertUsccFree, assertUsernameFree, recommenderAccountIds, usccVerdict } from "./unit-shared";
+
+export type UnitRegistration = z.infer<typeof unitRegistration>;
+
+/**
+ * A host unit registers itself: the unit (pending), its administrator account and an applicant grant that
+ * takes effect when the recommender confirms the unit. The recommender is notified.
+ */
+export async function registerUnit(deps: CommandDeps, actor: Actor, input: UnitRegistration): Promise<{ unitId: string; accountId: string }> {
+  return execute(deps, actor, "unit.register", { type: "unit" }, async (context) => {
+    const { tx } = context;
+    const usccCheck = usccVerdict(input.uscc);
+    const weak = checkPasswordStrength(input.adminPassword, input.adminUsername);
+    if (weak) throw fromRefusal({ ...weak, path: "adminPassword" }, 400);
+    await assertUsccFree(tx, input.uscc);
+    await assertRecommenderExists(tx, input.recommenderId);
+    await assertUsernameFree(tx, input.adminUsername, "adminUsername");
+    const [letter] = await tx.select({ id: files.id }).from(files).where(eq(files.id, input.authorisationFileId));
+    if (!letter) {
+      throw apiError(400, "invalid-input", "授权书文件不存在，请重新上传。", "The authorisation letter was not found; upload it again.", [
+        { path: "authorisationFileId", messageZh: "请重新上传", messageEn: "Upload again" },
+      ]);
+    }
+    const now = context.clock.now();
+    const unitId = randomUUID();
+    await tx.insert(units).values({
+      id: unitId,
+      name: input.name,
+      uscc: input.uscc,
+      usccCheck,
+      type: input.type,
+      divisionCode: input.divisionCode,
+      address: input.address,
+      parentUnitId: input.parentUnitId,
+      college: input.college,
+      directRecommending: input.directRecommending,
+      recommenderId: input.recommenderId,
+      status: "pending",
+      legalRepresentative: input.legalRepresentative,
+      contactName: input.contactName,
+      contactPhone: context.pii.encrypt(input.contactPhone),
+      authorisationFileId: input.authorisationFileId,
+      createdAt: now,
+    });
+    const accountId = randomUUID();
+    await tx.insert(accounts).values({
+      id: accountId,
+      username: input.adminUsername,
+      displayName: input.adminDisplayName,
+      passwordHash: await hashPassword(input.adminPassword),
+      unitId,
+      isUnitAdmin: true,
+      mustChangePassword: false,
+      createdAt: now,
+    });
+    await tx.insert(roleGrants).values({
+      id: randomUUID(),
+      accountId,
+      role: "applicant",
+      status: "pending",
+      requestedBy: accountId,
+      requestedAt: now,
+      reason: "单位自助注册，待推荐部门确认",
+    });
+    await context.audit({
+      targetId: unitId,
+      changes: { name: input.name, uscc: input.uscc, usccCheck, recommenderId: input.recommenderId, adminUsername: input.adminUsername },
+    });
+    await context.enqueue({
+      kind: "notify",
+      accountIds: await recommenderAccountIds(tx, input.recommenderId),
+      titleZh: `新单位注册待确认：${input.name}`,
+      titleEn: `New host unit awaiting confirmation: ${input.name}`,
+      link: `/units/${unitId}`,
+    });
+    return { unitId, accountId };
+  });
+}

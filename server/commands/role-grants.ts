@@ -1,0 +1,68 @@
+import { and, eq } from "drizzle-orm";
+import type { Role } from "../../policy/roles";
+import { destroyAccountSessions } from "../auth/sessions";
+import { accounts, roleGrants } from "../db/schema";
+import { apiError, errors } from "../http/errors";
+import { type Actor, type CommandDeps, execute } from "./command";
+import { insertGrant } from "./create-account";
+
+/** The system administrator asks for a role; nothing changes until the security administrator approves. */
+export async function requestRoleGrant(deps: CommandDeps, actor: Actor, accountId: string, role: Role): Promise<string> {
+  return execute(deps, actor, "role-grant.request", { type: "account", id: accountId }, async (context) => {
+    const [account] = await context.tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId));
+    if (!account) throw errors.notFound("Account", "账号");
+    const [open] = await context.tx
+      .select({ id: roleGrants.id, status: roleGrants.status })
+      .from(roleGrants)
+      .where(and(eq(roleGrants.accountId, accountId), eq(roleGrants.role, role)));
+    if (open && (open.status === "pending" || open.status === "approved")) {
+      throw apiError(409, "grant-exists", "该账号已有此角色或申请待批。", "The account already has this role or a pending request for it.");
+    }
+    const id = await insertGrant(context.tx, context, accountId, role);
+    await context.audit({ targetType: "role-grant", targetId: id, changes: { accountId, role } });
+    return id;
+  });
+}
+
+/**
+ * The security administrator decides a pending grant. A person may not approve a grant to their own account,
+ * nor one they requested (三员 separation).
+ */
+export async function decideRoleGrant(
+  deps: CommandDeps,
+  actor: Actor,
+  grantId: string,
+  decision: "approve" | "reject",
+  reason: string | null,
+): Promise<void> {
+  await execute(deps, actor, `role-grant.${decision}`, { type: "role-grant", id: grantId }, async (context) => {
+    const [grant] = await context.tx.select().from(roleGrants).where(eq(roleGrants.id, grantId)).for("update");
+    if (!grant) throw errors.notFound("Role grant", "角色授权申请");
+    if (grant.status !== "pending") {
+      throw apiError(409, "grant-decided", "该申请已处理。", "This request has already been decided.");
+    }
+    if (grant.accountId === actor.accountId || grant.requestedBy === actor.accountId) {
+      throw apiError(403, "separation-of-duties", "不能审批自己账号或自己提出的授权申请。", "You cannot decide a grant for your own account or one you requested.");
+    }
+    await context.tx
+      .update(roleGrants)
+      .set({
+        status: decision === "approve" ? "approved" : "rejected",
+        decidedBy: actor.accountId,
+        decidedAt: context.clock.now(),
+        reason,
+      })
+      .where(eq(roleGrants.id, grantId));
+    // Roles are read per request, but end sessions so a changed role set starts clean.
+    await destroyAccountSessions(context.tx, [grant.accountId]);
+    await context.audit({ changes: { accountId: grant.accountId, role: grant.role, status: decision }, reason });
+    await context.enqueue({
+      kind: "notify",
+      accountIds: [grant.accountId],
+      titleZh: decision === "approve" ? `角色授权已生效：${grant.role}` : `角色授权未通过：${grant.role}`,
+      titleEn: decision === "approve" ? `Role granted: ${grant.role}` : `Role request rejected: ${grant.role}`,
+      bodyZh: reason ?? "",
+      bodyEn: reason ?? "",
+    });
+  });
+}

@@ -1,0 +1,76 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { z } from "zod";
+import type { unitInput, unitUpdate } from "../../contracts/organisations";
+import { units } from "../db/schema";
+import { errors } from "../http/errors";
+import { type Actor, type CommandDeps, execute } from "./command";
+import { assertRecommenderExists, assertUsccFree, usccVerdict } from "./unit-shared";
+
+/** An officer enters a unit directly (confirmed: the department vouches for it). */
+export async function createUnit(deps: CommandDeps, actor: Actor, input: z.infer<typeof unitInput>): Promise<string> {
+  return execute(deps, actor, "unit.create", { type: "unit" }, async (context) => {
+    const usccCheck = usccVerdict(input.uscc);
+    await assertUsccFree(context.tx, input.uscc);
+    await assertRecommenderExists(context.tx, input.recommenderId);
+    const id = randomUUID();
+    await context.tx.insert(units).values({
+      ...input,
+      id,
+      usccCheck,
+      contactPhone: context.pii.encrypt(input.contactPhone),
+      status: "confirmed",
+      createdAt: context.clock.now(),
+    });
+    await context.audit({ targetId: id, changes: { ...input, contactPhone: "***" } });
+    return id;
+  });
+}
+
+/** Edits a unit; a save on a stale version is refused (409), never a silent overwrite. */
+export async function updateUnit(
+  deps: CommandDeps,
+  actor: Actor,
+  unitId: string,
+  input: z.infer<typeof unitUpdate>,
+): Promise<void> {
+  await execute(deps, actor, "unit.update", { type: "unit", id: unitId }, async (context) => {
+    const { tx } = context;
+    const [unit] = await tx.select().from(units).where(eq(units.id, unitId)).for("update");
+    if (!unit) throw errors.notFound("Unit", "单位");
+    if (unit.version !== input.version) throw errors.staleVersion();
+    const { version, contactPhone, ...fields } = input;
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const [key, value] of Object.entries(fields)) {
+      const before = unit[key as keyof typeof unit];
+      if (value !== undefined && value !== before) changes[key] = { from: before, to: value };
+    }
+    const usccCheck = fields.uscc && fields.uscc !== unit.uscc ? usccVerdict(fields.uscc) : unit.usccCheck;
+    if (fields.uscc && fields.uscc !== unit.uscc) await assertUsccFree(tx, fields.uscc, unit.id);
+    if (fields.recommenderId) await assertRecommenderExists(tx, fields.recommenderId);
+    await tx
+      .update(units)
+      .set({
+        ...fields,
+        usccCheck,
+        usccConfirmedBy: usccCheck === unit.usccCheck ? unit.usccConfirmedBy : null,
+        ...(contactPhone ? { contactPhone: context.pii.encrypt(contactPhone) } : {}),
+        version: version + 1,
+      })
+      .where(eq(units.id, unit.id));
+    await context.audit({ changes: { ...changes, ...(contactPhone ? { contactPhone: "***" } : {}) } });
+  });
+}
+
+/** Art. 7.1 via GB 32100-2015: an officer confirms a code whose check digit does not match (early legal codes). */
+export async function confirmUscc(deps: CommandDeps, actor: Actor, unitId: string, reason: string | null): Promise<void> {
+  await execute(deps, actor, "unit.confirm-uscc", { type: "unit", id: unitId }, async (context) => {
+    const [unit] = await context.tx.select().from(units).where(eq(units.id, unitId)).for("update");
+    if (!unit) throw errors.notFound("Unit", "单位");
+    await context.tx
+      .update(units)
+      .set({ usccConfirmedBy: actor.accountId ?? "system", version: unit.version + 1 })
+      .where(eq(units.id, unitId));
+    await context.audit({ changes: { uscc: unit.uscc, usccCheck: unit.usccCheck, confirmed: true }, reason });
+  });
+}

@@ -1,0 +1,100 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import { sql } from "drizzle-orm";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+type Relations = ExtractTablesWithRelations<Schema>;
+/** The outer handle. Only `Database.transaction` and read-only helpers touch it. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema, Relations>;
+/** What every repository and command receives: one transaction. */
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, Relations>;
+/** Reads may run on either. */
+export type Executor = Db | Tx;
+
+export const migrationsFolder = join(import.meta.dirname, "migrations");
+
+export interface Database {
+  kind: "pglite" | "postgres";
+  db: Db;
+  /** The transaction executor: every state change runs in exactly one of these. */
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  migrate(): Promise<void>;
+  /** Applied migration count, for /readyz. */
+  appliedMigrations(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Both drivers return `{ rows }` from execute(); read the `n` of the first row. */
+function firstCount(result: unknown): number {
+  const rows = (result as { rows?: Array<{ n?: number | string }> }).rows;
+  return Number(rows?.[0]?.n ?? 0);
+}
+
+function wrap(kind: Database["kind"], db: Db, migrate: () => Promise<void>, close: () => Promise<void>): Database {
+  return {
+    kind,
+    db,
+    transaction: (work) => db.transaction(work),
+    migrate,
+    async appliedMigrations() {
+      const result = await db.execute(
+        sql`select count(*)::int as n from information_schema.tables where table_schema = 'drizzle' and table_name = '__drizzle_migrations'`,
+      );
+      if (firstCount(result) === 0) return 0;
+      return firstCount(await db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`));
+    },
+    close,
+  };
+}
+
+/** Embedded PostgreSQL in `dataDir` (null: in memory), guarded by an exclusive lock on the directory. */
+export async function openEmbedded(dataDir: string | null, options: { loadDataDir?: Blob } = {}): Promise<Database> {
+  let lock: DataDirLock | null = null;
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    lock = await acquireDataDirLock(dataDir);
+  }
+  try {
+    const client = await PGlite.create({
+      ...(dataDir ? { dataDir: join(dataDir, "pgdata") } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      extensions: { pg_trgm },
+    });
+    const db = drizzlePglite({ client, schema }) as unknown as Db;
+    return wrap(
+      "pglite",
+      db,
+      () => migratePglite(db as never, { migrationsFolder }),
+      async () => {
+        await client.close();
+        await lock?.release();
+      },
+    );
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+}
+
+export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  await pool.query("select 1");
+  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  return wrap(
+    "postgres",
+    db,
+    () => migratePg(db as never, { migrationsFolder }),
+    () => pool.end(),
+  );
+}

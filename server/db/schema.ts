@@ -1,0 +1,267 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+/** Encrypted personal data (SM4-CBC + HMAC-SM3, server/crypto/pii.ts) stored as bytea. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => Buffer.from(value),
+});
+
+const id = () => text("id").primaryKey();
+const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull();
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+/** 推荐部门 as a tree: 17 divisions, direct units (Art. 17), and sub-recommenders (districts, development zones). */
+export const recommenders = pgTable(
+  "recommenders",
+  {
+    id: id(),
+    code: text("code").notNull(),
+    nameZh: text("name_zh").notNull(),
+    nameEn: text("name_en").notNull(),
+    kind: text("kind", { enum: ["division", "direct", "sub"] }).notNull(),
+    divisionCode: text("division_code"),
+    parentId: text("parent_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("recommenders_code_key").on(t.code), index("recommenders_parent_idx").on(t.parentId)],
+);
+
+/** 依托单位. The registered address division (not the USCC digits) decides Art. 7.1. */
+export const units = pgTable(
+  "units",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    uscc: text("uscc").notNull(),
+    /** "valid" | "checksum-mismatch" (an officer must confirm, never silently accepted) */
+    usccCheck: text("uscc_check", { enum: ["valid", "checksum-mismatch"] }).notNull(),
+    usccConfirmedBy: text("uscc_confirmed_by"),
+    type: text("type").notNull(),
+    divisionCode: text("division_code").notNull(),
+    address: text("address").notNull().default(""),
+    parentUnitId: text("parent_unit_id"),
+    college: text("college"),
+    directRecommending: boolean("direct_recommending").notNull().default(false),
+    recommenderId: text("recommender_id").notNull(),
+    status: text("status", { enum: ["pending", "confirmed", "rejected"] }).notNull(),
+    statusReason: text("status_reason"),
+    legalRepresentative: text("legal_representative").notNull().default(""),
+    contactName: text("contact_name").notNull().default(""),
+    contactPhone: bytea("contact_phone"),
+    authorisationFileId: text("authorisation_file_id"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("units_uscc_key").on(t.uscc),
+    index("units_recommender_idx").on(t.recommenderId),
+    index("units_status_idx").on(t.status),
+  ],
+);
+
+/** People: directors, team members, experts, contacts. ID and phone numbers encrypted, found by blind index. */
+export const people = pgTable(
+  "people",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    title: text("title").notNull(),
+    unitId: text("unit_id"),
+    employerName: text("employer_name").notNull().default(""),
+    email: text("email"),
+    phone: bytea("phone"),
+    phoneIndex: text("phone_index"),
+    idNumber: bytea("id_number"),
+    idNumberIndex: text("id_number_index"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("people_unit_idx").on(t.unitId),
+    index("people_id_number_idx").on(t.idNumberIndex),
+    index("people_phone_idx").on(t.phoneIndex),
+  ],
+);
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: id(),
+    username: text("username").notNull(),
+    displayName: text("display_name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    personId: text("person_id"),
+    unitId: text("unit_id"),
+    recommenderId: text("recommender_id"),
+    isUnitAdmin: boolean("is_unit_admin").notNull().default(false),
+    mustChangePassword: boolean("must_change_password").notNull().default(true),
+    failedAttempts: integer("failed_attempts").notNull().default(0),
+    lockedUntil: at("locked_until"),
+    disabled: boolean("disabled").notNull().default(false),
+    isDemo: boolean("is_demo").notNull().default(false),
+    lastLoginAt: at("last_login_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("accounts_username_key").on(t.username), index("accounts_unit_idx").on(t.unitId)],
+);
+
+/** A role takes effect only once the security administrator approves it (三员). */
+export const roleGrants = pgTable(
+  "role_grants",
+  {
+    id: id(),
+    accountId: text("account_id").notNull(),
+    role: text("role").notNull(),
+    status: text("status", { enum: ["pending", "approved", "rejected", "revoked"] }).notNull(),
+    requestedBy: text("requested_by"),
+    requestedAt: createdAt(),
+    decidedBy: text("decided_by"),
+    decidedAt: at("decided_at"),
+    reason: text("reason"),
+  },
+  (t) => [index("role_grants_account_idx").on(t.accountId), index("role_grants_status_idx").on(t.status)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** SM3 of the cookie token: a stolen table does not yield live sessions. */
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    csrfToken: text("csrf_token").notNull(),
+    ip: text("ip").notNull().default(""),
+    userAgent: text("user_agent").notNull().default(""),
+    createdAt: createdAt(),
+    lastSeenAt: at("last_seen_at").notNull(),
+  },
+  (t) => [index("sessions_account_idx").on(t.accountId)],
+);
+
+/** Append-only, HMAC-SM3 chained (server/audit). */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    seq: bigint("seq", { mode: "number" }).primaryKey(),
+    at: at("at").notNull(),
+    actorId: text("actor_id"),
+    actorName: text("actor_name"),
+    actorRole: text("actor_role"),
+    action: text("action").notNull(),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    changes: jsonb("changes"),
+    ip: text("ip"),
+    outcome: text("outcome", { enum: ["success", "refused", "failed"] }).notNull(),
+    reason: text("reason"),
+    requestId: text("request_id"),
+    prevMac: text("prev_mac").notNull(),
+    mac: text("mac").notNull(),
+  },
+  (t) => [
+    index("audit_log_at_idx").on(t.at),
+    index("audit_log_actor_idx").on(t.actorId),
+    index("audit_log_target_idx").on(t.targetType, t.targetId),
+  ],
+);
+
+/** One row: the chain head, locked FOR UPDATE by every append so entries chain in commit order. */
+export const auditHead = pgTable("audit_head", {
+  id: integer("id").primaryKey(),
+  seq: bigint("seq", { mode: "number" }).notNull(),
+  mac: text("mac").notNull(),
+});
+
+/** Written in the business transaction, dispatched after commit (server/outbox). */
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: id(),
+    kind: text("kind").notNull(),
+    payload: jsonb("payload").notNull(),
+    createdAt: createdAt(),
+    dispatchedAt: at("dispatched_at"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+  },
+  (t) => [index("outbox_pending_idx").on(t.createdAt).where(sql`dispatched_at is null`)],
+);
+
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: id(),
+    accountId: text("account_id").notNull(),
+    titleZh: text("title_zh").notNull(),
+    titleEn: text("title_en").notNull(),
+    bodyZh: text("body_zh").notNull().default(""),
+    bodyEn: text("body_en").notNull().default(""),
+    link: text("link"),
+    createdAt: createdAt(),
+    readAt: at("read_at"),
+  },
+  (t) => [index("notifications_account_idx").on(t.accountId, t.createdAt)],
+);
+
+export const files = pgTable("files", {
+  id: id(),
+  sha256: text("sha256").notNull(),
+  name: text("name").notNull(),
+  mediaType: text("media_type").notNull(),
+  size: integer("size").notNull(),
+  storageKey: text("storage_key").notNull(),
+  uploadedBy: text("uploaded_by"),
+  createdAt: createdAt(),
+});
+
+/** 领域: officer-editable, seeded with the 2025 call's list. */
+export const fields = pgTable(
+  "fields",
+  {
+    id: id(),
+    nameZh: text("name_zh").notNull(),
+    nameEn: text("name_en").notNull(),
+    active: boolean("active").notNull().default(true),
+    sortOrder: integer("sort_order").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("fields_name_zh_key").on(t.nameZh)],
+);
+
+/** 一带一路 co-building flag, dated: a country is flagged from `since` until `until` (exclusive) or open-ended. */
+export const beltAndRoad = pgTable(
+  "belt_and_road",
+  {
+    id: id(),
+    country: text("country").notNull(),
+    since: text("since").notNull(),
+    until: text("until"),
+    note: text("note"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("belt_and_road_country_idx").on(t.country)],
+);
+
+/** Officer-entered public-holiday years beyond what the calendar package covers. */
+export const holidayYears = pgTable("holiday_years", {
+  year: integer("year").primaryKey(),
+  holidays: jsonb("holidays").notNull(),
+  workdays: jsonb("workdays").notNull(),
+  createdAt: createdAt(),
+});
+
+export const schemaVersion = pgTable("app_meta", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});

@@ -1,0 +1,42 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import type { ApiErrorBody } from "../../contracts/errors";
+import { auditOutcome, type CommandDeps } from "../commands/command";
+import { ApiError } from "./errors";
+import { actorOf } from "./request-context";
+
+const statusCodes: Record<number, { code: string; zh: string; en: string }> = {
+  400: { code: "bad-request", zh: "请求格式有误。", en: "The request is malformed." },
+  413: { code: "too-large", zh: "上传内容过大。", en: "The upload is too large." },
+  415: { code: "unsupported-media-type", zh: "不支持的内容类型。", en: "Unsupported content type." },
+  429: { code: "rate-limited", zh: "请求过于频繁，请稍后再试。", en: "Too many requests; try again later." },
+};
+
+/** One place maps every error to the one error shape; bad input never becomes a 500. */
+export function errorHandler(deps: CommandDeps) {
+  return async (error: FastifyError | ApiError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof ApiError) {
+      // 403s are refusals worth an audit line; 401s are not attributable, 4xx validation noise is not a refusal.
+      if (error.status === 403 && request.caller) {
+        await auditOutcome(deps, actorOf(request), `${request.method} ${request.routeOptions.url ?? request.url}`, null, "refused", error);
+      }
+      return reply.code(error.status).send(error.body);
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const known = statusCodes[status] ?? statusCodes[400]!;
+      const body: ApiErrorBody = { code: error.code ? known.code : known.code, messageZh: known.zh, messageEn: known.en };
+      if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") body.code = "unsupported-media-type";
+      if (status === 400 && error.message) body.messageEn = `${known.en} ${error.message}`;
+      return reply.code(status).send(body);
+    }
+    request.log.error({ err: error }, "unhandled error");
+    if (request.caller) {
+      await auditOutcome(deps, actorOf(request), `${request.method} ${request.routeOptions.url ?? request.url}`, null, "failed", error);
+    }
+    return reply.code(500).send({
+      code: "internal",
+      messageZh: `服务器内部错误，请稍后重试（请求编号 ${request.id}）。`,
+      messageEn: `Internal error; please try again (request ${request.id}).`,
+    });
+  };
+}

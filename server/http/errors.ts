@@ -1,0 +1,45 @@
+import type { Refusal } from "../../policy/refusal";
+import type { ApiErrorBody, FieldError } from "../../contracts/errors";
+
+/** An expected failure on its way to the client; the error handler turns it into the one error shape. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiErrorBody,
+  ) {
+    super(body.messageEn);
+    this.name = "ApiError";
+  }
+}
+
+export function apiError(status: number, code: string, messageZh: string, messageEn: string, errors?: FieldError[]) {
+  return new ApiError(status, { code, messageZh, messageEn, ...(errors ? { errors } : {}) });
+}
+
+/** A policy refusal as an HTTP error: 409 for a state conflict, 422 for a rule not met. */
+export function fromRefusal(refusal: Refusal, status = 422): ApiError {
+  return new ApiError(status, {
+    code: refusal.code,
+    messageZh: refusal.messageZh,
+    messageEn: refusal.messageEn,
+    ...(refusal.article ? { article: refusal.article } : {}),
+    ...(refusal.path ? { errors: [{ path: refusal.path, messageZh: refusal.messageZh, messageEn: refusal.messageEn }] } : {}),
+  });
+}
+
+export const errors = {
+  unauthenticated: () => apiError(401, "unauthenticated", "请先登录。", "Please sign in."),
+  forbidden: (ability: string) =>
+    apiError(403, "forbidden", `您没有执行此操作的权限（${ability}）。`, `You are not allowed to do this (${ability}).`),
+  notFound: (what: string, whatZh: string) =>
+    apiError(404, "not-found", `${whatZh}不存在或您无权查看。`, `${what} not found or not visible to you.`),
+  staleVersion: () =>
+    apiError(
+      409,
+      "stale-version",
+      "该记录已被他人修改，请刷新后再保存。",
+      "This record was changed by someone else; reload it before saving.",
+    ),
+  csrf: () =>
+    apiError(403, "csrf", "请求缺少有效的 CSRF 令牌，请刷新页面后重试。", "Missing or invalid CSRF token; reload the page."),
+};

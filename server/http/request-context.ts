@@ -1,0 +1,73 @@
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import type { Caller } from "../access/caller";
+import { primaryRole } from "../access/caller";
+import { csrfCookie, loadSession, sessionCookie } from "../auth/sessions";
+import type { Actor, CommandDeps } from "../commands/command";
+import { errors } from "./errors";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    caller: Caller | null;
+    sessionExpired: boolean;
+  }
+  interface FastifyContextConfig {
+    /** Public routes skip the session requirement; `csrf: false` exempts login. */
+    public?: boolean;
+    csrf?: boolean;
+  }
+}
+
+const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** Loads the caller from the session cookie, enforces sign-in and CSRF for every non-public route. */
+export const requestContext = fp(async (app: FastifyInstance, deps: CommandDeps) => {
+  app.decorateRequest("caller", null);
+  app.decorateRequest("sessionExpired", false);
+  app.addHook("onRequest", async (request, reply) => {
+    const token = request.cookies[sessionCookie];
+    if (token) {
+      const found = await loadSession(deps.database, deps.clock, token);
+      if (found && "caller" in found) request.caller = found.caller;
+      else {
+        request.sessionExpired = found !== null;
+        reply.clearCookie(sessionCookie, { path: "/" });
+        reply.clearCookie(csrfCookie, { path: "/" });
+      }
+    }
+    const config = request.routeOptions.config;
+    if (!request.url.startsWith("/api/") || config.public) return;
+    if (!request.caller) {
+      if (request.sessionExpired) {
+        throw Object.assign(errors.unauthenticated(), {
+          body: {
+            code: "session-expired",
+            messageZh: "会话因长时间未操作已过期，请重新登录。",
+            messageEn: "Your session expired after inactivity; please sign in again.",
+          },
+        });
+      }
+      throw errors.unauthenticated();
+    }
+    if (unsafeMethods.has(request.method) && config.csrf !== false) {
+      if (request.headers["x-csrf-token"] !== request.caller.csrfToken) throw errors.csrf();
+    }
+  });
+});
+
+/** The signed-in caller (routes behind the session requirement only). */
+export function callerOf(request: FastifyRequest): Caller {
+  if (!request.caller) throw errors.unauthenticated();
+  return request.caller;
+}
+
+export function actorOf(request: FastifyRequest): Actor {
+  const caller = request.caller;
+  return {
+    accountId: caller?.accountId ?? null,
+    name: caller?.displayName ?? null,
+    role: caller ? primaryRole(caller) : null,
+    ip: request.ip,
+    requestId: request.id,
+  };
+}

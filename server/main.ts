@@ -1,0 +1,50 @@
+import { buildApp } from "./app";
+import { systemClock } from "./clock";
+import { ConfigError, loadConfig } from "./config/config";
+import { type Database, openEmbedded, openPostgres } from "./db/client";
+import { DataDirLockedError } from "./db/data-dir-lock";
+import { loadDemo } from "./demo/load-demo";
+import { startWorkers } from "./outbox/workers";
+import { seedReferenceData } from "./reference/seed-reference";
+
+async function main() {
+  const config = loadConfig();
+  const clock = systemClock;
+  const database: Database = config.databaseUrl
+    ? await openPostgres(config.databaseUrl)
+    : await openEmbedded(config.dataDir);
+  await database.migrate();
+  const deps = { database, clock, keys: config.keys };
+  await seedReferenceData(deps);
+  if (config.demo && (await loadDemo(deps, config.dataDir))) {
+    console.log("演示数据已载入 / demo data loaded");
+  }
+  const app = await buildApp({ config, database, clock });
+  const workers = startWorkers(deps, app.log, config.smtpUrl);
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info(
+    `国合基地管理平台 ready on http://localhost:${config.port} (${database.kind}${database.kind === "pglite" ? ` in ${config.dataDir}` : ""}${config.demo ? ", demo mode" : ""})`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info(`${signal}: shutting down`);
+    workers.stop();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error) => {
+  if (error instanceof DataDirLockedError || error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  console.error(error);
+  process.exit(1);
+});

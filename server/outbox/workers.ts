@@ -1,0 +1,38 @@
+import type { FastifyBaseLogger } from "fastify";
+import { purgeIdleSessions } from "../auth/sessions";
+import type { CommandDeps } from "../commands/command";
+import { dispatchOutbox, type MailSender } from "./outbox";
+
+/**
+ * Background loops of one server: outbox delivery every second, idle-session purge every ten minutes.
+ * Several servers may run them side by side: each outbox row is claimed in its own transaction.
+ */
+export function startWorkers(deps: CommandDeps, log: FastifyBaseLogger, smtpUrl: string | undefined) {
+  const sendMail: MailSender | null = smtpUrl
+    ? async (message) => {
+        const { createTransport } = await import("nodemailer");
+        await createTransport(smtpUrl).sendMail({ from: "国合基地管理平台 <noreply@localhost>", ...message });
+      }
+    : null;
+  let busy = false;
+  const outboxTimer = setInterval(async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      await dispatchOutbox(deps.database, deps.clock, sendMail);
+    } catch (error) {
+      log.error({ err: error }, "outbox dispatch failed");
+    } finally {
+      busy = false;
+    }
+  }, 1_000);
+  const purgeTimer = setInterval(() => {
+    deps.database.transaction((tx) => purgeIdleSessions(tx, deps.clock)).catch((error) => log.error({ err: error }, "session purge failed"));
+  }, 600_000);
+  return {
+    stop() {
+      clearInterval(outboxTimer);
+      clearInterval(purgeTimer);
+    },
+  };
+}

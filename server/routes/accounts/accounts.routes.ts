@@ -1,0 +1,195 @@
+import { and, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { z } from "zod";
+import {
+  type Account,
+  accountInput,
+  accountListQuery,
+  accountPage,
+  accountSchema,
+  grantListQuery,
+  grantPage,
+  grantRequest,
+  unitAccountInput,
+} from "../../../contracts/accounts";
+import { idParams, okResponse } from "../../../contracts/common";
+import { errorResponses } from "../../../contracts/errors";
+import { decisionRequest, rejectionRequest } from "../../../contracts/organisations";
+import { isRole } from "../../../policy/roles";
+import { authorize, type ResolvedScope, unitRows } from "../../access/scope";
+import { setAccountDisabled, unlockAccount } from "../../commands/account-status";
+import { createAccount } from "../../commands/create-account";
+import { createUnitAccount } from "../../commands/create-unit-account";
+import { decideRoleGrant, requestRoleGrant } from "../../commands/role-grants";
+import type { Executor } from "../../db/client";
+import { accounts, recommenders, roleGrants, units } from "../../db/schema";
+import { errors } from "../../http/errors";
+import { actorOf, callerOf } from "../../http/request-context";
+import type { RouteDeps, TypedApp } from "../types";
+
+const tags = ["accounts"];
+
+async function listAccounts(executor: Executor, scope: ResolvedScope, where: SQL | undefined, page: number, pageSize: number, now: Date) {
+  const condition = and(scope.scope === "all" ? undefined : unitRows(scope, accounts.unitId), where);
+  const rows = await executor
+    .select({ account: accounts, unitName: units.name, recommenderName: recommenders.nameZh })
+    .from(accounts)
+    .leftJoin(units, eq(units.id, accounts.unitId))
+    .leftJoin(recommenders, eq(recommenders.id, accounts.recommenderId))
+    .where(condition)
+    .orderBy(desc(accounts.createdAt), accounts.username)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const [count] = await executor.select({ n: sql<number>`count(*)::int` }).from(accounts).where(condition);
+  const ids = rows.map((row) => row.account.id);
+  const grants = ids.length
+    ? await executor.select().from(roleGrants).where(inArray(roleGrants.accountId, ids))
+    : [];
+  const items: Account[] = rows.map(({ account, unitName, recommenderName }) => ({
+    id: account.id,
+    username: account.username,
+    displayName: account.displayName,
+    unitId: account.unitId,
+    unitName,
+    recommenderId: account.recommenderId,
+    recommenderName,
+    isUnitAdmin: account.isUnitAdmin,
+    disabled: account.disabled,
+    locked: account.lockedUntil !== null && account.lockedUntil > now,
+    mustChangePassword: account.mustChangePassword,
+    lastLoginAt: account.lastLoginAt?.toISOString() ?? null,
+    createdAt: account.createdAt.toISOString(),
+    grants: grants
+      .filter((g) => g.accountId === account.id && isRole(g.role))
+      .map((g) => ({ id: g.id, role: g.role as Account["grants"][number]["role"], status: g.status })),
+    abilities: [],
+  }));
+  return { items, total: Number(count?.n ?? 0) };
+}
+
+export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
+  const db = deps.database.db;
+
+  app.get(
+    "/api/accounts",
+    { schema: { tags, summary: "账号列表 / accounts (system administrator)", querystring: accountListQuery, response: { 200: accountPage, ...errorResponses } } },
+    async (request) => {
+      const caller = callerOf(request);
+      const scope = await authorize(db, caller, "account.read");
+      const q = request.query.q;
+      const where = q ? or(ilike(accounts.username, `%${q}%`), ilike(accounts.displayName, `%${q}%`)) : undefined;
+      const page = await listAccounts(db, scope, where, request.query.page, request.query.pageSize, deps.clock.now());
+      const manage = ["account.update", "account.unlock", "role-grant.request"] as const;
+      const allowed: Array<(typeof manage)[number]> = [];
+      for (const ability of manage) if (await authorize(db, caller, ability).then(() => true, () => false)) allowed.push(ability);
+      return { ...page, items: page.items.map((item) => ({ ...item, abilities: allowed })) };
+    },
+  );
+
+  app.post(
+    "/api/accounts",
+    { schema: { tags, summary: "新建账号 / create an account", body: accountInput, response: { 201: z.object({ id: z.string() }), ...errorResponses } } },
+    async (request, reply) => {
+      await authorize(db, callerOf(request), "account.create");
+      const id = await createAccount(deps, actorOf(request), request.body);
+      return reply.code(201).send({ id });
+    },
+  );
+
+  for (const [path, ability, run] of [
+    ["unlock", "account.unlock", (id: string, request: Parameters<typeof actorOf>[0]) => unlockAccount(deps, actorOf(request), id)],
+    ["disable", "account.update", (id: string, request: Parameters<typeof actorOf>[0]) => setAccountDisabled(deps, actorOf(request), id, true)],
+    ["enable", "account.update", (id: string, request: Parameters<typeof actorOf>[0]) => setAccountDisabled(deps, actorOf(request), id, false)],
+  ] as const) {
+    app.post(
+      `/api/accounts/:id/${path}`,
+      { schema: { tags, params: idParams, response: { 200: okResponse, ...errorResponses } } },
+      async (request) => {
+        const caller = callerOf(request);
+        await authorize(db, caller, ability);
+        if (request.params.id === caller.accountId && path === "disable") {
+          throw errors.forbidden("account.update (self)");
+        }
+        await run(request.params.id, request);
+        return { ok: true as const };
+      },
+    );
+  }
+
+  app.post(
+    "/api/accounts/:id/grants",
+    { schema: { tags, summary: "申请角色授权 / request a role", params: idParams, body: grantRequest, response: { 201: z.object({ id: z.string() }), ...errorResponses } } },
+    async (request, reply) => {
+      await authorize(db, callerOf(request), "role-grant.request");
+      const id = await requestRoleGrant(deps, actorOf(request), request.params.id, request.body.role);
+      return reply.code(201).send({ id });
+    },
+  );
+
+  app.get(
+    "/api/role-grants",
+    { schema: { tags, summary: "角色授权申请 / role grants (security administrator)", querystring: grantListQuery, response: { 200: grantPage, ...errorResponses } } },
+    async (request) => {
+      await authorize(db, callerOf(request), "role-grant.approve");
+      const where = request.query.status ? eq(roleGrants.status, request.query.status) : undefined;
+      const rows = await db
+        .select({ grant: roleGrants, username: accounts.username, displayName: accounts.displayName })
+        .from(roleGrants)
+        .innerJoin(accounts, eq(accounts.id, roleGrants.accountId))
+        .where(where)
+        .orderBy(desc(roleGrants.requestedAt))
+        .limit(request.query.pageSize)
+        .offset((request.query.page - 1) * request.query.pageSize);
+      const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(roleGrants).where(where);
+      return {
+        total: Number(count?.n ?? 0),
+        items: rows.flatMap(({ grant, username, displayName }) =>
+          isRole(grant.role)
+            ? [{
+                ...grant,
+                role: grant.role,
+                username,
+                displayName,
+                requestedAt: grant.requestedAt.toISOString(),
+                decidedAt: grant.decidedAt?.toISOString() ?? null,
+              }]
+            : [],
+        ),
+      };
+    },
+  );
+
+  for (const decision of ["approve", "reject"] as const) {
+    app.post(
+      `/api/role-grants/:id/${decision}`,
+      { schema: { tags, params: idParams, body: decision === "approve" ? decisionRequest : rejectionRequest, response: { 200: okResponse, ...errorResponses } } },
+      async (request) => {
+        await authorize(db, callerOf(request), "role-grant.approve");
+        await decideRoleGrant(deps, actorOf(request), request.params.id, decision, request.body.reason ?? null);
+        return { ok: true as const };
+      },
+    );
+  }
+
+  app.get(
+    "/api/units/:id/accounts",
+    { schema: { tags, summary: "本单位用户 / the unit's accounts (unit administrator)", params: idParams, response: { 200: accountPage, ...errorResponses } } },
+    async (request) => {
+      const caller = callerOf(request);
+      const scope = await authorize(db, caller, "unit-account.manage");
+      if (scope.scope !== "all" && caller.unitId !== request.params.id) throw errors.notFound("Unit", "单位");
+      return listAccounts(db, scope, eq(accounts.unitId, request.params.id), 1, 200, deps.clock.now());
+    },
+  );
+
+  app.post(
+    "/api/units/:id/accounts",
+    { schema: { tags, summary: "添加本单位用户 / add a colleague", params: idParams, body: unitAccountInput, response: { 201: z.object({ id: z.string() }), ...errorResponses } } },
+    async (request, reply) => {
+      const caller = callerOf(request);
+      const scope = await authorize(db, caller, "unit-account.manage");
+      if (scope.scope !== "all" && caller.unitId !== request.params.id) throw errors.notFound("Unit", "单位");
+      const id = await createUnitAccount(deps, actorOf(request), request.params.id, request.body);
+      return reply.code(201).send({ id });
+    },
+  );
+}

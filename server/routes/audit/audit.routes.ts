@@ -1,0 +1,47 @@
+import { auditPage, auditQuery, chainVerdictSchema } from "../../../contracts/audit";
+import { errorResponses } from "../../../contracts/errors";
+import { searchAudit, verifyAuditChain } from "../../audit/audit-log";
+import { authorize } from "../../access/scope";
+import { callerOf } from "../../http/request-context";
+import type { RouteDeps, TypedApp } from "../types";
+
+const tags = ["audit"];
+
+export async function auditRoutes(app: TypedApp, deps: RouteDeps) {
+  const db = deps.database.db;
+
+  app.get(
+    "/api/audit",
+    { schema: { tags, summary: "审计日志检索 / search the audit log (auditor)", querystring: auditQuery, response: { 200: auditPage, ...errorResponses } } },
+    async (request) => {
+      await authorize(db, callerOf(request), "audit.read");
+      const { items, total } = await searchAudit(db, request.query);
+      return {
+        total,
+        items: items.map((row) => ({
+          seq: row.seq,
+          at: row.at.toISOString(),
+          actorId: row.actorId,
+          actorName: row.actorName,
+          actorRole: row.actorRole,
+          action: row.action,
+          targetType: row.targetType,
+          targetId: row.targetId,
+          changes: row.changes ?? null,
+          ip: row.ip,
+          outcome: row.outcome,
+          reason: row.reason,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    "/api/audit/verify",
+    { schema: { tags, summary: "校验审计链 / verify the audit chain (auditor)", response: { 200: chainVerdictSchema, ...errorResponses } } },
+    async (request) => {
+      await authorize(db, callerOf(request), "audit.verify");
+      return verifyAuditChain(db, deps.keys.audit);
+    },
+  );
+}

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { sql } from "drizzle-orm";
+import { readdirSync } from "node:fs";
+import { migrationsFolder } from "../../db/client";
+import type { RouteDeps, TypedApp } from "../types";
+
+const expectedMigrations = readdirSync(migrationsFolder).filter((name) => name.endsWith(".sql")).length;
+
+export async function healthRoutes(app: TypedApp, deps: RouteDeps) {
+  app.get(
+    "/healthz",
+    { config: { public: true }, schema: { hide: true, response: { 200: z.object({ status: z.literal("ok") }) } } },
+    async () => ({ status: "ok" as const }),
+  );
+
+  app.get(
+    "/readyz",
+    {
+      config: { public: true },
+      schema: {
+        hide: true,
+        response: {
+          200: z.object({ status: z.enum(["ready", "not-ready"]), database: z.string(), migrations: z.string() }),
+          503: z.object({ status: z.enum(["ready", "not-ready"]), database: z.string(), migrations: z.string() }),
+        },
+      },
+    },
+    async (_request, reply) => {
+      try {
+        await deps.database.db.execute(sql`select 1`);
+        const applied = await deps.database.appliedMigrations();
+        const ready = applied >= expectedMigrations;
+        return reply.code(ready ? 200 : 503).send({
+          status: ready ? "ready" : "not-ready",
+          database: deps.database.kind,
+          migrations: `${applied}/${expectedMigrations}`,
+        });
+      } catch (error) {
+        return reply.code(503).send({ status: "not-ready", database: String(error).slice(0, 200), migrations: "?" });
+      }
+    },
+  );
+}

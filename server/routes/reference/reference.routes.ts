@@ -1,0 +1,93 @@
+import { asc, desc } from "drizzle-orm";
+import { z } from "zod";
+import { idParams } from "../../../contracts/common";
+import { errorResponses } from "../../../contracts/errors";
+import { beltAndRoadEntry, beltAndRoadInput, countrySchema, fieldInput, fieldSchema, referenceBundle } from "../../../contracts/reference";
+import { hubeiDivisions } from "../../../policy/reference/divisions";
+import { titles } from "../../../policy/reference/titles";
+import { unitTypes } from "../../../policy/reference/unit-types";
+import { roleLabels, roles } from "../../../policy/roles";
+import { authorize } from "../../access/scope";
+import { chinaDate } from "../../clock";
+import { addBeltAndRoad, createField, updateField } from "../../commands/reference-data";
+import { beltAndRoad, fields } from "../../db/schema";
+import { actorOf, callerOf } from "../../http/request-context";
+import { beltAndRoadOn, countryList } from "../../reference/countries";
+import type { RouteDeps, TypedApp } from "../types";
+
+const tags = ["reference"];
+
+export async function referenceRoutes(app: TypedApp, deps: RouteDeps) {
+  const db = deps.database.db;
+
+  app.get(
+    "/api/reference",
+    { schema: { tags, summary: "参考数据 / reference data", response: { 200: referenceBundle, ...errorResponses } } },
+    async (request) => {
+      await authorize(db, callerOf(request), "reference.read");
+      return {
+        divisions: hubeiDivisions.map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn })),
+        unitTypes: unitTypes.map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn })),
+        titles: titles.map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn })),
+        roles: roles.map((code) => ({ code, nameZh: roleLabels[code].zh, nameEn: roleLabels[code].en })),
+        fields: await db.select().from(fields).orderBy(asc(fields.sortOrder), asc(fields.nameZh)),
+      };
+    },
+  );
+
+  app.get(
+    "/api/reference/countries",
+    {
+      schema: {
+        tags,
+        summary: "国家和地区（含一带一路标记）/ countries and regions with the Belt and Road flag",
+        querystring: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
+        response: { 200: z.array(countrySchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(db, callerOf(request), "reference.read");
+      const bri = await beltAndRoadOn(db, request.query.date ?? chinaDate(deps.clock.now()));
+      return countryList.map((country) => ({ ...country, isBri: bri.has(country.code) }));
+    },
+  );
+
+  app.post(
+    "/api/reference/fields",
+    { schema: { tags, summary: "新增领域 / add a field (officer)", body: fieldInput, response: { 201: z.object({ id: z.string() }), ...errorResponses } } },
+    async (request, reply) => {
+      await authorize(db, callerOf(request), "reference.manage");
+      return reply.code(201).send({ id: await createField(deps, actorOf(request), request.body) });
+    },
+  );
+
+  app.patch(
+    "/api/reference/fields/:id",
+    { schema: { tags, summary: "修改领域 / edit a field (officer)", params: idParams, body: fieldInput.partial(), response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses } } },
+    async (request) => {
+      await authorize(db, callerOf(request), "reference.manage");
+      await updateField(deps, actorOf(request), request.params.id, request.body);
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    "/api/reference/belt-and-road",
+    { schema: { tags, summary: "一带一路共建国家名单 / Belt and Road list", response: { 200: z.array(beltAndRoadEntry), ...errorResponses } } },
+    async (request) => {
+      await authorize(db, callerOf(request), "reference.read");
+      return db.select({ id: beltAndRoad.id, country: beltAndRoad.country, since: beltAndRoad.since, until: beltAndRoad.until, note: beltAndRoad.note })
+        .from(beltAndRoad)
+        .orderBy(desc(beltAndRoad.since), asc(beltAndRoad.country));
+    },
+  );
+
+  app.post(
+    "/api/reference/belt-and-road",
+    { schema: { tags, summary: "登记一带一路共建国家 / flag a Belt and Road country (officer)", body: beltAndRoadInput, response: { 201: z.object({ id: z.string() }), ...errorResponses } } },
+    async (request, reply) => {
+      await authorize(db, callerOf(request), "reference.manage");
+      return reply.code(201).send({ id: await addBeltAndRoad(deps, actorOf(request), request.body) });
+    },
+  );
+}

@@ -1,0 +1,91 @@
+import { createHash, randomUUID } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Clock } from "../clock";
+import type { Tx } from "../db/client";
+import { files } from "../db/schema";
+import { apiError } from "../http/errors";
+
+export type FileKind = "pdf" | "docx" | "xlsx" | "png" | "jpeg";
+
+const mediaTypes: Record<FileKind, string> = {
+  pdf: "application/pdf",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  png: "image/png",
+  jpeg: "image/jpeg",
+};
+
+/** The file's type judged by its content (magic bytes and, for OOXML, the zip's entry names), never by its name. */
+export function sniffKind(content: Buffer): FileKind | null {
+  if (content.subarray(0, 5).toString("latin1") === "%PDF-") return "pdf";
+  if (content[0] === 0x89 && content.subarray(1, 4).toString("latin1") === "PNG") return "png";
+  if (content[0] === 0xff && content[1] === 0xd8 && content[2] === 0xff) return "jpeg";
+  if (content.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+    const head = content.subarray(0, Math.min(content.length, 64 * 1024)).toString("latin1");
+    if (head.includes("word/")) return "docx";
+    if (head.includes("xl/")) return "xlsx";
+  }
+  return null;
+}
+
+/** Keeps letters (including CJK), digits, dot, dash, underscore and brackets; no paths, no control characters. */
+export function sanitizeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "file";
+  const cleaned = base
+    .normalize("NFC")
+    .replace(/[^\p{L}\p{N}._\-()（）【】 ]/gu, "_")
+    .replace(/^\.+/, "")
+    .trim()
+    .slice(0, 120);
+  return cleaned || "file";
+}
+
+export interface StoredFile {
+  id: string;
+  name: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+}
+
+/** Local-directory storage; the S3-compatible backend is the production option (DESIGN). */
+export class FileStore {
+  constructor(private readonly root: string) {}
+
+  async save(
+    tx: Tx,
+    clock: Clock,
+    upload: { name: string; content: Buffer; uploadedBy: string | null },
+    accept: readonly FileKind[],
+    maxBytes = 50 * 1024 * 1024,
+  ): Promise<StoredFile> {
+    if (upload.content.length === 0) {
+      throw apiError(400, "empty-file", "上传的文件为空。", "The uploaded file is empty.", [
+        { path: "file", messageZh: "文件为空", messageEn: "Empty file" },
+      ]);
+    }
+    if (upload.content.length > maxBytes) {
+      throw apiError(413, "too-large", `文件超过 ${maxBytes / 1024 / 1024} MB 上限。`, `The file exceeds ${maxBytes / 1024 / 1024} MB.`);
+    }
+    const kind = sniffKind(upload.content);
+    if (!kind || !accept.includes(kind)) {
+      const allowed = accept.map((k) => k.toUpperCase()).join("、");
+      throw apiError(415, "wrong-file-type", `文件内容不是允许的类型（${allowed}）。`, `The file's content is not one of: ${accept.join(", ")}.`, [
+        { path: "file", messageZh: `仅接受 ${allowed}`, messageEn: `Only ${accept.join(", ")}` },
+      ]);
+    }
+    const sha256 = createHash("sha256").update(upload.content).digest("hex");
+    const id = randomUUID();
+    const storageKey = join(sha256.slice(0, 2), `${sha256}`);
+    await mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true });
+    await writeFile(join(this.root, storageKey), upload.content);
+    const stored = { id, name: sanitizeFileName(upload.name), mediaType: mediaTypes[kind], size: upload.content.length, sha256 };
+    await tx.insert(files).values({ ...stored, storageKey, uploadedBy: upload.uploadedBy, createdAt: clock.now() });
+    return stored;
+  }
+
+  read(storageKey: string): Promise<Buffer> {
+    return readFile(join(this.root, storageKey));
+  }
+}
