@@ -33,6 +33,8 @@ export interface Database {
   /** Applied migration count, for /readyz. */
   appliedMigrations(): Promise<number>;
   close(): Promise<void>;
+  /** PGlite only: the data directory as a tarball, to clone a migrated template in tests. */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 /** Both drivers return `{ rows }` from execute(); read the `n` of the first row. */
@@ -72,7 +74,7 @@ export async function openEmbedded(dataDir: string | null, options: { loadDataDi
       extensions: { pg_trgm },
     });
     const db = drizzlePglite({ client, schema }) as unknown as Db;
-    return wrap(
+    const database = wrap(
       "pglite",
       db,
       () => migratePglite(db as never, { migrationsFolder }),
@@ -81,6 +83,8 @@ export async function openEmbedded(dataDir: string | null, options: { loadDataDi
         await lock?.release();
       },
     );
+    database.dumpDataDir = () => client.dumpDataDir("none");
+    return database;
   } catch (error) {
     await lock?.release();
     throw error;

@@ -1,0 +1,112 @@
+import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { InjectOptions, LightMyRequestResponse } from "fastify";
+import pg from "pg";
+import { inject } from "vitest";
+import { buildApp, type App } from "../app";
+import { ManualClock } from "../clock";
+import { type Config, loadConfig } from "../config/config";
+import { type Database, openEmbedded, openPostgres } from "../db/client";
+import { dispatchOutbox } from "../outbox/outbox";
+import { demoPassword } from "../demo/demo-accounts";
+import { testClockStart, testKeys } from "./constants";
+
+export type DatabaseKind = "pglite" | "postgres";
+
+/** PGlite always; PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
+export function databaseKinds(): DatabaseKind[] {
+  return inject("postgresTemplate") ? ["pglite", "postgres"] : ["pglite"];
+}
+
+async function cloneDatabase(kind: DatabaseKind): Promise<Database> {
+  if (kind === "pglite") {
+    const tarball = await readFile(inject("pgliteTemplate"));
+    return openEmbedded(null, { loadDataDir: new Blob([tarball]) });
+  }
+  const url = process.env.TEST_DATABASE_URL!;
+  const name = `guohe_t_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${inject("postgresTemplate")}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return openPostgres(target.toString(), 4);
+}
+
+export interface Agent {
+  username: string;
+  csrfToken: string;
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, payload?: unknown): Promise<LightMyRequestResponse>;
+}
+
+export interface TestApp {
+  kind: DatabaseKind;
+  app: App;
+  database: Database;
+  clock: ManualClock;
+  config: Config;
+  /** Signs in (demo password by default) and returns an agent carrying the cookie and CSRF token. */
+  login(username: string, password?: string): Promise<Agent>;
+  /** Anonymous requests. */
+  anonymous: Agent;
+  /** Delivers outbox rows now (the server does it every second). */
+  flushOutbox(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await cloneDatabase(kind);
+  const clock = new ManualClock(testClockStart);
+  const dataDir = join(inject("testRoot"), randomUUID());
+  mkdirSync(dataDir, { recursive: true });
+  const config: Config = {
+    ...loadConfig({ DATA_DIR: dataDir, DEMO: "1", LOGIN_RATE_LIMIT: "1000", LOG_LEVEL: "silent", ...env }),
+    keys: testKeys,
+  };
+  const app = await buildApp({ config, database, clock, logger: false });
+  await app.ready();
+
+  const agent = (username: string, cookie: string, csrfToken: string): Agent => {
+    const request = (options: InjectOptions) =>
+      app.inject({
+        ...options,
+        headers: { ...(cookie ? { cookie } : {}), ...(csrfToken ? { "x-csrf-token": csrfToken } : {}), ...options.headers },
+      });
+    return {
+      username,
+      csrfToken,
+      request,
+      get: (url) => request({ method: "GET", url }),
+      post: (url, payload) => request({ method: "POST", url, ...(payload === undefined ? {} : { payload: payload as object }) }),
+      patch: (url, payload) => request({ method: "PATCH", url, payload: payload as object }),
+    };
+  };
+
+  return {
+    kind,
+    app,
+    database,
+    clock,
+    config,
+    anonymous: agent("", "", ""),
+    async login(username, password = demoPassword) {
+      const response = await app.inject({ method: "POST", url: "/api/auth/login", payload: { username, password } });
+      if (response.statusCode !== 200) {
+        throw new Error(`login ${username} → ${response.statusCode} ${response.body}`);
+      }
+      const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+      return agent(username, cookie, response.json().csrfToken);
+    },
+    flushOutbox: () => dispatchOutbox(database, clock, null),
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
