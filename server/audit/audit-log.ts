@@ -108,7 +108,8 @@ export async function verifyAuditChain(executor: Executor, key: Buffer, pageSize
       if (row.prevMac !== prevMac) {
         return { ok: false, checked, firstBroken: { seq: row.seq, reason: "link to the previous entry is broken" } };
       }
-      const mac = auditMac(key, prevMac, { ...row, at: row.at as Date, changes: row.changes ?? null });
+      const { prevMac: _link, mac: _stored, ...fields } = row;
+      const mac = auditMac(key, prevMac, { ...fields, at: row.at as Date, changes: row.changes ?? null });
       if (mac !== row.mac) {
         return { ok: false, checked, firstBroken: { seq: row.seq, reason: "entry was altered (MAC mismatch)" } };
       }

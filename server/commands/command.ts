@@ -31,7 +31,9 @@ export interface CommandContext {
   pii: PiiCipher;
   actor: Actor;
   /** Appends a success entry for this command's action to the audit chain, in this transaction. */
-  audit(entry: Pick<AuditEntry, "targetType" | "targetId" | "changes" | "reason"> & { action?: string }): Promise<void>;
+  audit(
+    entry: Pick<AuditEntry, "targetType" | "targetId" | "changes" | "reason"> & { action?: string; actor?: Partial<Actor> },
+  ): Promise<void>;
   /** Writes a message to the outbox; it is dispatched only after the transaction commits. */
   enqueue(message: OutboxMessage): Promise<void>;
 }
@@ -79,7 +81,7 @@ export async function execute<T>(
         actor,
         audit: async (entry) => {
           await appendAudit(tx, deps.keys.audit, deps.clock, {
-            ...auditBase(actor, entry.action ?? action),
+            ...auditBase({ ...actor, ...entry.actor }, entry.action ?? action),
             targetType: entry.targetType ?? target?.type ?? null,
             targetId: entry.targetId ?? target?.id ?? null,
             changes: entry.changes,

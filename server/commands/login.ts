@@ -39,7 +39,8 @@ export async function loginWithPassword(deps: CommandDeps, options: LoginOptions
       await context.audit({ action: "auth.login.failed", reason: account ? "account disabled" : "unknown username" });
       return wrongCredentials;
     }
-    const target = { targetType: "account", targetId: account.id };
+    // Once the account is known, entries name it as the actor (who tried, from where).
+    const target = { targetType: "account", targetId: account.id, actor: { accountId: account.id, name: account.displayName } };
     if (account.lockedUntil && account.lockedUntil > now) {
       await context.audit({ ...target, action: "auth.login.locked", reason: "account locked" });
       return locked(account.lockedUntil);
