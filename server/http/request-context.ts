@@ -36,7 +36,8 @@ export const requestContext = fp(async (app: FastifyInstance, deps: CommandDeps)
       }
     }
     const config = request.routeOptions.config;
-    if (!request.url.startsWith("/api/") || config.public) return;
+    // Unmatched URLs fall through to the not-found handler (404), matched API routes need a session.
+    if (!request.url.startsWith("/api/") || config.public || request.routeOptions.url === undefined) return;
     if (!request.caller) {
       if (request.sessionExpired) {
         throw Object.assign(errors.unauthenticated(), {
