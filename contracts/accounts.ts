@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { roles } from "../policy/roles";
 import { bilingual } from "./bilingual";
-import { pageQuery, paged, recordAbilities } from "./common";
+import { paged, pageQuery, recordAbilities } from "./common";
 
 export const grantSchema = z.object({
   id: z.string(),
@@ -40,7 +40,10 @@ const username = z
   .trim()
   .regex(
     /^[a-zA-Z][a-zA-Z0-9_.-]{3,31}$/,
-    bilingual("用户名为 4–32 位字母、数字、下划线或点，以字母开头", "4–32 letters, digits, _ . -, starting with a letter"),
+    bilingual(
+      "用户名为 4–32 位字母、数字、下划线或点，以字母开头",
+      "4–32 letters, digits, _ . -, starting with a letter",
+    ),
   );
 
 export const accountInput = z.object({

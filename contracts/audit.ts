@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuery, paged } from "./common";
+import { paged, pageQuery } from "./common";
 
 export const auditEntrySchema = z.object({
   seq: z.number().int(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuery, paged } from "./common";
+import { paged, pageQuery } from "./common";
 
 /** Real counts for the caller's home page; each entry names what it counts and where to go. */
 export const dashboardSchema = z.object({

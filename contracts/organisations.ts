@@ -2,15 +2,20 @@ import { z } from "zod";
 import { titleCodes } from "../policy/reference/titles";
 import { unitTypeCodes } from "../policy/reference/unit-types";
 import { bilingual } from "./bilingual";
-import { pageQuery, paged, recordAbilities } from "./common";
+import { paged, pageQuery, recordAbilities } from "./common";
 
-const divisionCode = z.string().regex(/^\d{6}$/, bilingual("行政区划代码应为 6 位数字", "A division code has 6 digits"));
+const divisionCode = z
+  .string()
+  .regex(/^\d{6}$/, bilingual("行政区划代码应为 6 位数字", "A division code has 6 digits"));
 const usccText = z
   .string()
   .trim()
   .toUpperCase()
   .length(18, bilingual("统一社会信用代码应为 18 位", "A unified social credit code has 18 characters"));
-const phone = z.string().trim().regex(/^[0-9+\- ]{7,20}$/, bilingual("电话号码格式不正确", "Not a phone number"));
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\- ]{7,20}$/, bilingual("电话号码格式不正确", "Not a phone number"));
 
 export const recommenderSchema = z.object({
   id: z.string(),
@@ -64,7 +69,11 @@ export const unitInput = z.object({
   college: z.string().trim().max(100).nullable().default(null),
   directRecommending: z.boolean().default(false),
   recommenderId: z.string().min(1, bilingual("请选择推荐部门", "Choose the recommender")),
-  legalRepresentative: z.string().trim().min(1, bilingual("请填写法定代表人", "Enter the legal representative")).max(50),
+  legalRepresentative: z
+    .string()
+    .trim()
+    .min(1, bilingual("请填写法定代表人", "Enter the legal representative"))
+    .max(50),
   contactName: z.string().trim().min(1, bilingual("请填写联系人", "Enter a contact")).max(50),
   contactPhone: phone,
 });
@@ -76,10 +85,18 @@ export const unitRegistration = unitInput.extend({
   adminUsername: z
     .string()
     .trim()
-    .regex(/^[a-zA-Z][a-zA-Z0-9_.-]{3,31}$/, bilingual("用户名为 4–32 位字母、数字、下划线或点，以字母开头", "4–32 letters, digits, _ . -, starting with a letter")),
+    .regex(
+      /^[a-zA-Z][a-zA-Z0-9_.-]{3,31}$/,
+      bilingual(
+        "用户名为 4–32 位字母、数字、下划线或点，以字母开头",
+        "4–32 letters, digits, _ . -, starting with a letter",
+      ),
+    ),
   adminDisplayName: z.string().trim().min(1).max(50),
   adminPassword: z.string().min(1).max(256),
-  authorisationFileId: z.string().min(1, bilingual("请上传加盖公章的授权书", "Upload the stamped authorisation letter")),
+  authorisationFileId: z
+    .string()
+    .min(1, bilingual("请上传加盖公章的授权书", "Upload the stamped authorisation letter")),
 });
 
 export const decisionRequest = z.object({

@@ -24,7 +24,9 @@ try {
     console.log(`审计链完整：已校验 ${verdict.checked} 条 / audit chain intact: ${verdict.checked} entries verified`);
   } else {
     const broken = verdict.firstBroken!;
-    console.log(`审计链被破坏：第一处异常在 #${broken.seq}（${broken.reason}）/ audit chain broken at entry #${broken.seq}: ${broken.reason}`);
+    console.log(
+      `审计链被破坏：第一处异常在 #${broken.seq}（${broken.reason}）/ audit chain broken at entry #${broken.seq}: ${broken.reason}`,
+    );
     process.exitCode = 1;
   }
 } catch (error) {

@@ -4,8 +4,22 @@ import { abilities, abilitiesOf, can, grants, scopeOf, scopes } from "./abilitie
 
 /** Resources holding business data: none of the 三员 may touch them (等保 separation of duties). */
 const businessResources = [
-  "unit", "person", "call", "application", "objection", "registry-fact", "expert", "review", "base",
-  "annual-report", "evaluation", "change-report", "rectification", "alliance", "recommender", "unit-account",
+  "unit",
+  "person",
+  "call",
+  "application",
+  "objection",
+  "registry-fact",
+  "expert",
+  "review",
+  "base",
+  "annual-report",
+  "evaluation",
+  "change-report",
+  "rectification",
+  "alliance",
+  "recommender",
+  "unit-account",
 ];
 const resourceOf = (ability: string) => ability.slice(0, ability.indexOf("."));
 
@@ -17,38 +31,106 @@ function expectedCell(role: (typeof roles)[number], ability: (typeof abilities)[
   if (ability === "reference.read") return ["secadmin", "auditor"].includes(role) ? null : "all";
   switch (role) {
     case "sysadmin":
-      return ["account.read", "account.create", "account.update", "account.unlock", "role-grant.request"].includes(ability) ? "all" : null;
+      return ["account.read", "account.create", "account.update", "account.unlock", "role-grant.request"].includes(
+        ability,
+      )
+        ? "all"
+        : null;
     case "secadmin":
-      return ["account.read", "account.unlock", "role-grant.approve", "security-setting.manage"].includes(ability) ? "all" : null;
+      return ["account.read", "account.unlock", "role-grant.approve", "security-setting.manage"].includes(ability)
+        ? "all"
+        : null;
     case "auditor":
       return ["audit.read", "audit.verify", "draw.read"].includes(ability) ? "all" : null;
     case "expert":
-      return ["application.read", "annual-report.read", "review.read", "review.declare", "review.score"].includes(ability) ? "assigned" : null;
+      return ["application.read", "annual-report.read", "review.read", "review.declare", "review.score"].includes(
+        ability,
+      )
+        ? "assigned"
+        : null;
     case "evaluator":
-      return ["base.read", "annual-report.read", "evaluation.read", "review.read", "review.declare", "review.score"].includes(ability) ? "assigned" : null;
+      return [
+        "base.read",
+        "annual-report.read",
+        "evaluation.read",
+        "review.read",
+        "review.declare",
+        "review.score",
+      ].includes(ability)
+        ? "assigned"
+        : null;
     case "officer":
       if (["account", "role-grant", "security-setting", "audit", "unit-account"].includes(resource)) return null;
-      if (["review.declare", "review.score", "application.create", "application.update", "application.submit", "application.withdraw",
-        "application.recommend", "application.decline", "application.rank", "annual-report.create", "annual-report.submit",
-        "annual-report.review", "change-report.create", "change-report.submit", "change-report.review"].includes(ability)) return null;
+      if (
+        [
+          "review.declare",
+          "review.score",
+          "application.create",
+          "application.update",
+          "application.submit",
+          "application.withdraw",
+          "application.recommend",
+          "application.decline",
+          "application.rank",
+          "annual-report.create",
+          "annual-report.submit",
+          "annual-report.review",
+          "change-report.create",
+          "change-report.submit",
+          "change-report.review",
+        ].includes(ability)
+      )
+        return null;
       return "all";
     case "recommender":
       if (ability === "call.read" || ability === "alliance.read") return "all";
       return [
-        "unit.read", "unit.confirm", "recommender.read", "person.read", "application.read", "application.return",
-        "application.recommend", "application.decline", "application.rank", "registry-fact.read", "base.read",
-        "annual-report.read", "annual-report.review", "annual-report.return", "evaluation.read", "change-report.read",
-        "change-report.review", "rectification.read",
-      ].includes(ability) ? "jurisdiction" : null;
+        "unit.read",
+        "unit.confirm",
+        "recommender.read",
+        "person.read",
+        "application.read",
+        "application.return",
+        "application.recommend",
+        "application.decline",
+        "application.rank",
+        "registry-fact.read",
+        "base.read",
+        "annual-report.read",
+        "annual-report.review",
+        "annual-report.return",
+        "evaluation.read",
+        "change-report.read",
+        "change-report.review",
+        "rectification.read",
+      ].includes(ability)
+        ? "jurisdiction"
+        : null;
     case "applicant":
       if (ability === "call.read" || ability === "alliance.read") return "all";
       if (ability === "unit-account.manage") return "unit-admin";
       return [
-        "unit.read", "person.read", "person.manage", "application.create", "application.read", "application.update",
-        "application.submit", "application.withdraw", "base.read", "annual-report.create", "annual-report.read",
-        "annual-report.submit", "annual-report.review", "evaluation.read", "change-report.create", "change-report.read",
-        "change-report.submit", "rectification.read",
-      ].includes(ability) ? "unit" : null;
+        "unit.read",
+        "person.read",
+        "person.manage",
+        "application.create",
+        "application.read",
+        "application.update",
+        "application.submit",
+        "application.withdraw",
+        "base.read",
+        "annual-report.create",
+        "annual-report.read",
+        "annual-report.submit",
+        "annual-report.review",
+        "evaluation.read",
+        "change-report.create",
+        "change-report.read",
+        "change-report.submit",
+        "rectification.read",
+      ].includes(ability)
+        ? "unit"
+        : null;
   }
 }
 
@@ -68,7 +150,10 @@ describe("the access table", () => {
 
   it("grants every ability to someone, with a known scope", () => {
     for (const ability of abilities) {
-      expect(roles.some((role) => can([role], ability)), ability).toBe(true);
+      expect(
+        roles.some((role) => can([role], ability)),
+        ability,
+      ).toBe(true);
     }
     for (const role of roles) {
       for (const scope of Object.values(grants[role])) expect(scopes).toContain(scope);

@@ -24,7 +24,10 @@ export const unitTransitions = {
 
 const statusZh: Record<UnitStatus, string> = { pending: "待确认", confirmed: "已确认", rejected: "未通过" };
 
-export function unitTransition(from: UnitStatus, event: UnitEvent): { ok: true; to: UnitStatus } | { ok: false; refusal: Refusal } {
+export function unitTransition(
+  from: UnitStatus,
+  event: UnitEvent,
+): { ok: true; to: UnitStatus } | { ok: false; refusal: Refusal } {
   const row: Partial<Record<UnitEvent, UnitTransition>> = unitTransitions[from];
   const found = row[event];
   if (found) return { ok: true, to: found.to };

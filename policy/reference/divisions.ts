@@ -30,5 +30,7 @@ export function isHubeiDivisionCode(code: string): boolean {
 export function prefectureOf(code: string): HubeiDivision | undefined {
   const exact = hubeiDivisions.find((division) => division.code === code);
   if (exact) return exact;
-  return hubeiDivisions.find((division) => !division.code.startsWith("429") && division.code.slice(0, 4) === code.slice(0, 4));
+  return hubeiDivisions.find(
+    (division) => !division.code.startsWith("429") && division.code.slice(0, 4) === code.slice(0, 4),
+  );
 }

@@ -139,7 +139,8 @@ export interface AuditQuery {
 
 export async function searchAudit(executor: Executor, query: AuditQuery) {
   const conditions: SQL[] = [];
-  if (query.actor) conditions.push(or(eq(auditLog.actorId, query.actor), ilike(auditLog.actorName, `%${query.actor}%`))!);
+  if (query.actor)
+    conditions.push(or(eq(auditLog.actorId, query.actor), ilike(auditLog.actorName, `%${query.actor}%`))!);
   if (query.action) conditions.push(ilike(auditLog.action, `${query.action}%`));
   if (query.outcome) conditions.push(eq(auditLog.outcome, query.outcome));
   if (query.from) conditions.push(gte(auditLog.at, query.from));
@@ -147,7 +148,12 @@ export async function searchAudit(executor: Executor, query: AuditQuery) {
   if (query.q) {
     const like = `%${query.q}%`;
     conditions.push(
-      or(ilike(auditLog.action, like), ilike(auditLog.targetId, like), ilike(auditLog.reason, like), ilike(auditLog.ip, like))!,
+      or(
+        ilike(auditLog.action, like),
+        ilike(auditLog.targetId, like),
+        ilike(auditLog.reason, like),
+        ilike(auditLog.ip, like),
+      )!,
     );
   }
   const where = conditions.length ? and(...conditions) : undefined;

@@ -47,7 +47,13 @@ describe("npm run audit:verify", () => {
     const dataDir = mkdtempSync(join(tmpdir(), "guohe-audit-"));
     const run = () => {
       try {
-        return { code: 0, out: execFileSync("npx", ["tsx", "scripts/audit-verify.ts"], { env: { ...process.env, DATA_DIR: dataDir, DEMO: "1" }, encoding: "utf8" }) };
+        return {
+          code: 0,
+          out: execFileSync("npx", ["tsx", "scripts/audit-verify.ts"], {
+            env: { ...process.env, DATA_DIR: dataDir, DEMO: "1" },
+            encoding: "utf8",
+          }),
+        };
       } catch (error) {
         const failure = error as { status: number; stdout: string; stderr: string };
         return { code: failure.status, out: failure.stdout + failure.stderr };

@@ -1,6 +1,6 @@
 import { and, eq, inArray, lt } from "drizzle-orm";
+import { isRole, type Role, roles as roleOrder } from "../../policy/roles";
 import { securityDefaults } from "../../policy/security/password-policy";
-import { isRole, roles as roleOrder, type Role } from "../../policy/roles";
 import type { Caller } from "../access/caller";
 import type { Clock } from "../clock";
 import { randomToken, sm3 } from "../crypto/sm";

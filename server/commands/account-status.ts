@@ -18,15 +18,26 @@ export async function unlockAccount(deps: CommandDeps, actor: Actor, accountId: 
 }
 
 /** Disables or re-enables an account; disabling ends its sessions at once. */
-export async function setAccountDisabled(deps: CommandDeps, actor: Actor, accountId: string, disabled: boolean): Promise<void> {
-  await execute(deps, actor, disabled ? "account.disable" : "account.enable", { type: "account", id: accountId }, async (context) => {
-    const [updated] = await context.tx
-      .update(accounts)
-      .set({ disabled })
-      .where(eq(accounts.id, accountId))
-      .returning({ id: accounts.id });
-    if (!updated) throw errors.notFound("Account", "账号");
-    if (disabled) await destroyAccountSessions(context.tx, [accountId]);
-    await context.audit({ changes: { disabled } });
-  });
+export async function setAccountDisabled(
+  deps: CommandDeps,
+  actor: Actor,
+  accountId: string,
+  disabled: boolean,
+): Promise<void> {
+  await execute(
+    deps,
+    actor,
+    disabled ? "account.disable" : "account.enable",
+    { type: "account", id: accountId },
+    async (context) => {
+      const [updated] = await context.tx
+        .update(accounts)
+        .set({ disabled })
+        .where(eq(accounts.id, accountId))
+        .returning({ id: accounts.id });
+      if (!updated) throw errors.notFound("Account", "账号");
+      if (disabled) await destroyAccountSessions(context.tx, [accountId]);
+      await context.audit({ changes: { disabled } });
+    },
+  );
 }

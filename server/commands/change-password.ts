@@ -25,9 +25,19 @@ export async function changePassword(deps: CommandDeps, actor: Actor, options: C
     const weak = checkPasswordStrength(options.newPassword, account.username);
     if (weak) throw fromRefusal(weak, 400);
     if (options.newPassword === options.currentPassword) {
-      throw apiError(400, "invalid-input", "新密码不能与当前密码相同。", "The new password must differ from the current one.", [
-        { path: "newPassword", messageZh: "新密码不能与当前密码相同", messageEn: "Must differ from the current password" },
-      ]);
+      throw apiError(
+        400,
+        "invalid-input",
+        "新密码不能与当前密码相同。",
+        "The new password must differ from the current one.",
+        [
+          {
+            path: "newPassword",
+            messageZh: "新密码不能与当前密码相同",
+            messageEn: "Must differ from the current password",
+          },
+        ],
+      );
     }
     await context.tx
       .update(accounts)

@@ -1,4 +1,4 @@
-import { appendAudit, type AuditEntry } from "../audit/audit-log";
+import { type AuditEntry, appendAudit } from "../audit/audit-log";
 import type { Clock } from "../clock";
 import type { Keys } from "../config/config";
 import { PiiCipher } from "../crypto/sm";
@@ -32,7 +32,10 @@ export interface CommandContext {
   actor: Actor;
   /** Appends a success entry for this command's action to the audit chain, in this transaction. */
   audit(
-    entry: Pick<AuditEntry, "targetType" | "targetId" | "changes" | "reason"> & { action?: string; actor?: Partial<Actor> },
+    entry: Pick<AuditEntry, "targetType" | "targetId" | "changes" | "reason"> & {
+      action?: string;
+      actor?: Partial<Actor>;
+    },
   ): Promise<void>;
   /** Writes a message to the outbox; it is dispatched only after the transaction commits. */
   enqueue(message: OutboxMessage): Promise<void>;

@@ -46,7 +46,12 @@ export async function insertAccount(context: CommandContext, options: CreateAcco
     action: "account.create",
     targetType: "account",
     targetId: id,
-    changes: { username: options.username, unitId: options.unitId, recommenderId: options.recommenderId, requestedRoles: options.roles },
+    changes: {
+      username: options.username,
+      unitId: options.unitId,
+      recommenderId: options.recommenderId,
+      requestedRoles: options.roles,
+    },
   });
   return id;
 }

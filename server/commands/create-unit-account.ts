@@ -18,12 +18,28 @@ export async function createUnitAccount(
     const [unit] = await context.tx.select({ status: units.status }).from(units).where(eq(units.id, unitId));
     if (!unit) throw errors.notFound("Unit", "单位");
     if (unit.status !== "confirmed") {
-      throw apiError(409, "unit-not-confirmed", "单位尚未经推荐部门确认，暂不能添加用户。", "The unit is not confirmed by its recommender yet.");
+      throw apiError(
+        409,
+        "unit-not-confirmed",
+        "单位尚未经推荐部门确认，暂不能添加用户。",
+        "The unit is not confirmed by its recommender yet.",
+      );
     }
-    const id = await insertAccount(context, { ...input, unitId, recommenderId: null, isUnitAdmin: false, roles: ["applicant"] });
+    const id = await insertAccount(context, {
+      ...input,
+      unitId,
+      recommenderId: null,
+      isUnitAdmin: false,
+      roles: ["applicant"],
+    });
     await context.tx
       .update(roleGrants)
-      .set({ status: "approved", decidedBy: actor.accountId, decidedAt: context.clock.now(), reason: "单位管理员添加本单位用户" })
+      .set({
+        status: "approved",
+        decidedBy: actor.accountId,
+        decidedAt: context.clock.now(),
+        reason: "单位管理员添加本单位用户",
+      })
       .where(and(eq(roleGrants.accountId, id), eq(roleGrants.role, "applicant")));
     return id;
   });

@@ -36,14 +36,21 @@ export async function decideUnit(deps: CommandDeps, actor: Actor, options: Decid
           decidedAt: context.clock.now(),
           reason: options.reason,
         })
-        .where(and(inArray(roleGrants.accountId, accountIds), eq(roleGrants.role, "applicant"), eq(roleGrants.status, "pending")));
+        .where(
+          and(
+            inArray(roleGrants.accountId, accountIds),
+            eq(roleGrants.role, "applicant"),
+            eq(roleGrants.status, "pending"),
+          ),
+        );
     }
     await context.audit({ changes: { status: { from: unit.status, to: step.to } }, reason: options.reason });
     await context.enqueue({
       kind: "notify",
       accountIds,
       titleZh: step.to === "confirmed" ? `单位注册已确认：${unit.name}` : `单位注册未通过：${unit.name}`,
-      titleEn: step.to === "confirmed" ? `Registration confirmed: ${unit.name}` : `Registration not accepted: ${unit.name}`,
+      titleEn:
+        step.to === "confirmed" ? `Registration confirmed: ${unit.name}` : `Registration not accepted: ${unit.name}`,
       bodyZh: options.reason ?? "",
       bodyEn: options.reason ?? "",
       link: "/my-unit",

@@ -40,7 +40,11 @@ export async function loginWithPassword(deps: CommandDeps, options: LoginOptions
       return wrongCredentials;
     }
     // Once the account is known, entries name it as the actor (who tried, from where).
-    const target = { targetType: "account", targetId: account.id, actor: { accountId: account.id, name: account.displayName } };
+    const target = {
+      targetType: "account",
+      targetId: account.id,
+      actor: { accountId: account.id, name: account.displayName },
+    };
     if (account.lockedUntil && account.lockedUntil > now) {
       await context.audit({ ...target, action: "auth.login.locked", reason: "account locked" });
       return locked(account.lockedUntil);
@@ -53,7 +57,12 @@ export async function loginWithPassword(deps: CommandDeps, options: LoginOptions
         .update(accounts)
         .set({ failedAttempts: lock ? 0 : failures, lockedUntil })
         .where(eq(accounts.id, account.id));
-      await context.audit({ ...target, action: "auth.login.failed", reason: `wrong password (${failures})`, changes: { failures, locked: lock } });
+      await context.audit({
+        ...target,
+        action: "auth.login.failed",
+        reason: `wrong password (${failures})`,
+        changes: { failures, locked: lock },
+      });
       return lockedUntil ? locked(lockedUntil) : wrongCredentials;
     }
     await context.tx

@@ -10,7 +10,10 @@ import { type Actor, type CommandDeps, execute } from "./command";
 export async function createField(deps: CommandDeps, actor: Actor, input: z.infer<typeof fieldInput>): Promise<string> {
   return execute(deps, actor, "reference.field.create", { type: "field" }, async (context) => {
     const [existing] = await context.tx.select({ id: fields.id }).from(fields).where(eq(fields.nameZh, input.nameZh));
-    if (existing) throw apiError(409, "duplicate-field", "该领域已存在。", "This field already exists.", [{ path: "nameZh", messageZh: "已存在", messageEn: "Exists" }]);
+    if (existing)
+      throw apiError(409, "duplicate-field", "该领域已存在。", "This field already exists.", [
+        { path: "nameZh", messageZh: "已存在", messageEn: "Exists" },
+      ]);
     const id = randomUUID();
     await context.tx.insert(fields).values({ ...input, id, createdAt: context.clock.now() });
     await context.audit({ targetId: id, changes: input });
@@ -18,7 +21,12 @@ export async function createField(deps: CommandDeps, actor: Actor, input: z.infe
   });
 }
 
-export async function updateField(deps: CommandDeps, actor: Actor, id: string, input: Partial<z.infer<typeof fieldInput>>): Promise<void> {
+export async function updateField(
+  deps: CommandDeps,
+  actor: Actor,
+  id: string,
+  input: Partial<z.infer<typeof fieldInput>>,
+): Promise<void> {
   await execute(deps, actor, "reference.field.update", { type: "field", id }, async (context) => {
     const [updated] = await context.tx.update(fields).set(input).where(eq(fields.id, id)).returning({ id: fields.id });
     if (!updated) throw errors.notFound("Field", "领域");
@@ -27,7 +35,11 @@ export async function updateField(deps: CommandDeps, actor: Actor, id: string, i
 }
 
 /** The 一带一路 list is dated: an entry flags a country from `since` (and until `until`, exclusive). */
-export async function addBeltAndRoad(deps: CommandDeps, actor: Actor, input: z.infer<typeof beltAndRoadInput>): Promise<string> {
+export async function addBeltAndRoad(
+  deps: CommandDeps,
+  actor: Actor,
+  input: z.infer<typeof beltAndRoadInput>,
+): Promise<string> {
   return execute(deps, actor, "reference.belt-and-road.add", { type: "belt-and-road" }, async (context) => {
     if (input.until && input.until <= input.since) {
       throw apiError(400, "invalid-input", "结束日期应晚于开始日期。", "The end date must follow the start date.", [

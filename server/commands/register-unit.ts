@@ -1,13 +1,19 @@
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { unitRegistration } from "../../contracts/organisations";
 import { checkPasswordStrength } from "../../policy/security/password-policy";
 import { hashPassword } from "../auth/passwords";
 import { accounts, files, roleGrants, units } from "../db/schema";
 import { apiError, fromRefusal } from "../http/errors";
-import { eq } from "drizzle-orm";
 import { type Actor, type CommandDeps, execute } from "./command";
-import { assertRecommenderExists, assertUsccFree, assertUsernameFree, recommenderAccountIds, usccVerdict } from "./unit-shared";
+import {
+  assertRecommenderExists,
+  assertUsccFree,
+  assertUsernameFree,
+  recommenderAccountIds,
+  usccVerdict,
+} from "./unit-shared";
 
 export type UnitRegistration = z.infer<typeof unitRegistration>;
 
@@ -15,7 +21,11 @@ export type UnitRegistration = z.infer<typeof unitRegistration>;
  * A host unit registers itself: the unit (pending), its administrator account and an applicant grant that
  * takes effect when the recommender confirms the unit. The recommender is notified.
  */
-export async function registerUnit(deps: CommandDeps, actor: Actor, input: UnitRegistration): Promise<{ unitId: string; accountId: string }> {
+export async function registerUnit(
+  deps: CommandDeps,
+  actor: Actor,
+  input: UnitRegistration,
+): Promise<{ unitId: string; accountId: string }> {
   return execute(deps, actor, "unit.register", { type: "unit" }, async (context) => {
     const { tx } = context;
     const usccCheck = usccVerdict(input.uscc);
@@ -26,9 +36,13 @@ export async function registerUnit(deps: CommandDeps, actor: Actor, input: UnitR
     await assertUsernameFree(tx, input.adminUsername, "adminUsername");
     const [letter] = await tx.select({ id: files.id }).from(files).where(eq(files.id, input.authorisationFileId));
     if (!letter) {
-      throw apiError(400, "invalid-input", "授权书文件不存在，请重新上传。", "The authorisation letter was not found; upload it again.", [
-        { path: "authorisationFileId", messageZh: "请重新上传", messageEn: "Upload again" },
-      ]);
+      throw apiError(
+        400,
+        "invalid-input",
+        "授权书文件不存在，请重新上传。",
+        "The authorisation letter was not found; upload it again.",
+        [{ path: "authorisationFileId", messageZh: "请重新上传", messageEn: "Upload again" }],
+      );
     }
     const now = context.clock.now();
     const unitId = randomUUID();
@@ -73,7 +87,13 @@ export async function registerUnit(deps: CommandDeps, actor: Actor, input: UnitR
     });
     await context.audit({
       targetId: unitId,
-      changes: { name: input.name, uscc: input.uscc, usccCheck, recommenderId: input.recommenderId, adminUsername: input.adminUsername },
+      changes: {
+        name: input.name,
+        uscc: input.uscc,
+        usccCheck,
+        recommenderId: input.recommenderId,
+        adminUsername: input.adminUsername,
+      },
     });
     await context.enqueue({
       kind: "notify",

@@ -7,7 +7,12 @@ import { type Actor, type CommandDeps, execute } from "./command";
 import { insertGrant } from "./create-account";
 
 /** The system administrator asks for a role; nothing changes until the security administrator approves. */
-export async function requestRoleGrant(deps: CommandDeps, actor: Actor, accountId: string, role: Role): Promise<string> {
+export async function requestRoleGrant(
+  deps: CommandDeps,
+  actor: Actor,
+  accountId: string,
+  role: Role,
+): Promise<string> {
   return execute(deps, actor, "role-grant.request", { type: "account", id: accountId }, async (context) => {
     const [account] = await context.tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId));
     if (!account) throw errors.notFound("Account", "账号");
@@ -16,7 +21,12 @@ export async function requestRoleGrant(deps: CommandDeps, actor: Actor, accountI
       .from(roleGrants)
       .where(and(eq(roleGrants.accountId, accountId), eq(roleGrants.role, role)));
     if (open && (open.status === "pending" || open.status === "approved")) {
-      throw apiError(409, "grant-exists", "该账号已有此角色或申请待批。", "The account already has this role or a pending request for it.");
+      throw apiError(
+        409,
+        "grant-exists",
+        "该账号已有此角色或申请待批。",
+        "The account already has this role or a pending request for it.",
+      );
     }
     const id = await insertGrant(context.tx, context, accountId, role);
     await context.audit({ targetType: "role-grant", targetId: id, changes: { accountId, role } });
@@ -42,7 +52,12 @@ export async function decideRoleGrant(
       throw apiError(409, "grant-decided", "该申请已处理。", "This request has already been decided.");
     }
     if (grant.accountId === actor.accountId || grant.requestedBy === actor.accountId) {
-      throw apiError(403, "separation-of-duties", "不能审批自己账号或自己提出的授权申请。", "You cannot decide a grant for your own account or one you requested.");
+      throw apiError(
+        403,
+        "separation-of-duties",
+        "不能审批自己账号或自己提出的授权申请。",
+        "You cannot decide a grant for your own account or one you requested.",
+      );
     }
     await context.tx
       .update(roleGrants)

@@ -6,10 +6,18 @@ import { people } from "../db/schema";
 import { errors } from "../http/errors";
 import { type Actor, type CommandContext, type CommandDeps, execute } from "./command";
 
-type Sealed = { phone?: Buffer | null; phoneIndex?: string | null; idNumber?: Buffer | null; idNumberIndex?: string | null };
+type Sealed = {
+  phone?: Buffer | null;
+  phoneIndex?: string | null;
+  idNumber?: Buffer | null;
+  idNumberIndex?: string | null;
+};
 
 /** Personal numbers are stored encrypted with a blind index; audit entries never hold them in clear. */
-function seal(context: CommandContext, input: { phone?: string | null | undefined; idNumber?: string | null | undefined }): Sealed {
+function seal(
+  context: CommandContext,
+  input: { phone?: string | null | undefined; idNumber?: string | null | undefined },
+): Sealed {
   const sealed: Sealed = {};
   if (input.phone !== undefined) {
     sealed.phone = input.phone ? context.pii.encrypt(input.phone) : null;
@@ -26,11 +34,17 @@ function redact<T extends { phone?: unknown; idNumber?: unknown }>(input: T) {
   return { ...input, ...(input.phone ? { phone: "***" } : {}), ...(input.idNumber ? { idNumber: "***" } : {}) };
 }
 
-export async function createPerson(deps: CommandDeps, actor: Actor, input: z.infer<typeof personInput>): Promise<string> {
+export async function createPerson(
+  deps: CommandDeps,
+  actor: Actor,
+  input: z.infer<typeof personInput>,
+): Promise<string> {
   return execute(deps, actor, "person.create", { type: "person" }, async (context) => {
     const id = randomUUID();
     const { phone, idNumber, ...plain } = input;
-    await context.tx.insert(people).values({ ...plain, ...seal(context, { phone, idNumber }), id, createdAt: context.clock.now() });
+    await context.tx
+      .insert(people)
+      .values({ ...plain, ...seal(context, { phone, idNumber }), id, createdAt: context.clock.now() });
     await context.audit({ targetId: id, changes: redact(input) });
     return id;
   });

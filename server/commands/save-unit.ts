@@ -63,7 +63,12 @@ export async function updateUnit(
 }
 
 /** Art. 7.1 via GB 32100-2015: an officer confirms a code whose check digit does not match (early legal codes). */
-export async function confirmUscc(deps: CommandDeps, actor: Actor, unitId: string, reason: string | null): Promise<void> {
+export async function confirmUscc(
+  deps: CommandDeps,
+  actor: Actor,
+  unitId: string,
+  reason: string | null,
+): Promise<void> {
   await execute(deps, actor, "unit.confirm-uscc", { type: "unit", id: unitId }, async (context) => {
     const [unit] = await context.tx.select().from(units).where(eq(units.id, unitId)).for("update");
     if (!unit) throw errors.notFound("Unit", "单位");

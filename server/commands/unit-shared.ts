@@ -24,9 +24,13 @@ export function usccVerdict(uscc: string): "valid" | "checksum-mismatch" {
 export async function assertUsccFree(tx: Tx, uscc: string, exceptUnitId?: string): Promise<void> {
   const [existing] = await tx.select({ id: units.id }).from(units).where(eq(units.uscc, uscc));
   if (existing && existing.id !== exceptUnitId) {
-    throw apiError(409, "duplicate-uscc", "该统一社会信用代码的单位已注册。", "A unit with this code is already registered.", [
-      { path: "uscc", messageZh: "已注册", messageEn: "Already registered" },
-    ]);
+    throw apiError(
+      409,
+      "duplicate-uscc",
+      "该统一社会信用代码的单位已注册。",
+      "A unit with this code is already registered.",
+      [{ path: "uscc", messageZh: "已注册", messageEn: "Already registered" }],
+    );
   }
 }
 

@@ -47,8 +47,7 @@ export interface Config {
 }
 
 /** Fixed development keys: used only with the embedded demo database; production must set real ones. */
-const developmentKey = (label: string) =>
-  Buffer.from(label.padEnd(32, "-").slice(0, 32), "utf8");
+const developmentKey = (label: string) => Buffer.from(label.padEnd(32, "-").slice(0, 32), "utf8");
 
 export class ConfigError extends Error {}
 

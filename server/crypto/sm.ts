@@ -42,7 +42,8 @@ export class PiiCipher {
     const body = sealed.subarray(0, sealed.length - 32);
     const tag = sealed.subarray(sealed.length - 32);
     const expected = createHmac("sm3", this.macKey).update(body).digest();
-    if (tag.length !== 32 || !timingSafeEqual(tag, expected)) throw new Error("personal data failed its integrity check");
+    if (tag.length !== 32 || !timingSafeEqual(tag, expected))
+      throw new Error("personal data failed its integrity check");
     const decipher = createDecipheriv("sm4-cbc", this.encryptionKey, body.subarray(0, 16));
     return Buffer.concat([decipher.update(body.subarray(16)), decipher.final()]).toString("utf8");
   }

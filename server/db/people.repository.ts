@@ -19,7 +19,13 @@ export async function listPeople(
   executor: Executor,
   scope: ResolvedScope,
   pii: PiiCipher,
-  filter: { q?: string | undefined; unitId?: string | undefined; idNumber?: string | undefined; page: number; pageSize: number },
+  filter: {
+    q?: string | undefined;
+    unitId?: string | undefined;
+    idNumber?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
 ) {
   const conditions: SQL[] = [scoped(scope)];
   if (filter.q) conditions.push(ilike(people.name, `%${filter.q}%`));
@@ -47,7 +53,11 @@ export async function loadPerson(executor: Executor, scope: ResolvedScope, id: s
   return row ?? null;
 }
 
-export function presentPerson(row: { person: PersonRow; unitName: string | null }, pii: PiiCipher, abilities: Ability[]): Person {
+export function presentPerson(
+  row: { person: PersonRow; unitName: string | null },
+  pii: PiiCipher,
+  abilities: Ability[],
+): Person {
   const p = row.person;
   return {
     id: p.id,

@@ -4,11 +4,11 @@ import { usccCheckDigit } from "../../policy/uscc";
 import { type Actor, type CommandDeps, execute, systemActor } from "../commands/command";
 import { createAccount, insertAccount } from "../commands/create-account";
 import { decideUnit } from "../commands/decide-unit";
+import { addBeltAndRoad } from "../commands/reference-data";
 import { registerUnit } from "../commands/register-unit";
 import { decideRoleGrant } from "../commands/role-grants";
-import { createUnit } from "../commands/save-unit";
 import { createPerson } from "../commands/save-person";
-import { addBeltAndRoad } from "../commands/reference-data";
+import { createUnit } from "../commands/save-unit";
 import type { Db } from "../db/client";
 import { accounts, recommenders, roleGrants, schemaVersion, units } from "../db/schema";
 import { FileStore } from "../storage/files";
@@ -93,10 +93,32 @@ export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<bool
   await execute(deps, systemActor, "recommender.create", { type: "recommender" }, async (context) => {
     const now = context.clock.now();
     const wanted = [
-      { code: "420100-DH", nameZh: "东湖新技术开发区管委会科技创新局", nameEn: "East Lake High-Tech Zone S&T Bureau", kind: "sub" as const, divisionCode: "420100", parentId: wuhan },
-      { code: "DIRECT-HUST", nameZh: "华中科技大学（直接推荐）", nameEn: "HUST (direct recommender)", kind: "direct" as const, divisionCode: "420100", parentId: null },
+      {
+        code: "420100-DH",
+        nameZh: "东湖新技术开发区管委会科技创新局",
+        nameEn: "East Lake High-Tech Zone S&T Bureau",
+        kind: "sub" as const,
+        divisionCode: "420100",
+        parentId: wuhan,
+      },
+      {
+        code: "DIRECT-HUST",
+        nameZh: "华中科技大学（直接推荐）",
+        nameEn: "HUST (direct recommender)",
+        kind: "direct" as const,
+        divisionCode: "420100",
+        parentId: null,
+      },
     ];
-    const existing = await context.tx.select({ code: recommenders.code }).from(recommenders).where(inArray(recommenders.code, wanted.map((w) => w.code)));
+    const existing = await context.tx
+      .select({ code: recommenders.code })
+      .from(recommenders)
+      .where(
+        inArray(
+          recommenders.code,
+          wanted.map((w) => w.code),
+        ),
+      );
     for (const row of wanted.filter((w) => !existing.some((e) => e.code === w.code))) {
       await context.tx.insert(recommenders).values({ ...row, id: randomUUID(), createdAt: now });
       await context.audit({ changes: row });
@@ -112,8 +134,18 @@ export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<bool
   for (const spec of administrators) {
     if (await accountId(spec.username)) continue;
     await execute(deps, systemActor, "account.bootstrap", { type: "account" }, async (context) => {
-      const id = await insertAccount(context, { ...spec, initialPassword: spec.password, unitId: null, recommenderId: null, isUnitAdmin: false, isDemo: true });
-      await context.tx.update(roleGrants).set({ status: "approved", decidedAt: context.clock.now(), reason: "系统初始化" }).where(eq(roleGrants.accountId, id));
+      const id = await insertAccount(context, {
+        ...spec,
+        initialPassword: spec.password,
+        unitId: null,
+        recommenderId: null,
+        isUnitAdmin: false,
+        isDemo: true,
+      });
+      await context.tx
+        .update(roleGrants)
+        .set({ status: "approved", decidedAt: context.clock.now(), reason: "系统初始化" })
+        .where(eq(roleGrants.accountId, id));
     });
   }
   const asActor = async (username: string): Promise<Actor> => ({
@@ -167,32 +199,45 @@ export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<bool
   );
   const registrations = [
     { name: "武汉智能网联汽车研究院有限公司", first17: "91420100MA4L5P6Q7", username: "zhilian.admin", decision: null },
-    { name: "武汉某咨询服务有限公司", first17: "91420100MA4R7T8U9", username: "zixun.admin", decision: "reject" as const },
+    {
+      name: "武汉某咨询服务有限公司",
+      first17: "91420100MA4R7T8U9",
+      username: "zixun.admin",
+      decision: "reject" as const,
+    },
   ];
   for (const registration of registrations) {
     const uscc = withCheckDigit(registration.first17);
     const [existing] = await db.select({ id: units.id }).from(units).where(eq(units.uscc, uscc));
     if (existing) continue;
-    const { unitId } = await registerUnit(deps, { ...systemActor, name: registration.username, ip: "127.0.0.1" }, {
-      name: registration.name,
-      uscc,
-      type: "enterprise",
-      divisionCode: "420100",
-      address: "湖北省武汉市经济技术开发区",
-      parentUnitId: null,
-      college: null,
-      directRecommending: false,
-      recommenderId: wuhan!,
-      legalRepresentative: "郑先生",
-      contactName: "钱女士",
-      contactPhone: "13800138000",
-      adminUsername: registration.username,
-      adminDisplayName: `${registration.name} 管理员`,
-      adminPassword: demoPassword,
-      authorisationFileId: letter.id,
-    });
+    const { unitId } = await registerUnit(
+      deps,
+      { ...systemActor, name: registration.username, ip: "127.0.0.1" },
+      {
+        name: registration.name,
+        uscc,
+        type: "enterprise",
+        divisionCode: "420100",
+        address: "湖北省武汉市经济技术开发区",
+        parentUnitId: null,
+        college: null,
+        directRecommending: false,
+        recommenderId: wuhan!,
+        legalRepresentative: "郑先生",
+        contactName: "钱女士",
+        contactPhone: "13800138000",
+        adminUsername: registration.username,
+        adminDisplayName: `${registration.name} 管理员`,
+        adminPassword: demoPassword,
+        authorisationFileId: letter.id,
+      },
+    );
     if (registration.decision) {
-      await decideUnit(deps, await asActor("rec.wuhan"), { unitId, decision: registration.decision, reason: "经营范围不属于科技类，请补充材料后重新注册" });
+      await decideUnit(deps, await asActor("rec.wuhan"), {
+        unitId,
+        decision: registration.decision,
+        reason: "经营范围不属于科技类，请补充材料后重新注册",
+      });
     }
   }
 
@@ -201,7 +246,13 @@ export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<bool
   const directors = [
     { name: "张明", title: "senior" as const, unit: "HUST", idNumber: "420106197501011234", phone: "13971000001" },
     { name: "刘洋", title: "senior" as const, unit: "WUHAN-ENT", idNumber: "420111198002022345", phone: "13971000002" },
-    { name: "赵峡", title: "associate-senior" as const, unit: "YICHANG-ENT", idNumber: "420502198203033456", phone: "13971000003" },
+    {
+      name: "赵峡",
+      title: "associate-senior" as const,
+      unit: "YICHANG-ENT",
+      idNumber: "420502198203033456",
+      phone: "13971000003",
+    },
   ];
   for (const person of directors) {
     await createPerson(deps, officer, {
@@ -219,7 +270,10 @@ export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<bool
     await addBeltAndRoad(deps, officer, { country, since: "2013-09-07", until: null, note: "演示数据" });
   }
 
-  await db.insert(schemaVersion).values({ key: "demo-loaded", value: deps.clock.now().toISOString() }).onConflictDoNothing();
+  await db
+    .insert(schemaVersion)
+    .values({ key: "demo-loaded", value: deps.clock.now().toISOString() })
+    .onConflictDoNothing();
   return true;
 }
 

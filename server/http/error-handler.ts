@@ -17,21 +17,39 @@ export function errorHandler(deps: CommandDeps) {
     if (error instanceof ApiError) {
       // 403s are refusals worth an audit line; 401s are not attributable, 4xx validation noise is not a refusal.
       if (error.status === 403 && request.caller) {
-        await auditOutcome(deps, actorOf(request), `${request.method} ${request.routeOptions.url ?? request.url}`, null, "refused", error);
+        await auditOutcome(
+          deps,
+          actorOf(request),
+          `${request.method} ${request.routeOptions.url ?? request.url}`,
+          null,
+          "refused",
+          error,
+        );
       }
       return reply.code(error.status).send(error.body);
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       const known = statusCodes[status] ?? statusCodes[400]!;
-      const body: ApiErrorBody = { code: error.code ? known.code : known.code, messageZh: known.zh, messageEn: known.en };
+      const body: ApiErrorBody = {
+        code: error.code ? known.code : known.code,
+        messageZh: known.zh,
+        messageEn: known.en,
+      };
       if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") body.code = "unsupported-media-type";
       if (status === 400 && error.message) body.messageEn = `${known.en} ${error.message}`;
       return reply.code(status).send(body);
     }
     request.log.error({ err: error }, "unhandled error");
     if (request.caller) {
-      await auditOutcome(deps, actorOf(request), `${request.method} ${request.routeOptions.url ?? request.url}`, null, "failed", error);
+      await auditOutcome(
+        deps,
+        actorOf(request),
+        `${request.method} ${request.routeOptions.url ?? request.url}`,
+        null,
+        "failed",
+        error,
+      );
     }
     return reply.code(500).send({
       code: "internal",

@@ -1,5 +1,5 @@
-import type { Refusal } from "../../policy/refusal";
 import type { ApiErrorBody, FieldError } from "../../contracts/errors";
+import type { Refusal } from "../../policy/refusal";
 
 /** An expected failure on its way to the client; the error handler turns it into the one error shape. */
 export class ApiError extends Error {
@@ -23,14 +23,21 @@ export function fromRefusal(refusal: Refusal, status = 422): ApiError {
     messageZh: refusal.messageZh,
     messageEn: refusal.messageEn,
     ...(refusal.article ? { article: refusal.article } : {}),
-    ...(refusal.path ? { errors: [{ path: refusal.path, messageZh: refusal.messageZh, messageEn: refusal.messageEn }] } : {}),
+    ...(refusal.path
+      ? { errors: [{ path: refusal.path, messageZh: refusal.messageZh, messageEn: refusal.messageEn }] }
+      : {}),
   });
 }
 
 export const errors = {
   unauthenticated: () => apiError(401, "unauthenticated", "请先登录。", "Please sign in."),
   forbidden: (ability: string) =>
-    apiError(403, "forbidden", `您没有执行此操作的权限（${ability}）。`, `You are not allowed to do this (${ability}).`),
+    apiError(
+      403,
+      "forbidden",
+      `您没有执行此操作的权限（${ability}）。`,
+      `You are not allowed to do this (${ability}).`,
+    ),
   notFound: (what: string, whatZh: string) =>
     apiError(404, "not-found", `${whatZh}不存在或您无权查看。`, `${what} not found or not visible to you.`),
   staleVersion: () =>
@@ -41,5 +48,10 @@ export const errors = {
       "This record was changed by someone else; reload it before saving.",
     ),
   csrf: () =>
-    apiError(403, "csrf", "请求缺少有效的 CSRF 令牌，请刷新页面后重试。", "Missing or invalid CSRF token; reload the page."),
+    apiError(
+      403,
+      "csrf",
+      "请求缺少有效的 CSRF 令牌，请刷新页面后重试。",
+      "Missing or invalid CSRF token; reload the page.",
+    ),
 };

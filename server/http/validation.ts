@@ -1,5 +1,5 @@
 import type { FastifySchemaCompiler } from "fastify";
-import { type ZodType, z } from "zod";
+import type { ZodType, z } from "zod";
 import en from "zod/v4/locales/en.js";
 import zhCN from "zod/v4/locales/zh-CN.js";
 import { bilingualSeparator } from "../../contracts/bilingual";

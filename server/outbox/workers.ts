@@ -27,7 +27,9 @@ export function startWorkers(deps: CommandDeps, log: FastifyBaseLogger, smtpUrl:
     }
   }, 1_000);
   const purgeTimer = setInterval(() => {
-    deps.database.transaction((tx) => purgeIdleSessions(tx, deps.clock)).catch((error) => log.error({ err: error }, "session purge failed"));
+    deps.database
+      .transaction((tx) => purgeIdleSessions(tx, deps.clock))
+      .catch((error) => log.error({ err: error }, "session purge failed"));
   }, 600_000);
   return {
     stop() {

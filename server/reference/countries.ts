@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
-import countries from "i18n-iso-countries";
 import { and, gt, isNull, lte, or } from "drizzle-orm";
+import countries from "i18n-iso-countries";
 import type { Executor } from "../db/client";
 import { beltAndRoad } from "../db/schema";
 

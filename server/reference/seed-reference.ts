@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { fields2025 } from "../../policy/reference/fields-2025";
 import { hubeiDivisions } from "../../policy/reference/divisions";
+import { fields2025 } from "../../policy/reference/fields-2025";
 import { type CommandDeps, execute, systemActor } from "../commands/command";
 import { fields, recommenders } from "../db/schema";
 
@@ -31,8 +31,12 @@ export async function seedReferenceData(deps: CommandDeps): Promise<void> {
       });
     }
     for (const [index, field] of missingFields.entries()) {
-      await context.tx.insert(fields).values({ id: randomUUID(), ...field, sortOrder: (index + 1) * 10, createdAt: now });
+      await context.tx
+        .insert(fields)
+        .values({ id: randomUUID(), ...field, sortOrder: (index + 1) * 10, createdAt: now });
     }
-    await context.audit({ changes: { recommenders: missingDivisions.map((d) => d.code), fields: missingFields.map((f) => f.nameZh) } });
+    await context.audit({
+      changes: { recommenders: missingDivisions.map((d) => d.code), fields: missingFields.map((f) => f.nameZh) },
+    });
   });
 }

@@ -16,11 +16,27 @@ describe.each(databaseKinds())("health, demo, reference and home on %s", (kind) 
   });
 
   it("lists demo accounts: one per role, two recommenders of different divisions with applicants under each", async () => {
-    const list = (await t.anonymous.get("/api/demo/accounts")).json() as Array<{ role: string; jurisdiction: { division?: string; unitId?: string } }>;
-    for (const role of ["applicant", "recommender", "officer", "expert", "evaluator", "sysadmin", "secadmin", "auditor"]) {
-      expect(list.some((a) => a.role === role), role).toBe(true);
+    const list = (await t.anonymous.get("/api/demo/accounts")).json() as Array<{
+      role: string;
+      jurisdiction: { division?: string; unitId?: string };
+    }>;
+    for (const role of [
+      "applicant",
+      "recommender",
+      "officer",
+      "expert",
+      "evaluator",
+      "sysadmin",
+      "secadmin",
+      "auditor",
+    ]) {
+      expect(
+        list.some((a) => a.role === role),
+        role,
+      ).toBe(true);
     }
-    const divisions = (role: string) => new Set(list.filter((a) => a.role === role).map((a) => a.jurisdiction.division));
+    const divisions = (role: string) =>
+      new Set(list.filter((a) => a.role === role).map((a) => a.jurisdiction.division));
     expect([...divisions("recommender")]).toEqual(expect.arrayContaining(["420100", "420500"]));
     expect([...divisions("applicant")]).toEqual(expect.arrayContaining(["420100", "420500"]));
   });
@@ -28,7 +44,11 @@ describe.each(databaseKinds())("health, demo, reference and home on %s", (kind) 
   it("hides unknown API routes behind the error shape", async () => {
     const response = await t.anonymous.get("/api/no-such-thing");
     expect(response.statusCode).toBe(404);
-    expect(response.json()).toMatchObject({ code: "not-found", messageZh: expect.any(String), messageEn: expect.any(String) });
+    expect(response.json()).toMatchObject({
+      code: "not-found",
+      messageZh: expect.any(String),
+      messageEn: expect.any(String),
+    });
   });
 
   it("serves reference data: divisions, fields and countries with HK/MO/TW as regions of China", async () => {
@@ -43,22 +63,38 @@ describe.each(databaseKinds())("health, demo, reference and home on %s", (kind) 
     expect(byCode.DE).toMatchObject({ nameZh: "德国", isChineseRegion: false, isBri: false });
     expect(byCode.KZ.isBri).toBe(true);
     expect(byCode.CN).toBeUndefined();
-    expect((await officer.get("/api/reference/countries?date=2010-01-01")).json().find((c: { code: string }) => c.code === "KZ").isBri).toBe(false);
+    expect(
+      (await officer.get("/api/reference/countries?date=2010-01-01"))
+        .json()
+        .find((c: { code: string }) => c.code === "KZ").isBri,
+    ).toBe(false);
   });
 
   it("lets officers edit fields and the Belt and Road list, nobody else", async () => {
     const officer = await t.login("officer");
-    expect((await officer.post("/api/reference/fields", { nameZh: "空天信息", nameEn: "Aerospace information" })).statusCode).toBe(201);
+    expect(
+      (await officer.post("/api/reference/fields", { nameZh: "空天信息", nameEn: "Aerospace information" })).statusCode,
+    ).toBe(201);
     expect((await officer.post("/api/reference/fields", { nameZh: "空天信息", nameEn: "dup" })).statusCode).toBe(409);
-    expect((await (await t.login("rec.wuhan")).post("/api/reference/fields", { nameZh: "越权", nameEn: "x" })).statusCode).toBe(403);
-    const bad = await officer.post("/api/reference/belt-and-road", { country: "DE", since: "2026-05-01", until: "2026-01-01" });
+    expect(
+      (await (await t.login("rec.wuhan")).post("/api/reference/fields", { nameZh: "越权", nameEn: "x" })).statusCode,
+    ).toBe(403);
+    const bad = await officer.post("/api/reference/belt-and-road", {
+      country: "DE",
+      since: "2026-05-01",
+      until: "2026-01-01",
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].path).toBe("until");
   });
 
   it("shows each role real counts on its home page", async () => {
     const cards = async (username: string) =>
-      Object.fromEntries(((await (await t.login(username)).get("/api/dashboard")).json().cards as Array<{ key: string; value: number }>).map((c) => [c.key, c.value]));
+      Object.fromEntries(
+        (
+          (await (await t.login(username)).get("/api/dashboard")).json().cards as Array<{ key: string; value: number }>
+        ).map((c) => [c.key, c.value]),
+      );
     expect((await cards("rec.yichang")).units).toBe(1);
     expect((await cards("rec.wuhan"))["units-pending"]).toBe(1);
     expect((await cards("officer")).units).toBeGreaterThanOrEqual(6);

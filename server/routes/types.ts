@@ -1,7 +1,13 @@
-import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from "fastify";
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import type { Config } from "../config/config";
 import type { CommandDeps } from "../commands/command";
+import type { Config } from "../config/config";
 
 export type TypedApp = FastifyInstance<
   RawServerDefault,

@@ -66,21 +66,36 @@ export class FileStore {
       ]);
     }
     if (upload.content.length > maxBytes) {
-      throw apiError(413, "too-large", `文件超过 ${maxBytes / 1024 / 1024} MB 上限。`, `The file exceeds ${maxBytes / 1024 / 1024} MB.`);
+      throw apiError(
+        413,
+        "too-large",
+        `文件超过 ${maxBytes / 1024 / 1024} MB 上限。`,
+        `The file exceeds ${maxBytes / 1024 / 1024} MB.`,
+      );
     }
     const kind = sniffKind(upload.content);
     if (!kind || !accept.includes(kind)) {
       const allowed = accept.map((k) => k.toUpperCase()).join("、");
-      throw apiError(415, "wrong-file-type", `文件内容不是允许的类型（${allowed}）。`, `The file's content is not one of: ${accept.join(", ")}.`, [
-        { path: "file", messageZh: `仅接受 ${allowed}`, messageEn: `Only ${accept.join(", ")}` },
-      ]);
+      throw apiError(
+        415,
+        "wrong-file-type",
+        `文件内容不是允许的类型（${allowed}）。`,
+        `The file's content is not one of: ${accept.join(", ")}.`,
+        [{ path: "file", messageZh: `仅接受 ${allowed}`, messageEn: `Only ${accept.join(", ")}` }],
+      );
     }
     const sha256 = createHash("sha256").update(upload.content).digest("hex");
     const id = randomUUID();
     const storageKey = join(sha256.slice(0, 2), `${sha256}`);
     await mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true });
     await writeFile(join(this.root, storageKey), upload.content);
-    const stored = { id, name: sanitizeFileName(upload.name), mediaType: mediaTypes[kind], size: upload.content.length, sha256 };
+    const stored = {
+      id,
+      name: sanitizeFileName(upload.name),
+      mediaType: mediaTypes[kind],
+      size: upload.content.length,
+      sha256,
+    };
     await tx.insert(files).values({ ...stored, storageKey, uploadedBy: upload.uploadedBy, createdAt: clock.now() });
     return stored;
   }

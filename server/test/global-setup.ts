@@ -57,7 +57,9 @@ export default async function setup(project: TestProject) {
   project.provide("pgliteTemplate", pgliteTemplate);
   project.provide("postgresTemplate", postgresTemplate);
   project.provide("testRoot", testRoot);
-  console.log(`API tests run on: PGlite${postgresTemplate ? " and PostgreSQL (TEST_DATABASE_URL)" : " only (set TEST_DATABASE_URL to add PostgreSQL)"}`);
+  console.log(
+    `API tests run on: PGlite${postgresTemplate ? " and PostgreSQL (TEST_DATABASE_URL)" : " only (set TEST_DATABASE_URL to add PostgreSQL)"}`,
+  );
 
   return async () => {
     if (url && postgresTemplate) {

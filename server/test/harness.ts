@@ -5,12 +5,12 @@ import { join } from "node:path";
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import pg from "pg";
 import { inject } from "vitest";
-import { buildApp, type App } from "../app";
+import { type App, buildApp } from "../app";
 import { ManualClock } from "../clock";
 import { type Config, loadConfig } from "../config/config";
 import { type Database, openEmbedded, openPostgres } from "../db/client";
-import { dispatchOutbox } from "../outbox/outbox";
 import { demoPassword } from "../demo/demo-accounts";
+import { dispatchOutbox } from "../outbox/outbox";
 import { testClockStart, testKeys } from "./constants";
 
 export type DatabaseKind = "pglite" | "postgres";
@@ -76,14 +76,19 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
     const request = (options: InjectOptions) =>
       app.inject({
         ...options,
-        headers: { ...(cookie ? { cookie } : {}), ...(csrfToken ? { "x-csrf-token": csrfToken } : {}), ...options.headers },
+        headers: {
+          ...(cookie ? { cookie } : {}),
+          ...(csrfToken ? { "x-csrf-token": csrfToken } : {}),
+          ...options.headers,
+        },
       });
     return {
       username,
       csrfToken,
       request,
       get: (url) => request({ method: "GET", url }),
-      post: (url, payload) => request({ method: "POST", url, ...(payload === undefined ? {} : { payload: payload as object }) }),
+      post: (url, payload) =>
+        request({ method: "POST", url, ...(payload === undefined ? {} : { payload: payload as object }) }),
       patch: (url, payload) => request({ method: "PATCH", url, payload: payload as object }),
     };
   };

@@ -5,7 +5,6 @@ import {
   accountInput,
   accountListQuery,
   accountPage,
-  accountSchema,
   grantListQuery,
   grantPage,
   grantRequest,
@@ -28,7 +27,14 @@ import type { RouteDeps, TypedApp } from "../types";
 
 const tags = ["accounts"];
 
-async function listAccounts(executor: Executor, scope: ResolvedScope, where: SQL | undefined, page: number, pageSize: number, now: Date) {
+async function listAccounts(
+  executor: Executor,
+  scope: ResolvedScope,
+  where: SQL | undefined,
+  page: number,
+  pageSize: number,
+  now: Date,
+) {
   const condition = and(scope.scope === "all" ? undefined : unitRows(scope, accounts.unitId), where);
   const rows = await executor
     .select({ account: accounts, unitName: units.name, recommenderName: recommenders.nameZh })
@@ -41,9 +47,7 @@ async function listAccounts(executor: Executor, scope: ResolvedScope, where: SQL
     .offset((page - 1) * pageSize);
   const [count] = await executor.select({ n: sql<number>`count(*)::int` }).from(accounts).where(condition);
   const ids = rows.map((row) => row.account.id);
-  const grants = ids.length
-    ? await executor.select().from(roleGrants).where(inArray(roleGrants.accountId, ids))
-    : [];
+  const grants = ids.length ? await executor.select().from(roleGrants).where(inArray(roleGrants.accountId, ids)) : [];
   const items: Account[] = rows.map(({ account, unitName, recommenderName }) => ({
     id: account.id,
     username: account.username,
@@ -71,7 +75,14 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.get(
     "/api/accounts",
-    { schema: { tags, summary: "账号列表 / accounts (system administrator)", querystring: accountListQuery, response: { 200: accountPage, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "账号列表 / accounts (system administrator)",
+        querystring: accountListQuery,
+        response: { 200: accountPage, ...errorResponses },
+      },
+    },
     async (request) => {
       const caller = callerOf(request);
       const scope = await authorize(db, caller, "account.read");
@@ -80,14 +91,28 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
       const page = await listAccounts(db, scope, where, request.query.page, request.query.pageSize, deps.clock.now());
       const manage = ["account.update", "account.unlock", "role-grant.request"] as const;
       const allowed: Array<(typeof manage)[number]> = [];
-      for (const ability of manage) if (await authorize(db, caller, ability).then(() => true, () => false)) allowed.push(ability);
+      for (const ability of manage)
+        if (
+          await authorize(db, caller, ability).then(
+            () => true,
+            () => false,
+          )
+        )
+          allowed.push(ability);
       return { ...page, items: page.items.map((item) => ({ ...item, abilities: allowed })) };
     },
   );
 
   app.post(
     "/api/accounts",
-    { schema: { tags, summary: "新建账号 / create an account", body: accountInput, response: { 201: z.object({ id: z.string() }), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "新建账号 / create an account",
+        body: accountInput,
+        response: { 201: z.object({ id: z.string() }), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       await authorize(db, callerOf(request), "account.create");
       const id = await createAccount(deps, actorOf(request), request.body);
@@ -96,9 +121,21 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
   );
 
   for (const [path, ability, run] of [
-    ["unlock", "account.unlock", (id: string, request: Parameters<typeof actorOf>[0]) => unlockAccount(deps, actorOf(request), id)],
-    ["disable", "account.update", (id: string, request: Parameters<typeof actorOf>[0]) => setAccountDisabled(deps, actorOf(request), id, true)],
-    ["enable", "account.update", (id: string, request: Parameters<typeof actorOf>[0]) => setAccountDisabled(deps, actorOf(request), id, false)],
+    [
+      "unlock",
+      "account.unlock",
+      (id: string, request: Parameters<typeof actorOf>[0]) => unlockAccount(deps, actorOf(request), id),
+    ],
+    [
+      "disable",
+      "account.update",
+      (id: string, request: Parameters<typeof actorOf>[0]) => setAccountDisabled(deps, actorOf(request), id, true),
+    ],
+    [
+      "enable",
+      "account.update",
+      (id: string, request: Parameters<typeof actorOf>[0]) => setAccountDisabled(deps, actorOf(request), id, false),
+    ],
   ] as const) {
     app.post(
       `/api/accounts/:id/${path}`,
@@ -117,7 +154,15 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.post(
     "/api/accounts/:id/grants",
-    { schema: { tags, summary: "申请角色授权 / request a role", params: idParams, body: grantRequest, response: { 201: z.object({ id: z.string() }), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "申请角色授权 / request a role",
+        params: idParams,
+        body: grantRequest,
+        response: { 201: z.object({ id: z.string() }), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       await authorize(db, callerOf(request), "role-grant.request");
       const id = await requestRoleGrant(deps, actorOf(request), request.params.id, request.body.role);
@@ -127,7 +172,14 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.get(
     "/api/role-grants",
-    { schema: { tags, summary: "角色授权申请 / role grants (security administrator)", querystring: grantListQuery, response: { 200: grantPage, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "角色授权申请 / role grants (security administrator)",
+        querystring: grantListQuery,
+        response: { 200: grantPage, ...errorResponses },
+      },
+    },
     async (request) => {
       await authorize(db, callerOf(request), "role-grant.approve");
       const where = request.query.status ? eq(roleGrants.status, request.query.status) : undefined;
@@ -144,14 +196,16 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
         total: Number(count?.n ?? 0),
         items: rows.flatMap(({ grant, username, displayName }) =>
           isRole(grant.role)
-            ? [{
-                ...grant,
-                role: grant.role,
-                username,
-                displayName,
-                requestedAt: grant.requestedAt.toISOString(),
-                decidedAt: grant.decidedAt?.toISOString() ?? null,
-              }]
+            ? [
+                {
+                  ...grant,
+                  role: grant.role,
+                  username,
+                  displayName,
+                  requestedAt: grant.requestedAt.toISOString(),
+                  decidedAt: grant.decidedAt?.toISOString() ?? null,
+                },
+              ]
             : [],
         ),
       };
@@ -161,7 +215,14 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
   for (const decision of ["approve", "reject"] as const) {
     app.post(
       `/api/role-grants/:id/${decision}`,
-      { schema: { tags, params: idParams, body: decision === "approve" ? decisionRequest : rejectionRequest, response: { 200: okResponse, ...errorResponses } } },
+      {
+        schema: {
+          tags,
+          params: idParams,
+          body: decision === "approve" ? decisionRequest : rejectionRequest,
+          response: { 200: okResponse, ...errorResponses },
+        },
+      },
       async (request) => {
         await authorize(db, callerOf(request), "role-grant.approve");
         await decideRoleGrant(deps, actorOf(request), request.params.id, decision, request.body.reason ?? null);
@@ -172,7 +233,14 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.get(
     "/api/units/:id/accounts",
-    { schema: { tags, summary: "本单位用户 / the unit's accounts (unit administrator)", params: idParams, response: { 200: accountPage, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "本单位用户 / the unit's accounts (unit administrator)",
+        params: idParams,
+        response: { 200: accountPage, ...errorResponses },
+      },
+    },
     async (request) => {
       const caller = callerOf(request);
       const scope = await authorize(db, caller, "unit-account.manage");
@@ -183,7 +251,15 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.post(
     "/api/units/:id/accounts",
-    { schema: { tags, summary: "添加本单位用户 / add a colleague", params: idParams, body: unitAccountInput, response: { 201: z.object({ id: z.string() }), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "添加本单位用户 / add a colleague",
+        params: idParams,
+        body: unitAccountInput,
+        response: { 201: z.object({ id: z.string() }), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const caller = callerOf(request);
       const scope = await authorize(db, caller, "unit-account.manage");

@@ -12,7 +12,12 @@ describe.each(databaseKinds())("accounts and 三员 separation on %s", (kind) =>
 
   it("a role takes effect only after the security administrator approves it", async () => {
     const sysadmin = await t.login("sysadmin");
-    const created = await sysadmin.post("/api/accounts", { username: "new.officer", displayName: "新处员", initialPassword: "New#Officer1", roles: ["officer"] });
+    const created = await sysadmin.post("/api/accounts", {
+      username: "new.officer",
+      displayName: "新处员",
+      initialPassword: "New#Officer1",
+      roles: ["officer"],
+    });
     expect(created.statusCode).toBe(201);
     const accountId = created.json().id;
     const [grant] = await t.database.db.select().from(roleGrants).where(eq(roleGrants.accountId, accountId));
@@ -23,8 +28,12 @@ describe.each(databaseKinds())("accounts and 三员 separation on %s", (kind) =>
     const secadmin = await t.login("secadmin");
     const pending = (await secadmin.get("/api/role-grants?status=pending")).json();
     expect(pending.items.map((g: { username: string }) => g.username)).toContain("new.officer");
-    expect((await secadmin.post(`/api/role-grants/${grant!.id}/approve`, { reason: "处室新进人员" })).statusCode).toBe(200);
-    expect((await (await t.login("new.officer", "New#Officer1")).get("/api/auth/me")).json().roles).toEqual(["officer"]);
+    expect((await secadmin.post(`/api/role-grants/${grant!.id}/approve`, { reason: "处室新进人员" })).statusCode).toBe(
+      200,
+    );
+    expect((await (await t.login("new.officer", "New#Officer1")).get("/api/auth/me")).json().roles).toEqual([
+      "officer",
+    ]);
     expect((await secadmin.post(`/api/role-grants/${grant!.id}/approve`, {})).statusCode).toBe(409);
   });
 
@@ -43,37 +52,85 @@ describe.each(databaseKinds())("accounts and 三员 separation on %s", (kind) =>
     for (const username of ["officer", "auditor", "app.hust", "rec.wuhan"]) {
       const agent = await t.login(username);
       expect((await agent.get("/api/accounts")).statusCode).toBe(403);
-      expect((await agent.post("/api/accounts", { username: "x.y.z1", displayName: "x", initialPassword: "Abc#12345", roles: [] })).statusCode).toBe(403);
+      expect(
+        (
+          await agent.post("/api/accounts", {
+            username: "x.y.z1",
+            displayName: "x",
+            initialPassword: "Abc#12345",
+            roles: [],
+          })
+        ).statusCode,
+      ).toBe(403);
     }
-    const bad = await (await t.login("sysadmin")).post("/api/accounts", { username: "1x", displayName: "", initialPassword: "short", roles: ["king"] });
+    const bad = await (await t.login("sysadmin")).post("/api/accounts", {
+      username: "1x",
+      displayName: "",
+      initialPassword: "short",
+      roles: ["king"],
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(["username", "displayName", "roles.0"]));
+    expect(bad.json().errors.map((e: { path: string }) => e.path)).toEqual(
+      expect.arrayContaining(["username", "displayName", "roles.0"]),
+    );
   });
 
   it("a unit administrator adds a colleague who becomes an applicant of that unit only", async () => {
     const admin = await t.login("app.wuhan-ent");
     const unitId = (await admin.get("/api/auth/me")).json().jurisdiction.unitId;
-    const added = await admin.post(`/api/units/${unitId}/accounts`, { username: "guanggu.li", displayName: "李工", initialPassword: "Guang#Gu2026" });
+    const added = await admin.post(`/api/units/${unitId}/accounts`, {
+      username: "guanggu.li",
+      displayName: "李工",
+      initialPassword: "Guang#Gu2026",
+    });
     expect(added.statusCode).toBe(201);
     const colleague = await t.login("guanggu.li", "Guang#Gu2026");
     const me = (await colleague.get("/api/auth/me")).json();
     expect(me.roles).toEqual(["applicant"]);
     expect(me.jurisdiction.unitId).toBe(unitId);
-    expect((await admin.get(`/api/units/${unitId}/accounts`)).json().items.map((a: { username: string }) => a.username)).toContain("guanggu.li");
+    expect(
+      (await admin.get(`/api/units/${unitId}/accounts`)).json().items.map((a: { username: string }) => a.username),
+    ).toContain("guanggu.li");
     // not for another unit, and not for a colleague who is not the unit's administrator
     const otherUnit = (await (await t.login("app.yichang")).get("/api/auth/me")).json().jurisdiction.unitId;
-    expect((await admin.post(`/api/units/${otherUnit}/accounts`, { username: "intruder.a", displayName: "x", initialPassword: "Intr#uder1" })).statusCode).toBe(404);
-    expect((await colleague.post(`/api/units/${unitId}/accounts`, { username: "second.b", displayName: "x", initialPassword: "Seco#ndb12" })).statusCode).toBe(403);
+    expect(
+      (
+        await admin.post(`/api/units/${otherUnit}/accounts`, {
+          username: "intruder.a",
+          displayName: "x",
+          initialPassword: "Intr#uder1",
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await colleague.post(`/api/units/${unitId}/accounts`, {
+          username: "second.b",
+          displayName: "x",
+          initialPassword: "Seco#ndb12",
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it("unlocks a locked account", async () => {
     const sysadmin = await t.login("sysadmin");
-    await sysadmin.post("/api/accounts", { username: "to.unlock", displayName: "待解锁", initialPassword: "Un#lock2026", roles: [] });
-    for (let i = 0; i < 5; i += 1) await t.anonymous.post("/api/auth/login", { username: "to.unlock", password: "nope" });
-    expect((await t.anonymous.post("/api/auth/login", { username: "to.unlock", password: "Un#lock2026" })).statusCode).toBe(423);
+    await sysadmin.post("/api/accounts", {
+      username: "to.unlock",
+      displayName: "待解锁",
+      initialPassword: "Un#lock2026",
+      roles: [],
+    });
+    for (let i = 0; i < 5; i += 1)
+      await t.anonymous.post("/api/auth/login", { username: "to.unlock", password: "nope" });
+    expect(
+      (await t.anonymous.post("/api/auth/login", { username: "to.unlock", password: "Un#lock2026" })).statusCode,
+    ).toBe(423);
     const account = (await sysadmin.get("/api/accounts?q=to.unlock")).json().items[0];
     expect(account.locked).toBe(true);
     expect((await sysadmin.post(`/api/accounts/${account.id}/unlock`)).statusCode).toBe(200);
-    expect((await t.anonymous.post("/api/auth/login", { username: "to.unlock", password: "Un#lock2026" })).statusCode).toBe(200);
+    expect(
+      (await t.anonymous.post("/api/auth/login", { username: "to.unlock", password: "Un#lock2026" })).statusCode,
+    ).toBe(200);
   });
 });

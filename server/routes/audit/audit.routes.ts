@@ -1,7 +1,7 @@
 import { auditPage, auditQuery, chainVerdictSchema } from "../../../contracts/audit";
 import { errorResponses } from "../../../contracts/errors";
-import { searchAudit, verifyAuditChain } from "../../audit/audit-log";
 import { authorize } from "../../access/scope";
+import { searchAudit, verifyAuditChain } from "../../audit/audit-log";
 import { callerOf } from "../../http/request-context";
 import type { RouteDeps, TypedApp } from "../types";
 
@@ -12,7 +12,14 @@ export async function auditRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.get(
     "/api/audit",
-    { schema: { tags, summary: "审计日志检索 / search the audit log (auditor)", querystring: auditQuery, response: { 200: auditPage, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "审计日志检索 / search the audit log (auditor)",
+        querystring: auditQuery,
+        response: { 200: auditPage, ...errorResponses },
+      },
+    },
     async (request) => {
       await authorize(db, callerOf(request), "audit.read");
       const { items, total } = await searchAudit(db, request.query);
@@ -38,7 +45,13 @@ export async function auditRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.get(
     "/api/audit/verify",
-    { schema: { tags, summary: "校验审计链 / verify the audit chain (auditor)", response: { 200: chainVerdictSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "校验审计链 / verify the audit chain (auditor)",
+        response: { 200: chainVerdictSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       await authorize(db, callerOf(request), "audit.verify");
       return verifyAuditChain(db, deps.keys.audit);

@@ -1,9 +1,9 @@
 import type { FastifyReply } from "fastify";
-import { z } from "zod";
-import { abilitiesOf } from "../../../policy/access/abilities";
+import type { z } from "zod";
 import { loginRequest, meResponse, passwordChangeRequest } from "../../../contracts/auth";
-import { errorResponses } from "../../../contracts/errors";
 import { okResponse } from "../../../contracts/common";
+import { errorResponses } from "../../../contracts/errors";
+import { abilitiesOf } from "../../../policy/access/abilities";
 import type { Caller } from "../../access/caller";
 import { csrfCookie, destroySession, loadSession, sessionCookie } from "../../auth/sessions";
 import { changePassword } from "../../commands/change-password";
@@ -75,10 +75,16 @@ export async function authRoutes(app: TypedApp, deps: RouteDeps) {
     { schema: { tags: ["auth"], summary: "退出 / sign out", response: { 200: okResponse, ...errorResponses } } },
     async (request, reply) => {
       const caller = callerOf(request);
-      await execute(deps, actorOf(request), "auth.logout", { type: "account", id: caller.accountId }, async (context) => {
-        await destroySession(context.tx, caller.sessionId);
-        await context.audit({});
-      });
+      await execute(
+        deps,
+        actorOf(request),
+        "auth.logout",
+        { type: "account", id: caller.accountId },
+        async (context) => {
+          await destroySession(context.tx, caller.sessionId);
+          await context.audit({});
+        },
+      );
       reply.clearCookie(sessionCookie, { path: "/" });
       reply.clearCookie(csrfCookie, { path: "/" });
       return { ok: true as const };

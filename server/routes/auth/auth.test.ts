@@ -11,13 +11,16 @@ describe.each(databaseKinds())("auth on %s", (kind) => {
   });
   afterAll(() => t.close());
 
-  it.each(demoAccounts.map((a) => [a.username, a.roles] as const))("demo account %s signs in with roles %j", async (username, roles) => {
-    const agent = await t.login(username);
-    const me = await agent.get("/api/auth/me");
-    expect(me.statusCode).toBe(200);
-    expect(me.json().roles).toEqual(roles);
-    expect(me.json().user.mustChangePassword).toBe(false);
-  });
+  it.each(demoAccounts.map((a) => [a.username, a.roles] as const))(
+    "demo account %s signs in with roles %j",
+    async (username, roles) => {
+      const agent = await t.login(username);
+      const me = await agent.get("/api/auth/me");
+      expect(me.statusCode).toBe(200);
+      expect(me.json().roles).toEqual(roles);
+      expect(me.json().user.mustChangePassword).toBe(false);
+    },
+  );
 
   it("reports the jurisdiction: a ministry university is both applicant and its own recommender", async () => {
     const me = (await (await t.login("app.hust")).get("/api/auth/me")).json();
@@ -42,7 +45,11 @@ describe.each(databaseKinds())("auth on %s", (kind) => {
     for (const username of ["officer", "nobody-at-all"]) {
       const response = await t.anonymous.post("/api/auth/login", { username, password: "Wrong#pass1" });
       expect(response.statusCode).toBe(401);
-      expect(response.json()).toMatchObject({ code: "invalid-credentials", messageZh: expect.any(String), messageEn: expect.any(String) });
+      expect(response.json()).toMatchObject({
+        code: "invalid-credentials",
+        messageZh: expect.any(String),
+        messageEn: expect.any(String),
+      });
     }
     const failures = await t.database.db.select().from(auditLog).where(eq(auditLog.action, "auth.login.failed"));
     expect(failures.length).toBeGreaterThanOrEqual(2);
@@ -59,28 +66,47 @@ describe.each(databaseKinds())("auth on %s", (kind) => {
 
   it("locks an account after 5 failures: the 6th attempt gets 423 even with the right password", async () => {
     const sysadmin = await t.login("sysadmin");
-    const created = await sysadmin.post("/api/accounts", { username: "lock.test", displayName: "锁定测试", initialPassword: "Lock#Test2026", roles: [] });
+    const created = await sysadmin.post("/api/accounts", {
+      username: "lock.test",
+      displayName: "锁定测试",
+      initialPassword: "Lock#Test2026",
+      roles: [],
+    });
     expect(created.statusCode).toBe(201);
     for (let attempt = 1; attempt <= 4; attempt += 1) {
-      expect((await t.anonymous.post("/api/auth/login", { username: "lock.test", password: "bad" })).statusCode).toBe(401);
+      expect((await t.anonymous.post("/api/auth/login", { username: "lock.test", password: "bad" })).statusCode).toBe(
+        401,
+      );
     }
-    expect((await t.anonymous.post("/api/auth/login", { username: "lock.test", password: "bad" })).statusCode).toBe(423);
+    expect((await t.anonymous.post("/api/auth/login", { username: "lock.test", password: "bad" })).statusCode).toBe(
+      423,
+    );
     const sixth = await t.anonymous.post("/api/auth/login", { username: "lock.test", password: "Lock#Test2026" });
     expect(sixth.statusCode).toBe(423);
     expect(sixth.json().code).toBe("account-locked");
     t.clock.advance(15 * 60_000 + 1_000);
-    expect((await t.anonymous.post("/api/auth/login", { username: "lock.test", password: "Lock#Test2026" })).statusCode).toBe(200);
+    expect(
+      (await t.anonymous.post("/api/auth/login", { username: "lock.test", password: "Lock#Test2026" })).statusCode,
+    ).toBe(200);
   });
 
   it("forces a password change on first login of a created account, enforcing the policy", async () => {
     const sysadmin = await t.login("sysadmin");
-    await sysadmin.post("/api/accounts", { username: "first.login", displayName: "首次登录", initialPassword: "First#Login1", roles: [] });
+    await sysadmin.post("/api/accounts", {
+      username: "first.login",
+      displayName: "首次登录",
+      initialPassword: "First#Login1",
+      roles: [],
+    });
     const agent = await t.login("first.login", "First#Login1");
     expect((await agent.get("/api/auth/me")).json().user.mustChangePassword).toBe(true);
     const weak = await agent.post("/api/auth/password", { currentPassword: "First#Login1", newPassword: "abcdefgh" });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().errors[0].path).toBe("newPassword");
-    const ok = await agent.post("/api/auth/password", { currentPassword: "First#Login1", newPassword: "Second#Login2" });
+    const ok = await agent.post("/api/auth/password", {
+      currentPassword: "First#Login1",
+      newPassword: "Second#Login2",
+    });
     expect(ok.statusCode).toBe(200);
     const [row] = await t.database.db.select().from(accounts).where(eq(accounts.username, "first.login"));
     expect(row?.mustChangePassword).toBe(false);
@@ -89,7 +115,11 @@ describe.each(databaseKinds())("auth on %s", (kind) => {
 
   it("refuses a state change without the CSRF token", async () => {
     const agent = await t.login("officer");
-    const response = await agent.request({ method: "POST", url: "/api/auth/logout", headers: { "x-csrf-token": "forged" } });
+    const response = await agent.request({
+      method: "POST",
+      url: "/api/auth/logout",
+      headers: { "x-csrf-token": "forged" },
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json().code).toBe("csrf");
   });

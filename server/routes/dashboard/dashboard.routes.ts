@@ -18,20 +18,37 @@ export async function dashboardRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.get(
     "/api/dashboard",
-    { schema: { tags: ["home"], summary: "首页统计 / home page counts", response: { 200: dashboardSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags: ["home"],
+        summary: "首页统计 / home page counts",
+        response: { 200: dashboardSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       const caller = callerOf(request);
       const cards: Card[] = [];
       if (can(caller.roles, "unit.read")) {
         const scope = await authorize(db, caller, "unit.read");
         const inScope = unitRows(scope, units.id);
-        cards.push({ key: "units", labelZh: "依托单位", labelEn: "Host units", value: count(await db.select({ n }).from(units).where(inScope)), link: "/units" });
+        cards.push({
+          key: "units",
+          labelZh: "依托单位",
+          labelEn: "Host units",
+          value: count(await db.select({ n }).from(units).where(inScope)),
+          link: "/units",
+        });
         if (can(caller.roles, "unit.confirm")) {
           cards.push({
             key: "units-pending",
             labelZh: "待确认的单位注册",
             labelEn: "Registrations to confirm",
-            value: count(await db.select({ n }).from(units).where(and(inScope, eq(units.status, "pending")))),
+            value: count(
+              await db
+                .select({ n })
+                .from(units)
+                .where(and(inScope, eq(units.status, "pending"))),
+            ),
             link: "/units?status=pending",
           });
         }
@@ -39,10 +56,22 @@ export async function dashboardRoutes(app: TypedApp, deps: RouteDeps) {
       if (can(caller.roles, "person.read")) {
         const scope = await authorize(db, caller, "person.read");
         const inScope = scope.scope === "all" ? sql`true` : unitRows(scope, people.unitId);
-        cards.push({ key: "people", labelZh: "人员", labelEn: "People", value: count(await db.select({ n }).from(people).where(inScope)), link: "/people" });
+        cards.push({
+          key: "people",
+          labelZh: "人员",
+          labelEn: "People",
+          value: count(await db.select({ n }).from(people).where(inScope)),
+          link: "/people",
+        });
       }
       if (can(caller.roles, "account.read")) {
-        cards.push({ key: "accounts", labelZh: "账号", labelEn: "Accounts", value: count(await db.select({ n }).from(accounts)), link: "/accounts" });
+        cards.push({
+          key: "accounts",
+          labelZh: "账号",
+          labelEn: "Accounts",
+          value: count(await db.select({ n }).from(accounts)),
+          link: "/accounts",
+        });
         cards.push({
           key: "accounts-locked",
           labelZh: "锁定中的账号",
@@ -62,12 +91,23 @@ export async function dashboardRoutes(app: TypedApp, deps: RouteDeps) {
       }
       if (can(caller.roles, "audit.read")) {
         const since = new Date(deps.clock.now().getTime() - 7 * 86_400_000);
-        cards.push({ key: "audit-week", labelZh: "近 7 日审计记录", labelEn: "Audit entries, last 7 days", value: count(await db.select({ n }).from(auditLog).where(gte(auditLog.at, since))), link: "/audit" });
+        cards.push({
+          key: "audit-week",
+          labelZh: "近 7 日审计记录",
+          labelEn: "Audit entries, last 7 days",
+          value: count(await db.select({ n }).from(auditLog).where(gte(auditLog.at, since))),
+          link: "/audit",
+        });
         cards.push({
           key: "audit-refused",
           labelZh: "近 7 日被拒绝的操作",
           labelEn: "Refused actions, last 7 days",
-          value: count(await db.select({ n }).from(auditLog).where(and(gte(auditLog.at, since), eq(auditLog.outcome, "refused")))),
+          value: count(
+            await db
+              .select({ n })
+              .from(auditLog)
+              .where(and(gte(auditLog.at, since), eq(auditLog.outcome, "refused"))),
+          ),
           link: "/audit?outcome=refused",
         });
       }
@@ -75,7 +115,12 @@ export async function dashboardRoutes(app: TypedApp, deps: RouteDeps) {
         key: "notifications-unread",
         labelZh: "未读通知",
         labelEn: "Unread notifications",
-        value: count(await db.select({ n }).from(notifications).where(and(eq(notifications.accountId, caller.accountId), isNull(notifications.readAt)))),
+        value: count(
+          await db
+            .select({ n })
+            .from(notifications)
+            .where(and(eq(notifications.accountId, caller.accountId), isNull(notifications.readAt))),
+        ),
         link: "/notifications",
       });
       return { cards };

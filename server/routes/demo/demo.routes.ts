@@ -9,7 +9,10 @@ export async function demoRoutes(app: TypedApp, deps: RouteDeps) {
   if (!deps.config.demo) return;
   app.get(
     "/api/demo/accounts",
-    { config: { public: true }, schema: { tags: ["demo"], summary: "演示账号 / demo accounts", response: { 200: z.array(demoAccount) } } },
+    {
+      config: { public: true },
+      schema: { tags: ["demo"], summary: "演示账号 / demo accounts", response: { 200: z.array(demoAccount) } },
+    },
     async () => {
       const jurisdictions = await demoJurisdictions(deps.database.db);
       return demoAccounts.map((account) => ({

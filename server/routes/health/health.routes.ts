@@ -1,6 +1,6 @@
-import { z } from "zod";
-import { sql } from "drizzle-orm";
 import { readdirSync } from "node:fs";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
 import { migrationsFolder } from "../../db/client";
 import type { RouteDeps, TypedApp } from "../types";
 

@@ -16,7 +16,14 @@ export async function notificationRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.get(
     "/api/notifications",
-    { schema: { tags, summary: "我的通知 / my notifications", querystring: notificationQuery, response: { 200: notificationPage, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "我的通知 / my notifications",
+        querystring: notificationQuery,
+        response: { 200: notificationPage, ...errorResponses },
+      },
+    },
     async (request) => {
       const caller = callerOf(request);
       await authorize(db, caller, "notification.read");
@@ -30,7 +37,10 @@ export async function notificationRoutes(app: TypedApp, deps: RouteDeps) {
         .limit(request.query.pageSize)
         .offset((request.query.page - 1) * request.query.pageSize);
       const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(where);
-      const [unread] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(and(mine, isNull(notifications.readAt)));
+      const [unread] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(notifications)
+        .where(and(mine, isNull(notifications.readAt)));
       return {
         total: Number(total?.n ?? 0),
         unread: Number(unread?.n ?? 0),

@@ -6,8 +6,7 @@ import type { Caller } from "../../access/caller";
 import { abilitiesOn, authorize, type ResolvedScope } from "../../access/scope";
 import { piiCipher } from "../../commands/command";
 import { createPerson, updatePerson } from "../../commands/save-person";
-import { listPeople, loadPerson, type PersonRow } from "../../db/people.repository";
-import { presentPerson } from "../../db/people.repository";
+import { listPeople, loadPerson, type PersonRow, presentPerson } from "../../db/people.repository";
 import { apiError, errors } from "../../http/errors";
 import { actorOf, callerOf } from "../../http/request-context";
 import type { RouteDeps, TypedApp } from "../types";
@@ -26,7 +25,14 @@ export async function peopleRoutes(app: TypedApp, deps: RouteDeps) {
     presentPerson(
       row,
       pii,
-      await abilitiesOn(db, caller, "person", { unitId: row.person.unitId, recommenderId: row.recommenderId }, () => true, cache),
+      await abilitiesOn(
+        db,
+        caller,
+        "person",
+        { unitId: row.person.unitId, recommenderId: row.recommenderId },
+        () => true,
+        cache,
+      ),
     );
 
   const loadScoped = async (caller: Caller, id: string, ability: Ability) => {
@@ -47,7 +53,14 @@ export async function peopleRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.get(
     "/api/people",
-    { schema: { tags, summary: "人员列表 / people in scope", querystring: personListQuery, response: { 200: personPage, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "人员列表 / people in scope",
+        querystring: personListQuery,
+        response: { 200: personPage, ...errorResponses },
+      },
+    },
     async (request) => {
       const caller = callerOf(request);
       const scope = await authorize(db, caller, "person.read");
@@ -61,7 +74,14 @@ export async function peopleRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.get(
     "/api/people/:id",
-    { schema: { tags, summary: "人员 / one person", params: idParams, response: { 200: personSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "人员 / one person",
+        params: idParams,
+        response: { 200: personSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       const caller = callerOf(request);
       return present(caller, await loadScoped(caller, request.params.id, "person.read"), new Map());
@@ -70,7 +90,14 @@ export async function peopleRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.post(
     "/api/people",
-    { schema: { tags, summary: "登记人员 / record a person", body: personInput, response: { 201: personSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "登记人员 / record a person",
+        body: personInput,
+        response: { 201: personSchema, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const caller = callerOf(request);
       const scope = await authorize(db, caller, "person.manage");
@@ -83,7 +110,15 @@ export async function peopleRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.patch(
     "/api/people/:id",
-    { schema: { tags, summary: "修改人员 / edit a person", params: idParams, body: personUpdate, response: { 200: personSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "修改人员 / edit a person",
+        params: idParams,
+        body: personUpdate,
+        response: { 200: personSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       const caller = callerOf(request);
       await loadScoped(caller, request.params.id, "person.manage");

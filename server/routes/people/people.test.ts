@@ -12,7 +12,13 @@ describe.each(databaseKinds())("people and personal data on %s", (kind) => {
 
   it("stores identity and phone numbers encrypted and returns them masked", async () => {
     const officer = await t.login("officer");
-    const created = await officer.post("/api/people", { name: "钱学森", title: "senior", idNumber: "42010619800101123X", phone: "13912345678", email: "qian@example.cn" });
+    const created = await officer.post("/api/people", {
+      name: "钱学森",
+      title: "senior",
+      idNumber: "42010619800101123X",
+      phone: "13912345678",
+      email: "qian@example.cn",
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ idNumber: "420106********123X", phone: "139****5678" });
     const [row] = await t.database.db.select().from(people).where(eq(people.id, created.json().id));
@@ -31,7 +37,10 @@ describe.each(databaseKinds())("people and personal data on %s", (kind) => {
     expect(created.json().unitId).toBe(unitId);
     const elsewhere = await applicant.post("/api/people", { name: "越权", title: "other", unitId: "some-other-unit" });
     expect(elsewhere.statusCode).toBe(403);
-    const names = (await applicant.get("/api/people?pageSize=100")).json().items.map((p: { name: string }) => p.name).sort();
+    const names = (await applicant.get("/api/people?pageSize=100"))
+      .json()
+      .items.map((p: { name: string }) => p.name)
+      .sort();
     expect(names).toEqual(["孙工", "赵峡"].sort());
     const officerList = (await (await t.login("officer")).get("/api/people?q=张明")).json();
     const hustDirector = officerList.items[0].id;
@@ -40,8 +49,14 @@ describe.each(databaseKinds())("people and personal data on %s", (kind) => {
   });
 
   it("rejects a malformed identity number with the field named", async () => {
-    const response = await (await t.login("officer")).post("/api/people", { name: "某", title: "senior", idNumber: "12-34" });
+    const response = await (await t.login("officer")).post("/api/people", {
+      name: "某",
+      title: "senior",
+      idNumber: "12-34",
+    });
     expect(response.statusCode).toBe(400);
-    expect(response.json().errors).toEqual([expect.objectContaining({ path: "idNumber", messageZh: "证件号码格式不正确" })]);
+    expect(response.json().errors).toEqual([
+      expect.objectContaining({ path: "idNumber", messageZh: "证件号码格式不正确" }),
+    ]);
   });
 });

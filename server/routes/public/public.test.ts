@@ -6,9 +6,14 @@ import { databaseKinds, startTestApp, type TestApp } from "../../test/harness";
 
 function multipart(name: string, content: Buffer, mediaType: string) {
   const boundary = "----guohe-test-boundary";
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${mediaType}\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${mediaType}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { payload: Buffer.concat([head, content, tail]), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat([head, content, tail]),
+    headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
@@ -21,10 +26,18 @@ describe.each(databaseKinds())("self-registration of a host unit on %s", (kind) 
   afterAll(() => t.close());
 
   it("checks the upload by content, not by name, and sanitizes the name", async () => {
-    const disguised = await t.anonymous.request({ method: "POST", url: "/api/public/files", ...multipart("授权书.pdf", Buffer.from("MZ this is an executable"), "application/pdf") });
+    const disguised = await t.anonymous.request({
+      method: "POST",
+      url: "/api/public/files",
+      ...multipart("授权书.pdf", Buffer.from("MZ this is an executable"), "application/pdf"),
+    });
     expect(disguised.statusCode).toBe(415);
     expect(disguised.json().code).toBe("wrong-file-type");
-    const ok = await t.anonymous.request({ method: "POST", url: "/api/public/files", ...multipart("../../etc/授权书<1>.pdf", pdf, "application/pdf") });
+    const ok = await t.anonymous.request({
+      method: "POST",
+      url: "/api/public/files",
+      ...multipart("../../etc/授权书<1>.pdf", pdf, "application/pdf"),
+    });
     expect(ok.statusCode).toBe(201);
     expect(ok.json().name).toBe("授权书_1_.pdf");
     expect(ok.json().sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -33,7 +46,13 @@ describe.each(databaseKinds())("self-registration of a host unit on %s", (kind) 
   });
 
   it("registers a unit, pending until its recommender confirms; bad input names each field; duplicates refused", async () => {
-    const letter = (await t.anonymous.request({ method: "POST", url: "/api/public/files", ...multipart("letter.pdf", pdf, "application/pdf") })).json();
+    const letter = (
+      await t.anonymous.request({
+        method: "POST",
+        url: "/api/public/files",
+        ...multipart("letter.pdf", pdf, "application/pdf"),
+      })
+    ).json();
     const recommenders = (await t.anonymous.get("/api/public/recommenders")).json();
     const yichang = recommenders.find((r: { code: string }) => r.code === "420500");
     const first17 = "91420500MA4X1Y2Z3".replace("Z", "W");
@@ -51,7 +70,11 @@ describe.each(databaseKinds())("self-registration of a host unit on %s", (kind) 
       adminPassword: "Yc#Guangdian1",
       authorisationFileId: letter.id,
     };
-    const bad = await t.anonymous.post("/api/public/unit-registrations", { ...input, adminPassword: "weak", uscc: "x" });
+    const bad = await t.anonymous.post("/api/public/unit-registrations", {
+      ...input,
+      adminPassword: "weak",
+      uscc: "x",
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors.map((e: { path: string }) => e.path)).toContain("uscc");
     const weak = await t.anonymous.post("/api/public/unit-registrations", { ...input, adminPassword: "weakweak" });
@@ -65,7 +88,9 @@ describe.each(databaseKinds())("self-registration of a host unit on %s", (kind) 
     const [row] = await t.database.db.select().from(units).where(eq(units.id, created.json().unitId));
     expect(row?.status).toBe("pending");
     expect(row?.recommenderId).toBe(yichang.id);
-    expect((await t.anonymous.post("/api/public/unit-registrations", { ...input, adminUsername: "other.admin" })).statusCode).toBe(409);
+    expect(
+      (await t.anonymous.post("/api/public/unit-registrations", { ...input, adminUsername: "other.admin" })).statusCode,
+    ).toBe(409);
 
     await t.flushOutbox();
     const recommender = await t.login("rec.yichang");

@@ -24,16 +24,33 @@ export async function recommenderRoutes(app: TypedApp, deps: RouteDeps) {
   /** The whole tree is public: a registering unit must choose its recommender. */
   app.get(
     "/api/public/recommenders",
-    { config: { public: true }, schema: { tags, summary: "推荐部门（公开）/ recommenders (public)", response: { 200: z.array(recommenderSchema) } } },
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: "推荐部门（公开）/ recommenders (public)",
+        response: { 200: z.array(recommenderSchema) },
+      },
+    },
     async () => db.select(columns).from(recommenders).orderBy(asc(recommenders.code)),
   );
 
   app.get(
     "/api/recommenders",
-    { schema: { tags, summary: "推荐部门（本辖区）/ recommenders in scope", response: { 200: z.array(recommenderSchema), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "推荐部门（本辖区）/ recommenders in scope",
+        response: { 200: z.array(recommenderSchema), ...errorResponses },
+      },
+    },
     async (request) => {
       const scope = await authorize(db, callerOf(request), "recommender.read");
-      return db.select(columns).from(recommenders).where(recommenderRows(scope, recommenders.id)).orderBy(asc(recommenders.code));
+      return db
+        .select(columns)
+        .from(recommenders)
+        .where(recommenderRows(scope, recommenders.id))
+        .orderBy(asc(recommenders.code));
     },
   );
 }

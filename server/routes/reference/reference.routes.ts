@@ -2,7 +2,13 @@ import { asc, desc } from "drizzle-orm";
 import { z } from "zod";
 import { idParams } from "../../../contracts/common";
 import { errorResponses } from "../../../contracts/errors";
-import { beltAndRoadEntry, beltAndRoadInput, countrySchema, fieldInput, fieldSchema, referenceBundle } from "../../../contracts/reference";
+import {
+  beltAndRoadEntry,
+  beltAndRoadInput,
+  countrySchema,
+  fieldInput,
+  referenceBundle,
+} from "../../../contracts/reference";
 import { hubeiDivisions } from "../../../policy/reference/divisions";
 import { titles } from "../../../policy/reference/titles";
 import { unitTypes } from "../../../policy/reference/unit-types";
@@ -41,7 +47,12 @@ export async function referenceRoutes(app: TypedApp, deps: RouteDeps) {
       schema: {
         tags,
         summary: "国家和地区（含一带一路标记）/ countries and regions with the Belt and Road flag",
-        querystring: z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),
+        querystring: z.object({
+          date: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/)
+            .optional(),
+        }),
         response: { 200: z.array(countrySchema), ...errorResponses },
       },
     },
@@ -54,7 +65,14 @@ export async function referenceRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.post(
     "/api/reference/fields",
-    { schema: { tags, summary: "新增领域 / add a field (officer)", body: fieldInput, response: { 201: z.object({ id: z.string() }), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "新增领域 / add a field (officer)",
+        body: fieldInput,
+        response: { 201: z.object({ id: z.string() }), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       await authorize(db, callerOf(request), "reference.manage");
       return reply.code(201).send({ id: await createField(deps, actorOf(request), request.body) });
@@ -63,7 +81,15 @@ export async function referenceRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.patch(
     "/api/reference/fields/:id",
-    { schema: { tags, summary: "修改领域 / edit a field (officer)", params: idParams, body: fieldInput.partial(), response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "修改领域 / edit a field (officer)",
+        params: idParams,
+        body: fieldInput.partial(),
+        response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses },
+      },
+    },
     async (request) => {
       await authorize(db, callerOf(request), "reference.manage");
       await updateField(deps, actorOf(request), request.params.id, request.body);
@@ -73,10 +99,23 @@ export async function referenceRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.get(
     "/api/reference/belt-and-road",
-    { schema: { tags, summary: "一带一路共建国家名单 / Belt and Road list", response: { 200: z.array(beltAndRoadEntry), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "一带一路共建国家名单 / Belt and Road list",
+        response: { 200: z.array(beltAndRoadEntry), ...errorResponses },
+      },
+    },
     async (request) => {
       await authorize(db, callerOf(request), "reference.read");
-      return db.select({ id: beltAndRoad.id, country: beltAndRoad.country, since: beltAndRoad.since, until: beltAndRoad.until, note: beltAndRoad.note })
+      return db
+        .select({
+          id: beltAndRoad.id,
+          country: beltAndRoad.country,
+          since: beltAndRoad.since,
+          until: beltAndRoad.until,
+          note: beltAndRoad.note,
+        })
         .from(beltAndRoad)
         .orderBy(desc(beltAndRoad.since), asc(beltAndRoad.country));
     },
@@ -84,7 +123,14 @@ export async function referenceRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.post(
     "/api/reference/belt-and-road",
-    { schema: { tags, summary: "登记一带一路共建国家 / flag a Belt and Road country (officer)", body: beltAndRoadInput, response: { 201: z.object({ id: z.string() }), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "登记一带一路共建国家 / flag a Belt and Road country (officer)",
+        body: beltAndRoadInput,
+        response: { 201: z.object({ id: z.string() }), ...errorResponses },
+      },
+    },
     async (request, reply) => {
       await authorize(db, callerOf(request), "reference.manage");
       return reply.code(201).send({ id: await addBeltAndRoad(deps, actorOf(request), request.body) });

@@ -23,10 +23,30 @@ import type { RouteDeps, TypedApp } from "../types";
 
 const tags = ["units"];
 
-async function present(executor: Executor, caller: Caller, deps: RouteDeps, row: { unit: UnitRow; recommenderName: string }, cache: Map<Ability, ResolvedScope | null>) {
-  const abilities = await abilitiesOn(executor, caller, "unit", { unitId: row.unit.id, recommenderId: row.unit.recommenderId }, unitStateAllows(row.unit), cache);
+async function present(
+  executor: Executor,
+  caller: Caller,
+  deps: RouteDeps,
+  row: { unit: UnitRow; recommenderName: string },
+  cache: Map<Ability, ResolvedScope | null>,
+) {
+  const abilities = await abilitiesOn(
+    executor,
+    caller,
+    "unit",
+    { unitId: row.unit.id, recommenderId: row.unit.recommenderId },
+    unitStateAllows(row.unit),
+    cache,
+  );
   const withAdmin = abilities.concat(
-    (await abilitiesOn(executor, caller, "unit-account", { unitId: row.unit.id, recommenderId: row.unit.recommenderId }, () => true, cache)),
+    await abilitiesOn(
+      executor,
+      caller,
+      "unit-account",
+      { unitId: row.unit.id, recommenderId: row.unit.recommenderId },
+      () => true,
+      cache,
+    ),
   );
   return presentUnit(row, piiCipher(deps.keys), withAdmin);
 }
@@ -44,7 +64,14 @@ export async function unitRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.get(
     "/api/units",
-    { schema: { tags, summary: "依托单位列表 / host units in scope", querystring: unitListQuery, response: { 200: unitPage, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "依托单位列表 / host units in scope",
+        querystring: unitListQuery,
+        response: { 200: unitPage, ...errorResponses },
+      },
+    },
     async (request) => {
       const caller = callerOf(request);
       const scope = await authorize(db, caller, "unit.read");
@@ -58,7 +85,14 @@ export async function unitRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.get(
     "/api/units/:id",
-    { schema: { tags, summary: "依托单位 / one host unit", params: idParams, response: { 200: unitSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "依托单位 / one host unit",
+        params: idParams,
+        response: { 200: unitSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       const caller = callerOf(request);
       const row = await loadScoped(deps, caller, request.params.id, "unit.read");
@@ -68,7 +102,14 @@ export async function unitRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.post(
     "/api/units",
-    { schema: { tags, summary: "新增依托单位 / create a unit (officer)", body: unitInput, response: { 201: unitSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "新增依托单位 / create a unit (officer)",
+        body: unitInput,
+        response: { 201: unitSchema, ...errorResponses },
+      },
+    },
     async (request, reply) => {
       const caller = callerOf(request);
       await authorize(db, caller, "unit.manage");
@@ -80,7 +121,15 @@ export async function unitRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.patch(
     "/api/units/:id",
-    { schema: { tags, summary: "修改依托单位 / edit a unit", params: idParams, body: unitUpdate, response: { 200: unitSchema, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "修改依托单位 / edit a unit",
+        params: idParams,
+        body: unitUpdate,
+        response: { 200: unitSchema, ...errorResponses },
+      },
+    },
     async (request) => {
       const caller = callerOf(request);
       await loadScoped(deps, caller, request.params.id, "unit.manage");
@@ -95,7 +144,8 @@ export async function unitRoutes(app: TypedApp, deps: RouteDeps) {
       {
         schema: {
           tags,
-          summary: decision === "confirm" ? "确认单位注册 / confirm a registration" : "退回单位注册 / reject a registration",
+          summary:
+            decision === "confirm" ? "确认单位注册 / confirm a registration" : "退回单位注册 / reject a registration",
           params: idParams,
           body: decision === "confirm" ? decisionRequest : rejectionRequest,
           response: { 200: unitSchema, ...errorResponses },
@@ -104,7 +154,11 @@ export async function unitRoutes(app: TypedApp, deps: RouteDeps) {
       async (request) => {
         const caller = callerOf(request);
         await loadScoped(deps, caller, request.params.id, "unit.confirm");
-        await decideUnit(deps, actorOf(request), { unitId: request.params.id, decision, reason: request.body.reason ?? null });
+        await decideUnit(deps, actorOf(request), {
+          unitId: request.params.id,
+          decision,
+          reason: request.body.reason ?? null,
+        });
         return present(db, caller, deps, await loadScoped(deps, caller, request.params.id, "unit.read"), new Map());
       },
     );
@@ -129,4 +183,3 @@ export async function unitRoutes(app: TypedApp, deps: RouteDeps) {
     },
   );
 }
-

@@ -25,13 +25,20 @@ describe.each(databaseKinds())("units and jurisdictions on %s", (kind) => {
     for (const wuhanUnit of ["武汉光谷激光科技有限公司", "武汉长江生物医药研究院", "华中科技大学"]) {
       expect((await yichang.get(`/api/units/${await unitId(wuhanUnit)}`)).statusCode).toBe(404);
     }
-    expect((await yichang.get("/api/people?pageSize=100")).json().items.map((p: { name: string }) => p.name)).toEqual(["赵峡"]);
+    expect((await yichang.get("/api/people?pageSize=100")).json().items.map((p: { name: string }) => p.name)).toEqual([
+      "赵峡",
+    ]);
   });
 
   it("the 武汉 bureau sees its sub-tree (东湖 zone) but not a directly recommending ministry university", async () => {
     const wuhan = await t.login("rec.wuhan");
     expect(names((await wuhan.get("/api/units?pageSize=100")).json())).toEqual(
-      ["武汉光谷激光科技有限公司", "武汉某咨询服务有限公司", "武汉智能网联汽车研究院有限公司", "武汉长江生物医药研究院"].sort(),
+      [
+        "武汉光谷激光科技有限公司",
+        "武汉某咨询服务有限公司",
+        "武汉智能网联汽车研究院有限公司",
+        "武汉长江生物医药研究院",
+      ].sort(),
     );
     const donghu = await t.login("rec.donghu");
     expect(names((await donghu.get("/api/units?pageSize=100")).json())).toEqual(["武汉光谷激光科技有限公司"]);
@@ -73,9 +80,15 @@ describe.each(databaseKinds())("units and jurisdictions on %s", (kind) => {
     const [row] = await t.database.db.select().from(units).where(eq(units.id, id));
     expect(row?.status).toBe("confirmed");
     const [admin] = await t.database.db.select().from(accounts).where(eq(accounts.username, "zhilian.admin"));
-    const [grant] = await t.database.db.select().from(roleGrants).where(and(eq(roleGrants.accountId, admin!.id), eq(roleGrants.role, "applicant")));
+    const [grant] = await t.database.db
+      .select()
+      .from(roleGrants)
+      .where(and(eq(roleGrants.accountId, admin!.id), eq(roleGrants.role, "applicant")));
     expect(grant?.status).toBe("approved");
-    const entries = await t.database.db.select().from(auditLog).where(and(eq(auditLog.action, "unit.confirm"), eq(auditLog.targetId, id)));
+    const entries = await t.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "unit.confirm"), eq(auditLog.targetId, id)));
     expect(entries).toHaveLength(1);
     expect(entries[0]?.actorName).toBe("武汉市科技局");
 
@@ -83,7 +96,9 @@ describe.each(databaseKinds())("units and jurisdictions on %s", (kind) => {
     const adminAgent = await t.login("zhilian.admin");
     expect((await adminAgent.get("/api/auth/me")).json().roles).toEqual(["applicant"]);
     const inbox = (await adminAgent.get("/api/notifications")).json();
-    expect(inbox.items.map((n: { titleZh: string }) => n.titleZh)).toContain("单位注册已确认：武汉智能网联汽车研究院有限公司");
+    expect(inbox.items.map((n: { titleZh: string }) => n.titleZh)).toContain(
+      "单位注册已确认：武汉智能网联汽车研究院有限公司",
+    );
 
     const again = await wuhan.post(`/api/units/${id}/confirm`, {});
     expect(again.statusCode).toBe(409);
@@ -94,7 +109,9 @@ describe.each(databaseKinds())("units and jurisdictions on %s", (kind) => {
     const id = await unitId("宜昌三峡新材料股份有限公司");
     await (await t.login("auditor")).get(`/api/units/${id}`);
     const refused = await t.database.db.select().from(auditLog).where(eq(auditLog.outcome, "refused"));
-    expect(refused.some((entry) => entry.actorName === "审计管理员" && entry.action.includes("/api/units/:id"))).toBe(true);
+    expect(refused.some((entry) => entry.actorName === "审计管理员" && entry.action.includes("/api/units/:id"))).toBe(
+      true,
+    );
   });
 
   it("officer edits a unit with optimistic locking: a stale version gets 409 and nothing is written", async () => {
@@ -113,14 +130,33 @@ describe.each(databaseKinds())("units and jurisdictions on %s", (kind) => {
 
   it("officer creation validates every field and the USCC check digit", async () => {
     const officer = await t.login("officer");
-    const bad = await officer.post("/api/units", { name: "", uscc: "123", type: "bank", divisionCode: "42", recommenderId: "", legalRepresentative: "", contactName: "", contactPhone: "x" });
+    const bad = await officer.post("/api/units", {
+      name: "",
+      uscc: "123",
+      type: "bank",
+      divisionCode: "42",
+      recommenderId: "",
+      legalRepresentative: "",
+      contactName: "",
+      contactPhone: "x",
+    });
     expect(bad.statusCode).toBe(400);
     const paths = bad.json().errors.map((e: { path: string }) => e.path);
-    expect(paths).toEqual(expect.arrayContaining(["name", "uscc", "type", "divisionCode", "recommenderId", "contactPhone"]));
+    expect(paths).toEqual(
+      expect.arrayContaining(["name", "uscc", "type", "divisionCode", "recommenderId", "contactPhone"]),
+    );
 
     const recommenders = (await officer.get("/api/recommenders")).json();
     const yichang = recommenders.find((r: { code: string }) => r.code === "420500");
-    const base = { name: "宜昌测试单位", type: "enterprise", divisionCode: "420500", recommenderId: yichang.id, legalRepresentative: "甲", contactName: "乙", contactPhone: "13800000000" };
+    const base = {
+      name: "宜昌测试单位",
+      type: "enterprise",
+      divisionCode: "420500",
+      recommenderId: yichang.id,
+      legalRepresentative: "甲",
+      contactName: "乙",
+      contactPhone: "13800000000",
+    };
     const malformed = await officer.post("/api/units", { ...base, uscc: "91350100M000100I43" });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().errors[0].path).toBe("uscc");
@@ -128,7 +164,9 @@ describe.each(databaseKinds())("units and jurisdictions on %s", (kind) => {
     expect(mismatch.statusCode).toBe(201);
     expect(mismatch.json().usccCheck).toBe("checksum-mismatch");
     expect(mismatch.json().usccConfirmed).toBe(false);
-    const confirmed = await officer.post(`/api/units/${mismatch.json().id}/confirm-uscc`, { reason: "早期代码，经核对营业执照无误" });
+    const confirmed = await officer.post(`/api/units/${mismatch.json().id}/confirm-uscc`, {
+      reason: "早期代码，经核对营业执照无误",
+    });
     expect(confirmed.statusCode).toBe(200);
     expect((await officer.get(`/api/units/${mismatch.json().id}`)).json().usccConfirmed).toBe(true);
     const duplicate = await officer.post("/api/units", { ...base, uscc: "91350100M000100Y44" });
