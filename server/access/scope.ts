@@ -27,6 +27,9 @@ export async function recommenderSubtree(executor: Executor, recommenderId: stri
   return new Set(rows.map((row) => row.id));
 }
 
+/** The sub-tree is read once per request: the Caller object lives for one request. */
+const subtrees = new WeakMap<Caller, Promise<Set<string>>>();
+
 /**
  * Deny by default: resolves the caller's scope for an ability or throws 403. Every list and every load goes
  * through this and then through `unitRows`, so no route filters rows by hand.
@@ -36,10 +39,15 @@ export async function authorize(executor: Executor, caller: Caller, ability: Abi
   if (scope === null) throw errors.forbidden(ability);
   if (scope === "unit-admin" && !(caller.isUnitAdmin && caller.unitId)) throw errors.forbidden(ability);
   if (scope === "jurisdiction" && !caller.recommenderId) throw errors.forbidden(ability);
-  const recommenderIds =
-    scope === "jurisdiction" && caller.recommenderId
-      ? await recommenderSubtree(executor, caller.recommenderId)
-      : new Set<string>();
+  let recommenderIds = new Set<string>();
+  if (scope === "jurisdiction" && caller.recommenderId) {
+    let subtree = subtrees.get(caller);
+    if (!subtree) {
+      subtree = recommenderSubtree(executor, caller.recommenderId);
+      subtrees.set(caller, subtree);
+    }
+    recommenderIds = await subtree;
+  }
   return { ability, scope, caller, recommenderIds };
 }
 

@@ -50,56 +50,54 @@ export async function approvedRoles(tx: Tx | Database["db"], accountId: string):
 
 export type SessionLookup = { caller: Caller } | { expired: true } | null;
 
-/** Loads the caller behind a session cookie; an idle session (30 min) is deleted and reported as expired. */
+/**
+ * Loads the caller behind a session cookie in two reads; an idle session (30 min) is deleted and reported as
+ * expired. lastSeenAt is written at most once a minute.
+ */
 export async function loadSession(database: Database, clock: Clock, token: string): Promise<SessionLookup> {
   const sessionId = sm3(token);
-  return database.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ session: sessions, account: accounts })
-      .from(sessions)
-      .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-      .where(eq(sessions.id, sessionId));
-    if (!row) return null;
-    const now = clock.now();
-    if (now.getTime() - row.session.lastSeenAt.getTime() > idleMs || row.account.disabled) {
-      await tx.delete(sessions).where(eq(sessions.id, sessionId));
-      return { expired: true };
-    }
-    if (now.getTime() - row.session.lastSeenAt.getTime() > touchEveryMs) {
-      await tx.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
-    }
-    const account = row.account;
-    const [unit] = account.unitId
-      ? await tx
-          .select({ name: units.name, divisionCode: units.divisionCode })
-          .from(units)
-          .where(eq(units.id, account.unitId))
-      : [];
-    const [recommender] = account.recommenderId
-      ? await tx
-          .select({ name: recommenders.nameZh, divisionCode: recommenders.divisionCode })
-          .from(recommenders)
-          .where(eq(recommenders.id, account.recommenderId))
-      : [];
-    return {
-      caller: {
-        accountId: account.id,
-        username: account.username,
-        displayName: account.displayName,
-        roles: await approvedRoles(tx, account.id),
-        unitId: account.unitId,
-        unitName: unit?.name ?? null,
-        recommenderId: account.recommenderId,
-        recommenderName: recommender?.name ?? null,
-        division: recommender?.divisionCode ?? unit?.divisionCode ?? null,
-        isUnitAdmin: account.isUnitAdmin,
-        mustChangePassword: account.mustChangePassword,
-        isDemo: account.isDemo,
-        sessionId,
-        csrfToken: row.session.csrfToken,
-      },
-    };
-  });
+  const db = database.db;
+  const [row] = await db
+    .select({
+      session: sessions,
+      account: accounts,
+      unitName: units.name,
+      unitDivision: units.divisionCode,
+      recommenderName: recommenders.nameZh,
+      recommenderDivision: recommenders.divisionCode,
+    })
+    .from(sessions)
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .leftJoin(units, eq(units.id, accounts.unitId))
+    .leftJoin(recommenders, eq(recommenders.id, accounts.recommenderId))
+    .where(eq(sessions.id, sessionId));
+  if (!row) return null;
+  const now = clock.now();
+  const idle = now.getTime() - row.session.lastSeenAt.getTime();
+  if (idle > idleMs || row.account.disabled) {
+    await db.delete(sessions).where(eq(sessions.id, sessionId));
+    return { expired: true };
+  }
+  if (idle > touchEveryMs) await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
+  const account = row.account;
+  return {
+    caller: {
+      accountId: account.id,
+      username: account.username,
+      displayName: account.displayName,
+      roles: await approvedRoles(db, account.id),
+      unitId: account.unitId,
+      unitName: row.unitName,
+      recommenderId: account.recommenderId,
+      recommenderName: row.recommenderName,
+      division: row.recommenderDivision ?? row.unitDivision ?? null,
+      isUnitAdmin: account.isUnitAdmin,
+      mustChangePassword: account.mustChangePassword,
+      isDemo: account.isDemo,
+      sessionId,
+      csrfToken: row.session.csrfToken,
+    },
+  };
 }
 
 /** Housekeeping: idle sessions older than the timeout. */
