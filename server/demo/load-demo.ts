@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { usccCheckDigit } from "../../policy/uscc";
+import { bootstrapAdministrators } from "../commands/bootstrap-administrators";
 import { type Actor, type CommandDeps, execute, systemActor } from "../commands/command";
-import { createAccount, insertAccount } from "../commands/create-account";
+import { createAccount } from "../commands/create-account";
 import { decideUnit } from "../commands/decide-unit";
 import { addBeltAndRoad } from "../commands/reference-data";
 import { registerUnit } from "../commands/register-unit";
@@ -131,23 +132,11 @@ export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<bool
     return row?.id ?? null;
   };
   const administrators = demoAccounts.filter((a) => ["sysadmin", "secadmin", "auditor"].includes(a.roles[0] ?? ""));
-  for (const spec of administrators) {
-    if (await accountId(spec.username)) continue;
-    await execute(deps, systemActor, "account.bootstrap", { type: "account" }, async (context) => {
-      const id = await insertAccount(context, {
-        ...spec,
-        initialPassword: spec.password,
-        unitId: null,
-        recommenderId: null,
-        isUnitAdmin: false,
-        isDemo: true,
-      });
-      await context.tx
-        .update(roleGrants)
-        .set({ status: "approved", decidedAt: context.clock.now(), reason: "系统初始化" })
-        .where(eq(roleGrants.accountId, id));
-    });
-  }
+  await bootstrapAdministrators(
+    deps,
+    administrators.map((spec) => ({ ...spec, role: spec.roles[0] as "sysadmin" | "secadmin" | "auditor" })),
+    true,
+  );
   const asActor = async (username: string): Promise<Actor> => ({
     accountId: await accountId(username),
     name: username,

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config";
+
+describe("configuration", () => {
+  it("defaults to the embedded database in demo mode", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, demo: true });
+    expect(config.keys.audit).toHaveLength(32);
+  });
+
+  it("fails fast naming each bad variable", () => {
+    expect(() => loadConfig({ PORT: "seventy", DEMO: "maybe" })).toThrow(/PORT[\s\S]*DEMO|DEMO[\s\S]*PORT/);
+  });
+
+  it("requires real keys with a real database, and turns demo off there by default", () => {
+    expect(() => loadConfig({ DATABASE_URL: "postgres://db/x" })).toThrow(ConfigError);
+    const config = loadConfig({ DATABASE_URL: "postgres://db/x", AUDIT_KEY: "a".repeat(64), PII_KEY: "b".repeat(64) });
+    expect(config.demo).toBe(false);
+    expect(config.keys.pii.equals(Buffer.from("b".repeat(64), "hex"))).toBe(true);
+  });
+});
