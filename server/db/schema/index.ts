@@ -1,0 +1,2 @@
+/** All tables, one file per area; drizzle-kit reads this folder. */
+export * from "./foundation";
