@@ -8,6 +8,7 @@ import { demoRoutes } from "./demo/demo.routes";
 import { healthRoutes } from "./health/health.routes";
 import { notificationRoutes } from "./notifications/notifications.routes";
 import { peopleRoutes } from "./people/people.routes";
+import { policyRoutes } from "./policy/policy.routes";
 import { publicRoutes } from "./public/public.routes";
 import { recommenderRoutes } from "./recommenders/recommenders.routes";
 import { referenceRoutes } from "./reference/reference.routes";
@@ -28,4 +29,5 @@ export async function registerRoutes(app: TypedApp, deps: RouteDeps) {
   await auditRoutes(app, deps);
   await notificationRoutes(app, deps);
   await dashboardRoutes(app, deps);
+  await policyRoutes(app, deps);
 }

@@ -1,2 +1,4 @@
 /** All tables, one file per area; drizzle-kit reads this folder. */
 export * from "./foundation";
+export * from "./recognition";
+export * from "./review";

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { enterpriseUscc, findingOf, verdictOf } from "../eligibility.fixtures";
+import type { EligibilityInput } from "../input";
+
+type ActiveBase = NonNullable<NonNullable<EligibilityInput["registry"]>["activeBases"]>[number];
+const withBases =
+  (bases: ActiveBase[], change: (input: EligibilityInput) => void = () => {}) =>
+  (input: EligibilityInput) => {
+    input.registry = { ...input.registry, activeBases: bases };
+    change(input);
+  };
+const own = (extra: Partial<ActiveBase> = {}): ActiveBase => ({
+  unitUscc: enterpriseUscc,
+  field: "生物医药",
+  ...extra,
+});
+const asUnit = (type: EligibilityInput["unit"]["type"], college?: string) => (input: EligibilityInput) => {
+  input.unit.type = type;
+  input.unit.college = college;
+};
+
+describe("7.5-one-base-per-scope (Art. 7.5, in principle)", () => {
+  it.each([
+    ["enterprise without a base", [], asUnit("enterprise"), "pass"],
+    ["enterprise with a base in another field", [own()], asUnit("enterprise"), "soft"],
+    ["another unit's base", [{ unitUscc: "OTHER", field: "光电子信息" }], asUnit("enterprise"), "pass"],
+    ["university, same college", [own({ college: "光学学院" })], asUnit("university", "光学学院"), "soft"],
+    ["university, other college", [own({ college: "生命学院" })], asUnit("university", "光学学院"), "pass"],
+    ["university without college named", [own({ college: "生命学院" })], asUnit("university"), "missing"],
+    ["research institute, same field", [own({ field: "光电子信息" })], asUnit("research-institute"), "soft"],
+    ["research institute, other field", [own({ field: "生物医药" })], asUnit("research-institute"), "pass"],
+    ["hospital, same field", [own({ field: "光电子信息" })], asUnit("hospital"), "soft"],
+    ["science park, other field", [own()], asUnit("science-park"), "pass"],
+  ])("%s → %s", (_, bases, change, verdict) => {
+    expect(verdictOf("7.5-one-base-per-scope", withBases(bases, change))).toBe(verdict);
+  });
+
+  const offshore = (country?: string) => (input: EligibilityInput) => {
+    input.application.isOffshore = true;
+    input.application.offshoreCountry = country;
+  };
+  it.each([
+    ["offshore platform in a new country, unit has a domestic base", [own()], offshore("DE"), "pass"],
+    [
+      "offshore platform where the unit already has one",
+      [own({ isOffshore: true, offshoreCountry: "DE" })],
+      offshore("de"),
+      "soft",
+    ],
+    [
+      "offshore platform in a different country from the existing one",
+      [own({ isOffshore: true, offshoreCountry: "FR" })],
+      offshore("DE"),
+      "pass",
+    ],
+    ["offshore platform without its country", [own()], offshore(undefined), "missing"],
+  ])("%s → %s", (_, bases, change, verdict) => {
+    expect(verdictOf("7.5-one-base-per-scope", withBases(bases, change))).toBe(verdict);
+  });
+
+  it("is missing when the registry of bases is not given", () => {
+    expect(verdictOf("7.5-one-base-per-scope", (input) => (input.registry = {}))).toBe("missing");
+  });
+});
+
+describe("7.6-national-platform (Art. 7.6, in principle)", () => {
+  const holding = (difference?: string) => (input: EligibilityInput) => {
+    input.registry = {
+      ...input.registry,
+      nationalPlatforms: [{ unitUscc: enterpriseUscc, kind: "most-international-base" }],
+    };
+    input.application.nationalPlatformDifference = difference;
+  };
+  it.each([
+    ["no national platform", () => {}, "pass"],
+    ["holds one, difference stated", holding("本基地聚焦东南亚技术转移"), "soft"],
+    ["holds one, nothing stated", holding(), "soft"],
+    ["unknown", (input: EligibilityInput) => (input.registry = {}), "missing"],
+  ])("%s → %s", (_, change, verdict) => {
+    expect(verdictOf("7.6-national-platform", change)).toBe(verdict);
+  });
+  it("asks for the difference when none is stated", () => {
+    expect(findingOf("7.6-national-platform", holding())?.messageEn).toContain("state how this base differs");
+  });
+});
+
+describe("20-revocation-ban (Art. 20, 24: 3 years; reference date 2026-03-31)", () => {
+  const revoked =
+    (date: string, unitUscc = enterpriseUscc) =>
+    (input: EligibilityInput) => {
+      input.registry = { ...input.registry, revocations: [{ unitUscc, date }] };
+    };
+  it.each([
+    ["2023-03-31", "pass"], // exactly 3 years before: eligible again on the third anniversary
+    ["2023-04-01", "fail"], // one day short
+    ["2023-03-30", "pass"],
+    ["2025-06-01", "fail"],
+  ])("revoked %s → %s", (date, verdict) => {
+    expect(verdictOf("20-revocation-ban", revoked(date))).toBe(verdict);
+  });
+  it("cites Art. 20 and says when the ban ends", () => {
+    const finding = findingOf("20-revocation-ban", revoked("2024-02-29"));
+    expect(finding).toMatchObject({ article: "20", verdict: "fail" });
+    expect(finding?.messageEn).toContain("2027-02-28");
+  });
+  it("ignores other units and is missing without revocation facts", () => {
+    expect(verdictOf("20-revocation-ban", revoked("2025-01-01", "OTHER"))).toBe("pass");
+    expect(verdictOf("20-revocation-ban", (input) => (input.registry = undefined))).toBe("missing");
+  });
+});

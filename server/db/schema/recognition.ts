@@ -1,0 +1,116 @@
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+/**
+ * 年度认定通知 (Art. 14): one recognition round. `deadline` (YYYY-MM-DD, China time) is the reference date of every
+ * look-back (SPEC §7); `rubric` is policy/grading/rubric.ts `Rubric`; `settings` holds the per-call interpretation
+ * settings (panel size, aggregation, quota default, document number prefix …).
+ */
+export const calls = pgTable(
+  "calls",
+  {
+    id: text("id").primaryKey(),
+    year: integer("year").notNull(),
+    kind: text("kind", { enum: ["annual", "targeted"] }).notNull(),
+    titleZh: text("title_zh").notNull(),
+    titleEn: text("title_en").notNull().default(""),
+    opensAt: at("opens_at").notNull(),
+    closesAt: at("closes_at").notNull(),
+    deadline: text("deadline").notNull(),
+    focusFields: jsonb("focus_fields").notNull().default([]),
+    rubric: jsonb("rubric").notNull(),
+    materials: jsonb("materials").notNull().default([]),
+    /** recommenderId → maximum number of applications it may recommend. */
+    quotas: jsonb("quotas").notNull().default({}),
+    defaultQuota: integer("default_quota"),
+    /** Targeted calls (offshore key bases): only these units may apply. */
+    invitedUnitIds: jsonb("invited_unit_ids").notNull().default([]),
+    settings: jsonb("settings").notNull().default({}),
+    status: text("status", { enum: ["draft", "open", "closed"] }).notNull(),
+    edition: text("edition").notNull(),
+    version: integer("version").notNull().default(1),
+    createdBy: text("created_by"),
+    createdAt: at("created_at").notNull(),
+  },
+  (t) => [index("calls_year_idx").on(t.year)],
+);
+
+/**
+ * One application to a call. `state` is written only by the transition command, with its audit entry, following
+ * policy/lifecycles/application.transitions.ts. `form` holds the applicant's `application` and `director` sections
+ * of the eligibility input (policy/eligibility/input.ts); the server adds unit and registry facts when it checks.
+ * `recommenderId` is the recommender holding it now (it moves up the tree on "pass-up").
+ */
+export const applications = pgTable(
+  "applications",
+  {
+    id: text("id").primaryKey(),
+    callId: text("call_id").notNull(),
+    unitId: text("unit_id").notNull(),
+    recommenderId: text("recommender_id").notNull(),
+    state: text("state").notNull(),
+    type: text("type"),
+    field: text("field"),
+    isKey: boolean("is_key").notNull().default(false),
+    isOffshore: boolean("is_offshore").notNull().default(false),
+    region: text("region"),
+    standardName: text("standard_name"),
+    directorPersonId: text("director_person_id"),
+    form: jsonb("form").notNull().default({}),
+    /** The latest eligibility result: {edition, referenceDate, findings}. */
+    eligibility: jsonb("eligibility"),
+    /** Priority within the recommending department's list (1 = first), set when ranking. */
+    priority: integer("priority"),
+    submittedAt: at("submitted_at"),
+    stateChangedAt: at("state_changed_at"),
+    lastReason: text("last_reason"),
+    version: integer("version").notNull().default(1),
+    createdBy: text("created_by"),
+    createdAt: at("created_at").notNull(),
+    updatedAt: at("updated_at").notNull(),
+  },
+  (t) => [
+    index("applications_call_idx").on(t.callId),
+    index("applications_unit_idx").on(t.unitId),
+    index("applications_recommender_idx").on(t.recommenderId),
+    index("applications_state_idx").on(t.state),
+  ],
+);
+
+/** Each transition of an application, for its history and dossier (the audit log holds the same, chained). */
+export const applicationEvents = pgTable(
+  "application_events",
+  {
+    id: text("id").primaryKey(),
+    applicationId: text("application_id").notNull(),
+    event: text("event").notNull(),
+    fromState: text("from_state").notNull(),
+    toState: text("to_state").notNull(),
+    actorId: text("actor_id"),
+    actorName: text("actor_name"),
+    recommenderId: text("recommender_id"),
+    reason: text("reason"),
+    data: jsonb("data"),
+    edition: text("edition").notNull(),
+    at: at("at").notNull(),
+  },
+  (t) => [index("application_events_application_idx").on(t.applicationId, t.at)],
+);
+
+/** Files attached to an application, by slot: application-form/work-plan (docx and pdf), agreements, systems, support. */
+export const applicationFiles = pgTable(
+  "application_files",
+  {
+    id: text("id").primaryKey(),
+    applicationId: text("application_id").notNull(),
+    slot: text("slot").notNull(),
+    fileId: text("file_id").notNull(),
+    createdBy: text("created_by"),
+    createdAt: at("created_at").notNull(),
+  },
+  (t) => [
+    index("application_files_application_idx").on(t.applicationId),
+    uniqueIndex("application_files_slot_key").on(t.applicationId, t.slot, t.fileId),
+  ],
+);
