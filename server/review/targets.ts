@@ -1,0 +1,65 @@
+import type { Finding } from "../../policy/eligibility/findings";
+import type { Rubric } from "../../policy/grading/rubric";
+import type { CommandContext } from "../commands/command";
+import type { Executor } from "../db/client";
+
+/**
+ * The contract where recognition (issue 4) and expert review (issue 5) meet: anything experts review is a target
+ * of one kind, and a provider per kind tells the review machinery what it needs. Expert review never reads an
+ * application's or report's tables directly.
+ */
+export type ReviewTargetKind = "application" | "annual-report";
+
+/** Facts the draw's exclusion rules use (policy/review/draw.ts), taken when the draw runs and stored in its record. */
+export interface ReviewTargetFacts {
+  kind: ReviewTargetKind;
+  id: string;
+  /** For the panel's screen and the record: the standard name or the report's title. */
+  title: string;
+  field: string;
+  unitId: string;
+  unitName: string;
+  directorPersonId: string | null;
+  /** The director's employer when it is not the host unit (joint appointments). */
+  directorUnitId: string | null;
+  /** Avoidances the applicant declared (回避): experts or whole units, each with its reason. */
+  declaredAvoidances: Array<{ expertId?: string; personId?: string; unitName?: string; reason: string }>;
+  /** Declared collaborations with experts, with the year, for the "collaborated within N years" rule. */
+  declaredCollaborations: Array<{ personId: string; year: number; note?: string }>;
+}
+
+/** What an expert may read once they have declared no conflict: read-only materials and the rule findings. */
+export interface ReviewMaterials {
+  title: string;
+  /** Sections of the form as label/value pairs, already in Chinese office wording. */
+  sections: Array<{
+    headingZh: string;
+    headingEn: string;
+    items: Array<{ labelZh: string; labelEn: string; value: string }>;
+  }>;
+  files: Array<{ fileId: string; slot: string; name: string; mediaType: string; size: number }>;
+  findings: Finding[];
+}
+
+export interface ReviewTargetProvider {
+  kind: ReviewTargetKind;
+  facts(executor: Executor, id: string): Promise<ReviewTargetFacts | null>;
+  materials(executor: Executor, id: string): Promise<ReviewMaterials | null>;
+  /** The rubric experts score: the call's for an application, the year's evaluation rubric for a report. */
+  rubric(executor: Executor, id: string): Promise<Rubric | null>;
+  /** The hand-off: called in the command that completes the panel (all scored, panel opinion written). */
+  onReviewCompleted(context: CommandContext, id: string, result: { roundId: string; mean: number }): Promise<void>;
+}
+
+const providers = new Map<ReviewTargetKind, ReviewTargetProvider>();
+
+/** Each target kind registers its provider once at start (server/review/register-targets.ts). */
+export function registerReviewTarget(provider: ReviewTargetProvider): void {
+  providers.set(provider.kind, provider);
+}
+
+export function reviewTarget(kind: ReviewTargetKind): ReviewTargetProvider {
+  const provider = providers.get(kind);
+  if (!provider) throw new Error(`no review target provider registered for ${kind}`);
+  return provider;
+}
