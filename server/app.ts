@@ -15,6 +15,7 @@ import type { Database } from "./db/client";
 import { errorHandler } from "./http/error-handler";
 import { requestContext } from "./http/request-context";
 import { validatorCompiler } from "./http/validation";
+import { registerReviewTargets } from "./review/register-targets";
 import { registerRoutes } from "./routes";
 
 export interface AppDeps {
@@ -36,6 +37,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
+  registerReviewTargets();
   const routeDeps = { config: deps.config, database: deps.database, clock: deps.clock, keys: deps.config.keys };
 
   app.setValidatorCompiler(validatorCompiler);
