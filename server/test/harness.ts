@@ -38,6 +38,8 @@ async function cloneDatabase(kind: DatabaseKind): Promise<Database> {
 
 export interface Agent {
   username: string;
+  /** The Cookie header this agent sends. */
+  cookie: string;
   csrfToken: string;
   request(options: InjectOptions): Promise<LightMyRequestResponse>;
   get(url: string): Promise<LightMyRequestResponse>;
@@ -84,6 +86,7 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
       });
     return {
       username,
+      cookie,
       csrfToken,
       request,
       get: (url) => request({ method: "GET", url }),
