@@ -2,3 +2,4 @@
 export * from "./foundation";
 export * from "./recognition";
 export * from "./review";
+export * from "./registry";
