@@ -6,7 +6,9 @@ import { join } from "node:path";
 
 const [major, minor] = process.versions.node.split(".").map(Number);
 if (major < 20 || (major === 20 && minor < 19)) {
-  console.error(`需要 Node.js ≥ 20.19（当前 ${process.versions.node}）/ Node.js ≥ 20.19 is required (found ${process.versions.node}).`);
+  console.error(
+    `需要 Node.js ≥ 20.19（当前 ${process.versions.node}）/ Node.js ≥ 20.19 is required (found ${process.versions.node}).`,
+  );
   process.exit(1);
 }
 
@@ -21,10 +23,16 @@ function newest(dir) {
 
 const built = join("web", "dist", "index.html");
 if (existsSync(join("web", "src"))) {
-  const stale = !existsSync(built) || statSync(built).mtimeMs < Math.max(newest(join("web", "src")), statSync(join("web", "index.html")).mtimeMs);
+  const stale =
+    !existsSync(built) ||
+    statSync(built).mtimeMs < Math.max(newest(join("web", "src")), statSync(join("web", "index.html")).mtimeMs);
   if (stale) {
     console.log("构建前端 / building the web app …");
-    const result = spawnSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"], { stdio: "inherit" });
+    const result = spawnSync(
+      process.execPath,
+      ["node_modules/vite/bin/vite.js", "build", "--config", "web/vite.config.ts", "--logLevel", "warn"],
+      { stdio: "inherit" },
+    );
     if (result.status !== 0) process.exit(result.status ?? 1);
   }
 }

@@ -16,8 +16,25 @@ if (!existsSync(chromium)) {
 
 const vitest = ["node_modules/vitest/vitest.mjs", "run"];
 const runs = [
-  { name: "unit + api", args: [...vitest, "--project", "unit", "--project", "api", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit-api.json"], report: "test-results/unit-api.json" },
-  { name: "e2e", args: ["scripts/e2e.mjs", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/e2e.json"], report: "test-results/e2e.json" },
+  {
+    name: "unit + api",
+    args: [
+      ...vitest,
+      "--project",
+      "unit",
+      "--project",
+      "api",
+      "--reporter=default",
+      "--reporter=json",
+      "--outputFile.json=test-results/unit-api.json",
+    ],
+    report: "test-results/unit-api.json",
+  },
+  {
+    name: "e2e",
+    args: ["scripts/e2e.mjs", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/e2e.json"],
+    report: "test-results/e2e.json",
+  },
 ];
 
 let passed = 0;

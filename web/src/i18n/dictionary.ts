@@ -1,0 +1,32 @@
+import type { Language } from "./define";
+import { accountMessages } from "./messages/accounts";
+import { auditMessages } from "./messages/audit";
+import { authMessages } from "./messages/auth";
+import { commonMessages } from "./messages/common";
+import { homeMessages } from "./messages/home";
+import { peopleMessages } from "./messages/people";
+import { referenceMessages } from "./messages/reference";
+import { unitMessages } from "./messages/units";
+
+const groups = [
+  commonMessages,
+  authMessages,
+  homeMessages,
+  unitMessages,
+  peopleMessages,
+  accountMessages,
+  auditMessages,
+  referenceMessages,
+] as const;
+
+type Group = (typeof groups)[number];
+type KeysOf<G> = G extends { zh: infer Z } ? keyof Z : never;
+
+/** Every UI string key; `t()` accepts only these. */
+export type MessageKey = KeysOf<Group> & string;
+
+function merge(language: Language): Record<MessageKey, string> {
+  return Object.assign({}, ...groups.map((group) => group[language])) as Record<MessageKey, string>;
+}
+
+export const dictionaries: Record<Language, Record<MessageKey, string>> = { zh: merge("zh"), en: merge("en") };

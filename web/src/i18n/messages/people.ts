@@ -1,0 +1,43 @@
+import { messages } from "../define";
+
+export const peopleMessages = messages(
+  {
+    "people.intro": "人员信息用于基地负责人、团队成员和联系人。手机号和证件号码按隐私保护要求脱敏显示。",
+    "people.create": "登记人员",
+    "people.created": "人员已登记。",
+    "people.editTitle": "修改人员：{name}",
+    "people.searchPlaceholder": "姓名、单位或邮箱",
+    "person.name": "姓名",
+    "person.nameRequired": "请填写姓名",
+    "person.title": "职称",
+    "person.titleRequired": "请选择职称",
+    "person.unit": "所属依托单位",
+    "person.employer": "工作单位",
+    "person.employerHint": "不属于已登记依托单位时填写。",
+    "person.email": "邮箱",
+    "person.emailInvalid": "邮箱格式不正确",
+    "person.phone": "手机号",
+    "person.idNumber": "证件号码",
+    "person.keepHint": "当前：{value}（脱敏显示）；留空则不修改。",
+  },
+  {
+    "people.intro":
+      "People serve as base directors, team members and contacts. Phone and identity numbers are shown masked to protect personal data.",
+    "people.create": "Record a person",
+    "people.created": "Person recorded.",
+    "people.editTitle": "Edit person: {name}",
+    "people.searchPlaceholder": "Name, unit or e-mail",
+    "person.name": "Name",
+    "person.nameRequired": "Enter the name",
+    "person.title": "Title",
+    "person.titleRequired": "Choose the title",
+    "person.unit": "Host unit",
+    "person.employer": "Employer",
+    "person.employerHint": "When not a registered host unit.",
+    "person.email": "E-mail",
+    "person.emailInvalid": "Not an e-mail address",
+    "person.phone": "Mobile",
+    "person.idNumber": "ID number",
+    "person.keepHint": "Now: {value} (masked); leave empty to keep it.",
+  },
+);

@@ -1,0 +1,85 @@
+import { Spin } from "antd";
+import { createBrowserRouter, Outlet } from "react-router";
+import { NotFound } from "../components/Forbidden";
+import { AppLayout } from "../components/layout/AppLayout";
+import { RequireAuth } from "../components/RequireAuth";
+import { RequireSection } from "../components/RequireSection";
+import { RouteError } from "../components/RouteError";
+import type { SectionKey } from "./sections";
+
+/**
+ * The route table. Every page is a lazy `import()`, so each page and the antd components only it uses load on
+ * demand; the shell (layout, menu, session) is the only eager code.
+ */
+const guarded = (section: SectionKey, path: string, lazy: () => Promise<{ Component: React.ComponentType }>) => ({
+  element: <RequireSection section={section} />,
+  children: [{ path, lazy }],
+});
+
+export const router = createBrowserRouter([
+  {
+    element: <Outlet />,
+    hydrateFallbackElement: <Spin size="large" fullscreen />,
+    errorElement: <RouteError />,
+    children: routes(),
+  },
+]);
+
+function routes() {
+  return [
+    {
+      path: "/login",
+      lazy: () => import("../scenes/Login/LoginPage").then((m) => ({ Component: m.LoginPage })),
+    },
+    {
+      path: "/register",
+      lazy: () => import("../scenes/Register/RegisterPage").then((m) => ({ Component: m.RegisterPage })),
+    },
+    {
+      element: <RequireAuth />,
+      children: [
+        {
+          element: <AppLayout />,
+          children: [
+            {
+              index: true,
+              lazy: () => import("../scenes/Home/HomePage").then((m) => ({ Component: m.HomePage })),
+            },
+            guarded("units", "units", () =>
+              import("../scenes/Units/UnitsPage").then((m) => ({ Component: m.UnitsPage })),
+            ),
+            guarded("my-unit", "my-unit", () =>
+              import("../scenes/MyUnit/MyUnitPage").then((m) => ({ Component: m.MyUnitPage })),
+            ),
+            guarded("people", "people", () =>
+              import("../scenes/People/PeoplePage").then((m) => ({ Component: m.PeoplePage })),
+            ),
+            guarded("accounts", "accounts", () =>
+              import("../scenes/Accounts/AccountsPage").then((m) => ({ Component: m.AccountsPage })),
+            ),
+            guarded("role-grants", "role-grants", () =>
+              import("../scenes/RoleGrants/RoleGrantsPage").then((m) => ({ Component: m.RoleGrantsPage })),
+            ),
+            guarded("audit", "audit", () =>
+              import("../scenes/Audit/AuditPage").then((m) => ({ Component: m.AuditPage })),
+            ),
+            guarded("reference", "reference", () =>
+              import("../scenes/Reference/ReferencePage").then((m) => ({ Component: m.ReferencePage })),
+            ),
+            guarded("notifications", "notifications", () =>
+              import("../scenes/Notifications/NotificationsPage").then((m) => ({ Component: m.NotificationsPage })),
+            ),
+            {
+              path: "change-password",
+              lazy: () =>
+                import("../scenes/ChangePassword/ChangePasswordPage").then((m) => ({
+                  Component: m.ChangePasswordPage,
+                })),
+            },
+            { path: "*", element: <NotFound /> },
+          ],
+        },
+      ],
+    },
+  ];
+}

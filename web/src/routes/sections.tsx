@@ -1,0 +1,88 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BankOutlined,
+  BellOutlined,
+  DatabaseOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
+import type { ReactNode } from "react";
+import { hasAbility } from "../api/session";
+import type { Me } from "../api/types";
+import type { MessageKey } from "../i18n/dictionary";
+
+/**
+ * One entry per page of the shell: its menu item (`data-testid="menu-<key>"`), its path, and whether the caller may
+ * open it — read from the abilities /api/auth/me returned, never from role names.
+ */
+export interface Section {
+  key: string;
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  visible: (me: Me) => boolean;
+}
+
+const any =
+  (...abilities: string[]) =>
+  (me: Me) =>
+    abilities.some((ability) => hasAbility(me, ability));
+
+export const sections = [
+  { key: "home", path: "/", label: "nav.home", icon: <HomeOutlined />, visible: any("dashboard.read") },
+  {
+    key: "units",
+    path: "/units",
+    label: "nav.units",
+    icon: <BankOutlined />,
+    // The cross-unit list is for those who confirm or manage units; a host unit's own staff use "my unit".
+    visible: (me) => hasAbility(me, "unit.read") && any("unit.confirm", "unit.manage")(me),
+  },
+  {
+    key: "my-unit",
+    path: "/my-unit",
+    label: "nav.myUnit",
+    icon: <ApartmentOutlined />,
+    visible: (me) => hasAbility(me, "unit.read") && Boolean(me.jurisdiction.unitId),
+  },
+  { key: "people", path: "/people", label: "nav.people", icon: <TeamOutlined />, visible: any("person.read") },
+  { key: "accounts", path: "/accounts", label: "nav.accounts", icon: <IdcardOutlined />, visible: any("account.read") },
+  {
+    key: "role-grants",
+    path: "/role-grants",
+    label: "nav.roleGrants",
+    icon: <SafetyCertificateOutlined />,
+    visible: any("role-grant.approve"),
+  },
+  { key: "audit", path: "/audit", label: "nav.audit", icon: <AuditOutlined />, visible: any("audit.read") },
+  {
+    key: "reference",
+    path: "/reference",
+    label: "nav.reference",
+    icon: <DatabaseOutlined />,
+    visible: any("reference.manage"),
+  },
+  {
+    key: "notifications",
+    path: "/notifications",
+    label: "nav.notifications",
+    icon: <BellOutlined />,
+    visible: any("notification.read"),
+  },
+] as const satisfies readonly Section[];
+
+export type SectionKey = (typeof sections)[number]["key"];
+
+export function sectionOf(key: SectionKey): Section {
+  return sections.find((section) => section.key === key)!;
+}
+
+/** The menu entry a path belongs to (for highlighting). */
+export function sectionForPath(pathname: string): Section | undefined {
+  return [...sections]
+    .sort((a, b) => b.path.length - a.path.length)
+    .find((section) => (section.path === "/" ? pathname === "/" : pathname.startsWith(section.path)));
+}

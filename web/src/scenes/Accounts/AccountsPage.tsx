@@ -1,0 +1,79 @@
+import { PlusOutlined } from "@ant-design/icons";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Button, Card, Input, Table } from "antd";
+import { useState } from "react";
+import { accountsApi } from "../../api/endpoints";
+import { hasAbility, useSession } from "../../api/session";
+import type { Account } from "../../api/types";
+import { PageHeader } from "../../components/PageHeader";
+import { QueryError } from "../../components/QueryError";
+import { useI18n } from "../../i18n/I18nProvider";
+import { AccountFormModal } from "./AccountFormModal";
+import { useAccountColumns } from "./account-columns";
+import { RequestRoleModal } from "./RequestRoleModal";
+
+/** Accounts (系统管理员): create, unlock, disable/enable, and request roles for the security administrator to approve. */
+export function AccountsPage() {
+  const me = useSession();
+  const { t, number } = useI18n();
+  const [q, setQ] = useState("");
+  const [page, setPage] = useState({ current: 1, size: 20 });
+  const [creating, setCreating] = useState(false);
+  const [roleFor, setRoleFor] = useState<Account | null>(null);
+  const list = useQuery({
+    queryKey: ["accounts", { q, ...page }],
+    queryFn: () => accountsApi.list({ q: q || undefined, page: page.current, pageSize: page.size }),
+    placeholderData: keepPreviousData,
+  });
+  const columns = useAccountColumns(setRoleFor);
+
+  return (
+    <>
+      <PageHeader
+        title={t("nav.accounts")}
+        intro={t("accounts.intro")}
+        extra={
+          hasAbility(me, "account.create") ? (
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setCreating(true)}
+              data-testid="account-create"
+            >
+              {t("accounts.create")}
+            </Button>
+          ) : null
+        }
+      />
+      <Card>
+        <Input.Search
+          allowClear
+          placeholder={t("accounts.searchPlaceholder")}
+          style={{ width: 320, marginBottom: 16 }}
+          onSearch={(value) => {
+            setQ(value.trim());
+            setPage((p) => ({ ...p, current: 1 }));
+          }}
+        />
+        {list.isError ? <QueryError error={list.error} onRetry={() => list.refetch()} /> : null}
+        <Table<Account>
+          rowKey="id"
+          columns={columns}
+          dataSource={list.data?.items}
+          loading={list.isFetching}
+          scroll={{ x: 1175 }}
+          pagination={{
+            current: page.current,
+            pageSize: page.size,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (total) => t("table.total", { n: number(total) }),
+            onChange: (current, size) => setPage({ current, size }),
+          }}
+        />
+      </Card>
+      <AccountFormModal open={creating} onClose={() => setCreating(false)} />
+      <RequestRoleModal account={roleFor} onClose={() => setRoleFor(null)} />
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Button, Flex, Popconfirm, type TableColumnsType, Tag, Tooltip } from "antd";
+import { roleLabels } from "../../../../policy/roles";
+import { accountsApi } from "../../api/endpoints";
+import { useSession } from "../../api/session";
+import type { Account } from "../../api/types";
+import { useFeedback } from "../../components/useFeedback";
+import { useI18n } from "../../i18n/I18nProvider";
+import { AccountStateTags } from "./AccountStateTags";
+
+const grantColors = { pending: "gold", approved: "green", rejected: "red", revoked: "default" } as const;
+
+export function useAccountColumns(onRequestRole: (account: Account) => void): TableColumnsType<Account> {
+  const { t, pick, dateTime } = useI18n();
+  return [
+    { title: t("account.username"), dataIndex: "username", fixed: "left", width: 150 },
+    { title: t("account.displayName"), dataIndex: "displayName", width: 140 },
+    {
+      title: t("account.affiliation"),
+      key: "affiliation",
+      width: 200,
+      render: (_, account) => account.unitName ?? account.recommenderName ?? "—",
+    },
+    {
+      title: t("account.roles"),
+      key: "roles",
+      width: 200,
+      render: (_, account) => (
+        <Flex gap={4} wrap>
+          {account.grants.map((grant) => (
+            <Tooltip key={grant.id} title={t(`grant.status.${grant.status}`)}>
+              <Tag color={grantColors[grant.status]}>
+                {pick(roleLabels[grant.role].zh, roleLabels[grant.role].en)}
+                {grant.status === "pending" ? t("accounts.pendingSuffix") : ""}
+              </Tag>
+            </Tooltip>
+          ))}
+        </Flex>
+      ),
+    },
+    {
+      title: t("account.state"),
+      key: "state",
+      width: 120,
+      render: (_, account) => <AccountStateTags account={account} />,
+    },
+    {
+      title: t("account.lastLogin"),
+      dataIndex: "lastLoginAt",
+      width: 175,
+      render: (value: string | null) => dateTime(value),
+    },
+    {
+      title: t("table.actions"),
+      key: "actions",
+      fixed: "right",
+      width: 190,
+      render: (_, account) => <AccountActions account={account} onRequestRole={onRequestRole} />,
+    },
+  ];
+}
+
+/** Only the actions the record's `abilities` grant: unlock (account.unlock), disable/enable (account.update), roles. */
+function AccountActions({ account, onRequestRole }: { account: Account; onRequestRole: (account: Account) => void }) {
+  const { t } = useI18n();
+  const client = useQueryClient();
+  const feedback = useFeedback();
+  const me = useSession();
+  const can = (ability: string) => account.abilities.includes(ability);
+  // The list's abilities are the same on every row; one's own account is never disabled from here (the API refuses).
+  const self = account.id === me.user.id;
+  const act = useMutation({
+    mutationFn: (action: "unlock" | "disable" | "enable") => accountsApi[action](account.id),
+    onSuccess: (_, action) => {
+      feedback.done(t(`accounts.done.${action}`));
+      void client.invalidateQueries({ queryKey: ["accounts"] });
+    },
+    onError: (error) => feedback.fail(error),
+  });
+  return (
+    <Flex gap={4} wrap>
+      {can("account.unlock") && account.locked ? (
+        <Button size="small" onClick={() => act.mutate("unlock")} data-testid={`account-unlock-${account.username}`}>
+          {t("accounts.unlock")}
+        </Button>
+      ) : null}
+      {can("account.update") && !account.disabled && !self ? (
+        <Popconfirm
+          title={t("accounts.disableConfirm", { name: account.displayName })}
+          onConfirm={() => act.mutate("disable")}
+        >
+          <Button size="small" danger data-testid={`account-disable-${account.username}`}>
+            {t("accounts.disable")}
+          </Button>
+        </Popconfirm>
+      ) : null}
+      {can("account.update") && account.disabled ? (
+        <Button size="small" onClick={() => act.mutate("enable")}>
+          {t("accounts.enable")}
+        </Button>
+      ) : null}
+      {can("role-grant.request") ? (
+        <Button size="small" onClick={() => onRequestRole(account)} data-testid={`account-grant-${account.username}`}>
+          {t("accounts.requestRole")}
+        </Button>
+      ) : null}
+    </Flex>
+  );
+}

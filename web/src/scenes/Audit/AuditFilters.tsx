@@ -1,0 +1,77 @@
+import { SearchOutlined } from "@ant-design/icons";
+import { Button, DatePicker, Form, Input, Select } from "antd";
+import dayjs, { type Dayjs } from "dayjs";
+import type { AuditQuery } from "../../api/endpoints";
+import type { AuditOutcome } from "../../api/types";
+import { officeTimeZone } from "../../i18n/format";
+import { useI18n } from "../../i18n/I18nProvider";
+
+interface Values {
+  q?: string;
+  actor?: string;
+  action?: string;
+  outcome?: AuditOutcome;
+  range?: [Dayjs | null, Dayjs | null] | null;
+}
+
+const outcomes: AuditOutcome[] = ["success", "refused", "failed"];
+
+/** Whole days in Beijing time: from the first day's 00:00 to the last day's 24:00. */
+function dayBound(value: Dayjs | null | undefined, end: boolean): string | undefined {
+  if (!value) return undefined;
+  const day = dayjs.tz(value.format("YYYY-MM-DD"), officeTimeZone);
+  return (end ? day.add(1, "day") : day).toISOString();
+}
+
+export function AuditFilters({ onSearch }: { onSearch: (filters: Omit<AuditQuery, "page" | "pageSize">) => void }) {
+  const { t } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const submit = (values: Values) =>
+    onSearch({
+      q: values.q?.trim() || undefined,
+      actor: values.actor?.trim() || undefined,
+      action: values.action?.trim() || undefined,
+      outcome: values.outcome,
+      from: dayBound(values.range?.[0], false),
+      to: dayBound(values.range?.[1], true),
+    });
+  return (
+    <Form form={form} layout="inline" onFinish={submit} style={{ marginBottom: 16, rowGap: 12 }}>
+      <Form.Item name="q">
+        <Input allowClear placeholder={t("audit.q")} style={{ width: 150 }} />
+      </Form.Item>
+      <Form.Item name="actor">
+        <Input allowClear placeholder={t("audit.actor")} style={{ width: 120 }} />
+      </Form.Item>
+      <Form.Item name="action">
+        <Input allowClear placeholder={t("audit.actionPlaceholder")} style={{ width: 190 }} />
+      </Form.Item>
+      <Form.Item name="outcome">
+        <Select
+          allowClear
+          placeholder={t("audit.outcome")}
+          style={{ width: 120 }}
+          options={outcomes.map((o) => ({ value: o, label: t(`audit.outcome.${o}`) }))}
+        />
+      </Form.Item>
+      <Form.Item name="range">
+        <DatePicker.RangePicker style={{ width: 240 }} />
+      </Form.Item>
+      <Form.Item>
+        <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="audit-search">
+          {t("action.search")}
+        </Button>
+      </Form.Item>
+      <Form.Item>
+        <Button
+          onClick={() => {
+            form.resetFields();
+            submit({});
+          }}
+        >
+          {t("action.reset")}
+        </Button>
+      </Form.Item>
+    </Form>
+  );
+}

@@ -1,0 +1,123 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Card, Table, Tooltip, Typography } from "antd";
+import { useState } from "react";
+import { isRole, roleLabels } from "../../../../policy/roles";
+import { type AuditQuery, auditApi } from "../../api/endpoints";
+import type { AuditEntry } from "../../api/types";
+import { PageHeader } from "../../components/PageHeader";
+import { QueryError } from "../../components/QueryError";
+import { OutcomeTag } from "../../components/tags";
+import { useI18n } from "../../i18n/I18nProvider";
+import { AuditFilters } from "./AuditFilters";
+import { VerifyChain } from "./VerifyChain";
+
+type Filters = Omit<AuditQuery, "page" | "pageSize">;
+
+/** 审计管理员: search the tamper-evident audit log and verify its HMAC-SM3 chain. */
+export function AuditPage() {
+  const { t, pick, dateTime, number } = useI18n();
+  const [filters, setFilters] = useState<Filters>({});
+  const [page, setPage] = useState({ current: 1, size: 20 });
+  const list = useQuery({
+    queryKey: ["audit", { ...filters, ...page }],
+    queryFn: () => auditApi.list({ ...filters, page: page.current, pageSize: page.size }),
+    placeholderData: keepPreviousData,
+  });
+
+  return (
+    <>
+      <PageHeader title={t("nav.audit")} intro={t("audit.intro")} extra={<VerifyChain />} />
+      <Card>
+        <AuditFilters
+          onSearch={(next) => {
+            setFilters(next);
+            setPage((p) => ({ ...p, current: 1 }));
+          }}
+        />
+        {list.isError ? <QueryError error={list.error} onRetry={() => list.refetch()} /> : null}
+        <Table<AuditEntry>
+          rowKey="seq"
+          size="small"
+          loading={list.isFetching}
+          dataSource={list.data?.items}
+          scroll={{ x: 1350 }}
+          expandable={{
+            rowExpandable: (entry) => entry.changes !== null && entry.changes !== undefined,
+            expandedRowRender: (entry) => (
+              <pre
+                style={{ margin: 0, fontSize: 12, whiteSpace: "pre-wrap", wordBreak: "break-all" }}
+                data-testid="audit-changes"
+              >
+                {JSON.stringify(entry.changes, null, 2)}
+              </pre>
+            ),
+          }}
+          pagination={{
+            current: page.current,
+            pageSize: page.size,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (total) => t("table.total", { n: number(total) }),
+            onChange: (current, size) => setPage({ current, size }),
+          }}
+          columns={[
+            { title: t("audit.seq"), dataIndex: "seq", width: 70 },
+            { title: t("audit.at"), dataIndex: "at", width: 175, render: (v: string) => dateTime(v) },
+            {
+              title: t("audit.actor"),
+              dataIndex: "actorName",
+              width: 130,
+              ellipsis: true,
+              render: (v: string | null) => v ?? t("audit.anonymous"),
+            },
+            {
+              title: t("audit.role"),
+              dataIndex: "actorRole",
+              width: 110,
+              render: (v: string | null) => (v && isRole(v) ? pick(roleLabels[v].zh, roleLabels[v].en) : (v ?? "—")),
+            },
+            {
+              title: t("audit.action"),
+              dataIndex: "action",
+              width: 230,
+              render: (v: string) => (
+                <Typography.Text code style={{ whiteSpace: "nowrap" }}>
+                  {v}
+                </Typography.Text>
+              ),
+            },
+            {
+              title: t("audit.outcome"),
+              dataIndex: "outcome",
+              width: 80,
+              render: (v: AuditEntry["outcome"]) => <OutcomeTag outcome={v} />,
+            },
+            {
+              title: t("audit.target"),
+              key: "target",
+              width: 170,
+              ellipsis: true,
+              render: (_, entry) =>
+                entry.targetType ? (
+                  <Tooltip title={entry.targetId}>
+                    {entry.targetType}
+                    {entry.targetId ? ` · ${entry.targetId}` : ""}
+                  </Tooltip>
+                ) : (
+                  "—"
+                ),
+            },
+            { title: t("audit.ip"), dataIndex: "ip", width: 120, render: (v: string | null) => v ?? "—" },
+            {
+              title: t("decision.reason"),
+              dataIndex: "reason",
+              width: 220,
+              ellipsis: { showTitle: true },
+              render: (v: string | null) => v ?? "—",
+            },
+          ]}
+        />
+      </Card>
+    </>
+  );
+}
