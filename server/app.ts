@@ -44,7 +44,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler(routeDeps));
   app.setNotFoundHandler((request, reply) => {
-    if (!request.url.startsWith("/api/") && existsSync(join(webDist, "index.html"))) {
+    // Client-side routes get the SPA; a missing asset (a path with a file extension) is a plain 404.
+    const path = request.url.split("?")[0] ?? "";
+    if (!path.startsWith("/api/") && !/\.[a-z0-9]+$/i.test(path) && existsSync(join(webDist, "index.html"))) {
       return reply.type("text/html").sendFile("index.html");
     }
     return reply.code(404).send({
@@ -74,7 +76,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
-  await app.register(fastifyStatic, { root: webDist, serve: existsSync(webDist), wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
+  await app.register(fastifyStatic, { root: webDist, serve: existsSync(webDist), wildcard: true });
   await app.register(requestContext, routeDeps);
   await app.register(registerRoutes, routeDeps);
   return app;

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { securityDefaults } from "../../policy/security/password-policy";
 import { decoyHash, verifyPassword } from "../auth/passwords";
-import { createSession } from "../auth/sessions";
+import { approvedRoles, createSession } from "../auth/sessions";
 import { accounts } from "../db/schema";
 import { apiError } from "../http/errors";
 import { type Actor, type CommandDeps, execute } from "./command";

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { Role } from "../../policy/roles";
+import { isRole, type Role, roleLabels } from "../../policy/roles";
 import { destroyAccountSessions } from "../auth/sessions";
 import { accounts, roleGrants } from "../db/schema";
 import { apiError, errors } from "../http/errors";
@@ -71,11 +71,12 @@ export async function decideRoleGrant(
     // Roles are read per request, but end sessions so a changed role set starts clean.
     await destroyAccountSessions(context.tx, [grant.accountId]);
     await context.audit({ changes: { accountId: grant.accountId, role: grant.role, status: decision }, reason });
+    const label = isRole(grant.role) ? roleLabels[grant.role] : { zh: grant.role, en: grant.role };
     await context.enqueue({
       kind: "notify",
       accountIds: [grant.accountId],
-      titleZh: decision === "approve" ? `角色授权已生效：${grant.role}` : `角色授权未通过：${grant.role}`,
-      titleEn: decision === "approve" ? `Role granted: ${grant.role}` : `Role request rejected: ${grant.role}`,
+      titleZh: decision === "approve" ? `角色授权已生效：${label.zh}` : `角色授权未通过：${label.zh}`,
+      titleEn: decision === "approve" ? `Role granted: ${label.en}` : `Role request rejected: ${label.en}`,
       bodyZh: reason ?? "",
       bodyEn: reason ?? "",
     });

@@ -52,11 +52,7 @@ export async function loadUnit(executor: Executor, scope: ResolvedScope, id: str
 
 /** The unit's actions that make sense in its current state (the caller's scope is checked separately). */
 export function unitStateAllows(row: UnitRow) {
-  return (ability: Ability) => {
-    if (ability === "unit.confirm")
-      return row.status === "pending" || (row.usccCheck === "checksum-mismatch" && !row.usccConfirmedBy);
-    return true;
-  };
+  return (ability: Ability) => (ability === "unit.confirm" ? row.status === "pending" : true);
 }
 
 export function presentUnit(

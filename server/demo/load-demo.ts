@@ -137,13 +137,16 @@ export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<bool
     administrators.map((spec) => ({ ...spec, role: spec.roles[0] as "sysadmin" | "secadmin" | "auditor" })),
     true,
   );
-  const asActor = async (username: string): Promise<Actor> => ({
-    accountId: await accountId(username),
-    name: username,
-    role: username,
-    ip: "127.0.0.1",
-    requestId: null,
-  });
+  const asActor = async (username: string): Promise<Actor> => {
+    const spec = demoAccounts.find((account) => account.username === username);
+    return {
+      accountId: await accountId(username),
+      name: spec?.displayName ?? username,
+      role: spec?.roles[0] ?? null,
+      ip: "127.0.0.1",
+      requestId: null,
+    };
+  };
   const sysadmin = await asActor("sysadmin");
   const secadmin = await asActor("secadmin");
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import { type Ability, can } from "../../policy/access/abilities";
 import type { Caller } from "../access/caller";
 import { primaryRole } from "../access/caller";
 import { csrfCookie, loadSession, sessionCookie } from "../auth/sessions";
@@ -15,6 +16,8 @@ declare module "fastify" {
     /** Public routes skip the session requirement; `csrf: false` exempts login. */
     public?: boolean;
     csrf?: boolean;
+    /** Checked before the body is validated: a caller without the ability gets 403, never a 400 first. */
+    ability?: Ability;
   }
 }
 
@@ -37,7 +40,7 @@ export const requestContext = fp(async (app: FastifyInstance, deps: CommandDeps)
     }
     const config = request.routeOptions.config;
     // Unmatched URLs fall through to the not-found handler (404), matched API routes need a session.
-    if (!request.url.startsWith("/api/") || config.public || request.routeOptions.url === undefined) return;
+    if (!request.routeOptions.url?.startsWith("/api/") || config.public) return;
     if (!request.caller) {
       if (request.sessionExpired) {
         throw Object.assign(errors.unauthenticated(), {
@@ -53,6 +56,7 @@ export const requestContext = fp(async (app: FastifyInstance, deps: CommandDeps)
     if (unsafeMethods.has(request.method) && config.csrf !== false) {
       if (request.headers["x-csrf-token"] !== request.caller.csrfToken) throw errors.csrf();
     }
+    if (config.ability && !can(request.caller.roles, config.ability)) throw errors.forbidden(config.ability);
   });
 });
 

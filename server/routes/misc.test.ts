@@ -41,6 +41,16 @@ describe.each(databaseKinds())("health, demo, reference and home on %s", (kind) 
     expect([...divisions("applicant")]).toEqual(expect.arrayContaining(["420100", "420500"]));
   });
 
+  it("checks the ability before validating the body: 403, not 400", async () => {
+    const applicant = await t.login("app.hust");
+    expect((await applicant.post("/api/reference/fields", { nameZh: 42 })).statusCode).toBe(403);
+    expect((await (await t.login("officer")).post("/api/reference/fields", { nameZh: 42 })).statusCode).toBe(400);
+  });
+
+  it("answers a missing asset with 404, not the app page", async () => {
+    expect((await t.anonymous.get("/assets/missing-0000.js")).statusCode).toBe(404);
+  });
+
   it("hides unknown API routes behind the error shape", async () => {
     const response = await t.anonymous.get("/api/no-such-thing");
     expect(response.statusCode).toBe(404);

@@ -13,6 +13,7 @@ import {
 import { idParams, okResponse } from "../../../contracts/common";
 import { errorResponses } from "../../../contracts/errors";
 import { decisionRequest, rejectionRequest } from "../../../contracts/organisations";
+import { can } from "../../../policy/access/abilities";
 import { isRole } from "../../../policy/roles";
 import { authorize, type ResolvedScope, unitRows } from "../../access/scope";
 import { setAccountDisabled, unlockAccount } from "../../commands/account-status";
@@ -89,23 +90,24 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
       const q = request.query.q;
       const where = q ? or(ilike(accounts.username, `%${q}%`), ilike(accounts.displayName, `%${q}%`)) : undefined;
       const page = await listAccounts(db, scope, where, request.query.page, request.query.pageSize, deps.clock.now());
-      const manage = ["account.update", "account.unlock", "role-grant.request"] as const;
-      const allowed: Array<(typeof manage)[number]> = [];
-      for (const ability of manage)
-        if (
-          await authorize(db, caller, ability).then(
-            () => true,
-            () => false,
-          )
-        )
-          allowed.push(ability);
-      return { ...page, items: page.items.map((item) => ({ ...item, abilities: allowed })) };
+      const held = (["account.update", "account.unlock", "role-grant.request"] as const).filter((ability) =>
+        can(caller.roles, ability),
+      );
+      // Per row: nobody disables their own account; unlock only what is locked.
+      const perRow = (item: Account) =>
+        held.filter(
+          (ability) =>
+            !(ability === "account.update" && item.id === caller.accountId) &&
+            !(ability === "account.unlock" && !item.locked),
+        );
+      return { ...page, items: page.items.map((item) => ({ ...item, abilities: perRow(item) })) };
     },
   );
 
   app.post(
     "/api/accounts",
     {
+      config: { ability: "account.create" },
       schema: {
         tags,
         summary: "新建账号 / create an account",
@@ -155,6 +157,7 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
   app.post(
     "/api/accounts/:id/grants",
     {
+      config: { ability: "role-grant.request" },
       schema: {
         tags,
         summary: "申请角色授权 / request a role",
@@ -252,6 +255,7 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
   app.post(
     "/api/units/:id/accounts",
     {
+      config: { ability: "unit-account.manage" },
       schema: {
         tags,
         summary: "添加本单位用户 / add a colleague",

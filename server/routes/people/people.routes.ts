@@ -91,6 +91,7 @@ export async function peopleRoutes(app: TypedApp, deps: RouteDeps) {
   app.post(
     "/api/people",
     {
+      config: { ability: "person.manage" },
       schema: {
         tags,
         summary: "登记人员 / record a person",
@@ -111,6 +112,7 @@ export async function peopleRoutes(app: TypedApp, deps: RouteDeps) {
   app.patch(
     "/api/people/:id",
     {
+      config: { ability: "person.manage" },
       schema: {
         tags,
         summary: "修改人员 / edit a person",

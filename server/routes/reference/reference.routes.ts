@@ -66,6 +66,7 @@ export async function referenceRoutes(app: TypedApp, deps: RouteDeps) {
   app.post(
     "/api/reference/fields",
     {
+      config: { ability: "reference.manage" },
       schema: {
         tags,
         summary: "新增领域 / add a field (officer)",
@@ -82,6 +83,7 @@ export async function referenceRoutes(app: TypedApp, deps: RouteDeps) {
   app.patch(
     "/api/reference/fields/:id",
     {
+      config: { ability: "reference.manage" },
       schema: {
         tags,
         summary: "修改领域 / edit a field (officer)",
@@ -124,6 +126,7 @@ export async function referenceRoutes(app: TypedApp, deps: RouteDeps) {
   app.post(
     "/api/reference/belt-and-road",
     {
+      config: { ability: "reference.manage" },
       schema: {
         tags,
         summary: "登记一带一路共建国家 / flag a Belt and Road country (officer)",

@@ -103,6 +103,7 @@ export async function unitRoutes(app: TypedApp, deps: RouteDeps) {
   app.post(
     "/api/units",
     {
+      config: { ability: "unit.manage" },
       schema: {
         tags,
         summary: "新增依托单位 / create a unit (officer)",
@@ -122,6 +123,7 @@ export async function unitRoutes(app: TypedApp, deps: RouteDeps) {
   app.patch(
     "/api/units/:id",
     {
+      config: { ability: "unit.manage" },
       schema: {
         tags,
         summary: "修改依托单位 / edit a unit",
@@ -167,6 +169,7 @@ export async function unitRoutes(app: TypedApp, deps: RouteDeps) {
   app.post(
     "/api/units/:id/confirm-uscc",
     {
+      config: { ability: "unit.manage" },
       schema: {
         tags,
         summary: "确认校验位不符的统一社会信用代码 / confirm a code whose check digit mismatches (officer)",
