@@ -89,7 +89,7 @@ export function UnitsPage() {
           columns={columns}
           dataSource={list.data?.items}
           loading={list.isFetching}
-          scroll={{ x: 1150 }}
+          scroll={{ x: 1250 }}
           pagination={{
             current: page,
             pageSize,

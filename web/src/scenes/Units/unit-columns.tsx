@@ -48,7 +48,12 @@ export function useUnitColumns(onOpen: (id: string) => void): ColumnsType<Unit> 
       width: 90,
       render: (status: Unit["status"]) => <UnitStatusTag status={status} />,
     },
-    { title: t("unit.createdAt"), dataIndex: "createdAt", width: 130, render: (value: string) => date(value) },
+    {
+      title: t("unit.createdAt"),
+      dataIndex: "createdAt",
+      width: 150,
+      render: (value: string) => <span style={{ whiteSpace: "nowrap" }}>{date(value)}</span>,
+    },
     {
       title: t("table.actions"),
       key: "actions",
