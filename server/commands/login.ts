@@ -40,10 +40,11 @@ export async function loginWithPassword(deps: CommandDeps, options: LoginOptions
       return wrongCredentials;
     }
     // Once the account is known, entries name it as the actor (who tried, from where).
+    const [role] = await approvedRoles(context.tx, account.id);
     const target = {
       targetType: "account",
       targetId: account.id,
-      actor: { accountId: account.id, name: account.displayName },
+      actor: { accountId: account.id, name: account.displayName, role: role ?? null },
     };
     if (account.lockedUntil && account.lockedUntil > now) {
       await context.audit({ ...target, action: "auth.login.locked", reason: "account locked" });

@@ -1,5 +1,6 @@
 /** All tables, one file per area; drizzle-kit reads this folder. */
+
 export * from "./foundation";
 export * from "./recognition";
-export * from "./review";
 export * from "./registry";
+export * from "./review";
