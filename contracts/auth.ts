@@ -28,6 +28,8 @@ export const meResponse = z.object({
   roles: z.array(roleSchema),
   jurisdiction: jurisdictionSchema,
   abilities: z.array(z.string()),
+  /** How far each ability reaches: all, jurisdiction, unit, unit-admin, assigned, self. */
+  scopes: z.record(z.string(), z.string()),
   /** Send it back as the `x-csrf-token` header on every state-changing request. */
   csrfToken: z.string(),
 });

@@ -12,6 +12,7 @@ import { createPerson } from "../commands/save-person";
 import { createUnit } from "../commands/save-unit";
 import type { Db } from "../db/client";
 import { accounts, recommenders, roleGrants, schemaVersion, units } from "../db/schema";
+import { registerReviewTargets } from "../review/register-targets";
 import { FileStore } from "../storage/files";
 import { demoAccounts, demoPassword } from "./demo-accounts";
 
@@ -80,6 +81,7 @@ const onePixelPng = Buffer.from(
  * each step looks for its natural key first, and a marker row records completion.
  */
 export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<boolean> {
+  registerReviewTargets(); // the demo opens reviews before any app is built
   const db = deps.database.db;
   const [done] = await db.select().from(schemaVersion).where(eq(schemaVersion.key, "demo-loaded"));
   if (done) return false;

@@ -104,6 +104,27 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
     },
   );
 
+  /** Units to attach an account to: the system administrator may search names without reading unit records. */
+  app.get(
+    "/api/accounts/unit-options",
+    {
+      config: { ability: "account.create" },
+      schema: {
+        tags,
+        summary: "可选单位 / units to attach an account to (system administrator)",
+        querystring: z.object({ q: z.string().trim().max(100).default("") }),
+        response: { 200: z.array(z.object({ id: z.string(), name: z.string(), uscc: z.string() })), ...errorResponses },
+      },
+    },
+    async (request) =>
+      db
+        .select({ id: units.id, name: units.name, uscc: units.uscc })
+        .from(units)
+        .where(or(ilike(units.name, `%${request.query.q}%`), ilike(units.uscc, `%${request.query.q}%`)))
+        .orderBy(units.name)
+        .limit(20),
+  );
+
   app.post(
     "/api/accounts",
     {

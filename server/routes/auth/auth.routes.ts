@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { loginRequest, meResponse, passwordChangeRequest } from "../../../contracts/auth";
 import { okResponse } from "../../../contracts/common";
 import { errorResponses } from "../../../contracts/errors";
-import { abilitiesOf } from "../../../policy/access/abilities";
+import { abilitiesOf, scopeOf } from "../../../policy/access/abilities";
 import type { Caller } from "../../access/caller";
 import { csrfCookie, destroySession, loadSession, sessionCookie } from "../../auth/sessions";
 import { changePassword } from "../../commands/change-password";
@@ -30,6 +30,9 @@ export function presentMe(caller: Caller): z.infer<typeof meResponse> {
       ...(caller.recommenderId ? { recommenderId: caller.recommenderId } : {}),
     },
     abilities: abilitiesOf(caller.roles),
+    scopes: Object.fromEntries(
+      abilitiesOf(caller.roles).map((ability) => [ability, scopeOf(caller.roles, ability) ?? ""]),
+    ),
     csrfToken: caller.csrfToken,
   };
 }
