@@ -1,6 +1,7 @@
 import { runArticles } from "./policy-cli/articles";
 import { type CommandOutcome, runCheck } from "./policy-cli/check";
 import { renderRulesMarkdown, renderSchema } from "./policy-cli/docs";
+import { runDrawVerify } from "./policy-cli/draw-verify";
 import { runName } from "./policy-cli/name";
 
 const help = `policy — the measures (鄂科技规〔2025〕6号) as code
@@ -11,6 +12,8 @@ usage: npm run -s policy -- <command> [options]
                                exit 0: no fail; 1: a rule fails; 2: unreadable input
   name --type <type> --field <领域> [--key] [--region HK|MO|TW]
                                standard name (Art. 29–30); type: joint-research | technology-transfer | characteristic
+  draw-verify <record.json> [--json]
+                               re-run an expert draw record; exit 0 only if the panel matches
   articles [--json]            each article with the rules, functions and tests that enforce it
   schema                       the eligibility input's JSON Schema
   rules-md                     the rule-id table (docs/rules.md)
@@ -27,6 +30,8 @@ export function runPolicyCli(args: readonly string[]): CommandOutcome {
       return runName(rest);
     case "articles":
       return runArticles(rest);
+    case "draw-verify":
+      return runDrawVerify(rest);
     case "schema":
       return { stdout: renderSchema(), stderr: "", exitCode: 0 };
     case "rules-md":

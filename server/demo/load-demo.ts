@@ -15,6 +15,9 @@ import { accounts, recommenders, roleGrants, schemaVersion, units } from "../db/
 import { registerReviewTargets } from "../review/register-targets";
 import { FileStore } from "../storage/files";
 import { demoAccounts, demoPassword } from "./demo-accounts";
+import { loadDecisionDemo } from "./load-decision-demo";
+import { loadRecognitionDemo } from "./load-recognition-demo";
+import { loadReviewDemo } from "./load-review-demo";
 
 const withCheckDigit = (first17: string) => first17 + usccCheckDigit(first17);
 
@@ -263,6 +266,11 @@ export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<bool
   for (const country of ["RU", "KZ", "PK", "TH", "EG", "RS"]) {
     await addBeltAndRoad(deps, officer, { country, since: "2013-09-07", until: null, note: "演示数据" });
   }
+
+  await loadReviewDemo(deps, officer);
+  await loadDecisionDemo(deps, officer);
+
+  await loadRecognitionDemo(deps, dataDir);
 
   await db
     .insert(schemaVersion)

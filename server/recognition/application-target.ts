@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { EligibilityResult } from "../../policy/eligibility/engine";
 import type { Rubric } from "../../policy/grading/rubric";
+import { accept, refuse } from "../../policy/refusal";
 import type { Executor } from "../db/client";
 import { applicationFiles, applications, calls, files, roleGrants, units } from "../db/schema";
 import type { ReviewMaterials, ReviewTargetFacts, ReviewTargetProvider } from "../review/targets";
@@ -98,6 +99,26 @@ export const applicationTarget: ReviewTargetProvider = {
       files: attached,
       findings: (row.application.eligibility as EligibilityResult | null)?.findings ?? [],
     };
+  },
+
+  async canStartReview(executor, id) {
+    const row = await load(executor, id);
+    if (!row) {
+      return refuse({ code: "not-found", messageZh: "申报不存在。", messageEn: "Application not found." });
+    }
+    if (row.application.state !== "in-expert-review") {
+      return refuse({
+        code: "not-in-expert-review",
+        article: "14.2",
+        messageZh: "该申报尚未进入专家评审阶段。",
+        messageEn: "The application is not in expert review.",
+      });
+    }
+    const [call] = await executor
+      .select({ titleZh: calls.titleZh })
+      .from(calls)
+      .where(eq(calls.id, row.application.callId));
+    return accept({ groupId: row.application.callId, groupTitle: call?.titleZh ?? row.application.callId });
   },
 
   async rubric(executor, id): Promise<Rubric | null> {

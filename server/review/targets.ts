@@ -1,5 +1,6 @@
 import type { Finding } from "../../policy/eligibility/findings";
 import type { Rubric } from "../../policy/grading/rubric";
+import type { Outcome } from "../../policy/refusal";
 import type { CommandContext } from "../commands/command";
 import type { Executor } from "../db/client";
 
@@ -47,6 +48,11 @@ export interface ReviewTargetProvider {
   materials(executor: Executor, id: string): Promise<ReviewMaterials | null>;
   /** The rubric experts score: the call's for an application, the year's evaluation rubric for a report. */
   rubric(executor: Executor, id: string): Promise<Rubric | null>;
+  /**
+   * Whether a review round may start now (an application must be in expert review), and the batch the target is
+   * ranked within: the call for an application, the evaluation year for a report. Absent: always allowed, no batch.
+   */
+  canStartReview?(executor: Executor, id: string): Promise<Outcome<{ groupId: string; groupTitle: string }>>;
   /** The hand-off: called in the command that completes the panel (all scored, panel opinion written). */
   onReviewCompleted(context: CommandContext, id: string, result: { roundId: string; mean: number }): Promise<void>;
 }

@@ -1,17 +1,26 @@
 import { join } from "node:path";
 import { FileStore } from "../storage/files";
 import { accountRoutes } from "./accounts/accounts.routes";
+import { applicationRoutes } from "./applications/applications.routes";
 import { auditRoutes } from "./audit/audit.routes";
 import { authRoutes } from "./auth/auth.routes";
+import { callRoutes } from "./calls/calls.routes";
 import { dashboardRoutes } from "./dashboard/dashboard.routes";
+import { decisionRoutes } from "./decisions/decisions.routes";
 import { demoRoutes } from "./demo/demo.routes";
+import { drawRoutes } from "./draws/draws.routes";
+import { expertRoutes } from "./experts/experts.routes";
 import { healthRoutes } from "./health/health.routes";
 import { notificationRoutes } from "./notifications/notifications.routes";
 import { peopleRoutes } from "./people/people.routes";
 import { policyRoutes } from "./policy/policy.routes";
 import { publicRoutes } from "./public/public.routes";
+import { publicRegistryRoutes } from "./public-registry/public-registry.routes";
 import { recommenderRoutes } from "./recommenders/recommenders.routes";
 import { referenceRoutes } from "./reference/reference.routes";
+import { registryFactRoutes } from "./registry-facts/registry-facts.routes";
+import { assignmentRoutes } from "./reviews/assignments.routes";
+import { reviewRoutes } from "./reviews/reviews.routes";
 import type { RouteDeps, TypedApp } from "./types";
 import { unitRoutes } from "./units/units.routes";
 
@@ -30,4 +39,13 @@ export async function registerRoutes(app: TypedApp, deps: RouteDeps) {
   await notificationRoutes(app, deps);
   await dashboardRoutes(app, deps);
   await policyRoutes(app, deps);
+  await callRoutes(app, deps, store);
+  await applicationRoutes(app, deps, store);
+  await registryFactRoutes(app, deps);
+  await expertRoutes(app, deps);
+  await assignmentRoutes(app, deps);
+  await reviewRoutes(app, deps);
+  await drawRoutes(app, deps);
+  await decisionRoutes(app, deps, store);
+  await publicRegistryRoutes(app, deps);
 }

@@ -66,7 +66,7 @@ export default async function setup(project: TestProject) {
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
       const { rows } = await admin.query<{ datname: string }>(
-        "select datname from pg_database where datname like 'guohe_t_%' or datname = $1",
+        "select datname from pg_database where datname like 'guohe\\_t\\_%' or datname = $1",
         [postgresTemplate],
       );
       for (const row of rows) await admin.query(`drop database if exists ${row.datname} with (force)`);

@@ -1,5 +1,6 @@
 /** All tables, one file per area; drizzle-kit reads this folder. */
 
+export * from "./decision";
 export * from "./foundation";
 export * from "./recognition";
 export * from "./registry";

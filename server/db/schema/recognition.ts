@@ -114,3 +114,22 @@ export const applicationFiles = pgTable(
     uniqueIndex("application_files_slot_key").on(t.applicationId, t.slot, t.fileId),
   ],
 );
+
+/**
+ * 推荐函 and 汇总表 (SPEC §5.1 step 3): the stamped copy a recommender uploads for one call, with the ranked list
+ * it covered at that moment. Several uploads may exist; the latest counts.
+ */
+export const recommendationLetters = pgTable(
+  "recommendation_letters",
+  {
+    id: text("id").primaryKey(),
+    callId: text("call_id").notNull(),
+    recommenderId: text("recommender_id").notNull(),
+    fileId: text("file_id").notNull(),
+    /** Application ids in priority order when the stamped copy was uploaded. */
+    applicationIds: jsonb("application_ids").notNull().default([]),
+    createdBy: text("created_by"),
+    createdAt: at("created_at").notNull(),
+  },
+  (t) => [index("recommendation_letters_call_idx").on(t.callId, t.recommenderId)],
+);

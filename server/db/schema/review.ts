@@ -34,6 +34,9 @@ export const reviewRounds = pgTable(
     id: text("id").primaryKey(),
     targetKind: text("target_kind", { enum: ["application", "annual-report"] }).notNull(),
     targetId: text("target_id").notNull(),
+    /** The batch the target is ranked within: the call for an application, the year for a report. */
+    groupId: text("group_id"),
+    groupTitle: text("group_title"),
     rubric: jsonb("rubric").notNull(),
     settings: jsonb("settings").notNull().default({}),
     status: text("status", { enum: ["drawing", "in-review", "completed", "cancelled"] }).notNull(),
@@ -44,7 +47,10 @@ export const reviewRounds = pgTable(
     createdAt: at("created_at").notNull(),
     version: integer("version").notNull().default(1),
   },
-  (t) => [index("review_rounds_target_idx").on(t.targetKind, t.targetId)],
+  (t) => [
+    index("review_rounds_target_idx").on(t.targetKind, t.targetId),
+    index("review_rounds_group_idx").on(t.groupId),
+  ],
 );
 
 /**
@@ -85,8 +91,16 @@ export const reviewAssignments = pgTable(
     total: integer("total_centi"),
     submittedAt: at("submitted_at"),
     reopenReason: text("reopen_reason"),
+    /** 补抽: the assignment this one replaced (a declined or recused expert). */
+    replacesId: text("replaces_id"),
+    /** First time the expert opened the materials (each opening is audited). */
+    materialsOpenedAt: at("materials_opened_at"),
     version: integer("version").notNull().default(1),
     createdAt: at("created_at").notNull(),
   },
-  (t) => [index("review_assignments_round_idx").on(t.roundId), index("review_assignments_expert_idx").on(t.expertId)],
+  (t) => [
+    index("review_assignments_round_idx").on(t.roundId),
+    index("review_assignments_expert_idx").on(t.expertId),
+    uniqueIndex("review_assignments_draw_expert_key").on(t.drawId, t.expertId),
+  ],
 );

@@ -3,9 +3,12 @@ import { accountMessages } from "./messages/accounts";
 import { auditMessages } from "./messages/audit";
 import { authMessages } from "./messages/auth";
 import { commonMessages } from "./messages/common";
+import { decisionMessages } from "./messages/decisions";
 import { homeMessages } from "./messages/home";
 import { peopleMessages } from "./messages/people";
+import { recognitionMessages } from "./messages/recognition";
 import { referenceMessages } from "./messages/reference";
+import { reviewMessages } from "./messages/review";
 import { unitMessages } from "./messages/units";
 
 const groups = [
@@ -17,6 +20,9 @@ const groups = [
   accountMessages,
   auditMessages,
   referenceMessages,
+  reviewMessages,
+  decisionMessages,
+  recognitionMessages,
 ] as const;
 
 type Group = (typeof groups)[number];

@@ -36,6 +36,14 @@ function routes() {
       lazy: () => import("../scenes/Register/RegisterPage").then((m) => ({ Component: m.RegisterPage })),
     },
     {
+      path: "/registry",
+      lazy: () => import("../scenes/PublicRegistry/RegistryPage").then((m) => ({ Component: m.RegistryPage })),
+    },
+    {
+      path: "/registry/:id",
+      lazy: () => import("../scenes/PublicRegistry/BaseProfilePage").then((m) => ({ Component: m.BaseProfilePage })),
+    },
+    {
       element: <RequireAuth />,
       children: [
         {
@@ -65,6 +73,36 @@ function routes() {
             ),
             guarded("reference", "reference", () =>
               import("../scenes/Reference/ReferencePage").then((m) => ({ Component: m.ReferencePage })),
+            ),
+            guarded("experts", "experts", () =>
+              import("../scenes/Experts/ExpertsPage").then((m) => ({ Component: m.ExpertsPage })),
+            ),
+            guarded("reviews", "reviews", () =>
+              import("../scenes/Reviews/ReviewsPage").then((m) => ({ Component: m.ReviewsPage })),
+            ),
+            guarded("expert-portal", "expert-portal", () =>
+              import("../scenes/ExpertPortal/ExpertPortalPage").then((m) => ({ Component: m.ExpertPortalPage })),
+            ),
+            guarded("decisions", "decisions", () =>
+              import("../scenes/Decisions/DecisionsPage").then((m) => ({ Component: m.DecisionsPage })),
+            ),
+            guarded("calls", "calls", () =>
+              import("../scenes/Calls/CallsPage").then((m) => ({ Component: m.CallsPage })),
+            ),
+            guarded("applications", "applications", () =>
+              import("../scenes/Applications/ApplicationsPage").then((m) => ({ Component: m.ApplicationsPage })),
+            ),
+            guarded("applications", "applications/:id", () =>
+              import("../scenes/Applications/ApplicationPage").then((m) => ({ Component: m.ApplicationPage })),
+            ),
+            guarded("workbench", "workbench", () =>
+              import("../scenes/Workbench/WorkbenchPage").then((m) => ({ Component: m.WorkbenchPage })),
+            ),
+            guarded("formal-review", "formal-review", () =>
+              import("../scenes/FormalReview/FormalReviewPage").then((m) => ({ Component: m.FormalReviewPage })),
+            ),
+            guarded("registry-facts", "registry-facts", () =>
+              import("../scenes/RegistryFacts/RegistryFactsPage").then((m) => ({ Component: m.RegistryFactsPage })),
             ),
             guarded("notifications", "notifications", () =>
               import("../scenes/Notifications/NotificationsPage").then((m) => ({ Component: m.NotificationsPage })),

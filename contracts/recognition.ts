@@ -1,0 +1,286 @@
+import { z } from "zod";
+import { applicationEvents, applicationStates } from "../policy/lifecycles/application.transitions";
+import { bilingual } from "./bilingual";
+import { paged, pageQuery, recordAbilities } from "./common";
+
+/** Recognition (Art. 14; SPEC §5.1): calls, applications, their files, transitions, ranking and formal review. */
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, bilingual("日期格式应为 YYYY-MM-DD", "Write dates YYYY-MM-DD"));
+
+/** Upload slots of an application; `*-docx` take Word files, `*-pdf` stamped colour scans (SPEC §5.1 step 2). */
+export const managementSystemSlots = [
+  "system-ipOwnership",
+  "system-benefitSharing",
+  "system-crossBorderData",
+  "system-humanGeneticResources",
+  "system-ethics",
+  "system-disputeHandling",
+  "system-securityRisk",
+] as const;
+export const fileSlots = [
+  "application-form-docx",
+  "application-form-pdf",
+  "work-plan-docx",
+  "work-plan-pdf",
+  ...managementSystemSlots,
+  "agreement",
+  "support",
+] as const;
+export type FileSlot = (typeof fileSlots)[number];
+
+export const callMaterial = z.object({
+  slot: z.enum(fileSlots),
+  labelZh: z.string(),
+  labelEn: z.string(),
+  required: z.boolean(),
+});
+export type CallMaterial = z.infer<typeof callMaterial>;
+
+const rubricIndicator: z.ZodType<{
+  id: string;
+  labelZh: string;
+  labelEn?: string | undefined;
+  weight: number;
+  min: number;
+  max: number;
+  article?: string | undefined;
+  children?: unknown[] | undefined;
+}> = z.object({
+  id: z.string().min(1),
+  labelZh: z.string().min(1),
+  labelEn: z.string().optional(),
+  weight: z.number().min(0).max(1),
+  min: z.number(),
+  max: z.number(),
+  article: z.string().optional(),
+  children: z.array(z.lazy(() => rubricIndicator)).optional(),
+});
+export const rubricSchema = z.object({
+  id: z.string().min(1),
+  year: z.number().int().optional(),
+  titleZh: z.string().min(1),
+  indicators: z.array(rubricIndicator).min(1),
+});
+
+export const callInput = z.object({
+  year: z.number().int().min(2025).max(2100),
+  kind: z.enum(["annual", "targeted"]),
+  titleZh: z.string().trim().min(4, bilingual("请填写通知标题", "Enter the call's title")).max(200),
+  titleEn: z.string().trim().max(300).default(""),
+  opensAt: z.iso.datetime({ offset: true }),
+  closesAt: z.iso.datetime({ offset: true }),
+  /** Reference date of every look-back (SPEC §7): the call's deadline, China time. */
+  deadline: isoDate,
+  focusFields: z.array(z.string().trim().min(1)).max(50).default([]),
+  rubric: rubricSchema,
+  materials: z.array(callMaterial).optional(),
+  quotas: z.record(z.string(), z.number().int().min(0)).default({}),
+  defaultQuota: z.number().int().min(1).nullable().default(null),
+  invitedUnitIds: z.array(z.string()).default([]),
+});
+export const callUpdate = callInput.partial().extend({ version: z.number().int() });
+
+export const callSchema = z.object({
+  id: z.string(),
+  year: z.number().int(),
+  kind: z.enum(["annual", "targeted"]),
+  titleZh: z.string(),
+  titleEn: z.string(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  deadline: z.string(),
+  focusFields: z.array(z.string()),
+  rubric: z.unknown(),
+  materials: z.array(callMaterial),
+  quotas: z.record(z.string(), z.number()),
+  defaultQuota: z.number().nullable(),
+  invitedUnitIds: z.array(z.string()),
+  status: z.enum(["draft", "open", "closed"]),
+  /** Open now and within its dates: applicants may create and submit. */
+  accepting: z.boolean(),
+  edition: z.string(),
+  version: z.number().int(),
+  abilities: recordAbilities,
+});
+export const callList = z.object({ items: z.array(callSchema) });
+export type Call = z.infer<typeof callSchema>;
+
+/** The editor's form: the eligibility input's `application` and `director` sections plus the unit's own facts. */
+export const applicationForm = z
+  .object({
+    unitFacts: z
+      .object({
+        isIndependentLegalPerson: z.boolean().optional(),
+        inExistence: z.boolean().optional(),
+        foundedOn: z.string().optional(),
+        college: z.string().optional(),
+      })
+      .partial()
+      .optional(),
+    application: z.record(z.string(), z.unknown()).optional(),
+    director: z.record(z.string(), z.unknown()).optional(),
+  })
+  .refine((form) => JSON.stringify(form).length <= 1_000_000, {
+    message: bilingual("申报内容过大", "The form is too large"),
+  });
+export type ApplicationForm = z.infer<typeof applicationForm>;
+
+export const applicationCreate = z.object({
+  callId: z.string().min(1),
+  form: applicationForm.optional(),
+});
+export const applicationUpdate = z.object({ form: applicationForm, version: z.number().int() });
+
+const findingSchema = z.object({
+  ruleId: z.string(),
+  article: z.string(),
+  verdict: z.enum(["pass", "fail", "soft", "judgement", "attested", "missing"]),
+  evidence: z.array(z.string()),
+  messageZh: z.string(),
+  messageEn: z.string(),
+});
+const problemSchema = z.object({ path: z.string(), messageZh: z.string(), messageEn: z.string() });
+
+export const eligibilitySchema = z.object({
+  edition: z.string(),
+  referenceDate: z.string(),
+  findings: z.array(findingSchema),
+  summary: z
+    .object({
+      counts: z.record(z.string(), z.number()),
+      blocking: z.boolean(),
+      incomplete: z.boolean(),
+      needsJustification: z.boolean(),
+    })
+    .nullable(),
+  /** Parts of the form the rules could not read yet (e.g. no type chosen): they block submission too. */
+  inputErrors: z.array(problemSchema),
+});
+
+export const materialStatus = callMaterial.extend({ present: z.boolean() });
+
+export const applicationFileSchema = z.object({
+  id: z.string(),
+  fileId: z.string(),
+  slot: z.string(),
+  name: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  createdAt: z.string(),
+});
+
+export const applicationEventSchema = z.object({
+  event: z.string(),
+  fromState: z.string(),
+  toState: z.string(),
+  actorName: z.string().nullable(),
+  reason: z.string().nullable(),
+  data: z.unknown(),
+  at: z.string(),
+});
+
+export const applicationSchema = z.object({
+  id: z.string(),
+  callId: z.string(),
+  callTitleZh: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  recommenderId: z.string(),
+  recommenderName: z.string(),
+  state: z.enum(applicationStates),
+  stateLabelZh: z.string(),
+  stateLabelEn: z.string(),
+  type: z.string().nullable(),
+  field: z.string().nullable(),
+  isKey: z.boolean(),
+  isOffshore: z.boolean(),
+  region: z.string().nullable(),
+  /** Art. 29–30, rendered by policy/names.ts on every save; null with `standardNameProblem` while it cannot be. */
+  standardName: z.string().nullable(),
+  standardNameProblem: problemSchema.nullable(),
+  directorName: z.string().nullable(),
+  priority: z.number().int().nullable(),
+  submittedAt: z.string().nullable(),
+  lastReason: z.string().nullable(),
+  version: z.number().int(),
+  updatedAt: z.string(),
+  abilities: recordAbilities,
+  availableEvents: z.array(z.enum(applicationEvents)),
+});
+export type ApplicationSummary = z.infer<typeof applicationSchema>;
+
+export const applicationDetail = applicationSchema.extend({
+  form: applicationForm,
+  eligibility: eligibilitySchema.nullable(),
+  materials: z.array(materialStatus),
+  /** Everything that stops a submission now, each named (fail and missing findings, input errors, materials). */
+  submitBlockers: z.array(problemSchema.extend({ article: z.string().optional() })),
+  files: z.array(applicationFileSchema),
+  events: z.array(applicationEventSchema),
+});
+export type ApplicationDetail = z.infer<typeof applicationDetail>;
+
+export const applicationListQuery = z.object({
+  callId: z.string().optional(),
+  state: z.enum(applicationStates).optional(),
+  q: z.string().trim().max(100).optional(),
+  /** Only those the caller's recommender holds now (the recommender's queue). */
+  held: z
+    .enum(["true", "false"])
+    .transform((value) => value === "true")
+    .optional(),
+  ...pageQuery,
+});
+export const applicationPage = paged(applicationSchema);
+
+/** The formal-review checklist of Art. 14.2 (completeness). */
+export const formalReviewItems = [
+  { key: "materials-complete", labelZh: "申报材料齐全", labelEn: "All materials present" },
+  { key: "stamped-copies", labelZh: "盖章PDF与Word版本一致", labelEn: "Stamped PDFs match the Word files" },
+  { key: "commitment-signed", labelZh: "承诺书已签字盖章", labelEn: "Commitment letter signed and stamped" },
+  { key: "recommendation-letter", labelZh: "推荐部门推荐函及汇总表已提交", labelEn: "Recommendation letter received" },
+  { key: "eligibility", labelZh: "基本条件符合要求", labelEn: "Basic conditions met" },
+] as const;
+export const formalReviewKeys = formalReviewItems.map((item) => item.key) as [string, ...string[]];
+
+export const eventRequest = z.object({
+  event: z.enum([
+    "submit",
+    "pass-up",
+    "return",
+    "decline",
+    "recommend",
+    "pass-formal-review",
+    "request-correction",
+    "resubmit-correction",
+    "reject",
+    "send-to-review",
+    "withdraw",
+  ]),
+  reason: z.string().trim().max(2000).optional(),
+  version: z.number().int().optional(),
+  /** Formal review only: each checklist item checked (true) or found wanting (false). */
+  checklist: z.partialRecord(z.enum(formalReviewKeys), z.boolean()).optional(),
+});
+
+export const rankingRequest = z.object({
+  recommenderId: z.string().min(1),
+  callId: z.string().min(1),
+  order: z.array(z.string().min(1)).max(500),
+});
+
+export const recommendationSchema = z.object({
+  callId: z.string(),
+  recommenderId: z.string(),
+  recommenderName: z.string(),
+  quota: z.number().int().nullable(),
+  items: z.array(applicationSchema),
+  stampedCopy: z.object({ fileId: z.string(), name: z.string(), sha256: z.string(), createdAt: z.string() }).nullable(),
+  abilities: recordAbilities,
+});
+
+export const recommendationParams = z.object({ id: z.string().min(1), recommenderId: z.string().min(1) });
+export const fileParams = z.object({ id: z.string().min(1), fileId: z.string().min(1) });
+export const documentFormat = z.object({ format: z.enum(["docx", "pdf"]) });
+export const tableFormat = z.object({ format: z.enum(["xlsx", "pdf"]) });

@@ -1,0 +1,355 @@
+import { z } from "zod";
+import { titleCodes } from "../policy/reference/titles";
+import { bilingual } from "./bilingual";
+import { paged, pageQuery, recordAbilities } from "./common";
+
+/** Expert pool, draws, reviews (issue 5). Responses never tell applicants or recommenders who reviewed them. */
+
+export const expertStatus = z.enum(["active", "suspended", "retired"]);
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\- ]{7,20}$/, bilingual("电话号码格式不正确", "Not a phone number"));
+
+export const expertSchema = z.object({
+  id: z.string(),
+  personId: z.string(),
+  name: z.string(),
+  title: z.string(),
+  fields: z.array(z.string()),
+  unitId: z.string().nullable(),
+  unitName: z.string(),
+  divisionCode: z.string().nullable(),
+  status: expertStatus,
+  /** Masked: 139****0001. */
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  hasAccount: z.boolean(),
+  note: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  abilities: recordAbilities,
+});
+export type Expert = z.infer<typeof expertSchema>;
+
+export const expertPage = paged(expertSchema);
+
+export const expertListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  field: z.string().trim().max(50).optional(),
+  status: expertStatus.optional(),
+  ...pageQuery,
+});
+
+const fieldList = z
+  .array(z.string().trim().min(1).max(50))
+  .min(1, bilingual("请至少选择一个领域", "Choose at least one field"))
+  .max(9);
+
+export const expertInput = z.object({
+  name: z.string().trim().min(2, bilingual("请填写姓名", "Enter the name")).max(50),
+  title: z.enum(titleCodes),
+  fields: fieldList,
+  unitId: z.string().nullable().default(null),
+  unitName: z.string().trim().min(2, bilingual("请填写工作单位", "Enter the unit")).max(100),
+  divisionCode: z
+    .string()
+    .regex(/^\d{6}$/, bilingual("行政区划代码应为 6 位数字", "A division code has 6 digits"))
+    .nullable()
+    .default(null),
+  phone: phone.nullable().default(null),
+  email: z.email(bilingual("邮箱格式不正确", "Not an e-mail address")).nullable().default(null),
+  idNumber: z
+    .string()
+    .trim()
+    .regex(/^\d{17}[\dXx]$/, bilingual("证件号码应为 18 位身份证号", "An ID number has 18 characters"))
+    .nullable()
+    .default(null),
+  status: expertStatus.default("active"),
+  note: z.string().trim().max(500).nullable().default(null),
+});
+
+export const expertUpdate = z.object({
+  title: z.enum(titleCodes).optional(),
+  fields: fieldList.optional(),
+  unitId: z.string().nullable().optional(),
+  unitName: z.string().trim().min(2).max(100).optional(),
+  divisionCode: z
+    .string()
+    .regex(/^\d{6}$/)
+    .nullable()
+    .optional(),
+  status: expertStatus.optional(),
+  note: z.string().trim().max(500).nullable().optional(),
+  version: z.number().int(),
+});
+
+export const importRowError = z.object({
+  row: z.number().int(),
+  column: z.string(),
+  messageZh: z.string(),
+  messageEn: z.string(),
+});
+export const importReport = z.object({
+  imported: z.number().int(),
+  rows: z.number().int(),
+  errors: z.array(importRowError),
+});
+export type ImportReport = z.infer<typeof importReport>;
+
+export const expertHistory = z.object({
+  draws: z.array(
+    z.object({
+      drawId: z.string(),
+      roundId: z.string(),
+      attempt: z.number().int(),
+      targetTitle: z.string(),
+      drawnAt: z.string(),
+      placement: z.enum(["panel", "backup", "excluded", "not-selected"]),
+      exclusionRules: z.array(z.string()),
+    }),
+  ),
+  reviews: z.array(
+    z.object({
+      assignmentId: z.string(),
+      roundId: z.string(),
+      targetTitle: z.string(),
+      status: z.string(),
+      total: z.number().nullable(),
+      submittedAt: z.string().nullable(),
+    }),
+  ),
+});
+
+// Review rounds and draws
+
+export const targetKind = z.enum(["application", "annual-report"]);
+
+export const drawRulesInput = z.object({
+  fields: z.array(z.string().trim().min(1)).min(1).optional(),
+  allowedTitles: z.array(z.enum(titleCodes)).optional(),
+  statuses: z.array(expertStatus).min(1).optional(),
+  panelSize: z
+    .number()
+    .int()
+    .min(3)
+    .max(15)
+    .refine((n) => n % 2 === 1, bilingual("专家组人数应为奇数", "The panel size must be odd"))
+    .optional(),
+  backups: z.number().int().min(0).max(10).optional(),
+  collaborationYears: z.number().int().min(0).max(10).optional(),
+  maxDrawsPerYear: z.number().int().min(1).max(50).optional(),
+  pinnedExclusions: z
+    .array(z.object({ expertId: z.string().min(1), reason: z.string().trim().min(1).max(200) }))
+    .optional(),
+});
+
+export const aggregationInput = z.object({
+  method: z.enum(["auto", "mean", "trimmed-mean"]).optional(),
+  deviationThreshold: z.number().min(0).max(100).optional(),
+});
+
+export const reviewSettings = z.object({
+  draw: drawRulesInput.default({}),
+  aggregation: aggregationInput.default({}),
+});
+export type ReviewSettingsInput = z.infer<typeof reviewSettings>;
+
+export const createReviewRequest = z.object({
+  targetKind,
+  targetId: z.string().min(1).max(64),
+  settings: reviewSettings.optional(),
+});
+
+export const drawRequest = z.object({
+  rules: drawRulesInput.optional(),
+  reason: z.string().trim().max(500).optional(),
+});
+
+export const reasonRequest = z.object({
+  reason: z.string().trim().min(1, bilingual("请填写理由", "A reason is required")).max(500),
+});
+
+export const optionalReasonRequest = z.object({ reason: z.string().trim().max(500).optional() });
+
+export const declarationRequest = z.object({
+  conflict: z.boolean(),
+  statement: z.string().trim().max(1000).default(""),
+});
+
+export const recommendation = z.enum(["recommend", "conditional", "not-recommend"]);
+
+export const scoresRequest = z.object({
+  scores: z.record(z.string(), z.number().finite()),
+  comments: z.record(z.string(), z.string().max(2000)).default({}),
+  opinion: z.string().trim().max(5000).default(""),
+  recommendation: recommendation.nullable().default(null),
+});
+
+export const panelOpinionRequest = z.object({
+  opinion: z.string().trim().min(10, bilingual("专家组意见至少 10 个字", "At least 10 characters")).max(5000),
+});
+
+export const leaderRequest = z.object({ assignmentId: z.string().min(1) });
+
+export const assignmentSchema = z.object({
+  id: z.string(),
+  roundId: z.string(),
+  drawId: z.string(),
+  /** Present for officers only; an expert sees their own assignment, never the other members. */
+  expertId: z.string(),
+  expertName: z.string(),
+  role: z.enum(["member", "leader"]),
+  status: z.string(),
+  statusLabelZh: z.string(),
+  declaredAt: z.string().nullable(),
+  scores: z.record(z.string(), z.number()).nullable(),
+  comments: z.record(z.string(), z.string()).nullable(),
+  opinion: z.string().nullable(),
+  recommendation: recommendation.nullable(),
+  total: z.number().nullable(),
+  submittedAt: z.string().nullable(),
+  reopenReason: z.string().nullable(),
+  replacesId: z.string().nullable(),
+  /** Events the caller may fire now (accept, decline, declare, recuse, submit, reopen). */
+  events: z.array(z.string()),
+});
+export type Assignment = z.infer<typeof assignmentSchema>;
+
+const rubricIndicator: z.ZodType<{
+  id: string;
+  labelZh: string;
+  labelEn?: string | undefined;
+  weight: number;
+  min: number;
+  max: number;
+  children?: unknown[] | undefined;
+}> = z.object({
+  id: z.string(),
+  labelZh: z.string(),
+  labelEn: z.string().optional(),
+  weight: z.number(),
+  min: z.number(),
+  max: z.number(),
+  article: z.string().optional(),
+  children: z.array(z.lazy(() => rubricIndicator)).optional(),
+});
+export const rubricSchema = z.object({
+  id: z.string(),
+  year: z.number().optional(),
+  titleZh: z.string(),
+  indicators: z.array(rubricIndicator),
+});
+
+export const roundSchema = z.object({
+  id: z.string(),
+  targetKind,
+  targetId: z.string(),
+  targetTitle: z.string(),
+  unitName: z.string(),
+  groupId: z.string().nullable(),
+  groupTitle: z.string().nullable(),
+  status: z.enum(["drawing", "in-review", "completed", "cancelled"]),
+  rubric: rubricSchema,
+  settings: reviewSettings,
+  panelOpinion: z.string().nullable(),
+  panelOpinionAt: z.string().nullable(),
+  createdAt: z.string(),
+  /** The caller's own assignment (experts), or every assignment (officers). */
+  assignments: z.array(assignmentSchema),
+  abilities: recordAbilities,
+});
+export type Round = z.infer<typeof roundSchema>;
+export const roundPage = paged(roundSchema.omit({ rubric: true, assignments: true }));
+export const roundListQuery = z.object({
+  status: z.enum(["drawing", "in-review", "completed", "cancelled"]).optional(),
+  groupId: z.string().optional(),
+  ...pageQuery,
+});
+
+export const drawSummary = z.object({
+  id: z.string(),
+  roundId: z.string(),
+  attempt: z.number().int(),
+  status: z.enum(["current", "superseded", "failed"]),
+  seed: z.number().int(),
+  panel: z.array(z.object({ expertId: z.string(), name: z.string() })),
+  backups: z.array(z.object({ expertId: z.string(), name: z.string() })),
+  replacements: z.array(
+    z.object({ outExpertId: z.string(), inExpertId: z.string(), reason: z.string(), at: z.string() }),
+  ),
+  exclusions: z.array(
+    z.object({ expertId: z.string(), name: z.string(), rule: z.string(), reasonZh: z.string(), reasonEn: z.string() }),
+  ),
+  counts: z.record(z.string(), z.unknown()),
+  refusal: z.object({ code: z.string(), messageZh: z.string(), messageEn: z.string() }).nullable(),
+  createdAt: z.string(),
+});
+export const drawList = z.object({ items: z.array(drawSummary) });
+
+export const materialsSchema = z.object({
+  title: z.string(),
+  sections: z.array(
+    z.object({
+      headingZh: z.string(),
+      headingEn: z.string(),
+      items: z.array(z.object({ labelZh: z.string(), labelEn: z.string(), value: z.string() })),
+    }),
+  ),
+  files: z.array(
+    z.object({ fileId: z.string(), slot: z.string(), name: z.string(), mediaType: z.string(), size: z.number() }),
+  ),
+  findings: z.array(z.unknown()),
+});
+
+export const aggregationSchema = z.object({
+  roundId: z.string(),
+  submitted: z.number().int(),
+  panelSize: z.number().int(),
+  method: z.enum(["mean", "trimmed-mean"]).nullable(),
+  score: z.number().nullable(),
+  mean: z.number().nullable(),
+  experts: z.array(
+    z.object({
+      assignmentId: z.string(),
+      expertName: z.string(),
+      total: z.number(),
+      deviation: z.number().nullable(),
+      flagged: z.boolean(),
+      dropped: z.boolean(),
+      recommendation: z.string().nullable(),
+    }),
+  ),
+  indicators: z.array(
+    z.object({
+      id: z.string(),
+      labelZh: z.string(),
+      mean: z.number(),
+      lowest: z.number(),
+      highest: z.number(),
+      spread: z.number(),
+    }),
+  ),
+  deviationThreshold: z.number(),
+});
+
+export const rankingQuery = z.object({ groupId: z.string().min(1) });
+export const rankingSchema = z.object({
+  groupId: z.string(),
+  groupTitle: z.string(),
+  rows: z.array(
+    z.object({
+      rank: z.number().int().nullable(),
+      roundId: z.string(),
+      targetId: z.string(),
+      targetTitle: z.string(),
+      unitName: z.string(),
+      status: z.string(),
+      experts: z.number().int(),
+      score: z.number().nullable(),
+      method: z.string().nullable(),
+      flagged: z.number().int(),
+    }),
+  ),
+});
+export type Ranking = z.infer<typeof rankingSchema>;

@@ -1,0 +1,162 @@
+import { asc, desc, eq, inArray } from "drizzle-orm";
+import type { Notice, Objection, RecognitionDocument } from "../../contracts/decision";
+import { chinaDate } from "../clock";
+import type { Executor } from "../db/client";
+import {
+  applications,
+  approvals,
+  bases,
+  calls,
+  objections,
+  publicNotices,
+  recognitionDocuments,
+  units,
+} from "../db/schema";
+
+async function applicationsById(executor: Executor, ids: string[]) {
+  if (ids.length === 0) return [];
+  return executor
+    .select({
+      id: applications.id,
+      standardName: applications.standardName,
+      unitName: units.name,
+      state: applications.state,
+    })
+    .from(applications)
+    .innerJoin(units, eq(units.id, applications.unitId))
+    .where(inArray(applications.id, ids));
+}
+
+function presentObjection(row: typeof objections.$inferSelect, applicationName: string): Objection {
+  return {
+    id: row.id,
+    noticeId: row.noticeId,
+    applicationId: row.applicationId,
+    applicationName,
+    objectorKind: row.objectorKind,
+    realName: row.realName,
+    unitName: row.unitName,
+    contact: row.contact,
+    sealFileId: row.sealFileId,
+    content: row.content,
+    facts: row.facts,
+    receivedOn: row.receivedOn,
+    status: row.status,
+    investigationNotes: row.investigationNotes,
+    resolution: row.resolution,
+    resolvedAt: row.resolvedAt?.toISOString() ?? null,
+    version: row.version,
+  };
+}
+
+/** One 公示 with its applications and objections; `over` is judged on China's calendar date. */
+export async function loadNotice(executor: Executor, id: string, now: Date): Promise<Notice | null> {
+  const [notice] = await executor.select().from(publicNotices).where(eq(publicNotices.id, id));
+  if (!notice) return null;
+  const listed = await applicationsById(executor, notice.applicationIds as string[]);
+  const nameOf = (applicationId: string) => {
+    const found = listed.find((a) => a.id === applicationId);
+    return found?.standardName ?? found?.unitName ?? applicationId;
+  };
+  const rows = await executor
+    .select()
+    .from(objections)
+    .where(eq(objections.noticeId, id))
+    .orderBy(asc(objections.receivedOn), asc(objections.createdAt));
+  return {
+    id: notice.id,
+    title: notice.title,
+    startOn: notice.startOn,
+    endOn: notice.endOn,
+    workingDays: notice.workingDays,
+    edition: notice.edition,
+    over: chinaDate(now) > notice.endOn,
+    applications: listed.map((a) => ({
+      id: a.id,
+      standardName: a.standardName ?? a.unitName,
+      unitName: a.unitName,
+      state: a.state,
+    })),
+    objections: rows.map((row) => presentObjection(row, nameOf(row.applicationId))),
+  };
+}
+
+export async function listNotices(executor: Executor, now: Date): Promise<Notice[]> {
+  const rows = await executor.select({ id: publicNotices.id }).from(publicNotices).orderBy(desc(publicNotices.startOn));
+  const result: Notice[] = [];
+  for (const row of rows) {
+    const notice = await loadNotice(executor, row.id, now);
+    if (notice) result.push(notice);
+  }
+  return result;
+}
+
+export async function listApprovals(executor: Executor) {
+  const rows = await executor.select().from(approvals).orderBy(desc(approvals.meetingDate), desc(approvals.createdAt));
+  return rows.map((row) => ({
+    id: row.id,
+    meetingDate: row.meetingDate,
+    minuteRef: row.minuteRef,
+    applicationIds: row.applicationIds as string[],
+    note: row.note,
+    createdAt: row.createdAt.toISOString(),
+  }));
+}
+
+export async function loadObjection(executor: Executor, id: string): Promise<Objection | null> {
+  const [row] = await executor.select().from(objections).where(eq(objections.id, id));
+  if (!row) return null;
+  const [application] = await applicationsById(executor, [row.applicationId]);
+  return presentObjection(row, application?.standardName ?? application?.unitName ?? row.applicationId);
+}
+
+async function presentDocument(
+  executor: Executor,
+  row: typeof recognitionDocuments.$inferSelect,
+): Promise<RecognitionDocument> {
+  const ids = row.applicationIds as string[];
+  const created = ids.length
+    ? await executor.select({ id: bases.id }).from(bases).where(inArray(bases.applicationId, ids))
+    : [];
+  return {
+    id: row.id,
+    prefix: row.prefix,
+    year: row.year,
+    number: row.number,
+    documentNumber: row.documentNumber,
+    issuedOn: row.issuedOn,
+    title: row.title,
+    applicationIds: ids,
+    baseIds: created.map((base) => base.id),
+  };
+}
+
+export async function listRecognitionDocuments(executor: Executor): Promise<RecognitionDocument[]> {
+  const rows = await executor
+    .select()
+    .from(recognitionDocuments)
+    .orderBy(desc(recognitionDocuments.issuedOn), desc(recognitionDocuments.number));
+  const result: RecognitionDocument[] = [];
+  for (const row of rows) result.push(await presentDocument(executor, row));
+  return result;
+}
+
+export async function loadRecognitionDocument(executor: Executor, id: string) {
+  const [row] = await executor.select().from(recognitionDocuments).where(eq(recognitionDocuments.id, id));
+  if (!row) return null;
+  const listed = await executor
+    .select({ name: bases.standardName, unitName: units.name, applicationId: bases.applicationId })
+    .from(bases)
+    .innerJoin(units, eq(units.id, bases.unitId))
+    .where(eq(bases.documentNumber, row.documentNumber));
+  const order = row.applicationIds as string[];
+  listed.sort((a, b) => order.indexOf(a.applicationId ?? "") - order.indexOf(b.applicationId ?? ""));
+  const [round] = row.callId
+    ? await executor.select({ year: calls.year }).from(calls).where(eq(calls.id, row.callId))
+    : [];
+  return {
+    document: await presentDocument(executor, row),
+    roundYear: round?.year ?? row.year,
+    bases: listed.map(({ name, unitName }) => ({ name, unitName })),
+  };
+}

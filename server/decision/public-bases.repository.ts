@@ -1,0 +1,155 @@
+import { and, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import type { PublicBase, PublicBaseFacets, PublicBaseQuery } from "../../contracts/public-registry";
+import { type BaseState, baseLifecycle } from "../../policy/lifecycles/base.transitions";
+import { baseTypes } from "../../policy/reference/base-types";
+import { hubeiDivisions } from "../../policy/reference/divisions";
+import type { Executor } from "../db/client";
+import { bases, units } from "../db/schema";
+import { countryList } from "../reference/countries";
+import { prefectureCode } from "./portfolio";
+
+/** Bases shown to the public: running ones, including those in rectification (Art. 24 keeps them recognized). */
+export const publicBaseStates: BaseState[] = ["active", "rectifying"];
+
+type Countries = { key?: string[]; main?: string[]; radiating?: string[] };
+
+const columns = {
+  id: bases.id,
+  name: bases.standardName,
+  type: bases.type,
+  isKey: bases.isKey,
+  unit: units.name,
+  field: bases.field,
+  divisionCode: units.divisionCode,
+  countries: bases.countries,
+  recognizedOn: bases.recognizedOn,
+  documentNumber: bases.documentNumber,
+  director: bases.directorName,
+  status: bases.status,
+};
+type Row = { [K in keyof typeof columns]: (typeof columns)[K]["_"]["data"] };
+
+const countryOf = (code: string) => {
+  const found = countryList.find((c) => c.code === code);
+  return { code, nameZh: found?.nameZh ?? code, nameEn: found?.nameEn ?? code };
+};
+
+/** Open data only: the director's name is the one personal item (no ids, phones or person records). */
+function present(row: Row): PublicBase {
+  const type = baseTypes.find((t) => t.code === row.type);
+  const division = prefectureCode(row.divisionCode);
+  const divisionLabel = hubeiDivisions.find((d) => d.code === division);
+  const status = baseLifecycle.stateLabels[row.status as BaseState] ?? { zh: row.status, en: row.status };
+  const countries = row.countries as Countries;
+  return {
+    id: row.id,
+    name: row.name,
+    type: row.type,
+    typeZh: type?.nameZh ?? row.type,
+    typeEn: type?.nameEn ?? row.type,
+    isKey: row.isKey,
+    unit: row.unit,
+    field: row.field,
+    division,
+    divisionZh: divisionLabel?.nameZh ?? division,
+    divisionEn: divisionLabel?.nameEn ?? division,
+    countries: {
+      key: (countries.key ?? []).map(countryOf),
+      main: (countries.main ?? []).map(countryOf),
+      radiating: (countries.radiating ?? []).map(countryOf),
+    },
+    recognizedOn: row.recognizedOn,
+    documentNumber: row.documentNumber,
+    director: row.director,
+    status: row.status,
+    statusZh: status.zh,
+    statusEn: status.en,
+  };
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function conditions(query: Omit<PublicBaseQuery, "page" | "pageSize">): SQL[] {
+  const where: SQL[] = [inArray(bases.status, publicBaseStates)];
+  if (query.q) {
+    const pattern = `%${escapeLike(query.q)}%`;
+    where.push(or(ilike(bases.standardName, pattern), ilike(units.name, pattern))!);
+  }
+  if (query.type) where.push(eq(bases.type, query.type));
+  if (query.field) where.push(eq(bases.field, query.field));
+  if (query.division) {
+    // A unit's division may be a county (420111 洪山区); it belongs to the prefecture with the same first 4 digits,
+    // except the directly administered cities 429xxx, which are their own prefecture.
+    where.push(
+      query.division.startsWith("429")
+        ? eq(units.divisionCode, query.division)
+        : sql`left(${units.divisionCode}, 4) = ${query.division.slice(0, 4)}`,
+    );
+  }
+  if (query.country) {
+    const one = JSON.stringify([query.country]);
+    where.push(
+      sql`(${bases.countries}->'key' @> ${one}::jsonb or ${bases.countries}->'main' @> ${one}::jsonb or ${bases.countries}->'radiating' @> ${one}::jsonb)`,
+    );
+  }
+  return where;
+}
+
+/** The public list, filtered and paged; newest recognition first. */
+export async function listPublicBases(executor: Executor, query: PublicBaseQuery) {
+  const where = and(...conditions(query));
+  const rows = await executor
+    .select(columns)
+    .from(bases)
+    .innerJoin(units, eq(units.id, bases.unitId))
+    .where(where)
+    .orderBy(desc(bases.recognizedOn), bases.standardName, bases.id)
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const [count] = await executor
+    .select({ n: sql<number>`count(*)::int` })
+    .from(bases)
+    .innerJoin(units, eq(units.id, bases.unitId))
+    .where(where);
+  return { items: rows.map(present), total: Number(count?.n ?? 0) };
+}
+
+export async function loadPublicBase(executor: Executor, id: string): Promise<PublicBase | null> {
+  const [row] = await executor
+    .select(columns)
+    .from(bases)
+    .innerJoin(units, eq(units.id, bases.unitId))
+    .where(and(eq(bases.id, id), inArray(bases.status, publicBaseStates)));
+  return row ? present(row) : null;
+}
+
+/** The values present in the registry, with counts, for the public filters. */
+export async function publicBaseFacets(executor: Executor): Promise<PublicBaseFacets> {
+  const rows = await executor
+    .select(columns)
+    .from(bases)
+    .innerJoin(units, eq(units.id, bases.unitId))
+    .where(inArray(bases.status, publicBaseStates));
+  const items = rows.map(present);
+  const tally = (entries: Array<{ key: string; labelZh: string; labelEn: string }>) => {
+    const counts = new Map<string, { key: string; labelZh: string; labelEn: string; count: number }>();
+    for (const entry of entries) {
+      const found = counts.get(entry.key) ?? { ...entry, count: 0 };
+      found.count += 1;
+      counts.set(entry.key, found);
+    }
+    return [...counts.values()].sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+  };
+  return {
+    types: tally(items.map((b) => ({ key: b.type, labelZh: b.typeZh, labelEn: b.typeEn }))),
+    fields: tally(items.map((b) => ({ key: b.field, labelZh: b.field, labelEn: b.field }))),
+    divisions: tally(items.map((b) => ({ key: b.division, labelZh: b.divisionZh, labelEn: b.divisionEn }))),
+    countries: tally(
+      items.flatMap((b) => {
+        const all = [...b.countries.key, ...b.countries.main, ...b.countries.radiating];
+        const unique = new Map(all.map((c) => [c.code, c]));
+        return [...unique.values()].map((c) => ({ key: c.code, labelZh: c.nameZh, labelEn: c.nameEn }));
+      }),
+    ),
+  };
+}

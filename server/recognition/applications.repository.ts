@@ -1,0 +1,202 @@
+import { and, asc, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import type { ApplicationForm, ApplicationSummary } from "../../contracts/recognition";
+import type { Ability } from "../../policy/access/abilities";
+import {
+  type ApplicationEvent,
+  type ApplicationState,
+  applicationLifecycle,
+} from "../../policy/lifecycles/application.transitions";
+import { availableEvents } from "../../policy/lifecycles/transition";
+import { standardName } from "../../policy/names";
+import { type BaseType, baseTypeCodes } from "../../policy/reference/base-types";
+import { type Region, regionCodes } from "../../policy/reference/regions";
+import type { Caller } from "../access/caller";
+import { abilitiesOn, type ResolvedScope, recommenderRows, unitRows } from "../access/scope";
+import type { Executor } from "../db/client";
+import { applications, calls, recommenders, units } from "../db/schema";
+
+export type ApplicationRow = typeof applications.$inferSelect;
+
+/**
+ * The one row filter of applications: an officer sees all; a recommender those its sub-tree holds now (so a
+ * district no longer sees what it passed up); an applicant its own unit's. Mirrors `covers` in access/scope.ts.
+ */
+export function applicationRows(scope: ResolvedScope): SQL {
+  if (scope.scope === "jurisdiction") return recommenderRows(scope, applications.recommenderId);
+  return unitRows(scope, applications.unitId);
+}
+
+const joined = {
+  application: applications,
+  callTitleZh: calls.titleZh,
+  unitName: units.name,
+  recommenderName: recommenders.nameZh,
+  holderParentId: recommenders.parentId,
+};
+
+export type JoinedApplication = {
+  application: ApplicationRow;
+  callTitleZh: string;
+  unitName: string;
+  recommenderName: string;
+  holderParentId: string | null;
+};
+
+function joinedQuery(executor: Executor) {
+  return executor
+    .select(joined)
+    .from(applications)
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .innerJoin(units, eq(units.id, applications.unitId))
+    .innerJoin(recommenders, eq(recommenders.id, applications.recommenderId));
+}
+
+export interface ApplicationFilter {
+  callId?: string | undefined;
+  state?: ApplicationState | undefined;
+  q?: string | undefined;
+  /** Only those held by this recommender now. */
+  heldBy?: string | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export async function listApplications(executor: Executor, scope: ResolvedScope, filter: ApplicationFilter) {
+  const conditions: SQL[] = [applicationRows(scope)];
+  if (filter.callId) conditions.push(eq(applications.callId, filter.callId));
+  if (filter.state) conditions.push(eq(applications.state, filter.state));
+  if (filter.heldBy) conditions.push(eq(applications.recommenderId, filter.heldBy));
+  if (filter.q) {
+    conditions.push(or(ilike(units.name, `%${filter.q}%`), ilike(applications.standardName, `%${filter.q}%`))!);
+  }
+  const where = and(...conditions);
+  const rows = await joinedQuery(executor)
+    .where(where)
+    .orderBy(asc(applications.priority), desc(applications.updatedAt), asc(applications.id))
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize);
+  const [count] = await executor
+    .select({ n: sql<number>`count(*)::int` })
+    .from(applications)
+    .innerJoin(units, eq(units.id, applications.unitId))
+    .where(where);
+  return { rows: rows as JoinedApplication[], total: Number(count?.n ?? 0) };
+}
+
+/** One application through the caller's scope; another jurisdiction's is simply not found. */
+export async function loadApplication(
+  executor: Executor,
+  scope: ResolvedScope,
+  id: string,
+): Promise<JoinedApplication | null> {
+  const [row] = await joinedQuery(executor).where(and(eq(applications.id, id), applicationRows(scope)));
+  return (row as JoinedApplication | undefined) ?? null;
+}
+
+/** Applications of a call recommended by one recommender (held there, past the recommender's step). */
+export async function recommendedBy(executor: Executor, callId: string, recommenderId: string) {
+  const rows = await joinedQuery(executor)
+    .where(
+      and(
+        eq(applications.callId, callId),
+        eq(applications.recommenderId, recommenderId),
+        sql`${applications.state} not in ('draft', 'submitted', 'returned', 'declined', 'withdrawn')`,
+      ),
+    )
+    .orderBy(asc(applications.priority), asc(applications.submittedAt), asc(applications.id));
+  return rows as JoinedApplication[];
+}
+
+/** States in which the applicant edits the form and its files. */
+export const editableStates: readonly ApplicationState[] = ["draft", "returned", "correction-requested"];
+
+/** Recommender events act where the application is now (server/recognition/apply-application-event.ts). */
+const holderEvents: ReadonlySet<ApplicationEvent> = new Set(["pass-up", "recommend", "return", "decline"]);
+
+/** The caller's abilities on the record and the events it may fire, so the UI shows exactly the allowed actions. */
+export async function actionsOn(
+  executor: Executor,
+  caller: Caller,
+  row: JoinedApplication,
+  cache: Map<Ability, ResolvedScope | null>,
+): Promise<{ abilities: Ability[]; events: ApplicationEvent[] }> {
+  const app = row.application;
+  const state = app.state as ApplicationState;
+  const abilities = await abilitiesOn(
+    executor,
+    caller,
+    "application",
+    { unitId: app.unitId, recommenderId: app.recommenderId },
+    (ability) => ability !== "application.update" || editableStates.includes(state),
+    cache,
+  );
+  const events = availableEvents(applicationLifecycle, state, abilities).filter((event) => {
+    if (holderEvents.has(event) && caller.recommenderId !== app.recommenderId) return false;
+    if (event === "pass-up") return row.holderParentId !== null;
+    if (event === "recommend") return row.holderParentId === null;
+    return true;
+  });
+  return { abilities, events };
+}
+
+const namePending = {
+  path: "application.field",
+  messageZh: "选择基地类型并填写领域后生成标准名称（第二十九、三十条）。",
+  messageEn: "Choose the base type and field to generate the standard name (Art. 29–30).",
+};
+
+/** The standard name (Art. 29–30) from policy/names.ts, or why it cannot be rendered yet. */
+export function nameOf(app: Pick<ApplicationRow, "type" | "field" | "isKey" | "region">): {
+  name: string | null;
+  problem: { path: string; messageZh: string; messageEn: string } | null;
+} {
+  if (!app.type || !baseTypeCodes.includes(app.type as BaseType) || !app.field)
+    return { name: null, problem: namePending };
+  const outcome = standardName({
+    type: app.type as BaseType,
+    field: app.field,
+    isKey: app.isKey,
+    ...(app.region && regionCodes.includes(app.region as Region) ? { region: app.region as Region } : {}),
+  });
+  if (outcome.ok) return { name: outcome.value, problem: null };
+  const { path, messageZh, messageEn } = outcome.refusal;
+  return { name: null, problem: { path: `application.${path ?? "field"}`, messageZh, messageEn } };
+}
+
+export function presentSummary(
+  row: JoinedApplication,
+  actions: { abilities: Ability[]; events: ApplicationEvent[] },
+): ApplicationSummary {
+  const app = row.application;
+  const state = app.state as ApplicationState;
+  const label = applicationLifecycle.stateLabels[state];
+  const form = app.form as ApplicationForm;
+  const directorName = form.director?.name;
+  return {
+    id: app.id,
+    callId: app.callId,
+    callTitleZh: row.callTitleZh,
+    unitId: app.unitId,
+    unitName: row.unitName,
+    recommenderId: app.recommenderId,
+    recommenderName: row.recommenderName,
+    state,
+    stateLabelZh: label.zh,
+    stateLabelEn: label.en,
+    type: app.type,
+    field: app.field,
+    isKey: app.isKey,
+    isOffshore: app.isOffshore,
+    region: app.region,
+    standardName: app.standardName,
+    standardNameProblem: nameOf(app).problem,
+    directorName: typeof directorName === "string" ? directorName : null,
+    priority: app.priority,
+    submittedAt: app.submittedAt?.toISOString() ?? null,
+    lastReason: app.lastReason,
+    version: app.version,
+    updatedAt: app.updatedAt.toISOString(),
+    abilities: actions.abilities,
+    availableEvents: actions.events,
+  };
+}

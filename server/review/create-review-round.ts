@@ -1,0 +1,70 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, inArray } from "drizzle-orm";
+import type { z } from "zod";
+import type { createReviewRequest } from "../../contracts/review";
+import { reviewSettings } from "../../contracts/review";
+import { validateRubric } from "../../policy/grading/rubric";
+import { type Actor, type CommandDeps, execute } from "../commands/command";
+import { reviewRounds } from "../db/schema";
+import { apiError, fromRefusal } from "../http/errors";
+import { reviewTarget } from "./targets";
+
+/**
+ * An officer opens the expert review of one target (an application in expert review, or an annual report): the
+ * round holds the target's rubric as it is now and the settings of its draws and aggregation.
+ */
+export async function createReviewRound(
+  deps: CommandDeps,
+  actor: Actor,
+  input: z.output<typeof createReviewRequest>,
+): Promise<string> {
+  return execute(deps, actor, "review.create", { type: "review-round" }, async (context) => {
+    const provider = reviewTarget(input.targetKind);
+    let group: { groupId: string; groupTitle: string } | null = null;
+    if (provider.canStartReview) {
+      const allowed = await provider.canStartReview(context.tx, input.targetId);
+      if (!allowed.ok) {
+        throw allowed.refusal.code === "not-found"
+          ? apiError(404, "not-found", "评审对象不存在。", "Review target not found.")
+          : fromRefusal(allowed.refusal, 409);
+      }
+      group = allowed.value;
+    }
+    const open = await context.tx
+      .select({ id: reviewRounds.id })
+      .from(reviewRounds)
+      .where(
+        and(
+          eq(reviewRounds.targetKind, input.targetKind),
+          eq(reviewRounds.targetId, input.targetId),
+          inArray(reviewRounds.status, ["drawing", "in-review"]),
+        ),
+      );
+    if (open.length) {
+      throw apiError(409, "review-exists", "该对象已有进行中的评审。", "This target already has an open review.");
+    }
+    const rubric = await provider.rubric(context.tx, input.targetId);
+    if (!rubric) throw apiError(404, "not-found", "评审对象不存在。", "Review target not found.");
+    const valid = validateRubric(rubric);
+    if (!valid.ok) throw fromRefusal(valid.refusal, 422);
+    const id = randomUUID();
+    const settings = reviewSettings.parse(input.settings ?? {});
+    await context.tx.insert(reviewRounds).values({
+      id,
+      targetKind: input.targetKind,
+      targetId: input.targetId,
+      groupId: group?.groupId ?? null,
+      groupTitle: group?.groupTitle ?? null,
+      rubric,
+      settings,
+      status: "drawing",
+      createdBy: actor.accountId,
+      createdAt: context.clock.now(),
+    });
+    await context.audit({
+      targetId: id,
+      changes: { targetKind: input.targetKind, targetId: input.targetId, settings },
+    });
+    return id;
+  });
+}

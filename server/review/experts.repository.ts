@@ -1,0 +1,90 @@
+import { and, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
+import type { Expert } from "../../contracts/review";
+import type { Ability } from "../../policy/access/abilities";
+import { maskPhone, type PiiCipher } from "../crypto/sm";
+import type { Executor } from "../db/client";
+import { experts, people } from "../db/schema";
+
+export type ExpertRow = typeof experts.$inferSelect;
+const selection = { expert: experts, name: people.name, email: people.email, phone: people.phone };
+export type ExpertWithPerson = { expert: ExpertRow; name: string; email: string | null; phone: Buffer | null };
+
+/** The expert pool is read by officers only (`expert.read`, scope all): no row filter beyond the filters asked. */
+export async function listExperts(
+  executor: Executor,
+  filter: {
+    q?: string | undefined;
+    field?: string | undefined;
+    status?: ExpertRow["status"] | undefined;
+    page: number;
+    pageSize: number;
+  },
+) {
+  const conditions: SQL[] = [];
+  if (filter.q)
+    conditions.push(sql`(${ilike(people.name, `%${filter.q}%`)} or ${ilike(experts.unitName, `%${filter.q}%`)})`);
+  if (filter.field) conditions.push(sql`${experts.fields} @> ${JSON.stringify([filter.field])}::jsonb`);
+  if (filter.status) conditions.push(eq(experts.status, filter.status));
+  const where = conditions.length ? and(...conditions) : sql`true`;
+  const rows = await executor
+    .select(selection)
+    .from(experts)
+    .innerJoin(people, eq(people.id, experts.personId))
+    .where(where)
+    .orderBy(desc(experts.createdAt), experts.id)
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize);
+  const [count] = await executor
+    .select({ n: sql<number>`count(*)::int` })
+    .from(experts)
+    .innerJoin(people, eq(people.id, experts.personId))
+    .where(where);
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
+export async function loadExpert(executor: Executor, id: string): Promise<ExpertWithPerson | null> {
+  const [row] = await executor
+    .select(selection)
+    .from(experts)
+    .innerJoin(people, eq(people.id, experts.personId))
+    .where(eq(experts.id, id));
+  return row ?? null;
+}
+
+/** The whole pool with names, for a draw (ordered by id in policy/review/draw.ts, not here: SQL collations vary). */
+export async function poolForDraw(executor: Executor) {
+  return executor
+    .select({ expert: experts, name: people.name })
+    .from(experts)
+    .innerJoin(people, eq(people.id, experts.personId));
+}
+
+export function presentExpert(row: ExpertWithPerson, pii: PiiCipher, abilities: Ability[]): Expert {
+  const e = row.expert;
+  let phone: string | null = null;
+  if (row.phone) {
+    try {
+      phone = maskPhone(pii.decrypt(row.phone));
+    } catch {
+      phone = "***";
+    }
+  }
+  return {
+    id: e.id,
+    personId: e.personId,
+    name: row.name,
+    title: e.title,
+    fields: e.fields as string[],
+    unitId: e.unitId,
+    unitName: e.unitName,
+    divisionCode: e.divisionCode,
+    status: e.status,
+    phone,
+    email: row.email,
+    hasAccount: e.accountId !== null,
+    note: e.note,
+    version: e.version,
+    createdAt: e.createdAt.toISOString(),
+    abilities,
+  };
+}

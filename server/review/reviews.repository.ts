@@ -1,0 +1,183 @@
+import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { Assignment, ReviewSettingsInput, Round } from "../../contracts/review";
+import type { Ability } from "../../policy/access/abilities";
+import { availableEvents } from "../../policy/lifecycles/transition";
+import { type AssignmentState, assignmentLifecycle } from "../../policy/review/assignment.transitions";
+import type { DrawRecord } from "../../policy/review/draw-record";
+import type { ResolvedScope } from "../access/scope";
+import type { Executor } from "../db/client";
+import { type draws, experts, people, reviewAssignments, reviewRounds } from "../db/schema";
+import { assignmentRows, roundRows } from "./assigned";
+import { reviewTarget } from "./targets";
+
+type RoundRow = typeof reviewRounds.$inferSelect;
+type AssignmentRow = typeof reviewAssignments.$inferSelect;
+
+/** Title and host unit of a round's target, from its provider (the review never reads the target's tables). */
+export async function targetLabel(executor: Executor, round: Pick<RoundRow, "targetKind" | "targetId">) {
+  const facts = await reviewTarget(round.targetKind).facts(executor, round.targetId);
+  return { title: facts?.title ?? round.targetId, unitName: facts?.unitName ?? "" };
+}
+
+export async function listRounds(
+  executor: Executor,
+  scope: ResolvedScope,
+  filter: { status?: RoundRow["status"] | undefined; groupId?: string | undefined; page: number; pageSize: number },
+) {
+  const conditions: SQL[] = [roundRows(scope)];
+  if (filter.status) conditions.push(eq(reviewRounds.status, filter.status));
+  if (filter.groupId) conditions.push(eq(reviewRounds.groupId, filter.groupId));
+  const where = and(...conditions);
+  const rows = await executor
+    .select()
+    .from(reviewRounds)
+    .where(where)
+    .orderBy(desc(reviewRounds.createdAt), reviewRounds.id)
+    .limit(filter.pageSize)
+    .offset((filter.page - 1) * filter.pageSize);
+  const [count] = await executor.select({ n: sql<number>`count(*)::int` }).from(reviewRounds).where(where);
+  return { rows, total: Number(count?.n ?? 0) };
+}
+
+/** Assignments of a round that the caller reaches: all of them for an officer, their own for an expert. */
+export async function roundAssignments(executor: Executor, scope: ResolvedScope, roundId: string) {
+  return executor
+    .select({ assignment: reviewAssignments, name: people.name })
+    .from(reviewAssignments)
+    .innerJoin(experts, eq(experts.id, reviewAssignments.expertId))
+    .innerJoin(people, eq(people.id, experts.personId))
+    .where(and(eq(reviewAssignments.roundId, roundId), assignmentRows(scope)))
+    .orderBy(reviewAssignments.createdAt, reviewAssignments.id);
+}
+
+/** The caller's own assignments across rounds (expert portal). */
+export async function myAssignments(executor: Executor, scope: ResolvedScope) {
+  return executor
+    .select({ assignment: reviewAssignments, round: reviewRounds, name: people.name })
+    .from(reviewAssignments)
+    .innerJoin(reviewRounds, eq(reviewRounds.id, reviewAssignments.roundId))
+    .innerJoin(experts, eq(experts.id, reviewAssignments.expertId))
+    .innerJoin(people, eq(people.id, experts.personId))
+    .where(assignmentRows(scope))
+    .orderBy(desc(reviewAssignments.createdAt));
+}
+
+export function presentAssignment(
+  row: { assignment: AssignmentRow; name: string },
+  abilities: readonly Ability[],
+): Assignment {
+  const a = row.assignment;
+  const state = a.status as AssignmentState;
+  return {
+    id: a.id,
+    roundId: a.roundId,
+    drawId: a.drawId,
+    expertId: a.expertId,
+    expertName: row.name,
+    role: a.role,
+    status: a.status,
+    statusLabelZh: assignmentLifecycle.stateLabels[state]?.zh ?? a.status,
+    declaredAt: a.declaredAt?.toISOString() ?? null,
+    scores: (a.scores as Record<string, number> | null) ?? null,
+    comments: (a.comments as Record<string, string> | null) ?? null,
+    opinion: a.opinion,
+    recommendation: (a.recommendation as Assignment["recommendation"]) ?? null,
+    total: a.total === null ? null : a.total / 100,
+    submittedAt: a.submittedAt?.toISOString() ?? null,
+    reopenReason: a.reopenReason,
+    replacesId: a.replacesId,
+    events: assignmentLifecycle.states.includes(state) ? availableEvents(assignmentLifecycle, state, abilities) : [],
+  };
+}
+
+export async function presentRound(
+  executor: Executor,
+  scope: ResolvedScope,
+  round: RoundRow,
+  callerAbilities: readonly Ability[],
+): Promise<Round> {
+  const label = await targetLabel(executor, round);
+  const assignments = await roundAssignments(executor, scope, round.id);
+  const roundAbilities: Ability[] = [];
+  if (scope.scope === "all") {
+    for (const ability of ["draw.run", "draw.read", "review.reopen"] as const) {
+      if (callerAbilities.includes(ability)) roundAbilities.push(ability);
+    }
+  }
+  return {
+    ...summariseRound(round, label),
+    rubric: round.rubric as Round["rubric"],
+    assignments: assignments.map((row) => presentAssignment(row, callerAbilities)),
+    abilities: roundAbilities,
+  };
+}
+
+export function summariseRound(round: RoundRow, label: { title: string; unitName: string }) {
+  return {
+    id: round.id,
+    targetKind: round.targetKind,
+    targetId: round.targetId,
+    targetTitle: label.title,
+    unitName: label.unitName,
+    groupId: round.groupId,
+    groupTitle: round.groupTitle,
+    status: round.status,
+    settings: round.settings as ReviewSettingsInput,
+    panelOpinion: round.panelOpinion,
+    panelOpinionAt: round.panelOpinionAt?.toISOString() ?? null,
+    createdAt: round.createdAt.toISOString(),
+  };
+}
+
+/** A draw attempt for the officer's screen: names resolved, reasons kept. */
+export async function presentDraws(executor: Executor, rows: Array<typeof draws.$inferSelect>) {
+  const ids = new Set<string>();
+  for (const row of rows) {
+    const record = row.record as DrawRecord;
+    for (const id of [...record.outcome.panel, ...record.outcome.backups]) ids.add(id);
+    for (const exclusion of record.outcome.exclusions) ids.add(exclusion.expertId);
+  }
+  const names = new Map<string, string>();
+  if (ids.size) {
+    const found = await executor
+      .select({ id: experts.id, name: people.name })
+      .from(experts)
+      .innerJoin(people, eq(people.id, experts.personId))
+      .where(inArray(experts.id, [...ids]));
+    for (const row of found) names.set(row.id, row.name);
+  }
+  const named = (expertId: string) => ({ expertId, name: names.get(expertId) ?? expertId });
+  return rows.map((row) => {
+    const record = row.record as DrawRecord;
+    return {
+      id: row.id,
+      roundId: row.roundId,
+      attempt: row.attempt,
+      status: row.status,
+      seed: record.seed,
+      panel: record.outcome.panel.map(named),
+      backups: record.outcome.backups.map(named),
+      replacements: record.replacements.map(({ outExpertId, inExpertId, reason, at }) => ({
+        outExpertId,
+        inExpertId,
+        reason,
+        at,
+      })),
+      exclusions: record.outcome.exclusions.map((e) => ({
+        ...named(e.expertId),
+        rule: e.rule,
+        reasonZh: e.reasonZh,
+        reasonEn: e.reasonEn,
+      })),
+      counts: record.outcome.counts as unknown as Record<string, unknown>,
+      refusal: record.outcome.refusal
+        ? {
+            code: record.outcome.refusal.code,
+            messageZh: record.outcome.refusal.messageZh,
+            messageEn: record.outcome.refusal.messageEn,
+          }
+        : null,
+      createdAt: row.createdAt.toISOString(),
+    };
+  });
+}

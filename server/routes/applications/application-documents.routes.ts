@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { errorResponses } from "../../../contracts/errors";
+import { documentFormat } from "../../../contracts/recognition";
+import { renderApplicationFormDocx } from "../../documents/application-form-docx";
+import { renderApplicationFormPdf } from "../../documents/application-form-pdf";
+import { verificationOf } from "../../documents/verification";
+import { callerOf } from "../../http/request-context";
+import { applicationFormData } from "../../recognition/document-data";
+import type { RouteDeps, TypedApp } from "../types";
+import { loadScopedApplication } from "./scoped";
+import { sendDownload } from "./transfer";
+
+export const mediaTypes = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+} as const;
+
+/** The 申报书 (with its 承诺书) filled from the form, for the applicant to print, sign and stamp. */
+export async function applicationDocumentRoutes(app: TypedApp, deps: RouteDeps) {
+  const db = deps.database.db;
+  app.get(
+    "/api/applications/:id/application-form/:format",
+    {
+      schema: {
+        tags: ["applications"],
+        summary: "生成申报书（含承诺书，Word/PDF，带验证码）/ the filled application form",
+        params: z.object({ id: z.string().min(1) }).extend(documentFormat.shape),
+        response: errorResponses,
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(request);
+      const row = await loadScopedApplication(db, caller, request.params.id);
+      const data = await applicationFormData(db, row);
+      const verification = verificationOf("application-form", data.digestContent);
+      const format = request.params.format;
+      const content =
+        format === "docx"
+          ? await renderApplicationFormDocx(data, verification)
+          : await renderApplicationFormPdf(data, verification);
+      reply.header("x-verification-code", verification.code);
+      return sendDownload(reply, { name: `${data.unitName}-申报书.${format}`, mediaType: mediaTypes[format], content });
+    },
+  );
+}

@@ -1,0 +1,50 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { apiError } from "../../http/errors";
+
+/** Reads one multipart upload (fields before the file part included); over the limit → 413 in the error shape. */
+export async function readUpload(
+  request: FastifyRequest,
+  maxBytes: number,
+): Promise<{ name: string; content: Buffer; fields: Record<string, string> }> {
+  if (!request.isMultipart()) {
+    throw apiError(
+      415,
+      "unsupported-media-type",
+      "请以 multipart/form-data 上传文件。",
+      "Upload as multipart/form-data.",
+    );
+  }
+  const part = await request.file({ limits: { fileSize: maxBytes } });
+  if (!part) {
+    throw apiError(400, "invalid-input", "未收到文件。", "No file received.", [
+      { path: "file", messageZh: "请选择文件", messageEn: "Choose a file" },
+    ]);
+  }
+  const tooLarge = () =>
+    apiError(
+      413,
+      "too-large",
+      `文件超过 ${maxBytes / 1024 / 1024} MB 上限。`,
+      `The file exceeds ${maxBytes / 1024 / 1024} MB.`,
+    );
+  const content = await part.toBuffer().catch(() => {
+    throw tooLarge();
+  });
+  if (part.file.truncated) throw tooLarge();
+  const fields: Record<string, string> = {};
+  for (const [key, value] of Object.entries(part.fields)) {
+    const field = Array.isArray(value) ? value[0] : value;
+    if (field && field.type === "field" && typeof field.value === "string") fields[key] = field.value;
+  }
+  return { name: part.filename, content, fields };
+}
+
+/** Sends a generated or stored file as a download, its name encoded for browsers (RFC 6266 / 5987). */
+export function sendDownload(reply: FastifyReply, file: { name: string; mediaType: string; content: Buffer }) {
+  const ascii = file.name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return reply
+    .header("content-type", file.mediaType)
+    .header("content-disposition", `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+    .header("cache-control", "private, no-store")
+    .send(file.content);
+}

@@ -1,0 +1,75 @@
+import { desc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { idParams } from "../../../contracts/common";
+import { errorResponses } from "../../../contracts/errors";
+import { drawList } from "../../../contracts/review";
+import { drawRecordFormat } from "../../../policy/review/draw";
+import { authorize } from "../../access/scope";
+import { draws } from "../../db/schema";
+import { errors } from "../../http/errors";
+import { callerOf } from "../../http/request-context";
+import { presentDraws } from "../../review/reviews.repository";
+import type { RouteDeps, TypedApp } from "../types";
+
+const tags = ["draws"];
+
+/** The full record: loose so that every field of policy/review/draw-record.ts DrawRecord passes through. */
+const drawRecordSchema = z.looseObject({
+  format: z.literal(drawRecordFormat),
+  drawId: z.string(),
+  seed: z.number().int(),
+  candidates: z.array(z.unknown()),
+  outcome: z.looseObject({ status: z.string(), panel: z.array(z.string()), backups: z.array(z.string()) }),
+  replacements: z.array(z.unknown()),
+});
+
+/** Draw records for officers and the auditor (`draw.read`): anyone holding one can re-run it (policy draw-verify). */
+export async function drawRoutes(app: TypedApp, deps: RouteDeps) {
+  const db = deps.database.db;
+
+  app.get(
+    "/api/draws",
+    {
+      config: { ability: "draw.read" },
+      schema: {
+        tags,
+        summary: "抽取记录 / draw attempts, newest first",
+        querystring: z.object({
+          roundId: z.string().optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+        response: { 200: drawList, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(db, callerOf(request), "draw.read");
+      const rows = await db
+        .select()
+        .from(draws)
+        .where(request.query.roundId ? eq(draws.roundId, request.query.roundId) : undefined)
+        .orderBy(desc(draws.createdAt), desc(draws.attempt))
+        .limit(request.query.limit);
+      return { items: await presentDraws(db, rows) };
+    },
+  );
+
+  app.get(
+    "/api/draws/:id/record",
+    {
+      config: { ability: "draw.read" },
+      schema: {
+        tags,
+        summary: "抽取记录全文（可复核）/ the full draw record, re-runnable with `policy draw-verify`",
+        params: idParams,
+        response: { 200: drawRecordSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await authorize(db, callerOf(request), "draw.read");
+      const [row] = await db.select().from(draws).where(eq(draws.id, request.params.id));
+      if (!row) throw errors.notFound("Draw", "抽取记录");
+      reply.header("content-disposition", `attachment; filename="draw-${row.id}.json"`);
+      return row.record as z.infer<typeof drawRecordSchema>;
+    },
+  );
+}

@@ -1,0 +1,169 @@
+import { idParams } from "../../../contracts/common";
+import { errorResponses } from "../../../contracts/errors";
+import {
+  expertHistory as expertHistorySchema,
+  expertInput,
+  expertListQuery,
+  expertPage,
+  expertSchema,
+  expertUpdate,
+  importReport,
+} from "../../../contracts/review";
+import type { Ability } from "../../../policy/access/abilities";
+import { abilitiesOf } from "../../../policy/access/abilities";
+import type { Caller } from "../../access/caller";
+import { authorize } from "../../access/scope";
+import { piiCipher } from "../../commands/command";
+import { apiError, errors } from "../../http/errors";
+import { actorOf, callerOf } from "../../http/request-context";
+import { createExpert } from "../../review/create-expert";
+import { expertHistory } from "../../review/expert-history";
+import { type ExpertWithPerson, listExperts, loadExpert, presentExpert } from "../../review/experts.repository";
+import { importExperts } from "../../review/import-experts";
+import { updateExpert } from "../../review/update-expert";
+import type { RouteDeps, TypedApp } from "../types";
+
+const tags = ["experts"];
+
+/** 专家库 (expert pool): officers only. Experts, applicants and recommenders never list the pool. */
+export async function expertRoutes(app: TypedApp, deps: RouteDeps) {
+  const db = deps.database.db;
+  const pii = piiCipher(deps.keys);
+  const present = (caller: Caller, row: ExpertWithPerson) =>
+    presentExpert(
+      row,
+      pii,
+      abilitiesOf(caller.roles).filter((a): a is Ability => a.startsWith("expert.")),
+    );
+  const load = async (id: string) => {
+    const row = await loadExpert(db, id);
+    if (!row) throw errors.notFound("Expert", "专家");
+    return row;
+  };
+
+  app.get(
+    "/api/experts",
+    {
+      config: { ability: "expert.read" },
+      schema: {
+        tags,
+        summary: "专家库 / the expert pool",
+        querystring: expertListQuery,
+        response: { 200: expertPage, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      await authorize(db, caller, "expert.read");
+      const { rows, total } = await listExperts(db, request.query);
+      return { items: rows.map((row) => present(caller, row)), total };
+    },
+  );
+
+  app.post(
+    "/api/experts",
+    {
+      config: { ability: "expert.manage" },
+      schema: {
+        tags,
+        summary: "新增专家 / add an expert",
+        body: expertInput,
+        response: { 201: expertSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(request);
+      await authorize(db, caller, "expert.manage");
+      const id = await createExpert(deps, actorOf(request), request.body);
+      return reply.code(201).send(present(caller, await load(id)));
+    },
+  );
+
+  app.post(
+    "/api/experts/import",
+    {
+      config: { ability: "expert.manage" },
+      schema: {
+        tags,
+        summary: "从 Excel 导入专家（逐行校验，有错则全部不导入）/ import experts from .xlsx (all or nothing)",
+        response: { 200: importReport, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      await authorize(db, caller, "expert.manage");
+      if (!request.isMultipart()) {
+        throw apiError(
+          415,
+          "unsupported-media-type",
+          "请以 multipart/form-data 上传 .xlsx 文件。",
+          "Upload an .xlsx file as multipart/form-data.",
+        );
+      }
+      const part = await request.file({ limits: { fileSize: 5 * 1024 * 1024 } });
+      if (!part) throw apiError(400, "invalid-input", "未收到文件。", "No file received.");
+      const content = await part.toBuffer().catch(() => {
+        throw apiError(413, "too-large", "文件超过 5 MB 上限。", "The file exceeds 5 MB.");
+      });
+      return importExperts(deps, actorOf(request), content);
+    },
+  );
+
+  app.get(
+    "/api/experts/:id",
+    {
+      config: { ability: "expert.read" },
+      schema: {
+        tags,
+        summary: "专家 / one expert",
+        params: idParams,
+        response: { 200: expertSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      await authorize(db, caller, "expert.read");
+      return present(caller, await load(request.params.id));
+    },
+  );
+
+  app.patch(
+    "/api/experts/:id",
+    {
+      config: { ability: "expert.manage" },
+      schema: {
+        tags,
+        summary: "修改专家信息 / edit an expert",
+        params: idParams,
+        body: expertUpdate,
+        response: { 200: expertSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      await authorize(db, caller, "expert.manage");
+      await load(request.params.id);
+      await updateExpert(deps, actorOf(request), request.params.id, request.body);
+      return present(caller, await load(request.params.id));
+    },
+  );
+
+  app.get(
+    "/api/experts/:id/history",
+    {
+      config: { ability: "expert.read" },
+      schema: {
+        tags,
+        summary: "专家的抽取与评审记录 / an expert's draws and reviews",
+        params: idParams,
+        response: { 200: expertHistorySchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      await authorize(db, caller, "expert.read");
+      await load(request.params.id);
+      return expertHistory(db, request.params.id);
+    },
+  );
+}

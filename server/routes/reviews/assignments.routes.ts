@@ -1,0 +1,240 @@
+import { z } from "zod";
+import { idParams } from "../../../contracts/common";
+import { errorResponses } from "../../../contracts/errors";
+import {
+  assignmentSchema,
+  declarationRequest,
+  materialsSchema,
+  optionalReasonRequest,
+  reasonRequest,
+  rubricSchema,
+  scoresRequest,
+} from "../../../contracts/review";
+import { type Ability, abilitiesOf } from "../../../policy/access/abilities";
+import type { AssignmentEvent } from "../../../policy/review/assignment.transitions";
+import type { Caller } from "../../access/caller";
+import { authorize } from "../../access/scope";
+import { errors } from "../../http/errors";
+import { actorOf, callerOf } from "../../http/request-context";
+import { applyAssignmentEvent } from "../../review/apply-assignment-event";
+import { loadAssignment, loadRound } from "../../review/assigned";
+import { openMaterials } from "../../review/open-materials";
+import { myAssignments, presentAssignment, targetLabel } from "../../review/reviews.repository";
+import { saveScores } from "../../review/save-scores";
+import type { RouteDeps, TypedApp } from "../types";
+
+const tags = ["expert portal"];
+
+const portalItem = assignmentSchema.extend({
+  targetKind: z.string(),
+  targetTitle: z.string(),
+  unitName: z.string(),
+  roundStatus: z.string(),
+  rubric: rubricSchema,
+  panelOpinion: z.string().nullable(),
+});
+
+/**
+ * The expert portal: an expert's own assignments only (server/review/assigned.ts). Another panel's assignment is a
+ * 404; materials and scores before the declaration are a 409; a submitted review is locked (409) until reopened.
+ */
+export async function assignmentRoutes(app: TypedApp, deps: RouteDeps) {
+  const db = deps.database.db;
+
+  const scoped = async (caller: Caller, id: string, ability: Ability) => {
+    const scope = await authorize(db, caller, ability);
+    const assignment = await loadAssignment(db, scope, id);
+    if (!assignment) throw errors.notFound("Assignment", "评审任务");
+    return { scope, assignment };
+  };
+  const item = async (caller: Caller, id: string) => {
+    const { scope, assignment } = await scoped(caller, id, "review.read");
+    const round = await loadRound(db, scope, assignment.roundId);
+    if (!round) throw errors.notFound("Assignment", "评审任务");
+    const rows = await myAssignments(db, scope);
+    const row = rows.find((r) => r.assignment.id === id)!;
+    const label = await targetLabel(db, round);
+    return {
+      ...presentAssignment(row, abilitiesOf(caller.roles)),
+      targetKind: round.targetKind,
+      targetTitle: label.title,
+      unitName: label.unitName,
+      roundStatus: round.status,
+      rubric: round.rubric as z.infer<typeof rubricSchema>,
+      panelOpinion: round.panelOpinion,
+    };
+  };
+
+  app.get(
+    "/api/reviews/assignments",
+    {
+      config: { ability: "review.read" },
+      schema: {
+        tags,
+        summary: "我的评审任务 / my assignments (an expert sees only their own)",
+        response: { 200: z.object({ items: z.array(portalItem) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      const scope = await authorize(db, caller, "review.read");
+      const rows = await myAssignments(db, scope);
+      const items = [];
+      for (const row of rows) {
+        const label = await targetLabel(db, row.round);
+        items.push({
+          ...presentAssignment(row, abilitiesOf(caller.roles)),
+          targetKind: row.round.targetKind,
+          targetTitle: label.title,
+          unitName: label.unitName,
+          roundStatus: row.round.status,
+          rubric: row.round.rubric as z.infer<typeof rubricSchema>,
+          panelOpinion: row.round.panelOpinion,
+        });
+      }
+      return { items };
+    },
+  );
+
+  app.get(
+    "/api/reviews/assignments/:id",
+    {
+      config: { ability: "review.read" },
+      schema: {
+        tags,
+        summary: "评审任务 / one assignment",
+        params: idParams,
+        response: { 200: portalItem, ...errorResponses },
+      },
+    },
+    async (request) => item(callerOf(request), request.params.id),
+  );
+
+  app.get(
+    "/api/reviews/assignments/:id/materials",
+    {
+      config: { ability: "review.read" },
+      schema: {
+        tags,
+        summary: "评审材料（只读，每次打开均记入审计）/ the target's materials, read-only; every opening is audited",
+        params: idParams,
+        response: { 200: materialsSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await scoped(callerOf(request), request.params.id, "review.read");
+      return openMaterials(deps, actorOf(request), request.params.id);
+    },
+  );
+
+  const events: Array<{ event: AssignmentEvent; path: string; ability: Ability; summary: string }> = [
+    { event: "accept", path: "accept", ability: "review.declare", summary: "接受邀请 / accept the invitation" },
+    {
+      event: "decline",
+      path: "decline",
+      ability: "review.declare",
+      summary: "谢绝邀请（自动补抽）/ decline (a backup joins)",
+    },
+    {
+      event: "submit",
+      path: "submit",
+      ability: "review.score",
+      summary: "提交评审意见（提交后锁定）/ submit; locks the review",
+    },
+  ];
+  for (const spec of events) {
+    app.post(
+      `/api/reviews/assignments/:id/${spec.path}`,
+      {
+        config: { ability: spec.ability },
+        schema: {
+          tags,
+          summary: spec.summary,
+          params: idParams,
+          body: optionalReasonRequest,
+          response: { 200: portalItem, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const caller = callerOf(request);
+        await scoped(caller, request.params.id, spec.ability);
+        await applyAssignmentEvent(deps, actorOf(request), {
+          assignmentId: request.params.id,
+          event: spec.event,
+          reason: request.body.reason,
+        });
+        return item(caller, request.params.id);
+      },
+    );
+  }
+
+  app.post(
+    "/api/reviews/assignments/:id/declaration",
+    {
+      config: { ability: "review.declare" },
+      schema: {
+        tags,
+        summary: "利益冲突声明：无冲突则开放材料，有冲突则回避并补抽 / conflict-of-interest declaration",
+        params: idParams,
+        body: declarationRequest,
+        response: { 200: portalItem, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      await scoped(caller, request.params.id, "review.declare");
+      await applyAssignmentEvent(deps, actorOf(request), {
+        assignmentId: request.params.id,
+        event: request.body.conflict ? "recuse" : "declare",
+        reason: request.body.conflict ? request.body.statement : undefined,
+        statement: request.body.statement,
+      });
+      return item(caller, request.params.id);
+    },
+  );
+
+  app.post(
+    "/api/reviews/assignments/:id/scores",
+    {
+      config: { ability: "review.score" },
+      schema: {
+        tags,
+        summary: "保存评分与意见 / save scores, comments, opinion and recommendation",
+        params: idParams,
+        body: scoresRequest,
+        response: { 200: portalItem, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      await scoped(caller, request.params.id, "review.score");
+      await saveScores(deps, actorOf(request), request.params.id, request.body);
+      return item(caller, request.params.id);
+    },
+  );
+
+  app.post(
+    "/api/reviews/assignments/:id/reopen",
+    {
+      config: { ability: "review.reopen" },
+      schema: {
+        tags,
+        summary: "重新开启已提交的评审（处室，须说明理由）/ reopen a submitted review (officer, with a reason)",
+        params: idParams,
+        body: reasonRequest,
+        response: { 200: assignmentSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      const { scope } = await scoped(caller, request.params.id, "review.reopen");
+      await applyAssignmentEvent(deps, actorOf(request), {
+        assignmentId: request.params.id,
+        event: "reopen",
+        reason: request.body.reason,
+      });
+      const rows = await myAssignments(db, scope);
+      return presentAssignment(rows.find((r) => r.assignment.id === request.params.id)!, abilitiesOf(caller.roles));
+    },
+  );
+}

@@ -1,0 +1,59 @@
+import { Alert, Card, List, Space, Tag, Typography } from "antd";
+import type { ApplicationDetail } from "../../api/recognition";
+import type { MessageKey } from "../../i18n/dictionary";
+import { useI18n } from "../../i18n/I18nProvider";
+
+const colors: Record<string, string> = {
+  pass: "green",
+  fail: "red",
+  soft: "orange",
+  judgement: "blue",
+  attested: "cyan",
+  missing: "gold",
+};
+
+/** Every finding the server's rules returned, each with its article, and what blocks a submission — never re-derived. */
+export function EligibilityPanel({ detail }: { detail: ApplicationDetail }) {
+  const { t, pick } = useI18n();
+  const eligibility = detail.eligibility;
+  return (
+    <Card
+      size="small"
+      title={t("eligibility.title", { date: eligibility?.referenceDate ?? "" })}
+      data-testid="eligibility-panel"
+    >
+      {detail.submitBlockers.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t("editor.blockers")}
+          description={
+            <ul style={{ paddingLeft: 18, margin: 0 }} data-testid="submit-blockers">
+              {detail.submitBlockers.map((b) => (
+                <li key={`${b.path}-${b.messageZh}`}>{pick(b.messageZh, b.messageEn)}</li>
+              ))}
+            </ul>
+          }
+        />
+      ) : ["draft", "returned", "correction-requested"].includes(detail.state) ? (
+        <Alert type="success" showIcon style={{ marginBottom: 12 }} message={t("editor.ready")} />
+      ) : null}
+      <List
+        size="small"
+        dataSource={eligibility?.findings ?? []}
+        renderItem={(finding) => (
+          <List.Item data-testid={`finding-${finding.ruleId}`}>
+            <Space align="start">
+              <Tag color={colors[finding.verdict]}>{t(`verdict.${finding.verdict}` as MessageKey)}</Tag>
+              <Typography.Text type="secondary">
+                {t("eligibility.article", { article: finding.article })}
+              </Typography.Text>
+              <span>{pick(finding.messageZh, finding.messageEn)}</span>
+            </Space>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}

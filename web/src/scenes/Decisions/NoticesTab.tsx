@@ -1,0 +1,199 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Button, Card, DatePicker, Flex, Form, Input, Select, Table, Tag, Typography } from "antd";
+import type { Dayjs } from "dayjs";
+import { useState } from "react";
+import { useFeedback } from "../../components/useFeedback";
+import type { MessageKey } from "../../i18n/dictionary";
+import { useI18n } from "../../i18n/I18nProvider";
+import { type Candidate, decisionApi, type Notice, type Objection } from "./decision-api";
+import { ObjectionModal } from "./ObjectionModal";
+import { TextModal } from "./TextModal";
+
+type Step = { objection: Objection; action: "investigate" | "upheld" | "dismissed" };
+
+/** 公示 (5 working days on the holiday calendar) and its objections: received → investigating → upheld | dismissed. */
+export function NoticesTab({ candidates }: { candidates: Candidate[] }) {
+  const { t } = useI18n();
+  const { fail, done } = useFeedback();
+  const client = useQueryClient();
+  const [form] = Form.useForm<{ startOn: Dayjs; title?: string; applicationIds: string[] }>();
+  const [objectionFor, setObjectionFor] = useState<Notice | null>(null);
+  const [step, setStep] = useState<Step | null>(null);
+  const notices = useQuery({ queryKey: ["decisions", "notices"], queryFn: decisionApi.notices });
+  const refresh = () => client.invalidateQueries({ queryKey: ["decisions"] });
+  const approved = candidates.filter((c) => c.events.includes("publish"));
+  const publish = useMutation({
+    mutationFn: (values: { startOn: Dayjs; title?: string; applicationIds: string[] }) =>
+      decisionApi.publish({ ...values, startOn: values.startOn.format("YYYY-MM-DD") }),
+    onSuccess: (notice) => {
+      done(`${t("decisions.notice.endOn")}：${notice.endOn}`);
+      form.resetFields();
+      refresh();
+    },
+    onError: (error) => fail(error, form),
+  });
+  const move = useMutation({
+    mutationFn: ({ objection, action, text }: Step & { text: string }) =>
+      action === "investigate"
+        ? decisionApi.investigate(objection.id, text)
+        : decisionApi.resolve(objection.id, action, text),
+    onSuccess: () => {
+      done(t("decisions.done"));
+      setStep(null);
+      refresh();
+    },
+    onError: (error) => fail(error),
+  });
+
+  return (
+    <>
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Form form={form} layout="inline" onFinish={(values) => publish.mutate(values)} style={{ rowGap: 12 }}>
+          <Form.Item name="startOn" label={t("decisions.notice.startOn")} rules={[{ required: true }]}>
+            <DatePicker data-testid="notice-start" />
+          </Form.Item>
+          <Form.Item name="title" label={t("decisions.notice.title")}>
+            <Input style={{ width: 260 }} />
+          </Form.Item>
+          <Form.Item
+            name="applicationIds"
+            label={t("decisions.notice.applications")}
+            rules={[{ required: true }]}
+            style={{ minWidth: 420 }}
+          >
+            <Select
+              mode="multiple"
+              options={approved.map((c) => ({ value: c.id, label: c.standardName }))}
+              data-testid="notice-applications"
+            />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={publish.isPending} data-testid="notice-publish">
+            {t("decisions.notice.publish")}
+          </Button>
+        </Form>
+      </Card>
+      {(notices.data ?? []).map((notice) => (
+        <Card
+          key={notice.id}
+          size="small"
+          style={{ marginBottom: 16 }}
+          data-testid={`notice-${notice.id}`}
+          title={
+            <Flex gap={8} align="center" wrap>
+              <span>{notice.title}</span>
+              <Tag color={notice.over ? "default" : "processing"}>
+                {notice.startOn} — {notice.endOn} ·{" "}
+                {t(notice.over ? "decisions.notice.over" : "decisions.notice.running")}
+              </Tag>
+            </Flex>
+          }
+          extra={
+            notice.over ? null : (
+              <Button size="small" onClick={() => setObjectionFor(notice)} data-testid={`objection-add-${notice.id}`}>
+                {t("decisions.objection.add")}
+              </Button>
+            )
+          }
+        >
+          <Typography.Paragraph>
+            {notice.applications.map((a) => `${a.standardName}（${a.unitName}）`).join("；")}
+          </Typography.Paragraph>
+          {notice.objections.length > 0 ? (
+            <Table<Objection>
+              rowKey="id"
+              size="small"
+              pagination={false}
+              dataSource={notice.objections}
+              columns={[
+                { title: t("decisions.objection.application"), dataIndex: "applicationName", width: 240 },
+                {
+                  title: t("decisions.objection.kind"),
+                  key: "who",
+                  width: 200,
+                  render: (_, o) => (
+                    <>
+                      {o.unitName ? `${o.unitName} · ` : ""}
+                      {o.realName}（{o.contact}）
+                      {o.sealFileId ? (
+                        <Typography.Link href={decisionApi.sealUrl(o.id)}>
+                          {" "}
+                          {t("decisions.objection.seal")}
+                        </Typography.Link>
+                      ) : null}
+                    </>
+                  ),
+                },
+                {
+                  title: t("decisions.objection.facts"),
+                  key: "facts",
+                  render: (_, o) => (
+                    <>
+                      <div>{o.content}</div>
+                      <Typography.Text type="secondary">{o.facts}</Typography.Text>
+                    </>
+                  ),
+                },
+                {
+                  title: t("decisions.objection.status"),
+                  key: "status",
+                  width: 220,
+                  render: (_, o) => (
+                    <>
+                      <Tag>{t(`decisions.objection.status.${o.status}` as MessageKey)}</Tag>
+                      <div>{o.resolution ?? o.investigationNotes ?? ""}</div>
+                    </>
+                  ),
+                },
+                {
+                  title: t("table.actions"),
+                  key: "actions",
+                  width: 230,
+                  render: (_, o) => (
+                    <Flex gap={4} wrap>
+                      {o.status === "received" || o.status === "investigating" ? (
+                        <Button size="small" onClick={() => setStep({ objection: o, action: "investigate" })}>
+                          {t("decisions.objection.investigate")}
+                        </Button>
+                      ) : null}
+                      {o.status === "investigating"
+                        ? (["dismissed", "upheld"] as const).map((action) => (
+                            <Button
+                              key={action}
+                              size="small"
+                              danger={action === "upheld"}
+                              onClick={() => setStep({ objection: o, action })}
+                              data-testid={`objection-${action}-${o.id}`}
+                            >
+                              {t(action === "upheld" ? "decisions.objection.uphold" : "decisions.objection.dismiss")}
+                            </Button>
+                          ))
+                        : null}
+                    </Flex>
+                  ),
+                },
+              ]}
+            />
+          ) : null}
+        </Card>
+      ))}
+      <ObjectionModal
+        notice={objectionFor}
+        onClose={() => setObjectionFor(null)}
+        onDone={() => {
+          setObjectionFor(null);
+          refresh();
+        }}
+      />
+      <TextModal
+        open={step !== null}
+        title={t(step?.action === "investigate" ? "decisions.objection.investigate" : "decisions.objection.resolve")}
+        label={t(step?.action === "investigate" ? "decisions.objection.notes" : "decisions.objection.resolution")}
+        requiredMessage={t("decision.reasonRequired")}
+        loading={move.isPending}
+        testId="objection-step"
+        onCancel={() => setStep(null)}
+        onSubmit={(text) => step && move.mutate({ ...step, text })}
+      />
+    </>
+  );
+}

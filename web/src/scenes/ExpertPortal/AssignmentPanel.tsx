@@ -1,0 +1,184 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Button, Card, Descriptions, Form, Input, InputNumber, Popconfirm, Radio, Space, Typography } from "antd";
+import type { ReactNode } from "react";
+import { type PortalItem, portalApi, reviewsApi } from "../../api/review";
+import { useFeedback } from "../../components/useFeedback";
+import { useI18n } from "../../i18n/I18nProvider";
+
+type Indicator = PortalItem["rubric"]["indicators"][number];
+const leaves = (list: readonly Indicator[]): Indicator[] =>
+  list.flatMap((i) => (i.children?.length ? leaves(i.children as Indicator[]) : [i]));
+
+/** One assignment: invitation → declaration → materials and score sheet → submit (locked afterwards). */
+export function AssignmentPanel({ id }: { id: string }) {
+  const { t } = useI18n();
+  const feedback = useFeedback();
+  const queryClient = useQueryClient();
+  const item = useQuery({ queryKey: ["portal", id], queryFn: () => portalApi.get(id) });
+  const opened = item.data ? ["declared", "submitted"].includes(item.data.status) : false;
+  const materials = useQuery({
+    queryKey: ["portal", id, "materials"],
+    queryFn: () => portalApi.materials(id),
+    enabled: opened,
+  });
+  const [declaration] = Form.useForm<{ conflict: boolean; statement: string }>();
+  const [sheet] = Form.useForm();
+  const [panel] = Form.useForm<{ opinion: string }>();
+  const act = async (work: () => Promise<unknown>, done?: string) => {
+    try {
+      await work();
+      if (done) feedback.done(done);
+      await queryClient.invalidateQueries({ queryKey: ["portal"] });
+    } catch (error) {
+      feedback.fail(error, sheet);
+    }
+  };
+  if (!item.data) return null;
+  const a = item.data;
+  const locked = a.status === "submitted";
+  const can = (event: string) => a.events.includes(event);
+  const sections: ReactNode = materials.data ? (
+    <Card title={t("portal.materials")} style={{ marginBottom: 16 }} data-testid="materials">
+      {materials.data.sections.map((section) => (
+        <Descriptions
+          key={section.headingZh}
+          title={section.headingZh}
+          column={1}
+          size="small"
+          bordered
+          style={{ marginBottom: 12 }}
+        >
+          {section.items.map((entry) => (
+            <Descriptions.Item key={entry.labelZh} label={entry.labelZh}>
+              {entry.value || "—"}
+            </Descriptions.Item>
+          ))}
+        </Descriptions>
+      ))}
+    </Card>
+  ) : null;
+
+  return (
+    <>
+      <Card title={a.targetTitle} extra={a.statusLabelZh} style={{ marginBottom: 16 }}>
+        {can("accept") ? (
+          <Space>
+            <Button type="primary" onClick={() => act(() => portalApi.accept(id))} data-testid="portal-accept">
+              {t("portal.accept")}
+            </Button>
+            <Button onClick={() => act(() => portalApi.decline(id, "时间冲突"))} data-testid="portal-decline">
+              {t("portal.decline")}
+            </Button>
+          </Space>
+        ) : null}
+        {can("declare") ? (
+          <Form
+            form={declaration}
+            layout="vertical"
+            initialValues={{ conflict: false, statement: "" }}
+            onFinish={(values) => act(() => portalApi.declare(id, values.conflict, values.statement))}
+          >
+            <Typography.Title level={5}>{t("portal.declareTitle")}</Typography.Title>
+            <Form.Item name="conflict">
+              <Radio.Group>
+                <Space direction="vertical">
+                  <Radio value={false} data-testid="portal-no-conflict">
+                    {t("portal.noConflict")}
+                  </Radio>
+                  <Radio value={true}>{t("portal.conflict")}</Radio>
+                </Space>
+              </Radio.Group>
+            </Form.Item>
+            <Form.Item name="statement" label={t("portal.statement")}>
+              <Input.TextArea rows={2} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" data-testid="portal-declare">
+              {t("portal.declare")}
+            </Button>
+          </Form>
+        ) : null}
+      </Card>
+      {sections}
+      {opened ? (
+        <Card title={t("portal.scoreSheet")} style={{ marginBottom: 16 }}>
+          <Form
+            key={`${a.status}-${a.submittedAt ?? ""}`}
+            form={sheet}
+            layout="vertical"
+            disabled={locked}
+            initialValues={{
+              scores: a.scores ?? {},
+              comments: a.comments ?? {},
+              opinion: a.opinion ?? "",
+              recommendation: a.recommendation ?? undefined,
+            }}
+            onFinish={(values) => act(() => portalApi.saveScores(id, values), t("common.saved"))}
+          >
+            {leaves(a.rubric.indicators).map((leaf) => (
+              <Space key={leaf.id} align="start" style={{ display: "flex" }}>
+                <Form.Item
+                  name={["scores", leaf.id]}
+                  label={`${leaf.labelZh}（${leaf.min}–${leaf.max}）`}
+                  rules={[{ required: true }]}
+                >
+                  <InputNumber min={leaf.min} max={leaf.max} data-testid={`score-${leaf.id}`} />
+                </Form.Item>
+                <Form.Item name={["comments", leaf.id]} label={t("portal.comment")} style={{ width: 420 }}>
+                  <Input />
+                </Form.Item>
+              </Space>
+            ))}
+            <Form.Item name="opinion" label={t("portal.opinion")}>
+              <Input.TextArea rows={3} data-testid="portal-opinion" />
+            </Form.Item>
+            <Form.Item name="recommendation" label={t("portal.recommendation")}>
+              <Radio.Group>
+                <Radio value="recommend" data-testid="portal-recommend">
+                  {t("portal.recommend")}
+                </Radio>
+                <Radio value="conditional">{t("portal.conditional")}</Radio>
+                <Radio value="not-recommend">{t("portal.notRecommend")}</Radio>
+              </Radio.Group>
+            </Form.Item>
+            <Space>
+              <Button htmlType="submit" data-testid="portal-save">
+                {t("portal.saveScores")}
+              </Button>
+              {can("submit") ? (
+                <Popconfirm
+                  title={t("portal.submitConfirm")}
+                  okButtonProps={{ "data-testid": "portal-submit-ok" } as never}
+                  onConfirm={() =>
+                    act(async () => {
+                      await portalApi.saveScores(id, sheet.getFieldsValue());
+                      await portalApi.submit(id);
+                    }, t("portal.submitted"))
+                  }
+                >
+                  <Button type="primary" data-testid="portal-submit">
+                    {t("portal.submit")}
+                  </Button>
+                </Popconfirm>
+              ) : null}
+            </Space>
+          </Form>
+        </Card>
+      ) : null}
+      {a.role === "leader" && a.roundStatus === "in-review" && locked ? (
+        <Card title={t("reviews.panelOpinion")}>
+          <Form
+            form={panel}
+            onFinish={(v) => act(() => reviewsApi.panelOpinion(a.roundId, v.opinion), t("common.saved"))}
+          >
+            <Form.Item name="opinion" rules={[{ required: true, min: 10 }]}>
+              <Input.TextArea rows={4} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit">
+              {t("portal.writePanelOpinion")}
+            </Button>
+          </Form>
+        </Card>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import { useQuery } from "@tanstack/react-query";
+import { Card, Empty, List, Tag } from "antd";
+import { useState } from "react";
+import { portalApi } from "../../api/review";
+import { PageHeader } from "../../components/PageHeader";
+import { QueryError } from "../../components/QueryError";
+import { useI18n } from "../../i18n/I18nProvider";
+import { AssignmentPanel } from "./AssignmentPanel";
+
+/** 我的评审: an expert's own assignments only; the server decides which actions each one offers (`events`). */
+export function ExpertPortalPage() {
+  const { t } = useI18n();
+  const [open, setOpen] = useState<string | null>(null);
+  const list = useQuery({ queryKey: ["portal"], queryFn: () => portalApi.list() });
+  const selected = open ?? list.data?.items[0]?.id ?? null;
+
+  return (
+    <>
+      <PageHeader title={t("nav.expertPortal")} intro={t("portal.intro")} />
+      {list.isError ? <QueryError error={list.error} onRetry={() => list.refetch()} /> : null}
+      <Card style={{ marginBottom: 16 }}>
+        <List
+          dataSource={list.data?.items ?? []}
+          locale={{ emptyText: <Empty description={t("portal.empty")} /> }}
+          renderItem={(item) => (
+            <List.Item
+              onClick={() => setOpen(item.id)}
+              style={{ cursor: "pointer", background: item.id === selected ? "#f0f5ff" : undefined }}
+              data-testid={`assignment-${item.id}`}
+            >
+              <List.Item.Meta title={item.targetTitle} description={item.unitName} />
+              <Tag data-testid="assignment-status">{item.statusLabelZh}</Tag>
+              {item.role === "leader" ? <Tag color="gold">{t("portal.leader")}</Tag> : null}
+            </List.Item>
+          )}
+        />
+      </Card>
+      {selected ? <AssignmentPanel key={selected} id={selected} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Button, Card, Flex, Table, Tag } from "antd";
+import { useState } from "react";
+import { type RoundPage, reviewsApi } from "../../api/review";
+import { PageHeader } from "../../components/PageHeader";
+import { QueryError } from "../../components/QueryError";
+import { useI18n } from "../../i18n/I18nProvider";
+import { RoundDrawer } from "./RoundDrawer";
+
+type RoundSummary = RoundPage["items"][number];
+
+/** Officer: review rounds, their draws, replacements, aggregation and the call's ranking export. */
+export function ReviewsPage() {
+  const { t, number } = useI18n();
+  const [page, setPage] = useState({ current: 1, size: 20 });
+  const [open, setOpen] = useState<string | null>(null);
+  const list = useQuery({
+    queryKey: ["reviews", page],
+    queryFn: () => reviewsApi.list({ page: page.current, pageSize: page.size }),
+    placeholderData: keepPreviousData,
+  });
+  const groups = [
+    ...new Map((list.data?.items ?? []).filter((r) => r.groupId).map((r) => [r.groupId!, r.groupTitle ?? r.groupId!])),
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t("nav.reviews")}
+        intro={t("reviews.intro")}
+        extra={groups.map(([groupId]) => (
+          <Flex key={groupId} gap={8}>
+            <Button href={reviewsApi.rankingUrl(groupId, "xlsx")} data-testid="ranking-xlsx">
+              {t("reviews.exportXlsx")}
+            </Button>
+            <Button href={reviewsApi.rankingUrl(groupId, "pdf")} data-testid="ranking-pdf">
+              {t("reviews.exportPdf")}
+            </Button>
+          </Flex>
+        ))}
+      />
+      <Card>
+        {list.isError ? <QueryError error={list.error} onRetry={() => list.refetch()} /> : null}
+        <Table<RoundSummary>
+          rowKey="id"
+          loading={list.isFetching}
+          dataSource={list.data?.items}
+          pagination={{
+            current: page.current,
+            pageSize: page.size,
+            total: list.data?.total ?? 0,
+            showTotal: (total) => t("table.total", { n: number(total) }),
+            onChange: (current, size) => setPage({ current, size }),
+          }}
+          columns={[
+            { title: t("reviews.target"), dataIndex: "targetTitle" },
+            { title: t("reviews.unit"), dataIndex: "unitName", width: 220 },
+            { title: t("reviews.group"), dataIndex: "groupTitle", width: 260 },
+            {
+              title: t("reviews.status"),
+              dataIndex: "status",
+              width: 110,
+              render: (status: RoundSummary["status"]) => <Tag>{t(`reviews.status.${status}`)}</Tag>,
+            },
+            {
+              title: t("table.actions"),
+              key: "actions",
+              width: 90,
+              render: (_, round) => (
+                <Button size="small" onClick={() => setOpen(round.id)} data-testid={`round-open-${round.id}`}>
+                  {t("action.view")}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <RoundDrawer roundId={open} onClose={() => setOpen(null)} />
+    </>
+  );
+}
