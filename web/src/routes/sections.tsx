@@ -42,14 +42,14 @@ const any =
     abilities.some((ability) => hasAbility(me, ability));
 
 export const sections = [
-  { key: "home", path: "/", label: "nav.home", icon: <HomeOutlined />, visible: any("dashboard.read") },
+  { key: "home", path: "/", label: "nav.home", icon: <HomeOutlined />, visible: holds("dashboard.read") },
   {
     key: "units",
     path: "/units",
     label: "nav.units",
     icon: <BankOutlined />,
     // The cross-unit list is for those who confirm or manage units; a host unit's own staff use "my unit".
-    visible: (me) => hasAbility(me, "unit.read") && any("unit.confirm", "unit.manage")(me),
+    visible: (me) => hasAbility(me, "unit.read") && holds("unit.confirm", "unit.manage")(me),
   },
   {
     key: "my-unit",
@@ -58,24 +58,24 @@ export const sections = [
     icon: <ApartmentOutlined />,
     visible: (me) => hasAbility(me, "unit.read") && Boolean(me.jurisdiction.unitId),
   },
-  { key: "people", path: "/people", label: "nav.people", icon: <TeamOutlined />, visible: any("person.read") },
-  { key: "accounts", path: "/accounts", label: "nav.accounts", icon: <IdcardOutlined />, visible: any("account.read") },
+  { key: "people", path: "/people", label: "nav.people", icon: <TeamOutlined />, visible: holds("person.read") },
+  { key: "accounts", path: "/accounts", label: "nav.accounts", icon: <IdcardOutlined />, visible: holds("account.read") },
   {
     key: "role-grants",
     path: "/role-grants",
     label: "nav.roleGrants",
     icon: <SafetyCertificateOutlined />,
-    visible: any("role-grant.approve"),
+    visible: holds("role-grant.approve"),
   },
-  { key: "audit", path: "/audit", label: "nav.audit", icon: <AuditOutlined />, visible: any("audit.read") },
+  { key: "audit", path: "/audit", label: "nav.audit", icon: <AuditOutlined />, visible: holds("audit.read") },
   {
     key: "reference",
     path: "/reference",
     label: "nav.reference",
     icon: <DatabaseOutlined />,
-    visible: any("reference.manage"),
+    visible: holds("reference.manage"),
   },
-  { key: "calls", path: "/calls", label: "nav.calls", icon: <NotificationOutlined />, visible: any("call.read") },
+  { key: "calls", path: "/calls", label: "nav.calls", icon: <NotificationOutlined />, visible: holds("call.read") },
   {
     key: "applications",
     path: "/applications",
@@ -89,37 +89,37 @@ export const sections = [
     path: "/workbench",
     label: "nav.workbench",
     icon: <OrderedListOutlined />,
-    visible: any("application.recommend"),
+    visible: holds("application.recommend"),
   },
   {
     key: "formal-review",
     path: "/formal-review",
     label: "nav.formalReview",
     icon: <CheckSquareOutlined />,
-    visible: any("application.formal-review"),
+    visible: holds("application.formal-review"),
   },
   {
     key: "registry-facts",
     path: "/registry-facts",
     label: "nav.registryFacts",
     icon: <ContainerOutlined />,
-    visible: any("registry-fact.read"),
+    visible: holds("registry-fact.read"),
   },
-  { key: "experts", path: "/experts", label: "nav.experts", icon: <SolutionOutlined />, visible: any("expert.read") },
-  { key: "reviews", path: "/reviews", label: "nav.reviews", icon: <ClusterOutlined />, visible: any("draw.run") },
+  { key: "experts", path: "/experts", label: "nav.experts", icon: <SolutionOutlined />, visible: holds("expert.read") },
+  { key: "reviews", path: "/reviews", label: "nav.reviews", icon: <ClusterOutlined />, visible: holds("draw.run") },
   {
     key: "expert-portal",
     path: "/expert-portal",
     label: "nav.expertPortal",
     icon: <FormOutlined />,
-    visible: any("review.declare"),
+    visible: holds("review.declare"),
   },
   {
     key: "decisions",
     path: "/decisions",
     label: "nav.decisions",
     icon: <FileDoneOutlined />,
-    visible: any("application.evaluate"),
+    visible: holds("application.evaluate"),
   },
   // The public registry (no sign-in): opens outside the shell, for everyone.
   { key: "registry", path: "/registry", label: "nav.registry", icon: <GlobalOutlined />, visible: () => true },
@@ -128,7 +128,7 @@ export const sections = [
     path: "/notifications",
     label: "nav.notifications",
     icon: <BellOutlined />,
-    visible: any("notification.read"),
+    visible: holds("notification.read"),
   },
 ] as const satisfies readonly Section[];
 
