@@ -36,7 +36,7 @@ export interface Section {
   visible: (me: Me) => boolean;
 }
 
-const any =
+const holds =
   (...abilities: string[]) =>
   (me: Me) =>
     abilities.some((ability) => hasAbility(me, ability));
