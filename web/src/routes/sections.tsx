@@ -59,7 +59,13 @@ export const sections = [
     visible: (me) => hasAbility(me, "unit.read") && Boolean(me.jurisdiction.unitId),
   },
   { key: "people", path: "/people", label: "nav.people", icon: <TeamOutlined />, visible: holds("person.read") },
-  { key: "accounts", path: "/accounts", label: "nav.accounts", icon: <IdcardOutlined />, visible: holds("account.read") },
+  {
+    key: "accounts",
+    path: "/accounts",
+    label: "nav.accounts",
+    icon: <IdcardOutlined />,
+    visible: holds("account.read"),
+  },
   {
     key: "role-grants",
     path: "/role-grants",
