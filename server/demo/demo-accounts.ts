@@ -16,6 +16,9 @@ export interface DemoAccountSpec {
   isUnitAdmin?: boolean;
 }
 
+/** Creates a demo account (or finds it by username) with its roles approved; returns its id. */
+export type DemoAccountMaker = (spec: DemoAccountSpec) => Promise<string>;
+
 export const demoAccounts: DemoAccountSpec[] = [
   {
     username: "officer",

@@ -14,7 +14,7 @@ import type { Db } from "../db/client";
 import { accounts, recommenders, roleGrants, schemaVersion, units } from "../db/schema";
 import { registerReviewTargets } from "../review/register-targets";
 import { FileStore } from "../storage/files";
-import { demoAccounts, demoPassword } from "./demo-accounts";
+import { type DemoAccountMaker, demoAccounts, demoPassword } from "./demo-accounts";
 import { loadDecisionDemo } from "./load-decision-demo";
 import { loadRecognitionDemo } from "./load-recognition-demo";
 import { loadReviewDemo } from "./load-review-demo";
@@ -173,8 +173,10 @@ export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<bool
     unitIds.set(key, id);
   }
 
-  for (const spec of demoAccounts.filter((a) => !administrators.includes(a))) {
-    if (await accountId(spec.username)) continue;
+  // Accounts go the way real ones do: the system administrator creates, the security administrator approves roles.
+  const createDemoAccount: DemoAccountMaker = async (spec) => {
+    const existing = await accountId(spec.username);
+    if (existing) return existing;
     const id = await createAccount(deps, sysadmin, {
       username: spec.username,
       displayName: spec.displayName,
@@ -187,7 +189,9 @@ export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<bool
     });
     const pending = await db.select({ id: roleGrants.id }).from(roleGrants).where(eq(roleGrants.accountId, id));
     for (const grant of pending) await decideRoleGrant(deps, secadmin, grant.id, "approve", "演示数据");
-  }
+    return id;
+  };
+  for (const spec of demoAccounts.filter((a) => !administrators.includes(a))) await createDemoAccount(spec);
 
   // A unit registering itself, waiting for its recommender (rec.wuhan) to confirm; another already rejected.
   const store = new FileStore(`${dataDir}/files`);
@@ -267,7 +271,7 @@ export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<bool
     await addBeltAndRoad(deps, officer, { country, since: "2013-09-07", until: null, note: "演示数据" });
   }
 
-  await loadReviewDemo(deps, officer);
+  await loadReviewDemo(deps, officer, createDemoAccount);
   await loadDecisionDemo(deps, officer);
 
   await loadRecognitionDemo(deps, dataDir);

@@ -3,13 +3,16 @@ import { eq } from "drizzle-orm";
 import type { Rubric } from "../../policy/grading/rubric";
 import type { Title } from "../../policy/reference/titles";
 import { type Actor, type CommandDeps, execute, systemActor } from "../commands/command";
-import { accounts, applications, calls, experts, units } from "../db/schema";
+import { applications, calls, experts, units } from "../db/schema";
 import { insertExpert } from "../review/create-expert";
 import { createReviewRound } from "../review/create-review-round";
 import { drawExperts } from "../review/draw-experts";
 import { registerReviewTargets } from "../review/register-targets";
+import { type DemoAccountMaker, demoAccounts, demoPassword } from "./demo-accounts";
 
 /** ~30 experts across the 2025 fields, units and divisions; the first is the demo account `expert` (王教授). */
+const suspendedIndex = 29;
+
 const pool: Array<[string, Title, string, string, string[]]> = [
   ["王建国", "senior", "武汉大学", "420100", ["量子与光子科技", "光电子信息"]],
   ["李华", "senior", "华中师范大学", "420100", ["量子与光子科技"]],
@@ -43,6 +46,16 @@ const pool: Array<[string, Title, string, string, string[]]> = [
   ["董杰", "senior", "随州职业技术学院", "421300", ["高端装备"]],
 ];
 
+/**
+ * Every active expert of the demo pool can sign in, so an officer's draw in the demo reaches people who can score:
+ * 王建国 is `expert`, the others `expert02`… in pool order, all with the demo password.
+ */
+export const demoExpertAccounts: ReadonlyArray<{ name: string; username: string }> = pool.flatMap(([name], index) =>
+  index === suspendedIndex
+    ? []
+    : [{ name, username: index === 0 ? "expert" : `expert${String(index + 1).padStart(2, "0")}` }],
+);
+
 const demoRubric: Rubric = {
   id: "rubric-2026-demo",
   year: 2026,
@@ -63,16 +76,36 @@ const demoRubric: Rubric = {
 };
 
 /**
- * The expert pool for the demo, the `expert` account linked to 王建国 (王教授), and one application of the
+ * The expert pool for the demo with an account for every active expert (`expert` is 王建国), and one application of the
  * review demo batch in expert review with a panel already drawn (量子与光子科技: three experts, no backups), so the
  * expert portal has an invitation to open. Idempotent: skipped once the pool has experts.
  */
-export async function loadReviewDemo(deps: CommandDeps, officer: Actor): Promise<void> {
+export async function loadReviewDemo(
+  deps: CommandDeps,
+  officer: Actor,
+  createDemoAccount: DemoAccountMaker,
+): Promise<void> {
   const db = deps.database.db;
   registerReviewTargets(); // the demo may load before the app is built (start, tests' template)
   const [any] = await db.select({ id: experts.id }).from(experts).limit(1);
   if (any) return;
-  const [account] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, "expert"));
+  const accountIds = new Map<string, string>();
+  for (const { name, username } of demoExpertAccounts) {
+    const spec = demoAccounts.find((account) => account.username === username);
+    accountIds.set(
+      name,
+      await createDemoAccount(
+        spec ?? {
+          username,
+          password: demoPassword,
+          displayName: `${name}（评审专家）`,
+          roles: ["expert"],
+          label: "评审专家",
+          labelEn: "Expert",
+        },
+      ),
+    );
+  }
   const unitIds = new Map(
     (await db.select({ id: units.id, name: units.name }).from(units)).map((unit) => [unit.name, unit.id]),
   );
@@ -88,12 +121,11 @@ export async function loadReviewDemo(deps: CommandDeps, officer: Actor): Promise
         phone: `1397200${String(index).padStart(4, "0")}`,
         email: null,
         idNumber: null,
-        status: index === 29 ? "suspended" : "active",
+        status: index === suspendedIndex ? "suspended" : "active",
         note: "演示数据",
       });
-      if (index === 0 && account) {
-        await context.tx.update(experts).set({ accountId: account.id }).where(eq(experts.id, id));
-      }
+      const accountId = accountIds.get(name);
+      if (accountId) await context.tx.update(experts).set({ accountId }).where(eq(experts.id, id));
     }
     await context.audit({ changes: { imported: pool.length, note: "演示专家库" } });
   });
