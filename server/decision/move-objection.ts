@@ -1,11 +1,15 @@
 import { eq } from "drizzle-orm";
+import {
+  type ObjectionEvent,
+  type ObjectionState,
+  objectionLifecycle,
+} from "../../policy/lifecycles/objection.transitions";
 import { transition } from "../../policy/lifecycles/transition";
 import { authorize } from "../access/scope";
 import { execute } from "../commands/command";
 import { objections } from "../db/schema";
 import { errors, fromRefusal } from "../http/errors";
 import type { DecisionCall } from "./decision-command";
-import { type ObjectionEvent, type ObjectionState, objectionLifecycle } from "./objection.transitions";
 
 /**
  * Moves an objection through its lifecycle: `investigate` records what was checked (received → investigating,

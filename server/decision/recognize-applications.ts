@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, max, sql } from "drizzle-orm";
 import type { RecognitionInput } from "../../contracts/decision";
 import type { BaseState } from "../../policy/lifecycles/base.transitions";
+import { openObjectionStates } from "../../policy/lifecycles/objection.transitions";
 import { editionFor } from "../../policy/measures/editions";
 import { standardName } from "../../policy/names";
 import type { BaseType } from "../../policy/reference/base-types";
@@ -25,7 +26,6 @@ import { applyApplicationEvent } from "../recognition/apply-application-event";
 import type { DecisionCall } from "./decision-command";
 import { formatDocumentNumber } from "./document-number";
 import { notifyStakeholders } from "./notify";
-import { openObjectionStates } from "./objection.transitions";
 
 /** A recognized base starts active (policy/lifecycles/base.transitions.ts). */
 const initialBaseState = "active" satisfies BaseState;

@@ -1,9 +1,9 @@
-import type { Lifecycle, TransitionRule } from "../../policy/lifecycles/transition";
-import type { Refusal } from "../../policy/refusal";
+import type { Refusal } from "../refusal";
+import type { Lifecycle, TransitionRule } from "./transition";
 
 /**
  * An objection to a 公示 (Art. 14.3; SPEC §5.1 step 9): received → investigating → upheld | dismissed. Each
- * step needs its written notes. (Kept beside its commands until the lead moves it to policy/lifecycles/.)
+ * step needs its written notes.
  */
 export const objectionStates = ["received", "investigating", "upheld", "dismissed"] as const;
 export type ObjectionState = (typeof objectionStates)[number];
