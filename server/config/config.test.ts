@@ -18,4 +18,12 @@ describe("configuration", () => {
     expect(config.demo).toBe(false);
     expect(config.keys.pii.equals(Buffer.from("b".repeat(64), "hex"))).toBe(true);
   });
+
+  it("links printed QR codes to PUBLIC_BASE_URL, by default this server on localhost", () => {
+    expect(loadConfig({ PORT: "8080" }).publicBaseUrl).toBe("http://localhost:8080");
+    expect(loadConfig({ PUBLIC_BASE_URL: "https://gjhz.kjt.hubei.gov.cn/" }).publicBaseUrl).toBe(
+      "https://gjhz.kjt.hubei.gov.cn",
+    );
+    expect(() => loadConfig({ PUBLIC_BASE_URL: "ftp://example.org" })).toThrow(/PUBLIC_BASE_URL/);
+  });
 });

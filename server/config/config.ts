@@ -18,6 +18,12 @@ const environmentSchema = z.object({
   AUDIT_KEY: hexKey.optional(),
   PII_KEY: hexKey.optional(),
   SMTP_URL: z.string().url().optional(),
+  PUBLIC_BASE_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, "must start with http:// or https://")
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
   STORAGE: z.enum(["local"]).default("local"),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   ELIGIBILITY_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
@@ -40,6 +46,8 @@ export interface Config {
   demo: boolean;
   keys: Keys;
   smtpUrl: string | undefined;
+  /** Where phones reach the platform: printed QR codes link to `${publicBaseUrl}/verify/…` (no trailing slash). */
+  publicBaseUrl: string;
   loginRateLimit: number;
   eligibilityRateLimit: number;
   logLevel: string;
@@ -77,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pii: e.PII_KEY ?? developmentKey("guohe-dev-pii-key"),
     },
     smtpUrl: e.SMTP_URL,
+    publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     eligibilityRateLimit: e.ELIGIBILITY_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,

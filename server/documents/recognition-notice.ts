@@ -64,16 +64,18 @@ export function recognitionNoticeOf(input: {
 }
 
 /** The digest that makes a printed copy checkable (SPEC §6). */
-export function noticeVerification(notice: RecognitionNotice): Verification {
-  return verificationOf("recognition-notice", notice);
+export function noticeVerification(notice: RecognitionNotice, publicBaseUrl?: string): Verification {
+  return verificationOf("recognition-notice", notice, publicBaseUrl);
 }
 
 const red = "E60012";
 const font = (name: string) => ({ ascii: name, eastAsia: name, hAnsi: name });
 
 /** The notice as .docx: the office fonts are named; the reader's machine supplies them (DESIGN). */
-export async function recognitionNoticeDocx(notice: RecognitionNotice): Promise<Buffer> {
-  const verification = noticeVerification(notice);
+export async function recognitionNoticeDocx(
+  notice: RecognitionNotice,
+  verification = noticeVerification(notice),
+): Promise<Buffer> {
   const rows = notice.bases.map((base, index) => [String(index + 1), base.name, base.unitName]);
   const document = new Document({
     creator: "国合基地管理平台",
@@ -153,7 +155,10 @@ export async function recognitionNoticeDocx(notice: RecognitionNotice): Promise<
 }
 
 /** The notice as .pdf with the npm-shipped CJK font (bold serif standing in for 小标宋), same layout. */
-export async function recognitionNoticePdf(notice: RecognitionNotice): Promise<Buffer> {
+export async function recognitionNoticePdf(
+  notice: RecognitionNotice,
+  verification = noticeVerification(notice),
+): Promise<Buffer> {
   const doc = createA4Pdf({ title: notice.title });
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
@@ -209,5 +214,5 @@ export async function recognitionNoticePdf(notice: RecognitionNotice): Promise<B
   const dateX = rightEdge - dateWidth;
   doc.text(notice.issuer, dateX + (dateWidth - issuerWidth) / 2, doc.y, { lineBreak: false });
   doc.text(dateText, dateX, doc.y + 30, { lineBreak: false });
-  return finishPdf(doc, noticeVerification(notice));
+  return finishPdf(doc, verification);
 }

@@ -13,23 +13,53 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
+/** The documents that carry a verification code (SPEC §6), with the names the public check shows. */
+export const documentKinds = {
+  "application-form": { labelZh: "国际科技合作基地认定申报书", labelEn: "Base recognition application form" },
+  recommendation: { labelZh: "推荐函及推荐汇总表", labelEn: "Recommendation letter and summary table" },
+  "recognition-notice": { labelZh: "认定通知", labelEn: "Recognition notice" },
+} as const satisfies Record<string, { labelZh: string; labelEn: string }>;
+
+export type DocumentKind = keyof typeof documentKinds;
+
+export function isDocumentKind(value: string): value is DocumentKind {
+  return Object.hasOwn(documentKinds, value);
+}
+
 export interface Verification {
+  kind: DocumentKind;
   /** SM3 of the canonical JSON of the version printed (hex, 64 characters). */
   digest: string;
   /** The short code printed on paper: the digest's first 16 hex digits in groups of four. */
   code: string;
-  /** What the QR code carries: the code and the full digest, checkable against the electronic record. */
+  /** What the QR code carries: the public check page for the code, with the full digest to compare. */
   qrText: string;
+}
+
+/** The page a phone opens from the QR code: the code to look up and the digest the record must match. */
+export function verificationUrl(publicBaseUrl: string, code: string, digest: string): string {
+  return `${publicBaseUrl}/verify/${code}?d=${digest}`;
 }
 
 /**
  * The verification code of a printed document (SPEC §6): an SM3 digest of the exact version printed, so a stamped
- * paper copy can be checked against the record. `kind` keeps digests of different documents apart.
+ * paper copy can be checked against the record. `kind` keeps digests of different documents apart. Without
+ * `publicBaseUrl` (documents rendered outside a request, in unit tests) the QR carries the page's path alone.
  */
-export function verificationOf(kind: string, content: unknown): Verification {
+export function verificationOf(kind: DocumentKind, content: unknown, publicBaseUrl = ""): Verification {
   const digest = sm3(canonicalJson({ kind, content }));
   const code = (digest.slice(0, 16).toUpperCase().match(/.{4}/g) ?? []).join("-");
-  return { digest, code, qrText: `GHJD:${kind}:${code}:sm3:${digest}` };
+  return { kind, digest, code, qrText: verificationUrl(publicBaseUrl, code, digest) };
+}
+
+/**
+ * A code as typed or scanned — 16 hex digits, any case, with or without the dashes or spaces — in its printed form
+ * XXXX-XXXX-XXXX-XXXX; null when it cannot be a code.
+ */
+export function normalizeVerificationCode(input: string): string | null {
+  const hex = input.replace(/[\s-]/g, "").toUpperCase();
+  if (!/^[0-9A-F]{16}$/.test(hex)) return null;
+  return (hex.match(/.{4}/g) ?? []).join("-");
 }
 
 /** The QR code of a verification as a PNG (no quiet zone: the page layout leaves the margin). */

@@ -16,6 +16,7 @@ import { peopleRoutes } from "./people/people.routes";
 import { policyRoutes } from "./policy/policy.routes";
 import { publicRoutes } from "./public/public.routes";
 import { publicRegistryRoutes } from "./public-registry/public-registry.routes";
+import { publicVerifyRoutes } from "./public-verify/verify.routes";
 import { recommenderRoutes } from "./recommenders/recommenders.routes";
 import { referenceRoutes } from "./reference/reference.routes";
 import { registryFactRoutes } from "./registry-facts/registry-facts.routes";
@@ -48,4 +49,5 @@ export async function registerRoutes(app: TypedApp, deps: RouteDeps) {
   await drawRoutes(app, deps);
   await decisionRoutes(app, deps, store);
   await publicRegistryRoutes(app, deps);
+  await publicVerifyRoutes(app, deps);
 }

@@ -1,6 +1,7 @@
 /** All tables, one file per area; drizzle-kit reads this folder. */
 
 export * from "./decision";
+export * from "./documents";
 export * from "./foundation";
 export * from "./recognition";
 export * from "./registry";

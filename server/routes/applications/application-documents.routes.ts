@@ -3,8 +3,9 @@ import { errorResponses } from "../../../contracts/errors";
 import { documentFormat } from "../../../contracts/recognition";
 import { renderApplicationFormDocx } from "../../documents/application-form-docx";
 import { renderApplicationFormPdf } from "../../documents/application-form-pdf";
+import { recordPrintedDocument } from "../../documents/printed-register";
 import { verificationOf } from "../../documents/verification";
-import { callerOf } from "../../http/request-context";
+import { actorOf, callerOf } from "../../http/request-context";
 import { applicationFormData } from "../../recognition/document-data";
 import type { RouteDeps, TypedApp } from "../types";
 import { loadScopedApplication } from "./scoped";
@@ -33,12 +34,18 @@ export async function applicationDocumentRoutes(app: TypedApp, deps: RouteDeps) 
       const caller = callerOf(request);
       const row = await loadScopedApplication(db, caller, request.params.id);
       const data = await applicationFormData(db, row);
-      const verification = verificationOf("application-form", data.digestContent);
+      const verification = verificationOf("application-form", data.digestContent, deps.config.publicBaseUrl);
       const format = request.params.format;
       const content =
         format === "docx"
           ? await renderApplicationFormDocx(data, verification)
           : await renderApplicationFormPdf(data, verification);
+      await recordPrintedDocument(deps, actorOf(request), {
+        verification,
+        subject: { type: "application", id: data.applicationId },
+        title: data.standardName,
+        issuer: data.unitName,
+      });
       reply.header("x-verification-code", verification.code);
       return sendDownload(reply, { name: `${data.unitName}-申报书.${format}`, mediaType: mediaTypes[format], content });
     },

@@ -15,9 +15,17 @@ import type { Ability } from "../../../policy/access/abilities";
 import type { Caller } from "../../access/caller";
 import { authorize, type ResolvedScope } from "../../access/scope";
 import { chinaDate } from "../../clock";
+import type { Actor } from "../../commands/command";
 import type { Executor } from "../../db/client";
 import { files } from "../../db/schema";
-import { renderLetterDocx, renderLetterPdf, renderSummaryPdf, renderSummaryXlsx } from "../../documents/recommendation";
+import { recordPrintedDocument } from "../../documents/printed-register";
+import {
+  letterTitle,
+  renderLetterDocx,
+  renderLetterPdf,
+  renderSummaryPdf,
+  renderSummaryXlsx,
+} from "../../documents/recommendation";
 import { verificationOf } from "../../documents/verification";
 import { errors } from "../../http/errors";
 import { actorOf, callerOf } from "../../http/request-context";
@@ -175,14 +183,24 @@ export async function callRoutes(app: TypedApp, deps: RouteDeps, store: FileStor
     },
   );
 
-  const documentOf = async (caller: Caller, params: { id: string; recommenderId: string }) => {
+  const documentOf = async (caller: Caller, params: { id: string; recommenderId: string }, actor: Actor) => {
     const loaded = await loadRecommendation(db, caller, params.id, params.recommenderId);
     if (loaded.items.length === 0) throw errors.notFound("Recommendation", "推荐名单");
     const data = recommendationData(loaded, chinaDate(deps.clock.now()));
-    const verification = verificationOf("recommendation", {
-      callId: params.id,
-      recommenderId: params.recommenderId,
-      items: loaded.items.map((row) => ({ id: row.application.id, priority: row.application.priority })),
+    const verification = verificationOf(
+      "recommendation",
+      {
+        callId: params.id,
+        recommenderId: params.recommenderId,
+        items: loaded.items.map((row) => ({ id: row.application.id, priority: row.application.priority })),
+      },
+      deps.config.publicBaseUrl,
+    );
+    await recordPrintedDocument(deps, actor, {
+      verification,
+      subject: { type: "recommendation", id: `${params.id}/${params.recommenderId}` },
+      title: letterTitle(data),
+      issuer: data.recommenderName,
     });
     return { data, verification };
   };
@@ -198,7 +216,7 @@ export async function callRoutes(app: TypedApp, deps: RouteDeps, store: FileStor
       },
     },
     async (request, reply) => {
-      const { data, verification } = await documentOf(callerOf(request), request.params);
+      const { data, verification } = await documentOf(callerOf(request), request.params, actorOf(request));
       const format = request.params.format;
       const content =
         format === "docx" ? await renderLetterDocx(data, verification) : await renderLetterPdf(data, verification);
@@ -222,7 +240,7 @@ export async function callRoutes(app: TypedApp, deps: RouteDeps, store: FileStor
       },
     },
     async (request, reply) => {
-      const { data, verification } = await documentOf(callerOf(request), request.params);
+      const { data, verification } = await documentOf(callerOf(request), request.params, actorOf(request));
       const format = request.params.format;
       const content =
         format === "xlsx" ? await renderSummaryXlsx(data, verification) : await renderSummaryPdf(data, verification);

@@ -33,9 +33,15 @@ import { receiveObjection } from "../../decision/receive-objection";
 import { nextDocumentNumber, recognizeApplications } from "../../decision/recognize-applications";
 import { recordApproval } from "../../decision/record-approval";
 import { resolveObjection } from "../../decision/resolve-objection";
-import { recognitionNoticeDocx, recognitionNoticeOf, recognitionNoticePdf } from "../../documents/recognition-notice";
+import { recordPrintedDocument } from "../../documents/printed-register";
+import {
+  noticeVerification,
+  recognitionNoticeDocx,
+  recognitionNoticeOf,
+  recognitionNoticePdf,
+} from "../../documents/recognition-notice";
 import { errors } from "../../http/errors";
-import { callerOf } from "../../http/request-context";
+import { actorOf, callerOf } from "../../http/request-context";
 import type { FileStore } from "../../storage/files";
 import { sendDownload } from "../applications/transfer";
 import type { RouteDeps, TypedApp } from "../types";
@@ -281,7 +287,18 @@ export async function noticeRoutes(app: TypedApp, deps: RouteDeps, store: FileSt
       if (!found) throw errors.notFound("Recognition document", "认定文件");
       const notice = recognitionNoticeOf({ ...found.document, bases: found.bases, roundYear: found.roundYear });
       const format = request.params.format;
-      const content = format === "docx" ? await recognitionNoticeDocx(notice) : await recognitionNoticePdf(notice);
+      const verification = noticeVerification(notice, deps.config.publicBaseUrl);
+      const content =
+        format === "docx"
+          ? await recognitionNoticeDocx(notice, verification)
+          : await recognitionNoticePdf(notice, verification);
+      await recordPrintedDocument(deps, actorOf(request), {
+        verification,
+        subject: { type: "recognition-document", id: request.params.id },
+        title: `${notice.title}（${notice.documentNumber}）`,
+        issuer: notice.issuer,
+      });
+      reply.header("x-verification-code", verification.code);
       return sendDownload(reply, {
         name: `${found.document.documentNumber}.${format}`,
         mediaType: mediaTypes[format],

@@ -10,6 +10,7 @@ import { recognitionMessages } from "./messages/recognition";
 import { referenceMessages } from "./messages/reference";
 import { reviewMessages } from "./messages/review";
 import { unitMessages } from "./messages/units";
+import { verifyMessages } from "./messages/verify";
 
 const groups = [
   commonMessages,
@@ -23,6 +24,7 @@ const groups = [
   reviewMessages,
   decisionMessages,
   recognitionMessages,
+  verifyMessages,
 ] as const;
 
 type Group = (typeof groups)[number];
