@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { titleCodes } from "../policy/reference/titles";
+import { assignmentStates } from "../policy/review/assignment.transitions";
 import { bilingual } from "./bilingual";
 import { paged, pageQuery, recordAbilities } from "./common";
 
@@ -10,6 +11,18 @@ const phone = z
   .string()
   .trim()
   .regex(/^[0-9+\- ]{7,20}$/, bilingual("电话号码格式不正确", "Not a phone number"));
+const personName = z.string().trim().min(2, bilingual("请填写姓名", "Enter the name")).max(50);
+const unitName = z.string().trim().min(2, bilingual("请填写工作单位", "Enter the unit")).max(100);
+const divisionCode = z
+  .string()
+  .regex(/^\d{6}$/, bilingual("行政区划代码应为 6 位数字", "A division code has 6 digits"));
+const email = z.email(bilingual("邮箱格式不正确", "Not an e-mail address"));
+const idNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^\d{17}[\dX]$/, bilingual("证件号码应为 18 位身份证号", "An ID number has 18 characters"));
+const note = z.string().trim().max(500);
 
 export const expertSchema = z.object({
   id: z.string(),
@@ -17,6 +30,7 @@ export const expertSchema = z.object({
   name: z.string(),
   title: z.string(),
   fields: z.array(z.string()),
+  /** A registered host unit (the same-unit rule compares by id), or null when only the name is known. */
   unitId: z.string().nullable(),
   unitName: z.string(),
   divisionCode: z.string().nullable(),
@@ -24,6 +38,8 @@ export const expertSchema = z.object({
   /** Masked: 139****0001. */
   phone: z.string().nullable(),
   email: z.string().nullable(),
+  /** Masked: 420106********1234. Stored encrypted; never sent in full. */
+  idNumber: z.string().nullable(),
   hasAccount: z.boolean(),
   note: z.string().nullable(),
   version: z.number().int(),
@@ -44,43 +60,39 @@ export const expertListQuery = z.object({
 const fieldList = z
   .array(z.string().trim().min(1).max(50))
   .min(1, bilingual("请至少选择一个领域", "Choose at least one field"))
-  .max(9);
+  .max(9, bilingual("最多选择 9 个领域", "At most 9 fields"));
 
 export const expertInput = z.object({
-  name: z.string().trim().min(2, bilingual("请填写姓名", "Enter the name")).max(50),
+  name: personName,
   title: z.enum(titleCodes),
   fields: fieldList,
-  unitId: z.string().nullable().default(null),
-  unitName: z.string().trim().min(2, bilingual("请填写工作单位", "Enter the unit")).max(100),
-  divisionCode: z
-    .string()
-    .regex(/^\d{6}$/, bilingual("行政区划代码应为 6 位数字", "A division code has 6 digits"))
-    .nullable()
-    .default(null),
+  unitId: z.string().min(1).max(64).nullable().default(null),
+  unitName,
+  divisionCode: divisionCode.nullable().default(null),
   phone: phone.nullable().default(null),
-  email: z.email(bilingual("邮箱格式不正确", "Not an e-mail address")).nullable().default(null),
-  idNumber: z
-    .string()
-    .trim()
-    .regex(/^\d{17}[\dXx]$/, bilingual("证件号码应为 18 位身份证号", "An ID number has 18 characters"))
-    .nullable()
-    .default(null),
+  email: email.nullable().default(null),
+  idNumber: idNumber.nullable().default(null),
   status: expertStatus.default("active"),
-  note: z.string().trim().max(500).nullable().default(null),
+  note: note.nullable().default(null),
 });
 
+/**
+ * Edit an expert: an absent key is left unchanged. The phone and ID number are shown masked, so the form sends
+ * them only when retyped; `phone`, `email` and `note` may be cleared with null, the ID number only replaced.
+ * `version` is the one read (optimistic locking: a stale one is 409 stale-version).
+ */
 export const expertUpdate = z.object({
+  name: personName.optional(),
   title: z.enum(titleCodes).optional(),
   fields: fieldList.optional(),
-  unitId: z.string().nullable().optional(),
-  unitName: z.string().trim().min(2).max(100).optional(),
-  divisionCode: z
-    .string()
-    .regex(/^\d{6}$/)
-    .nullable()
-    .optional(),
+  unitId: z.string().min(1).max(64).nullable().optional(),
+  unitName: unitName.optional(),
+  divisionCode: divisionCode.nullable().optional(),
+  phone: phone.nullable().optional(),
+  email: email.nullable().optional(),
+  idNumber: idNumber.optional(),
   status: expertStatus.optional(),
-  note: z.string().trim().max(500).nullable().optional(),
+  note: note.nullable().optional(),
   version: z.number().int(),
 });
 
@@ -97,16 +109,27 @@ export const importReport = z.object({
 });
 export type ImportReport = z.infer<typeof importReport>;
 
+/** An expert's draws (where they were placed, excluded or replaced) and panels (status, total), newest first. */
 export const expertHistory = z.object({
   draws: z.array(
     z.object({
       drawId: z.string(),
       roundId: z.string(),
       attempt: z.number().int(),
+      /** current | superseded | failed (a refused attempt is kept too). */
+      drawStatus: z.enum(["current", "superseded", "failed"]),
       targetTitle: z.string(),
       drawnAt: z.string(),
       placement: z.enum(["panel", "backup", "excluded", "not-selected"]),
-      exclusionRules: z.array(z.string()),
+      exclusions: z.array(z.object({ rule: z.string(), reasonZh: z.string(), reasonEn: z.string() })),
+      /** 补抽: "out" when this expert declined or recused and a backup took the seat, "in" when they took one. */
+      replacements: z.array(
+        z.object({
+          direction: z.enum(["out", "in"]),
+          reason: z.enum(["declined", "recused"]),
+          at: z.string(),
+        }),
+      ),
     }),
   ),
   reviews: z.array(
@@ -114,12 +137,15 @@ export const expertHistory = z.object({
       assignmentId: z.string(),
       roundId: z.string(),
       targetTitle: z.string(),
-      status: z.string(),
+      role: z.enum(["member", "leader"]),
+      status: z.enum(assignmentStates),
+      invitedAt: z.string(),
       total: z.number().nullable(),
       submittedAt: z.string().nullable(),
     }),
   ),
 });
+export type ExpertHistory = z.infer<typeof expertHistory>;
 
 // Review rounds and draws
 
@@ -154,6 +180,52 @@ export const reviewSettings = z.object({
   aggregation: aggregationInput.default({}),
 });
 export type ReviewSettingsInput = z.infer<typeof reviewSettings>;
+
+/** Defaults a round's settings fall back to (policy/review), so the officer's form starts from what the draw uses. */
+export const reviewSettingsDefaults = z.object({
+  draw: z.object({
+    allowedTitles: z.array(z.enum(titleCodes)),
+    statuses: z.array(expertStatus),
+    panelSize: z.number().int(),
+    backups: z.number().int(),
+    collaborationYears: z.number().int(),
+    maxDrawsPerYear: z.number().int(),
+  }),
+  aggregation: z.object({
+    method: z.enum(["auto", "mean", "trimmed-mean"]),
+    deviationThreshold: z.number(),
+    /** "auto" drops the highest and lowest totals from this many submitted reviews on. */
+    trimFrom: z.number().int(),
+  }),
+});
+
+export const reviewTargetsQuery = z.object({
+  kind: targetKind.default("application"),
+  /** Also list targets whose review is already open (flagged `hasOpenRound`), so the picker can say why. */
+  includeOpen: z.stringbool().default(false),
+});
+
+export const reviewTargetSchema = z.object({
+  kind: targetKind,
+  id: z.string(),
+  /** The standard name (application) or the report's title. */
+  title: z.string(),
+  unitName: z.string(),
+  field: z.string(),
+  /** The batch it is ranked within: the call for an application. */
+  groupId: z.string().nullable(),
+  groupTitle: z.string().nullable(),
+  /** A round in drawing or in review exists: opening another one is refused (409). */
+  hasOpenRound: z.boolean(),
+  /** The fields the draw uses when the round names none: the target's own field. */
+  defaultFields: z.array(z.string()),
+});
+export type ReviewTarget = z.infer<typeof reviewTargetSchema>;
+
+export const reviewTargetList = z.object({
+  items: z.array(reviewTargetSchema),
+  defaults: reviewSettingsDefaults,
+});
 
 export const createReviewRequest = z.object({
   targetKind,
@@ -241,6 +313,15 @@ export const rubricSchema = z.object({
   indicators: z.array(rubricIndicator),
 });
 
+/** A round's settings with every default filled in, excluded experts named (review-settings.ts applies the same). */
+export const effectiveSettingsSchema = z.object({
+  draw: reviewSettingsDefaults.shape.draw.extend({
+    fields: z.array(z.string()),
+    pinnedExclusions: z.array(z.object({ expertId: z.string(), name: z.string(), reason: z.string() })),
+  }),
+  aggregation: reviewSettingsDefaults.shape.aggregation,
+});
+
 export const roundSchema = z.object({
   id: z.string(),
   targetKind,
@@ -252,6 +333,8 @@ export const roundSchema = z.object({
   status: z.enum(["drawing", "in-review", "completed", "cancelled"]),
   rubric: rubricSchema,
   settings: reviewSettings,
+  /** The settings as the draws and the aggregation apply them, defaults filled in; officers only (else null). */
+  effectiveSettings: effectiveSettingsSchema.nullable(),
   panelOpinion: z.string().nullable(),
   panelOpinionAt: z.string().nullable(),
   createdAt: z.string(),
@@ -260,7 +343,7 @@ export const roundSchema = z.object({
   abilities: recordAbilities,
 });
 export type Round = z.infer<typeof roundSchema>;
-export const roundPage = paged(roundSchema.omit({ rubric: true, assignments: true }));
+export const roundPage = paged(roundSchema.omit({ rubric: true, assignments: true, effectiveSettings: true }));
 export const roundListQuery = z.object({
   status: z.enum(["drawing", "in-review", "completed", "cancelled"]).optional(),
   groupId: z.string().optional(),

@@ -1,5 +1,8 @@
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lte } from "drizzle-orm";
 import type { Notice, Objection, RecognitionDocument } from "../../contracts/decision";
+import type { ObjectionReceipt, PublicNotice } from "../../contracts/public-notices";
+import { addDays } from "../../policy/calendar/dates";
+import { baseTypes } from "../../policy/reference/base-types";
 import { chinaDate } from "../clock";
 import type { Executor } from "../db/client";
 import {
@@ -159,4 +162,94 @@ export async function loadRecognitionDocument(executor: Executor, id: string) {
     roundYear: round?.year ?? row.year,
     bases: listed.map(({ name, unitName }) => ({ name, unitName })),
   };
+}
+
+/** How long an ended 公示 stays on the public page, in calendar days after its end date. */
+export const endedNoticeShownDays = 30;
+
+/**
+ * The 公示 the public sees (Art. 14.3): those started by `today` (China's date) and not ended more than
+ * `endedNoticeShownDays` ago, with what a printed notice carries — standard name, host unit, type and field.
+ */
+export async function listPublicNotices(executor: Executor, today: string): Promise<PublicNotice[]> {
+  const rows = await executor
+    .select()
+    .from(publicNotices)
+    .where(and(lte(publicNotices.startOn, today), gte(publicNotices.endOn, addDays(today, -endedNoticeShownDays))))
+    .orderBy(desc(publicNotices.startOn), desc(publicNotices.createdAt));
+  const ids = [...new Set(rows.flatMap((row) => row.applicationIds as string[]))];
+  const listed = ids.length
+    ? await executor
+        .select({
+          id: applications.id,
+          standardName: applications.standardName,
+          unitName: units.name,
+          type: applications.type,
+          field: applications.field,
+          state: applications.state,
+        })
+        .from(applications)
+        .innerJoin(units, eq(units.id, applications.unitId))
+        .where(inArray(applications.id, ids))
+    : [];
+  return rows.map((notice) => {
+    const running = today <= notice.endOn;
+    return {
+      id: notice.id,
+      title: notice.title,
+      startOn: notice.startOn,
+      endOn: notice.endOn,
+      workingDays: notice.workingDays,
+      status: running ? "running" : "ended",
+      candidates: (notice.applicationIds as string[]).flatMap((applicationId) => {
+        const found = listed.find((application) => application.id === applicationId);
+        if (!found) return [];
+        const type = baseTypes.find((candidate) => candidate.code === found.type);
+        return [
+          {
+            applicationId,
+            standardName: found.standardName ?? found.unitName,
+            unitName: found.unitName,
+            type: found.type ?? "",
+            typeZh: type?.nameZh ?? found.type ?? "",
+            typeEn: type?.nameEn ?? found.type ?? "",
+            field: found.field ?? "",
+            acceptsObjections: running && found.state === "publicized",
+          },
+        ];
+      }),
+    };
+  });
+}
+
+/** The receipt an objector keeps: the reference is the objection id's first eight characters, upper-cased. */
+export async function loadObjectionReceipt(executor: Executor, id: string): Promise<ObjectionReceipt | null> {
+  const [row] = await executor
+    .select({
+      id: objections.id,
+      receivedOn: objections.receivedOn,
+      noticeTitle: publicNotices.title,
+      standardName: applications.standardName,
+      unitName: units.name,
+    })
+    .from(objections)
+    .innerJoin(publicNotices, eq(publicNotices.id, objections.noticeId))
+    .innerJoin(applications, eq(applications.id, objections.applicationId))
+    .innerJoin(units, eq(units.id, applications.unitId))
+    .where(eq(objections.id, id));
+  if (!row) return null;
+  return {
+    id: row.id,
+    reference: row.id.replaceAll("-", "").slice(0, 8).toUpperCase(),
+    receivedOn: row.receivedOn,
+    noticeTitle: row.noticeTitle,
+    standardName: row.standardName ?? row.unitName,
+    status: "received",
+  };
+}
+
+/** Objections lodged online (no officer received them: `receivedBy` is null), for the officer's notice list. */
+export async function listOnlineObjectionIds(executor: Executor): Promise<string[]> {
+  const rows = await executor.select({ id: objections.id }).from(objections).where(isNull(objections.receivedBy));
+  return rows.map((row) => row.id);
 }

@@ -12,6 +12,7 @@ import { createPerson } from "../commands/save-person";
 import { createUnit } from "../commands/save-unit";
 import type { Db } from "../db/client";
 import { accounts, recommenders, roleGrants, schemaVersion, units } from "../db/schema";
+import { dispatchOutbox } from "../outbox/outbox";
 import { registerReviewTargets } from "../review/register-targets";
 import { FileStore } from "../storage/files";
 import { type DemoAccountMaker, demoAccounts, demoPassword } from "./demo-accounts";
@@ -275,6 +276,9 @@ export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<bool
   await loadDecisionDemo(deps, officer);
 
   await loadRecognitionDemo(deps, dataDir);
+
+  // The demo's history is delivered now, to the in-app inboxes only: no e-mail goes to invented addresses.
+  while ((await dispatchOutbox(deps.database, deps.clock, null)) > 0);
 
   await db
     .insert(schemaVersion)

@@ -1,10 +1,10 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { EligibilityResult } from "../../policy/eligibility/engine";
 import type { Rubric } from "../../policy/grading/rubric";
 import { accept, refuse } from "../../policy/refusal";
 import type { Executor } from "../db/client";
 import { applicationFiles, applications, calls, files, roleGrants, units } from "../db/schema";
-import type { ReviewMaterials, ReviewTargetFacts, ReviewTargetProvider } from "../review/targets";
+import type { AwaitingReviewTarget, ReviewMaterials, ReviewTargetFacts, ReviewTargetProvider } from "../review/targets";
 
 type Form = {
   application?: {
@@ -119,6 +119,32 @@ export const applicationTarget: ReviewTargetProvider = {
       .from(calls)
       .where(eq(calls.id, row.application.callId));
     return accept({ groupId: row.application.callId, groupTitle: call?.titleZh ?? row.application.callId });
+  },
+
+  /** Art. 14.2: applications the officers sent to expert review, oldest call and name first. */
+  async awaiting(executor): Promise<AwaitingReviewTarget[]> {
+    const rows = await executor
+      .select({
+        id: applications.id,
+        standardName: applications.standardName,
+        field: applications.field,
+        unitName: units.name,
+        callId: calls.id,
+        callTitle: calls.titleZh,
+      })
+      .from(applications)
+      .innerJoin(units, eq(units.id, applications.unitId))
+      .innerJoin(calls, eq(calls.id, applications.callId))
+      .where(eq(applications.state, "in-expert-review"))
+      .orderBy(asc(calls.createdAt), asc(applications.standardName), asc(applications.id));
+    return rows.map((row) => ({
+      id: row.id,
+      title: row.standardName ?? row.unitName,
+      unitName: row.unitName,
+      field: row.field ?? "",
+      groupId: row.callId,
+      groupTitle: row.callTitle,
+    }));
   },
 
   async rubric(executor, id): Promise<Rubric | null> {

@@ -5,8 +5,9 @@ import type { createReviewRequest } from "../../contracts/review";
 import { reviewSettings } from "../../contracts/review";
 import { validateRubric } from "../../policy/grading/rubric";
 import { type Actor, type CommandDeps, execute } from "../commands/command";
-import { reviewRounds } from "../db/schema";
+import { experts, reviewRounds } from "../db/schema";
 import { apiError, fromRefusal } from "../http/errors";
+import { openRoundStatuses } from "./list-review-targets";
 import { reviewTarget } from "./targets";
 
 /**
@@ -37,11 +38,44 @@ export async function createReviewRound(
         and(
           eq(reviewRounds.targetKind, input.targetKind),
           eq(reviewRounds.targetId, input.targetId),
-          inArray(reviewRounds.status, ["drawing", "in-review"]),
+          inArray(reviewRounds.status, [...openRoundStatuses]),
         ),
       );
     if (open.length) {
       throw apiError(409, "review-exists", "该对象已有进行中的评审。", "This target already has an open review.");
+    }
+    const pinned = input.settings?.draw.pinnedExclusions ?? [];
+    if (pinned.length) {
+      const known = await context.tx
+        .select({ id: experts.id })
+        .from(experts)
+        .where(
+          inArray(
+            experts.id,
+            pinned.map((exclusion) => exclusion.expertId),
+          ),
+        );
+      const ids = new Set(known.map((row) => row.id));
+      const unknown = pinned.flatMap((exclusion, index) =>
+        ids.has(exclusion.expertId)
+          ? []
+          : [
+              {
+                path: `settings.draw.pinnedExclusions.${index}.expertId`,
+                messageZh: "专家库中没有该专家",
+                messageEn: "No such expert in the pool",
+              },
+            ],
+      );
+      if (unknown.length) {
+        throw apiError(
+          422,
+          "unknown-expert",
+          "指定排除的专家不在专家库中。",
+          "An expert to exclude is not in the pool.",
+          unknown,
+        );
+      }
     }
     const rubric = await provider.rubric(context.tx, input.targetId);
     if (!rubric) throw apiError(404, "not-found", "评审对象不存在。", "Review target not found.");

@@ -1,16 +1,16 @@
 import { createHash, randomInt, randomUUID } from "node:crypto";
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { drawRequest, ReviewSettingsInput } from "../../contracts/review";
-import { activeStates } from "../../policy/review/assignment.transitions";
 import { type DrawCandidate, runDraw } from "../../policy/review/draw";
-import { buildDrawRecord, type DrawRecord, nextBackup } from "../../policy/review/draw-record";
+import { buildDrawRecord } from "../../policy/review/draw-record";
 import { type Actor, type CommandContext, type CommandDeps, execute } from "../commands/command";
 import type { Tx } from "../db/client";
 import { draws, experts, reviewAssignments, reviewRounds } from "../db/schema";
 import { apiError, errors } from "../http/errors";
+import { drawSituation } from "./draw-situation";
 import { poolForDraw } from "./experts.repository";
-import { chinaYear, drawRulesOf, panelSizeOf } from "./review-settings";
+import { chinaYear, drawRulesOf } from "./review-settings";
 import { reviewTarget } from "./targets";
 
 export const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
@@ -54,32 +54,26 @@ export async function drawExperts(
     const { tx } = context;
     const [round] = await tx.select().from(reviewRounds).where(eq(reviewRounds.id, roundId)).for("update");
     if (!round) throw errors.notFound("Review round", "评审");
-    if (round.status !== "drawing" && round.status !== "in-review") {
+    const settings = round.settings as ReviewSettingsInput;
+    const { current, attempts, assignments, active, next } = await drawSituation(tx, round);
+    if (next.kind === "none" && next.reason === "round-closed") {
       throw apiError(409, "round-closed", "本轮评审已结束。", "This review round is closed.");
     }
-    const settings = round.settings as ReviewSettingsInput;
-    const panelSize = panelSizeOf(settings);
-    const [current] = await tx
-      .select()
-      .from(draws)
-      .where(and(eq(draws.roundId, roundId), eq(draws.status, "current")))
-      .orderBy(desc(draws.attempt))
-      .limit(1);
-    const assignments = await tx.select().from(reviewAssignments).where(eq(reviewAssignments.roundId, roundId));
-    const active = assignments.filter((a) => (activeStates as readonly string[]).includes(a.status));
-    let topUp = 0;
-    if (current) {
-      const record = current.record as DrawRecord;
-      if (active.length >= panelSize || nextBackup(record) !== null) {
-        throw apiError(
-          409,
-          "draw-exists",
-          "本轮已有有效的抽取结果；专家谢绝或回避时系统自动从备选专家中补抽。",
-          "This round already has a valid draw; declines and recusals are replaced from the backups automatically.",
-        );
-      }
-      topUp = panelSize - active.length;
+    if (next.kind === "none") {
+      throw apiError(
+        409,
+        "draw-exists",
+        "本轮已有有效的抽取结果；专家谢绝或回避时系统自动从备选专家中补抽。",
+        "This round already has a valid draw; declines and recusals are replaced from the backups automatically.",
+      );
     }
+    // Every attempt is kept; one after the first says why it was needed (the reason goes to the audit log).
+    if (attempts > 0 && !request.reason) {
+      throw apiError(400, "reason-required", "重新抽取须填写理由。", "A re-draw needs a reason.", [
+        { path: "reason", messageZh: "请填写重新抽取的理由", messageEn: "Give the reason for the re-draw" },
+      ]);
+    }
+    const topUp = next.kind === "top-up" ? next.seats : 0;
 
     const facts = await reviewTarget(round.targetKind).facts(tx, round.targetId);
     if (!facts) throw errors.notFound("Review target", "评审对象");
@@ -109,14 +103,8 @@ export async function drawExperts(
     }));
     const input = { seed: randomInt(0, 2 ** 32), rules, target: facts, candidates };
     const outcome = runDraw(input);
-    const [last] = await tx
-      .select({ attempt: draws.attempt })
-      .from(draws)
-      .where(eq(draws.roundId, roundId))
-      .orderBy(desc(draws.attempt))
-      .limit(1);
     const drawId = randomUUID();
-    const attempt = (last?.attempt ?? 0) + 1;
+    const attempt = attempts + 1;
     const record = buildDrawRecord(
       { drawId, roundId, attempt, drawnAt: now.toISOString(), drawnBy: actor.name },
       input,

@@ -1,4 +1,6 @@
 import { desc, eq, or, sql } from "drizzle-orm";
+import type { ExpertHistory } from "../../contracts/review";
+import type { AssignmentState } from "../../policy/review/assignment.transitions";
 import type { DrawRecord } from "../../policy/review/draw-record";
 import type { Executor } from "../db/client";
 import { draws, reviewAssignments, reviewRounds } from "../db/schema";
@@ -6,8 +8,21 @@ import { targetLabel } from "./reviews.repository";
 
 const contains = (value: unknown) => sql`${draws.record} @> ${JSON.stringify(value)}::jsonb`;
 
-/** Every draw that placed or excluded an expert, and every review they were assigned: for the officer's pool screen. */
-export async function expertHistory(executor: Executor, expertId: string) {
+type DrawEntry = ExpertHistory["draws"][number];
+
+/** Where one draw put the expert: on the panel, among the backups, excluded (回避) or merely in the pool. */
+function placementOf(record: DrawRecord, expertId: string): DrawEntry["placement"] {
+  if (record.outcome.panel.includes(expertId)) return "panel";
+  if (record.outcome.backups.includes(expertId)) return "backup";
+  if (record.outcome.exclusions.some((e) => e.expertId === expertId)) return "excluded";
+  return "not-selected";
+}
+
+/**
+ * Every draw that placed, excluded or replaced an expert, and every panel they were assigned to, newest first:
+ * the officer's view of one expert in the pool (issue 5: history of draws and reviews per expert).
+ */
+export async function expertHistory(executor: Executor, expertId: string): Promise<ExpertHistory> {
   const drawRows = await executor
     .select({ draw: draws })
     .from(draws)
@@ -18,46 +33,50 @@ export async function expertHistory(executor: Executor, expertId: string) {
         contains({ outcome: { exclusions: [{ expertId }] } }),
       ),
     )
-    .orderBy(desc(draws.createdAt));
-  const labels = new Map<string, string>();
-  const titleOf = async (round: { targetKind: "application" | "annual-report"; targetId: string }) => {
-    const key = `${round.targetKind}:${round.targetId}`;
-    if (!labels.has(key)) labels.set(key, (await targetLabel(executor, round)).title);
-    return labels.get(key)!;
-  };
-  const drawsOut = [];
-  for (const { draw } of drawRows) {
+    .orderBy(desc(draws.createdAt), desc(draws.attempt));
+  const drawsOut: DrawEntry[] = drawRows.map(({ draw }) => {
     const record = draw.record as DrawRecord;
-    const rules = record.outcome.exclusions.filter((e) => e.expertId === expertId).map((e) => e.rule);
-    drawsOut.push({
+    return {
       drawId: draw.id,
       roundId: draw.roundId,
       attempt: draw.attempt,
+      drawStatus: draw.status,
       targetTitle: record.target.title,
       drawnAt: draw.createdAt.toISOString(),
-      placement: record.outcome.panel.includes(expertId)
-        ? ("panel" as const)
-        : record.outcome.backups.includes(expertId)
-          ? ("backup" as const)
-          : rules.length
-            ? ("excluded" as const)
-            : ("not-selected" as const),
-      exclusionRules: rules,
-    });
-  }
+      placement: placementOf(record, expertId),
+      exclusions: record.outcome.exclusions
+        .filter((e) => e.expertId === expertId)
+        .map(({ rule, reasonZh, reasonEn }) => ({ rule, reasonZh, reasonEn })),
+      replacements: (record.replacements ?? []).flatMap((r): DrawEntry["replacements"] => {
+        if (r.outExpertId === expertId) return [{ direction: "out", reason: r.reason, at: r.at }];
+        if (r.inExpertId === expertId) return [{ direction: "in", reason: r.reason, at: r.at }];
+        return [];
+      }),
+    };
+  });
+
   const reviewRows = await executor
     .select({ assignment: reviewAssignments, round: reviewRounds })
     .from(reviewAssignments)
     .innerJoin(reviewRounds, eq(reviewRounds.id, reviewAssignments.roundId))
     .where(eq(reviewAssignments.expertId, expertId))
     .orderBy(desc(reviewAssignments.createdAt));
-  const reviews = [];
+  const labels = new Map<string, string>();
+  const reviews: ExpertHistory["reviews"] = [];
   for (const { assignment, round } of reviewRows) {
+    const key = `${round.targetKind}:${round.targetId}`;
+    let title = labels.get(key);
+    if (title === undefined) {
+      title = (await targetLabel(executor, round)).title;
+      labels.set(key, title);
+    }
     reviews.push({
       assignmentId: assignment.id,
       roundId: round.id,
-      targetTitle: await titleOf(round),
-      status: assignment.status,
+      targetTitle: title,
+      role: assignment.role,
+      status: assignment.status as AssignmentState,
+      invitedAt: assignment.createdAt.toISOString(),
       total: assignment.total === null ? null : assignment.total / 100,
       submittedAt: assignment.submittedAt?.toISOString() ?? null,
     });

@@ -1,13 +1,25 @@
 import { and, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
 import type { Expert } from "../../contracts/review";
 import type { Ability } from "../../policy/access/abilities";
-import { maskPhone, type PiiCipher } from "../crypto/sm";
+import { maskIdNumber, maskPhone, type PiiCipher } from "../crypto/sm";
 import type { Executor } from "../db/client";
 import { experts, people } from "../db/schema";
 
 export type ExpertRow = typeof experts.$inferSelect;
-const selection = { expert: experts, name: people.name, email: people.email, phone: people.phone };
-export type ExpertWithPerson = { expert: ExpertRow; name: string; email: string | null; phone: Buffer | null };
+const selection = {
+  expert: experts,
+  name: people.name,
+  email: people.email,
+  phone: people.phone,
+  idNumber: people.idNumber,
+};
+export type ExpertWithPerson = {
+  expert: ExpertRow;
+  name: string;
+  email: string | null;
+  phone: Buffer | null;
+  idNumber: Buffer | null;
+};
 
 /** The expert pool is read by officers only (`expert.read`, scope all): no row filter beyond the filters asked. */
 export async function listExperts(
@@ -59,16 +71,19 @@ export async function poolForDraw(executor: Executor) {
     .innerJoin(people, eq(people.id, experts.personId));
 }
 
+/** Decrypts a personal-data cell only to mask it; an unreadable one (key rotated away) shows as ***. */
+function masked(cell: Buffer | null, pii: PiiCipher, mask: (value: string) => string): string | null {
+  if (!cell) return null;
+  try {
+    return mask(pii.decrypt(cell));
+  } catch {
+    return "***";
+  }
+}
+
+/** The expert as officers see it: phone and ID number masked, never in full. */
 export function presentExpert(row: ExpertWithPerson, pii: PiiCipher, abilities: Ability[]): Expert {
   const e = row.expert;
-  let phone: string | null = null;
-  if (row.phone) {
-    try {
-      phone = maskPhone(pii.decrypt(row.phone));
-    } catch {
-      phone = "***";
-    }
-  }
   return {
     id: e.id,
     personId: e.personId,
@@ -79,8 +94,9 @@ export function presentExpert(row: ExpertWithPerson, pii: PiiCipher, abilities: 
     unitName: e.unitName,
     divisionCode: e.divisionCode,
     status: e.status,
-    phone,
+    phone: masked(row.phone, pii, maskPhone),
     email: row.email,
+    idNumber: masked(row.idNumber, pii, maskIdNumber),
     hasAccount: e.accountId !== null,
     note: e.note,
     version: e.version,

@@ -1,7 +1,8 @@
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { ImportReport } from "../../contracts/review";
 import { expertInput } from "../../contracts/review";
+import { hubeiDivisions } from "../../policy/reference/divisions";
 import { titles } from "../../policy/reference/titles";
 import { type Actor, type CommandDeps, execute, piiCipher } from "../commands/command";
 import type { Executor } from "../db/client";
@@ -9,17 +10,86 @@ import { experts, fields as fieldTable, people } from "../db/schema";
 import { apiError } from "../http/errors";
 import { type ExpertInput, insertExpert } from "./create-expert";
 
-/** The import template's columns, in Chinese as offices write them, and the input field each fills. */
+/**
+ * The import template's columns, in Chinese as offices write them, and the input field each fills. The import
+ * finds columns by these headers (any order); the template (`expertImportTemplate`) writes them in this order.
+ */
 export const importColumns = [
-  { header: "姓名", key: "name", required: true },
-  { header: "职称", key: "title", required: true },
-  { header: "工作单位", key: "unitName", required: true },
-  { header: "领域", key: "fields", required: true },
-  { header: "所在地区代码", key: "divisionCode", required: false },
-  { header: "手机", key: "phone", required: false },
-  { header: "邮箱", key: "email", required: false },
-  { header: "证件号码", key: "idNumber", required: false },
+  { header: "姓名", key: "name", required: true, width: 12, hint: "2–50 字" },
+  { header: "职称", key: "title", required: true, width: 10, hint: "正高级、副高级、中级、初级或其他" },
+  { header: "工作单位", key: "unitName", required: true, width: 28, hint: "单位全称" },
+  { header: "领域", key: "fields", required: true, width: 28, hint: "领域目录中的名称，多个用顿号或逗号分隔" },
+  { header: "所在地区代码", key: "divisionCode", required: false, width: 14, hint: "6 位行政区划代码，如 420100" },
+  { header: "手机", key: "phone", required: false, width: 15, hint: "加密保存，列表中脱敏显示" },
+  { header: "邮箱", key: "email", required: false, width: 24, hint: "" },
+  {
+    header: "证件号码",
+    key: "idNumber",
+    required: false,
+    width: 22,
+    hint: "18 位身份证号，加密保存；用于识别同一人员",
+  },
 ] as const;
+
+/** Rows of the template's data sheet that carry the title list and the text format. */
+const templateRows = 500;
+
+/**
+ * The Excel import template: sheet 1 is what the import reads (the header row exactly as `importColumns`, text
+ * cells so ID numbers and codes keep their digits, a list of titles); sheet 2 explains each column and lists the
+ * live fields (领域), titles and division codes. No sample row, so a forgotten one is never imported.
+ */
+export async function expertImportTemplate(executor: Executor): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = "湖北省国际科技合作基地管理平台";
+  const sheet = book.addWorksheet("专家", { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = importColumns.map((c) => ({ header: c.header, key: c.key, width: c.width, style: { numFmt: "@" } }));
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  importColumns.forEach((column, index) => {
+    const cell = header.getCell(index + 1);
+    cell.fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: column.required ? "FFFCE4D6" : "FFEDEDED" },
+    };
+    cell.note = `${column.required ? "必填" : "选填"}${column.hint ? `：${column.hint}` : ""}`;
+  });
+  const titleColumn = importColumns.findIndex((c) => c.key === "title") + 1;
+  for (let row = 2; row <= templateRows + 1; row++) {
+    sheet.getCell(row, titleColumn).dataValidation = {
+      type: "list",
+      allowBlank: true,
+      formulae: [`"${titles.map((t) => t.nameZh).join(",")}"`],
+      showErrorMessage: true,
+      errorTitle: "职称",
+      error: "请从列表中选择职称",
+    };
+  }
+
+  const fieldNames = await executor
+    .select({ name: fieldTable.nameZh })
+    .from(fieldTable)
+    .where(eq(fieldTable.active, true))
+    .orderBy(asc(fieldTable.sortOrder), asc(fieldTable.nameZh));
+  const guide = book.addWorksheet("填写说明");
+  guide.columns = [{ width: 16 }, { width: 10 }, { width: 60 }];
+  const heading = (text: string) => {
+    guide.addRow([]);
+    guide.addRow([text]).font = { bold: true };
+  };
+  guide.addRow(["专家库导入说明：在“专家”工作表第 2 行起每行填写一位专家；任一行有误则全部不导入，并逐行列出错误。"]);
+  heading("列");
+  guide.addRow(["列名", "是否必填", "说明"]).font = { bold: true };
+  for (const column of importColumns) guide.addRow([column.header, column.required ? "必填" : "选填", column.hint]);
+  heading("职称");
+  for (const title of titles) guide.addRow([title.nameZh]);
+  heading("领域（当前领域目录）");
+  for (const field of fieldNames) guide.addRow([field.name]);
+  heading("所在地区代码（湖北省市州，亦可填写区县代码）");
+  for (const division of hubeiDivisions) guide.addRow([division.code, "", division.nameZh]);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
 
 type RowError = ImportReport["errors"][number];
 

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import type { Assignment, ReviewSettingsInput, Round } from "../../contracts/review";
+import { type Assignment, effectiveSettingsSchema, type ReviewSettingsInput, type Round } from "../../contracts/review";
 import type { Ability } from "../../policy/access/abilities";
 import { availableEvents } from "../../policy/lifecycles/transition";
 import { type AssignmentState, assignmentLifecycle } from "../../policy/review/assignment.transitions";
@@ -8,6 +8,8 @@ import type { ResolvedScope } from "../access/scope";
 import type { Executor } from "../db/client";
 import { type draws, experts, people, reviewAssignments, reviewRounds } from "../db/schema";
 import { assignmentRows, roundRows } from "./assigned";
+import { drawSituation } from "./draw-situation";
+import { aggregationSettingsOf, drawRulesOf } from "./review-settings";
 import { reviewTarget } from "./targets";
 
 type RoundRow = typeof reviewRounds.$inferSelect;
@@ -103,13 +105,51 @@ export async function presentRound(
     for (const ability of ["draw.run", "draw.read", "review.reopen"] as const) {
       if (callerAbilities.includes(ability)) roundAbilities.push(ability);
     }
+    // A draw is offered only when one would run: none yet (or only failed attempts), or a top-up is due.
+    if (roundAbilities.includes("draw.run") && (await drawSituation(executor, round)).next.kind === "none") {
+      roundAbilities.splice(roundAbilities.indexOf("draw.run"), 1);
+    }
   }
   return {
     ...summariseRound(round, label),
+    effectiveSettings: scope.scope === "all" ? await effectiveSettingsOf(executor, round) : null,
     rubric: round.rubric as Round["rubric"],
     assignments: assignments.map((row) => presentAssignment(row, callerAbilities)),
     abilities: roundAbilities,
   };
+}
+
+/** The round's settings as its draws and aggregation apply them (review-settings.ts), excluded experts named. */
+async function effectiveSettingsOf(executor: Executor, round: RoundRow): Promise<Round["effectiveSettings"]> {
+  const settings = round.settings as ReviewSettingsInput;
+  const facts = await reviewTarget(round.targetKind).facts(executor, round.targetId);
+  // The schema keeps what a round shows: the draw mode and the reference year are the draw's own.
+  const rules = drawRulesOf(settings, undefined, { field: facts?.field ?? "" }, 0);
+  const names = new Map<string, string>();
+  if (rules.pinnedExclusions.length) {
+    const found = await executor
+      .select({ id: experts.id, name: people.name })
+      .from(experts)
+      .innerJoin(people, eq(people.id, experts.personId))
+      .where(
+        inArray(
+          experts.id,
+          rules.pinnedExclusions.map((exclusion) => exclusion.expertId),
+        ),
+      );
+    for (const row of found) names.set(row.id, row.name);
+  }
+  return effectiveSettingsSchema.parse({
+    draw: {
+      ...rules,
+      fields: rules.fields.filter(Boolean),
+      pinnedExclusions: rules.pinnedExclusions.map((exclusion) => ({
+        ...exclusion,
+        name: names.get(exclusion.expertId) ?? exclusion.expertId,
+      })),
+    },
+    aggregation: aggregationSettingsOf(settings),
+  });
 }
 
 export function summariseRound(round: RoundRow, label: { title: string; unitName: string }) {

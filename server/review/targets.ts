@@ -42,6 +42,18 @@ export interface ReviewMaterials {
   findings: Finding[];
 }
 
+/** A target waiting for an officer to open its review (SPEC §5.1 step 5), for the officer's picker. */
+export interface AwaitingReviewTarget {
+  id: string;
+  /** The standard name or the report's title. */
+  title: string;
+  unitName: string;
+  field: string;
+  /** The batch the target is ranked within (see `canStartReview`). */
+  groupId: string | null;
+  groupTitle: string | null;
+}
+
 export interface ReviewTargetProvider {
   kind: ReviewTargetKind;
   facts(executor: Executor, id: string): Promise<ReviewTargetFacts | null>;
@@ -53,6 +65,11 @@ export interface ReviewTargetProvider {
    * ranked within: the call for an application, the evaluation year for a report. Absent: always allowed, no batch.
    */
   canStartReview?(executor: Executor, id: string): Promise<Outcome<{ groupId: string; groupTitle: string }>>;
+  /**
+   * Every target now in the state where a review may start (an application in expert review), whether or not a
+   * round is already open: the review machinery, which owns the rounds, leaves those out. Absent: none listed.
+   */
+  awaiting?(executor: Executor): Promise<AwaitingReviewTarget[]>;
   /** The hand-off: called in the command that completes the panel (all scored, panel opinion written). */
   onReviewCompleted(context: CommandContext, id: string, result: { roundId: string; mean: number }): Promise<void>;
 }

@@ -15,6 +15,7 @@ import { notificationRoutes } from "./notifications/notifications.routes";
 import { peopleRoutes } from "./people/people.routes";
 import { policyRoutes } from "./policy/policy.routes";
 import { publicRoutes } from "./public/public.routes";
+import { publicNoticeRoutes } from "./public-notices/public-notices.routes";
 import { publicRegistryRoutes } from "./public-registry/public-registry.routes";
 import { publicVerifyRoutes } from "./public-verify/verify.routes";
 import { recommenderRoutes } from "./recommenders/recommenders.routes";
@@ -49,5 +50,6 @@ export async function registerRoutes(app: TypedApp, deps: RouteDeps) {
   await drawRoutes(app, deps);
   await decisionRoutes(app, deps, store);
   await publicRegistryRoutes(app, deps);
+  await publicNoticeRoutes(app, deps);
   await publicVerifyRoutes(app, deps);
 }

@@ -58,6 +58,7 @@ export interface TestApp {
   /** Anonymous requests. */
   anonymous: Agent;
   /** Delivers outbox rows now (the server does it every second). */
+  /** Delivers every queued outbox row (all batches); returns how many were delivered. */
   flushOutbox(): Promise<number>;
   close(): Promise<void>;
 }
@@ -111,7 +112,14 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
       const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
       return agent(username, cookie, response.json().csrfToken);
     },
-    flushOutbox: () => dispatchOutbox(database, clock, null),
+    async flushOutbox() {
+      let delivered = 0;
+      for (let batch = await dispatchOutbox(database, clock, null); batch > 0; ) {
+        delivered += batch;
+        batch = await dispatchOutbox(database, clock, null);
+      }
+      return delivered;
+    },
     async close() {
       await app.close();
       await database.close();

@@ -19,7 +19,7 @@ import { actorOf, callerOf } from "../../http/request-context";
 import { createExpert } from "../../review/create-expert";
 import { expertHistory } from "../../review/expert-history";
 import { type ExpertWithPerson, listExperts, loadExpert, presentExpert } from "../../review/experts.repository";
-import { importExperts } from "../../review/import-experts";
+import { expertImportTemplate, importExperts } from "../../review/import-experts";
 import { updateExpert } from "../../review/update-expert";
 import type { RouteDeps, TypedApp } from "../types";
 
@@ -106,6 +106,22 @@ export async function expertRoutes(app: TypedApp, deps: RouteDeps) {
         throw apiError(413, "too-large", "文件超过 5 MB 上限。", "The file exceeds 5 MB.");
       });
       return importExperts(deps, actorOf(request), content);
+    },
+  );
+
+  app.get(
+    "/api/experts/import-template.xlsx",
+    {
+      config: { ability: "expert.manage" },
+      schema: { tags, summary: "专家导入模板（Excel）/ the import template as .xlsx" },
+    },
+    async (request, reply) => {
+      await authorize(db, callerOf(request), "expert.manage");
+      const content = await expertImportTemplate(db);
+      return reply
+        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent("专家库导入模板.xlsx")}`)
+        .send(content);
     },
   );
 

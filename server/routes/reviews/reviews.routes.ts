@@ -9,6 +9,8 @@ import {
   panelOpinionRequest,
   rankingQuery,
   rankingSchema,
+  reviewTargetList,
+  reviewTargetsQuery,
   roundListQuery,
   roundPage,
   roundSchema,
@@ -23,6 +25,7 @@ import { loadRound } from "../../review/assigned";
 import { createReviewRound } from "../../review/create-review-round";
 import { drawExperts } from "../../review/draw-experts";
 import { rankingPdf, rankingWorkbook } from "../../review/export-ranking";
+import { listReviewTargets, reviewSettingsDefaultsOf } from "../../review/list-review-targets";
 import { buildRanking } from "../../review/ranking";
 import {
   listRounds,
@@ -79,6 +82,28 @@ export async function reviewRoutes(app: TypedApp, deps: RouteDeps) {
         items.push({ ...summariseRound(round, await targetLabel(db, round)), abilities: [] });
       }
       return { items, total };
+    },
+  );
+
+  app.get(
+    "/api/reviews/targets",
+    {
+      config: { ability: "draw.run" },
+      schema: {
+        tags,
+        summary: "待发起专家评审的对象 / targets awaiting an expert review round (officer)",
+        querystring: reviewTargetsQuery,
+        response: { 200: reviewTargetList, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const scope = await authorize(db, callerOf(request), "draw.run");
+      if (scope.scope !== "all") throw errors.forbidden("draw.run");
+      const { kind, includeOpen } = request.query;
+      return {
+        items: await listReviewTargets(db, kind, { includeOpen }),
+        defaults: reviewSettingsDefaultsOf(),
+      };
     },
   );
 

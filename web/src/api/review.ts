@@ -2,13 +2,18 @@ import type { z } from "zod";
 import type {
   aggregationSchema,
   assignmentSchema,
+  createReviewRequest,
   drawList,
+  expertHistory,
   expertInput,
   expertPage,
   expertSchema,
+  expertStatus,
+  expertUpdate,
   importReport,
   materialsSchema,
   rankingSchema,
+  reviewTargetList,
   roundPage,
   roundSchema,
   scoresRequest,
@@ -17,7 +22,11 @@ import { buildUrl, http } from "./client";
 
 export type Expert = z.infer<typeof expertSchema>;
 export type ExpertPage = z.infer<typeof expertPage>;
+export type ExpertStatus = z.infer<typeof expertStatus>;
 export type ExpertInput = z.input<typeof expertInput>;
+export type ExpertUpdate = z.input<typeof expertUpdate>;
+export type ExpertHistory = z.infer<typeof expertHistory>;
+export type ExpertQuery = { q?: string; field?: string; status?: ExpertStatus; page?: number; pageSize?: number };
 export type ImportReport = z.infer<typeof importReport>;
 export type Round = z.infer<typeof roundSchema>;
 export type RoundPage = z.infer<typeof roundPage>;
@@ -35,19 +44,28 @@ export type PortalItem = Assignment & {
   panelOpinion: string | null;
 };
 export type ScoresInput = z.input<typeof scoresRequest>;
+export type ReviewTargetList = z.infer<typeof reviewTargetList>;
+export type ReviewTarget = ReviewTargetList["items"][number];
+export type CreateReviewInput = z.input<typeof createReviewRequest>;
 
 const enc = encodeURIComponent;
 
 /** Expert pool, review rounds, draws and the expert portal (issue 5). One line each; no logic here. */
 export const expertsApi = {
-  list: (query: { q?: string; field?: string; page?: number; pageSize?: number }) =>
-    http.get<ExpertPage>("/api/experts", query),
+  list: (query: ExpertQuery) => http.get<ExpertPage>("/api/experts", query),
+  get: (id: string) => http.get<Expert>(`/api/experts/${enc(id)}`),
   create: (input: ExpertInput) => http.post<Expert>("/api/experts", input),
+  update: (id: string, input: ExpertUpdate) => http.patch<Expert>(`/api/experts/${enc(id)}`, input),
+  history: (id: string) => http.get<ExpertHistory>(`/api/experts/${enc(id)}/history`),
   import: (file: File) => http.upload<ImportReport>("/api/experts/import", file),
+  templateUrl: "/api/experts/import-template.xlsx",
 };
 
 export const reviewsApi = {
   list: (query: { page?: number; pageSize?: number }) => http.get<RoundPage>("/api/reviews", query),
+  targets: (query: { kind: ReviewTarget["kind"]; includeOpen?: boolean }) =>
+    http.get<ReviewTargetList>("/api/reviews/targets", query),
+  create: (input: CreateReviewInput) => http.post<Round>("/api/reviews", input),
   get: (id: string) => http.get<Round>(`/api/reviews/${enc(id)}`),
   draws: (id: string) => http.get<{ items: Draw[] }>(`/api/reviews/${enc(id)}/draws`),
   draw: (id: string, reason?: string) => http.post<Draw>(`/api/reviews/${enc(id)}/draws`, { reason }),

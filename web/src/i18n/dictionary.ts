@@ -4,8 +4,10 @@ import { auditMessages } from "./messages/audit";
 import { authMessages } from "./messages/auth";
 import { commonMessages } from "./messages/common";
 import { decisionMessages } from "./messages/decisions";
+import { expertPoolMessages } from "./messages/experts";
 import { homeMessages } from "./messages/home";
 import { peopleMessages } from "./messages/people";
+import { publicNoticeMessages } from "./messages/public-notices";
 import { recognitionMessages } from "./messages/recognition";
 import { referenceMessages } from "./messages/reference";
 import { reviewMessages } from "./messages/review";
@@ -22,9 +24,11 @@ const groups = [
   auditMessages,
   referenceMessages,
   reviewMessages,
+  expertPoolMessages,
   decisionMessages,
   recognitionMessages,
   verifyMessages,
+  publicNoticeMessages,
 ] as const;
 
 type Group = (typeof groups)[number];

@@ -44,6 +44,10 @@ function routes() {
       lazy: () => import("../scenes/PublicRegistry/BaseProfilePage").then((m) => ({ Component: m.BaseProfilePage })),
     },
     {
+      path: "/notices",
+      lazy: () => import("../scenes/PublicNotices/PublicNoticesPage").then((m) => ({ Component: m.PublicNoticesPage })),
+    },
+    {
       path: "/verify/:code?",
       lazy: () => import("../scenes/Verify/VerifyPage").then((m) => ({ Component: m.VerifyPage })),
     },

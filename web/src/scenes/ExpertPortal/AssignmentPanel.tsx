@@ -171,9 +171,9 @@ export function AssignmentPanel({ id }: { id: string }) {
             onFinish={(v) => act(() => reviewsApi.panelOpinion(a.roundId, v.opinion), t("common.saved"))}
           >
             <Form.Item name="opinion" rules={[{ required: true, min: 10 }]}>
-              <Input.TextArea rows={4} />
+              <Input.TextArea rows={4} data-testid="panel-opinion-input" />
             </Form.Item>
-            <Button type="primary" htmlType="submit">
+            <Button type="primary" htmlType="submit" data-testid="panel-opinion-submit">
               {t("portal.writePanelOpinion")}
             </Button>
           </Form>

@@ -40,9 +40,14 @@ export function RegistryPage() {
         title={t("registry.title")}
         intro={t("registry.intro")}
         extra={
-          <Link to="/login">
-            <Button>{t("registry.login")}</Button>
-          </Link>
+          <>
+            <Link to="/notices" data-testid="registry-notices">
+              <Button>{t("publicNotices.link")}</Button>
+            </Link>
+            <Link to="/login">
+              <Button>{t("registry.login")}</Button>
+            </Link>
+          </>
         }
       />
       <Card>

@@ -1,19 +1,24 @@
+import { PlusOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Button, Card, Flex, Table, Tag } from "antd";
 import { useState } from "react";
 import { type RoundPage, reviewsApi } from "../../api/review";
+import { hasAbility, useSession } from "../../api/session";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n/I18nProvider";
 import { RoundDrawer } from "./RoundDrawer";
+import { StartReviewModal } from "./StartReviewModal";
 
 type RoundSummary = RoundPage["items"][number];
 
-/** Officer: review rounds, their draws, replacements, aggregation and the call's ranking export. */
+/** Officer: opens review rounds; their draws, replacements, aggregation and the call's ranking export. */
 export function ReviewsPage() {
+  const me = useSession();
   const { t, number } = useI18n();
   const [page, setPage] = useState({ current: 1, size: 20 });
   const [open, setOpen] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
   const list = useQuery({
     queryKey: ["reviews", page],
     queryFn: () => reviewsApi.list({ page: page.current, pageSize: page.size }),
@@ -28,16 +33,29 @@ export function ReviewsPage() {
       <PageHeader
         title={t("nav.reviews")}
         intro={t("reviews.intro")}
-        extra={groups.map(([groupId]) => (
-          <Flex key={groupId} gap={8}>
-            <Button href={reviewsApi.rankingUrl(groupId, "xlsx")} data-testid="ranking-xlsx">
-              {t("reviews.exportXlsx")}
+        extra={[
+          ...groups.map(([groupId]) => (
+            <Flex key={groupId} gap={8}>
+              <Button href={reviewsApi.rankingUrl(groupId, "xlsx")} data-testid="ranking-xlsx">
+                {t("reviews.exportXlsx")}
+              </Button>
+              <Button href={reviewsApi.rankingUrl(groupId, "pdf")} data-testid="ranking-pdf">
+                {t("reviews.exportPdf")}
+              </Button>
+            </Flex>
+          )),
+          hasAbility(me, "draw.run") ? (
+            <Button
+              key="start"
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setStarting(true)}
+              data-testid="review-start"
+            >
+              {t("reviews.start")}
             </Button>
-            <Button href={reviewsApi.rankingUrl(groupId, "pdf")} data-testid="ranking-pdf">
-              {t("reviews.exportPdf")}
-            </Button>
-          </Flex>
-        ))}
+          ) : null,
+        ]}
       />
       <Card>
         {list.isError ? <QueryError error={list.error} onRetry={() => list.refetch()} /> : null}
@@ -76,6 +94,7 @@ export function ReviewsPage() {
         />
       </Card>
       <RoundDrawer roundId={open} onClose={() => setOpen(null)} />
+      <StartReviewModal open={starting} onClose={() => setStarting(false)} onStarted={setOpen} />
     </>
   );
 }

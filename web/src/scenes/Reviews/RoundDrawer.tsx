@@ -1,17 +1,25 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Button, Descriptions, Drawer, Empty, List, Space, Table, Tag, Typography } from "antd";
+import { App as AntApp, Button, Descriptions, Drawer, Empty, List, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
-import { type Assignment, type Draw, reviewsApi } from "../../api/review";
+import { referenceApi } from "../../api/endpoints";
+import { type Assignment, type Draw, type Round, reviewsApi } from "../../api/review";
 import { ReasonModal } from "../../components/ReasonModal";
+import { titleLabel } from "../../components/reference-labels";
 import { useFeedback } from "../../components/useFeedback";
 import { useI18n } from "../../i18n/I18nProvider";
 
-/** One round: its draw attempts (seed, panel, backups, exclusions, replacements), members, aggregation. */
+/**
+ * One round: its settings, draw attempts (seed, panel, backups, exclusions, replacements), members, aggregation.
+ * The draw button appears when the server says a draw would run; a draw after the first needs a reason.
+ */
 export function RoundDrawer({ roundId, onClose }: { roundId: string | null; onClose: () => void }) {
   const { t, language } = useI18n();
+  const { message } = AntApp.useApp();
   const feedback = useFeedback();
   const queryClient = useQueryClient();
   const [reopen, setReopen] = useState<Assignment | null>(null);
+  const [redraw, setRedraw] = useState(false);
+  const [drawing, setDrawing] = useState(false);
   const enabled = roundId !== null;
   const round = useQuery({ queryKey: ["review", roundId], queryFn: () => reviewsApi.get(roundId!), enabled });
   const draws = useQuery({
@@ -25,14 +33,23 @@ export function RoundDrawer({ roundId, onClose }: { roundId: string | null; onCl
     enabled,
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["review", roundId] });
-  const runDraw = async () => {
+  const attempted = (draws.data?.items.length ?? 0) > 0;
+  const runDraw = async (reason?: string) => {
+    setDrawing(true);
     try {
-      await reviewsApi.draw(roundId!);
-      feedback.done(t("reviews.drawn"));
+      const draw = await reviewsApi.draw(roundId!, reason);
+      if (draw.refusal) {
+        message.warning(
+          t("reviews.drawRefused", { reason: language === "zh" ? draw.refusal.messageZh : draw.refusal.messageEn }),
+        );
+      } else feedback.done(t("reviews.drawn"));
+      setRedraw(false);
       await refresh();
       await queryClient.invalidateQueries({ queryKey: ["reviews"] });
     } catch (error) {
       feedback.fail(error);
+    } finally {
+      setDrawing(false);
     }
   };
   const names = (people: Draw["panel"]) => people.map((p) => <Tag key={p.expertId}>{p.name}</Tag>);
@@ -50,9 +67,16 @@ export function RoundDrawer({ roundId, onClose }: { roundId: string | null; onCl
               {round.data.panelOpinion ?? "—"}
             </Descriptions.Item>
           </Descriptions>
-          {round.data.abilities.includes("draw.run") && round.data.status !== "completed" ? (
-            <Button type="primary" onClick={runDraw} data-testid="round-draw">
-              {t("reviews.draw")}
+          {round.data.effectiveSettings ? <RoundSettings settings={round.data.effectiveSettings} /> : null}
+          {round.data.abilities.includes("draw.run") ? (
+            <Button
+              type="primary"
+              loading={drawing}
+              disabled={draws.isPending}
+              onClick={() => (attempted ? setRedraw(true) : runDraw())}
+              data-testid="round-draw"
+            >
+              {attempted ? t("reviews.redraw") : t("reviews.draw")}
             </Button>
           ) : null}
           <Typography.Title level={5}>{t("reviews.draws")}</Typography.Title>
@@ -69,8 +93,9 @@ export function RoundDrawer({ roundId, onClose }: { roundId: string | null; onCl
               >
                 <Space direction="vertical" size={4}>
                   <span>
-                    {t("reviews.attempt", { n: String(draw.attempt) })} · <Tag>{draw.status}</Tag> {t("reviews.seed")}{" "}
-                    <code>{draw.seed}</code>
+                    {t("reviews.attempt", { n: String(draw.attempt) })} ·{" "}
+                    <Tag color={drawStatusColor[draw.status]}>{t(`reviews.drawStatus.${draw.status}`)}</Tag>{" "}
+                    {t("reviews.seed")} <code>{draw.seed}</code>
                   </span>
                   {draw.refusal ? (
                     <Typography.Text type="danger">
@@ -109,14 +134,12 @@ export function RoundDrawer({ roundId, onClose }: { roundId: string | null; onCl
             columns={[
               { title: t("expert.name"), dataIndex: "expertName" },
               {
-                title: t("reviews.status"),
-                dataIndex: "statusLabelZh",
-                render: (label: string, a) => (
-                  <>
-                    {label} {a.role === "leader" ? <Tag color="gold">{t("portal.leader")}</Tag> : null}
-                  </>
-                ),
+                title: t("reviews.role"),
+                dataIndex: "role",
+                render: (role: Assignment["role"]) =>
+                  role === "leader" ? <Tag color="gold">{t("reviews.role.leader")}</Tag> : t("reviews.role.member"),
               },
+              { title: t("reviews.status"), dataIndex: "statusLabelZh" },
               { title: t("reviews.total"), dataIndex: "total", render: (v: number | null) => v ?? "—" },
               {
                 title: t("table.actions"),
@@ -160,6 +183,16 @@ export function RoundDrawer({ roundId, onClose }: { roundId: string | null; onCl
         </Space>
       ) : null}
       <ReasonModal
+        open={redraw}
+        title={t("reviews.redrawTitle")}
+        description={t("reviews.redrawDescription")}
+        okText={t("reviews.redraw")}
+        required
+        loading={drawing}
+        onCancel={() => setRedraw(false)}
+        onSubmit={(reason) => runDraw(reason)}
+      />
+      <ReasonModal
         open={reopen !== null}
         title={t("reviews.reopen")}
         required
@@ -176,5 +209,91 @@ export function RoundDrawer({ roundId, onClose }: { roundId: string | null; onCl
         }}
       />
     </Drawer>
+  );
+}
+
+const drawStatusColor: Record<Draw["status"], string> = { current: "green", superseded: "default", failed: "red" };
+
+/** The round's draw rules and aggregation as the server applies them (defaults filled in), read-only. */
+function RoundSettings({ settings }: { settings: NonNullable<Round["effectiveSettings"]> }) {
+  const { t, language, pick } = useI18n();
+  const bundle = useQuery({ queryKey: ["reference", "bundle"], queryFn: referenceApi.bundle, staleTime: 3_600_000 });
+  const fieldName = (nameZh: string) => {
+    const field = bundle.data?.fields.find((entry) => entry.nameZh === nameZh);
+    return field ? pick(field.nameZh, field.nameEn) : nameZh;
+  };
+  const { draw, aggregation } = settings;
+  const none = t("reviews.settings.none");
+  return (
+    <Descriptions
+      title={t("reviews.settings")}
+      column={2}
+      size="small"
+      bordered
+      data-testid="round-settings"
+      items={[
+        {
+          key: "fields",
+          label: t("reviews.settings.fields"),
+          children: draw.fields.length ? draw.fields.map((field) => <Tag key={field}>{fieldName(field)}</Tag>) : none,
+        },
+        {
+          key: "titles",
+          label: t("reviews.settings.allowedTitles"),
+          children: draw.allowedTitles.length
+            ? draw.allowedTitles.map((title) => titleLabel(title, language)).join("、")
+            : t("reviews.settings.anyTitle"),
+        },
+        {
+          key: "panelSize",
+          label: t("reviews.settings.panelSize"),
+          children: `${draw.panelSize} ${t("reviews.settings.people")}`,
+        },
+        {
+          key: "backups",
+          label: t("reviews.settings.backups"),
+          children: `${draw.backups} ${t("reviews.settings.people")}`,
+        },
+        {
+          key: "collaborationYears",
+          label: t("reviews.settings.collaborationYears"),
+          children: `${draw.collaborationYears} ${t("reviews.settings.years")}`,
+        },
+        {
+          key: "maxDrawsPerYear",
+          label: t("reviews.settings.maxDrawsPerYear"),
+          children: `${draw.maxDrawsPerYear} ${t("reviews.settings.times")}`,
+        },
+        {
+          key: "statuses",
+          label: t("reviews.settings.statuses"),
+          children: draw.statuses.map((status) => t(`expert.status.${status}`)).join("、"),
+        },
+        {
+          key: "pinned",
+          label: t("reviews.settings.pinned"),
+          children: draw.pinnedExclusions.length
+            ? draw.pinnedExclusions.map((exclusion) => (
+                <div key={exclusion.expertId}>
+                  {exclusion.name}：{exclusion.reason}
+                </div>
+              ))
+            : none,
+        },
+        {
+          key: "method",
+          label: t("reviews.settings.method"),
+          children:
+            aggregation.method === "auto"
+              ? t("reviews.method.autoDetail", { n: aggregation.trimFrom })
+              : t(`reviews.method.${aggregation.method}`),
+        },
+        {
+          key: "deviation",
+          label: t("reviews.settings.deviationThreshold"),
+          children: `${aggregation.deviationThreshold} ${t("reviews.settings.points")}`,
+        },
+      ]}
+    />
   );
 }

@@ -1,0 +1,35 @@
+import type { Page } from "playwright-core";
+
+/** Helpers for antd widgets, shared by the specs. */
+
+/** Opens an antd Select by its test id, types to filter, and picks the option showing `option`. */
+export async function pick(page: Page, testId: string, search: string, option: string) {
+  await page.getByTestId(testId).click();
+  if (search) await page.keyboard.type(search);
+  await page.locator(".ant-select-item-option:visible").filter({ hasText: option }).first().click();
+  await page.keyboard.press("Escape");
+}
+
+/** Picks options of an antd multiple Select by their visible text. */
+export async function pickMany(page: Page, testId: string, labels: string[]) {
+  await page.getByTestId(testId).click();
+  for (const label of labels) {
+    const option = page.locator(".ant-select-item-option:visible").filter({ hasText: label }).first();
+    await option.click();
+    await page.locator(".ant-select-item-option-selected:visible").filter({ hasText: label }).first().waitFor();
+  }
+  await page.keyboard.press("Escape");
+}
+
+/** Types a date into an antd DatePicker and confirms it. */
+export async function pickDate(page: Page, testId: string, date: string) {
+  const input = page.getByTestId(testId);
+  await input.click();
+  await input.fill(date);
+  await input.press("Enter");
+}
+
+/** Waits for an antd message toast containing `text`. */
+export async function toast(page: Page, text: string) {
+  await page.locator(".ant-message-notice").filter({ hasText: text }).first().waitFor();
+}
