@@ -222,6 +222,8 @@ export const objectionSchema = z.object({
   content: z.string(),
   facts: z.string(),
   receivedOn: z.string(),
+  /** paper: entered by an officer from the letter received; online: lodged on the public 公示 page. */
+  channel: z.enum(["paper", "online"]),
   status: z.enum(["received", "investigating", "upheld", "dismissed"]),
   investigationNotes: z.string().nullable(),
   resolution: z.string().nullable(),

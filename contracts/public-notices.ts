@@ -109,4 +109,3 @@ export const objectionReceipt = z.object({
 export type ObjectionReceipt = z.infer<typeof objectionReceipt>;
 
 /** For the officer's notice list: which objections came in online (the others were entered from paper). */
-export const onlineObjectionIds = z.object({ objectionIds: z.array(z.string()) });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte } from "drizzle-orm";
 import type { Notice, Objection, RecognitionDocument } from "../../contracts/decision";
 import type { ObjectionReceipt, PublicNotice } from "../../contracts/public-notices";
 import { addDays } from "../../policy/calendar/dates";
@@ -44,6 +44,7 @@ function presentObjection(row: typeof objections.$inferSelect, applicationName: 
     content: row.content,
     facts: row.facts,
     receivedOn: row.receivedOn,
+    channel: row.receivedBy === null ? "online" : "paper",
     status: row.status,
     investigationNotes: row.investigationNotes,
     resolution: row.resolution,
@@ -246,10 +247,4 @@ export async function loadObjectionReceipt(executor: Executor, id: string): Prom
     standardName: row.standardName ?? row.unitName,
     status: "received",
   };
-}
-
-/** Objections lodged online (no officer received them: `receivedBy` is null), for the officer's notice list. */
-export async function listOnlineObjectionIds(executor: Executor): Promise<string[]> {
-  const rows = await executor.select({ id: objections.id }).from(objections).where(isNull(objections.receivedBy));
-  return rows.map((row) => row.id);
 }

@@ -1,18 +1,12 @@
 import type { FastifyRequest } from "fastify";
 import { idParams } from "../../../contracts/common";
 import { errorResponses } from "../../../contracts/errors";
-import {
-  objectionReceipt,
-  onlineObjectionIds,
-  publicNoticeList,
-  publicObjectionInput,
-} from "../../../contracts/public-notices";
-import { authorize } from "../../access/scope";
+import { objectionReceipt, publicNoticeList, publicObjectionInput } from "../../../contracts/public-notices";
 import { chinaDate } from "../../clock";
-import { listOnlineObjectionIds, listPublicNotices, loadObjectionReceipt } from "../../decision/notices.repository";
+import { listPublicNotices, loadObjectionReceipt } from "../../decision/notices.repository";
 import { receiveOnlineObjection } from "../../decision/receive-objection";
 import { apiError } from "../../http/errors";
-import { actorOf, callerOf } from "../../http/request-context";
+import { actorOf } from "../../http/request-context";
 import { fieldErrors } from "../../http/validation";
 import type { RouteDeps, TypedApp } from "../types";
 
@@ -77,21 +71,6 @@ export async function publicNoticeRoutes(app: TypedApp, deps: RouteDeps) {
       const actor = request.caller ? actorOf(request) : { ...actorOf(request), name: "公众（网上异议）" };
       const id = await receiveOnlineObjection(deps, actor, { ...request.body, noticeId: request.params.id });
       return reply.code(201).send((await loadObjectionReceipt(db, id))!);
-    },
-  );
-
-  app.get(
-    "/api/decisions/online-objections",
-    {
-      schema: {
-        tags: ["decisions"],
-        summary: "网上提交的异议（编号）/ the objections lodged online",
-        response: { 200: onlineObjectionIds, ...errorResponses },
-      },
-    },
-    async (request) => {
-      await authorize(db, callerOf(request), "objection.read");
-      return { objectionIds: await listOnlineObjectionIds(db) };
     },
   );
 }

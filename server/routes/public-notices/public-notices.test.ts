@@ -108,14 +108,16 @@ describe.each(databaseKinds())("the public 公示 and online objections on %s", 
 
     const notice = (await officer.get(`/api/decisions/notices/${noticeId}`)).json();
     expect(notice.objections).toEqual([
-      expect.objectContaining({ id: receipt.id, status: "received", realName: "张三", contact: "13900001111" }),
+      expect.objectContaining({
+        id: receipt.id,
+        channel: "online",
+        status: "received",
+        realName: "张三",
+        contact: "13900001111",
+      }),
     ]);
-    const online = await officer.get("/api/decisions/online-objections");
-    expect(online.json().objectionIds).toContain(receipt.id);
-    expect((await t.anonymous.get("/api/decisions/online-objections")).statusCode).toBe(401);
-    expect((await (await t.login("rec.wuhan")).get("/api/decisions/online-objections")).statusCode).toBe(403);
 
-    while ((await t.flushOutbox()) > 0); // the demo's own notifications are still queued ahead of ours
+    await t.flushOutbox();
     const inbox = (await officer.get("/api/notifications")).json();
     expect(inbox.items.map((n: { titleZh: string }) => n.titleZh)).toContain(`收到网上异议（${notice.title}）`);
   });

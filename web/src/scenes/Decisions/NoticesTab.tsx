@@ -5,7 +5,6 @@ import { useState } from "react";
 import { useFeedback } from "../../components/useFeedback";
 import type { MessageKey } from "../../i18n/dictionary";
 import { useI18n } from "../../i18n/I18nProvider";
-import { publicNoticesApi } from "../PublicNotices/public-notices-api";
 import { type Candidate, decisionApi, type Notice, type Objection } from "./decision-api";
 import { ObjectionModal } from "./ObjectionModal";
 import { TextModal } from "./TextModal";
@@ -22,8 +21,6 @@ export function NoticesTab({ candidates }: { candidates: Candidate[] }) {
   const [step, setStep] = useState<Step | null>(null);
   const notices = useQuery({ queryKey: ["decisions", "notices"], queryFn: decisionApi.notices });
   // Objections lodged on the public 公示 page carry a tag; the others were entered from the letters received.
-  const online = useQuery({ queryKey: ["decisions", "online-objections"], queryFn: publicNoticesApi.onlineObjections });
-  const onlineIds = new Set(online.data?.objectionIds ?? []);
   const refresh = () => client.invalidateQueries({ queryKey: ["decisions"] });
   const approved = candidates.filter((c) => c.events.includes("publish"));
   const publish = useMutation({
@@ -116,7 +113,7 @@ export function NoticesTab({ candidates }: { candidates: Candidate[] }) {
                   width: 200,
                   render: (_, o) => (
                     <>
-                      {onlineIds.has(o.id) ? (
+                      {o.channel === "online" ? (
                         <Tag color="blue" data-testid={`objection-online-${o.id}`}>
                           {t("objection.online")}
                         </Tag>

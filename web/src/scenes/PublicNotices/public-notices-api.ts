@@ -1,7 +1,6 @@
 import type { z } from "zod";
 import type {
   ObjectionReceipt,
-  onlineObjectionIds,
   PublicNotice,
   PublicObjectionInput,
   publicNoticeList,
@@ -13,10 +12,9 @@ export type PublicNoticeCandidate = PublicNotice["candidates"][number];
 
 const enc = encodeURIComponent;
 
-/** The public 公示 (no sign-in) and the officers' view of which objections came in online. */
+/** The public 公示 (no sign-in) and its online objection form. */
 export const publicNoticesApi = {
   list: () => http.get<z.infer<typeof publicNoticeList>>("/api/public/notices"),
   object: (noticeId: string, input: PublicObjectionInput) =>
     http.post<ObjectionReceipt>(`/api/public/notices/${enc(noticeId)}/objections`, input),
-  onlineObjections: () => http.get<z.infer<typeof onlineObjectionIds>>("/api/decisions/online-objections"),
 };
