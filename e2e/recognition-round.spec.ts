@@ -200,6 +200,8 @@ describe("the recognition round, end to end in the browser", () => {
       await screenshot(page, "round-05-review-settings");
       await page.getByTestId("review-start-submit").click();
       await page.getByText("随机种子").first().waitFor();
+      await page.locator(".ant-modal-wrap").waitFor({ state: "hidden" });
+      await page.waitForTimeout(400); // the drawer's slide-in, for the screenshot only
       await screenshot(page, "round-06-panel-drawn");
     } finally {
       await context.close();
@@ -247,9 +249,9 @@ describe("the recognition round, end to end in the browser", () => {
           await page
             .getByTestId("panel-opinion-input")
             .fill("专家组一致认为该基地合作基础扎实、方案可行，建议予以认定。");
+          await screenshot(page, "round-08-panel-opinion");
           await page.getByTestId("panel-opinion-submit").click();
           await toast(page, "已保存");
-          await screenshot(page, "round-08-panel-opinion");
         }
       } finally {
         await context.close();

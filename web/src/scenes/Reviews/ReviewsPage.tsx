@@ -1,6 +1,6 @@
-import { PlusOutlined } from "@ant-design/icons";
+import { DownOutlined, PlusOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Button, Card, Flex, Table, Tag } from "antd";
+import { Button, Card, Dropdown, Table, Tag } from "antd";
 import { useState } from "react";
 import { type RoundPage, reviewsApi } from "../../api/review";
 import { hasAbility, useSession } from "../../api/session";
@@ -34,16 +34,7 @@ export function ReviewsPage() {
         title={t("nav.reviews")}
         intro={t("reviews.intro")}
         extra={[
-          ...groups.map(([groupId]) => (
-            <Flex key={groupId} gap={8}>
-              <Button href={reviewsApi.rankingUrl(groupId, "xlsx")} data-testid="ranking-xlsx">
-                {t("reviews.exportXlsx")}
-              </Button>
-              <Button href={reviewsApi.rankingUrl(groupId, "pdf")} data-testid="ranking-pdf">
-                {t("reviews.exportPdf")}
-              </Button>
-            </Flex>
-          )),
+          ...(["xlsx", "pdf"] as const).map((format) => <RankingExport key={format} format={format} groups={groups} />),
           hasAbility(me, "draw.run") ? (
             <Button
               key="start"
@@ -96,5 +87,33 @@ export function ReviewsPage() {
       <RoundDrawer roundId={open} onClose={() => setOpen(null)} />
       <StartReviewModal open={starting} onClose={() => setStarting(false)} onStarted={setOpen} />
     </>
+  );
+}
+
+/** The ranking of a call as Excel or PDF: one button per format, a menu of calls when rounds span several. */
+function RankingExport({ format, groups }: { format: "xlsx" | "pdf"; groups: Array<[string, string]> }) {
+  const { t } = useI18n();
+  const label = t(format === "xlsx" ? "reviews.exportXlsx" : "reviews.exportPdf");
+  if (groups.length === 0) return null;
+  if (groups.length === 1) {
+    return (
+      <Button href={reviewsApi.rankingUrl(groups[0]![0], format)} data-testid={`ranking-${format}`}>
+        {label}
+      </Button>
+    );
+  }
+  return (
+    <Dropdown
+      menu={{
+        items: groups.map(([groupId, title]) => ({
+          key: groupId,
+          label: <a href={reviewsApi.rankingUrl(groupId, format)}>{title}</a>,
+        })),
+      }}
+    >
+      <Button data-testid={`ranking-${format}`}>
+        {label} <DownOutlined />
+      </Button>
+    </Dropdown>
   );
 }
