@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applications, auditLog, experts, people, reviewRounds } from "../../db/schema";
+import { accounts, applications, auditLog, experts, people, reviewAssignments, reviewRounds } from "../../db/schema";
 import { createApplication, createCall } from "../../test/factories";
 import { type Agent, databaseKinds, startTestApp, type TestApp } from "../../test/harness";
 
@@ -220,5 +220,50 @@ describe.each(databaseKinds())("opening an expert review on %s", (kind) => {
     const blocked = await officer.post(`/api/reviews/${roundId}/draws`, { reason: "再抽一次" });
     expect(blocked.statusCode).toBe(409);
     expect(blocked.json().code).toBe("draw-exists");
+  });
+
+  it("an officer cancels a round that cannot go on, with a reason; the invited are told and the target is listed again", async () => {
+    const [round] = await t.database.db.select().from(reviewRounds).where(eq(reviewRounds.targetId, awaitingId));
+    const url = `/api/reviews/${round!.id}/cancel`;
+    expect((await (await t.login("expert")).post(url, { reason: "x" })).statusCode).toBe(403);
+    const blank = await officer.post(url, { reason: " " });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().errors[0].path).toBe("reason");
+
+    const cancelled = await officer.post(url, { reason: "抽取规则有误，重新组织评审" });
+    expect(cancelled.statusCode).toBe(200);
+    expect(cancelled.json().status).toBe("cancelled");
+    expect((await officer.post(url, { reason: "再撤一次" })).json().code).toBe("round-closed");
+    expect(await targetIds()).toContain(awaitingId);
+    const [entry] = await t.database.db
+      .select({ changes: auditLog.changes })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "review.cancel"), eq(auditLog.targetId, round!.id)));
+    expect(entry?.changes).toMatchObject({ from: "in-review", to: "cancelled", invited: 3 });
+    await t.flushOutbox();
+    const invited = await t.database.db
+      .select({ accountId: experts.accountId })
+      .from(reviewAssignments)
+      .innerJoin(experts, eq(experts.id, reviewAssignments.expertId))
+      .where(eq(reviewAssignments.roundId, round!.id));
+    const [one] = await t.database.db.select().from(accounts).where(eq(accounts.id, invited[0]!.accountId!));
+    const inbox = (await (await t.login(one!.username)).get("/api/notifications")).json();
+    expect(inbox.items.map((n: { titleZh: string }) => n.titleZh)).toContain(
+      `评审邀请已撤销：${cancelled.json().targetTitle}`,
+    );
+
+    // Once an expert has submitted, the round stands.
+    const [demo] = await t.database.db.select().from(reviewRounds).where(eq(reviewRounds.targetId, demoReviewedId));
+    const [assignment] = await t.database.db
+      .select()
+      .from(reviewAssignments)
+      .where(eq(reviewAssignments.roundId, demo!.id));
+    await t.database.db
+      .update(reviewAssignments)
+      .set({ status: "submitted" })
+      .where(eq(reviewAssignments.id, assignment!.id));
+    const refused = await officer.post(`/api/reviews/${demo!.id}/cancel`, { reason: "不应撤销" });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe("reviews-submitted");
   });
 });

@@ -9,6 +9,7 @@ import {
   panelOpinionRequest,
   rankingQuery,
   rankingSchema,
+  reasonRequest,
   reviewTargetList,
   reviewTargetsQuery,
   roundListQuery,
@@ -22,6 +23,7 @@ import { draws } from "../../db/schema";
 import { apiError, errors } from "../../http/errors";
 import { actorOf, callerOf } from "../../http/request-context";
 import { loadRound } from "../../review/assigned";
+import { cancelReviewRound } from "../../review/cancel-review-round";
 import { createReviewRound } from "../../review/create-review-round";
 import { drawExperts } from "../../review/draw-experts";
 import { rankingPdf, rankingWorkbook } from "../../review/export-ranking";
@@ -233,6 +235,28 @@ export async function reviewRoutes(app: TypedApp, deps: RouteDeps) {
       const rows = await db.select().from(draws).where(eq(draws.id, drawId));
       const [summary] = await presentDraws(db, rows);
       return reply.code(201).send(summary!);
+    },
+  );
+
+  app.post(
+    "/api/reviews/:id/cancel",
+    {
+      config: { ability: "draw.run" },
+      schema: {
+        tags,
+        summary: "撤销本轮评审（须写明原因；已有专家提交则不可撤销）/ cancel a round that cannot go on",
+        params: idParams,
+        body: reasonRequest,
+        response: { 200: roundSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      await authorize(db, caller, "draw.run");
+      await scopedRound(caller, request.params.id);
+      await cancelReviewRound(deps, actorOf(request), { roundId: request.params.id, reason: request.body.reason });
+      const { scope, round } = await scopedRound(caller, request.params.id);
+      return presentRound(db, scope, round, abilitiesOf(caller.roles));
     },
   );
 

@@ -66,6 +66,7 @@ export const reviewsApi = {
   targets: (query: { kind: ReviewTarget["kind"]; includeOpen?: boolean }) =>
     http.get<ReviewTargetList>("/api/reviews/targets", query),
   create: (input: CreateReviewInput) => http.post<Round>("/api/reviews", input),
+  cancel: (id: string, reason: string) => http.post<Round>(`/api/reviews/${enc(id)}/cancel`, { reason }),
   get: (id: string) => http.get<Round>(`/api/reviews/${enc(id)}`),
   draws: (id: string) => http.get<{ items: Draw[] }>(`/api/reviews/${enc(id)}/draws`),
   draw: (id: string, reason?: string) => http.post<Draw>(`/api/reviews/${enc(id)}/draws`, { reason }),

@@ -13,13 +13,14 @@ import { useI18n } from "../../i18n/I18nProvider";
  * The draw button appears when the server says a draw would run; a draw after the first needs a reason.
  */
 export function RoundDrawer({ roundId, onClose }: { roundId: string | null; onClose: () => void }) {
-  const { t, language } = useI18n();
+  const { t, language, pick } = useI18n();
   const { message } = AntApp.useApp();
   const feedback = useFeedback();
   const queryClient = useQueryClient();
   const [reopen, setReopen] = useState<Assignment | null>(null);
   const [redraw, setRedraw] = useState(false);
   const [drawing, setDrawing] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
   const enabled = roundId !== null;
   const round = useQuery({ queryKey: ["review", roundId], queryFn: () => reviewsApi.get(roundId!), enabled });
   const draws = useQuery({
@@ -77,6 +78,13 @@ export function RoundDrawer({ roundId, onClose }: { roundId: string | null; onCl
               data-testid="round-draw"
             >
               {attempted ? t("reviews.redraw") : t("reviews.draw")}
+            </Button>
+          ) : null}
+          {round.data.abilities.includes("review.reopen") &&
+          (round.data.status === "drawing" || round.data.status === "in-review") &&
+          !round.data.assignments.some((a) => a.status === "submitted") ? (
+            <Button danger onClick={() => setCancelling(true)} data-testid="round-cancel">
+              {pick("撤销本轮评审", "Cancel this round")}
             </Button>
           ) : null}
           <Typography.Title level={5}>{t("reviews.draws")}</Typography.Title>
@@ -191,6 +199,28 @@ export function RoundDrawer({ roundId, onClose }: { roundId: string | null; onCl
         loading={drawing}
         onCancel={() => setRedraw(false)}
         onSubmit={(reason) => runDraw(reason)}
+      />
+      <ReasonModal
+        open={cancelling}
+        title={pick("撤销本轮评审", "Cancel this round")}
+        description={pick(
+          "撤销后本轮的抽取记录和邀请保留备查，已邀请的专家会收到通知；可为该申报重新发起评审。",
+          "The round's draws and invitations stay on record and the invited experts are told; a new round can then be opened.",
+        )}
+        required
+        danger
+        onCancel={() => setCancelling(false)}
+        onSubmit={async (reason) => {
+          try {
+            await reviewsApi.cancel(roundId!, reason ?? "");
+            feedback.done(pick("已撤销本轮评审。", "The round is cancelled."));
+            setCancelling(false);
+            await refresh();
+            await queryClient.invalidateQueries({ queryKey: ["reviews"] });
+          } catch (error) {
+            feedback.fail(error);
+          }
+        }}
       />
       <ReasonModal
         open={reopen !== null}
