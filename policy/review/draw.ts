@@ -53,17 +53,24 @@ export const defaultDrawRules = {
   pinnedExclusions: [] as Array<{ expertId: string; reason: string }>,
 };
 
-/** The target's facts (same shape as server/review/targets.ts ReviewTargetFacts; policy imports nothing from server). */
+/**
+ * Facts the exclusion rules use about what is reviewed, taken by the target's provider (server/review/targets.ts)
+ * when the draw runs and stored in its record.
+ */
 export interface DrawTargetFacts {
   kind: "application" | "annual-report";
   id: string;
+  /** For the panel's screen and the record: the standard name or the report's title. */
   title: string;
   field: string;
   unitId: string;
   unitName: string;
   directorPersonId: string | null;
+  /** The director's employer when it is not the host unit (joint appointments). */
   directorUnitId: string | null;
+  /** Avoidances the applicant declared (回避): experts or whole units, each with its reason. */
   declaredAvoidances: Array<{ expertId?: string; personId?: string; unitName?: string; reason: string }>;
+  /** Declared collaborations with experts, with the year, for the "collaborated within N years" rule. */
   declaredCollaborations: Array<{ personId: string; year: number; note?: string }>;
 }
 

@@ -1,6 +1,7 @@
 import type { Finding } from "../../policy/eligibility/findings";
 import type { Rubric } from "../../policy/grading/rubric";
 import type { Outcome } from "../../policy/refusal";
+import type { DrawTargetFacts } from "../../policy/review/draw";
 import type { CommandContext } from "../commands/command";
 import type { Executor } from "../db/client";
 
@@ -9,25 +10,10 @@ import type { Executor } from "../db/client";
  * of one kind, and a provider per kind tells the review machinery what it needs. Expert review never reads an
  * application's or report's tables directly.
  */
-export type ReviewTargetKind = "application" | "annual-report";
+export type ReviewTargetKind = DrawTargetFacts["kind"];
 
-/** Facts the draw's exclusion rules use (policy/review/draw.ts), taken when the draw runs and stored in its record. */
-export interface ReviewTargetFacts {
-  kind: ReviewTargetKind;
-  id: string;
-  /** For the panel's screen and the record: the standard name or the report's title. */
-  title: string;
-  field: string;
-  unitId: string;
-  unitName: string;
-  directorPersonId: string | null;
-  /** The director's employer when it is not the host unit (joint appointments). */
-  directorUnitId: string | null;
-  /** Avoidances the applicant declared (回避): experts or whole units, each with its reason. */
-  declaredAvoidances: Array<{ expertId?: string; personId?: string; unitName?: string; reason: string }>;
-  /** Declared collaborations with experts, with the year, for the "collaborated within N years" rule. */
-  declaredCollaborations: Array<{ personId: string; year: number; note?: string }>;
-}
+/** Facts the draw's exclusion rules use: the policy's own type (policy/review/draw.ts). */
+export type ReviewTargetFacts = DrawTargetFacts;
 
 /** What an expert may read once they have declared no conflict: read-only materials and the rule findings. */
 export interface ReviewMaterials {
