@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { verdicts } from "../policy/eligibility/findings";
 import { titleCodes } from "../policy/reference/titles";
 import { assignmentStates } from "../policy/review/assignment.transitions";
 import { bilingual } from "./bilingual";
@@ -370,6 +371,10 @@ export const drawSummary = z.object({
 });
 export const drawList = z.object({ items: z.array(drawSummary) });
 
+/**
+ * What an expert reads after declaring no conflict (ADR 0003): labelled sections of the form, the uploaded files
+ * (each opened through /api/reviews/assignments/:id/files/:fileId, audited) and the eligibility findings.
+ */
 export const materialsSchema = z.object({
   title: z.string(),
   sections: z.array(
@@ -380,9 +385,27 @@ export const materialsSchema = z.object({
     }),
   ),
   files: z.array(
-    z.object({ fileId: z.string(), slot: z.string(), name: z.string(), mediaType: z.string(), size: z.number() }),
+    z.object({
+      fileId: z.string(),
+      slot: z.string(),
+      /** The slot as the call names it (申报书（签字盖章PDF）); absent when the target kind has no slot labels. */
+      labelZh: z.string().optional(),
+      labelEn: z.string().optional(),
+      name: z.string(),
+      mediaType: z.string(),
+      size: z.number(),
+    }),
   ),
-  findings: z.array(z.unknown()),
+  findings: z.array(
+    z.object({
+      ruleId: z.string(),
+      article: z.string(),
+      verdict: z.enum(verdicts),
+      evidence: z.array(z.string()),
+      messageZh: z.string(),
+      messageEn: z.string(),
+    }),
+  ),
 });
 
 export const aggregationSchema = z.object({

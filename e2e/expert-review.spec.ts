@@ -52,6 +52,9 @@ describe("expert review", () => {
         return { status: response.status, total: list.items[0].total };
       });
       expect(locked).toEqual({ status: 409, total: 85 });
+      // Read-only after submitting: country names (not ISO codes) and the eligibility findings card.
+      expect(await page.getByTestId("materials").textContent()).toContain("俄罗斯");
+      await page.getByTestId("material-findings").waitFor();
     } finally {
       await context.close();
     }

@@ -335,11 +335,18 @@ describe("the recognition round, end to end in the browser", () => {
   it("a visitor finds the new base in the public registry", async () => {
     const { context, page } = await newPage(browser);
     try {
+      // Standard names are per field and type (Art. 29), so other units' bases may share ours: find it by its unit.
+      const listed = (await (await page.request.get("/api/public/bases?q=三峡新材")).json()) as {
+        items: Array<{ id: string; name: string; unit: string }>;
+      };
+      const ours = listed.items.find((base) => base.unit === unitName && base.name === standardName);
+      expect(ours).toBeDefined();
       await page.goto("/registry");
       await page.getByTestId("registry-search").locator("input").fill("三峡新材");
       await page.getByTestId("registry-search").locator("input").press("Enter");
-      const link = page.getByRole("link", { name: standardName });
+      const link = page.getByTestId(`registry-base-${ours!.id}`);
       await link.waitFor();
+      await expect.poll(() => page.locator('[data-testid^="registry-base-"]').count()).toBe(listed.items.length);
       await screenshot(page, "round-14-registry");
       await link.click();
       await page.getByTestId("registry-profile").getByText(unitName).waitFor();

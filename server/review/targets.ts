@@ -24,7 +24,16 @@ export interface ReviewMaterials {
     headingEn: string;
     items: Array<{ labelZh: string; labelEn: string; value: string }>;
   }>;
-  files: Array<{ fileId: string; slot: string; name: string; mediaType: string; size: number }>;
+  /** The call's slot labels travel with each file, so the expert sees 申报书（PDF盖章版） rather than a slot code. */
+  files: Array<{
+    fileId: string;
+    slot: string;
+    name: string;
+    mediaType: string;
+    size: number;
+    labelZh?: string;
+    labelEn?: string;
+  }>;
   findings: Finding[];
 }
 

@@ -45,7 +45,7 @@ export async function registerRoutes(app: TypedApp, deps: RouteDeps) {
   await applicationRoutes(app, deps, store);
   await registryFactRoutes(app, deps);
   await expertRoutes(app, deps);
-  await assignmentRoutes(app, deps);
+  await assignmentRoutes(app, deps, store);
   await reviewRoutes(app, deps);
   await drawRoutes(app, deps);
   await decisionRoutes(app, deps, store);

@@ -1,6 +1,8 @@
+import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { idParams } from "../../../contracts/common";
 import { errorResponses } from "../../../contracts/errors";
+import { fileParams } from "../../../contracts/recognition";
 import {
   assignmentSchema,
   declarationRequest,
@@ -18,9 +20,11 @@ import { errors } from "../../http/errors";
 import { actorOf, callerOf } from "../../http/request-context";
 import { applyAssignmentEvent } from "../../review/apply-assignment-event";
 import { loadAssignment, loadRound } from "../../review/assigned";
+import { openMaterialFile } from "../../review/open-material-file";
 import { openMaterials } from "../../review/open-materials";
 import { myAssignments, presentAssignment, targetLabel } from "../../review/reviews.repository";
 import { saveScores } from "../../review/save-scores";
+import type { FileStore } from "../../storage/files";
 import type { RouteDeps, TypedApp } from "../types";
 
 const tags = ["expert portal"];
@@ -35,10 +39,27 @@ const portalItem = assignmentSchema.extend({
 });
 
 /**
+ * Sends a material file: a PDF opens in the browser's viewer (inline), anything else downloads; the name is
+ * encoded for browsers (RFC 6266 / 5987).
+ */
+function sendMaterial(reply: FastifyReply, file: { name: string; mediaType: string; content: Buffer }) {
+  const inline = file.mediaType === "application/pdf";
+  const ascii = file.name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  reply
+    .header("content-type", file.mediaType)
+    .header(
+      "content-disposition",
+      `${inline ? "inline" : "attachment"}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    )
+    .header("cache-control", "private, no-store");
+  return reply.send(file.content);
+}
+
+/**
  * The expert portal: an expert's own assignments only (server/review/assigned.ts). Another panel's assignment is a
  * 404; materials and scores before the declaration are a 409; a submitted review is locked (409) until reopened.
  */
-export async function assignmentRoutes(app: TypedApp, deps: RouteDeps) {
+export async function assignmentRoutes(app: TypedApp, deps: RouteDeps, store: FileStore) {
   const db = deps.database.db;
 
   const scoped = async (caller: Caller, id: string, ability: Ability) => {
@@ -124,6 +145,29 @@ export async function assignmentRoutes(app: TypedApp, deps: RouteDeps) {
     async (request) => {
       await scoped(callerOf(request), request.params.id, "review.read");
       return openMaterials(deps, actorOf(request), request.params.id);
+    },
+  );
+
+  app.get(
+    "/api/reviews/assignments/:id/files/:fileId",
+    {
+      config: { ability: "review.read" },
+      schema: {
+        tags,
+        summary:
+          "打开评审材料文件（PDF 在线查看，每次打开均记入审计）/ open one file of the materials; every opening is audited",
+        params: fileParams,
+        response: errorResponses,
+      },
+    },
+    async (request, reply) => {
+      await scoped(callerOf(request), request.params.id, "review.read");
+      const file = await openMaterialFile(deps, actorOf(request), {
+        assignmentId: request.params.id,
+        fileId: request.params.fileId,
+        store,
+      });
+      return sendMaterial(reply, file);
     },
   );
 

@@ -87,6 +87,8 @@ export const portalApi = {
   declare: (id: string, conflict: boolean, statement: string) =>
     http.post<PortalItem>(`/api/reviews/assignments/${enc(id)}/declaration`, { conflict, statement }),
   materials: (id: string) => http.get<Materials>(`/api/reviews/assignments/${enc(id)}/materials`),
+  /** One file of the materials: a PDF opens in the browser, others download; each opening is audited. */
+  fileUrl: (id: string, fileId: string) => `/api/reviews/assignments/${enc(id)}/files/${enc(fileId)}`,
   saveScores: (id: string, input: ScoresInput) =>
     http.post<PortalItem>(`/api/reviews/assignments/${enc(id)}/scores`, input),
   submit: (id: string) => http.post<PortalItem>(`/api/reviews/assignments/${enc(id)}/submit`, {}),

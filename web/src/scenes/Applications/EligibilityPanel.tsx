@@ -1,16 +1,7 @@
-import { Alert, Card, List, Space, Tag, Typography } from "antd";
+import { Alert, Card } from "antd";
 import type { ApplicationDetail } from "../../api/recognition";
-import type { MessageKey } from "../../i18n/dictionary";
+import { FindingList } from "../../components/FindingList";
 import { useI18n } from "../../i18n/I18nProvider";
-
-const colors: Record<string, string> = {
-  pass: "green",
-  fail: "red",
-  soft: "orange",
-  judgement: "blue",
-  attested: "cyan",
-  missing: "gold",
-};
 
 /** Every finding the server's rules returned, each with its article, and what blocks a submission — never re-derived. */
 export function EligibilityPanel({ detail }: { detail: ApplicationDetail }) {
@@ -39,21 +30,7 @@ export function EligibilityPanel({ detail }: { detail: ApplicationDetail }) {
       ) : ["draft", "returned", "correction-requested"].includes(detail.state) ? (
         <Alert type="success" showIcon style={{ marginBottom: 12 }} message={t("editor.ready")} />
       ) : null}
-      <List
-        size="small"
-        dataSource={eligibility?.findings ?? []}
-        renderItem={(finding) => (
-          <List.Item data-testid={`finding-${finding.ruleId}`}>
-            <Space align="start">
-              <Tag color={colors[finding.verdict]}>{t(`verdict.${finding.verdict}` as MessageKey)}</Tag>
-              <Typography.Text type="secondary">
-                {t("eligibility.article", { article: finding.article })}
-              </Typography.Text>
-              <span>{pick(finding.messageZh, finding.messageEn)}</span>
-            </Space>
-          </List.Item>
-        )}
-      />
+      <FindingList findings={eligibility?.findings ?? []} />
     </Card>
   );
 }

@@ -2,8 +2,10 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button, Card, Descriptions, Form, Input, InputNumber, Popconfirm, Radio, Space, Typography } from "antd";
 import type { ReactNode } from "react";
 import { type PortalItem, portalApi, reviewsApi } from "../../api/review";
+import { FindingList } from "../../components/FindingList";
 import { useFeedback } from "../../components/useFeedback";
 import { useI18n } from "../../i18n/I18nProvider";
+import { MaterialFiles } from "./MaterialFiles";
 
 type Indicator = PortalItem["rubric"]["indicators"][number];
 const leaves = (list: readonly Indicator[]): Indicator[] =>
@@ -11,7 +13,7 @@ const leaves = (list: readonly Indicator[]): Indicator[] =>
 
 /** One assignment: invitation → declaration → materials and score sheet → submit (locked afterwards). */
 export function AssignmentPanel({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const feedback = useFeedback();
   const queryClient = useQueryClient();
   const item = useQuery({ queryKey: ["portal", id], queryFn: () => portalApi.get(id) });
@@ -38,24 +40,32 @@ export function AssignmentPanel({ id }: { id: string }) {
   const locked = a.status === "submitted";
   const can = (event: string) => a.events.includes(event);
   const sections: ReactNode = materials.data ? (
-    <Card title={t("portal.materials")} style={{ marginBottom: 16 }} data-testid="materials">
-      {materials.data.sections.map((section) => (
-        <Descriptions
-          key={section.headingZh}
-          title={section.headingZh}
-          column={1}
-          size="small"
-          bordered
-          style={{ marginBottom: 12 }}
-        >
-          {section.items.map((entry) => (
-            <Descriptions.Item key={entry.labelZh} label={entry.labelZh}>
-              {entry.value || "—"}
-            </Descriptions.Item>
-          ))}
-        </Descriptions>
-      ))}
-    </Card>
+    <>
+      <Card title={t("portal.materials")} style={{ marginBottom: 16 }} data-testid="materials">
+        {materials.data.sections.map((section) => (
+          <Descriptions
+            key={section.headingZh}
+            title={pick(section.headingZh, section.headingEn)}
+            column={1}
+            size="small"
+            bordered
+            styles={{ label: { width: 220 } }}
+            style={{ marginBottom: 12 }}
+          >
+            {section.items.map((entry) => (
+              <Descriptions.Item key={entry.labelZh} label={pick(entry.labelZh, entry.labelEn)}>
+                <span style={{ whiteSpace: "pre-wrap" }}>{entry.value || "—"}</span>
+              </Descriptions.Item>
+            ))}
+          </Descriptions>
+        ))}
+      </Card>
+      <MaterialFiles id={id} files={materials.data.files} />
+      <Card title={t("portal.findings")} style={{ marginBottom: 16 }} data-testid="material-findings">
+        <Typography.Paragraph type="secondary">{t("portal.findingsIntro")}</Typography.Paragraph>
+        <FindingList findings={materials.data.findings} empty={t("portal.noFindings")} />
+      </Card>
+    </>
   ) : null;
 
   return (
