@@ -9,7 +9,7 @@ import { AssignmentPanel } from "./AssignmentPanel";
 
 /** 我的评审: an expert's own assignments only; the server decides which actions each one offers (`events`). */
 export function ExpertPortalPage() {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const [open, setOpen] = useState<string | null>(null);
   const list = useQuery({ queryKey: ["portal"], queryFn: () => portalApi.list() });
   const selected = open ?? list.data?.items[0]?.id ?? null;
@@ -29,7 +29,11 @@ export function ExpertPortalPage() {
               data-testid={`assignment-${item.id}`}
             >
               <List.Item.Meta title={item.targetTitle} description={item.unitName} />
-              <Tag data-testid="assignment-status">{item.statusLabelZh}</Tag>
+              {item.roundStatus === "cancelled" ? (
+                <Tag data-testid="assignment-status">{pick("评审已撤销", "Round cancelled")}</Tag>
+              ) : (
+                <Tag data-testid="assignment-status">{item.statusLabelZh}</Tag>
+              )}
               {item.role === "leader" ? <Tag color="gold">{t("portal.leader")}</Tag> : null}
             </List.Item>
           )}
