@@ -39,7 +39,8 @@ describe("expert review", () => {
       await page.getByTestId("portal-submit-ok").click();
       await page.locator(".ant-message-notice").filter({ hasText: "评审意见已提交" }).first().waitFor();
       await page.getByTestId("assignment-status").filter({ hasText: "已提交" }).first().waitFor();
-      expect(await page.getByTestId("portal-save").isDisabled()).toBe(true);
+      // The list and the open assignment refetch separately: the form locks once its own copy arrives.
+      await expect.poll(() => page.getByTestId("portal-save").isDisabled()).toBe(true);
       await screenshot(page, "expert-review-submitted");
       const locked = await page.evaluate(async () => {
         const list = await (await fetch("/api/reviews/assignments")).json();
