@@ -2,6 +2,7 @@ import { z } from "zod";
 import { roles } from "../policy/roles";
 import { bilingual } from "./bilingual";
 import { paged, pageQuery, recordAbilities } from "./common";
+import { expertStatus } from "./review";
 
 export const grantSchema = z.object({
   id: z.string(),
@@ -32,6 +33,8 @@ export const accountSchema = z.object({
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
   grants: z.array(grantSchema.pick({ id: true, role: true, status: true })),
+  /** The expert-pool record this account signs in for (experts.account_id), or null. */
+  expert: z.object({ id: z.string(), name: z.string() }).nullable(),
   abilities: recordAbilities,
 });
 
@@ -46,7 +49,9 @@ const username = z
     ),
   );
 
-export const accountInput = z.object({
+const expertId = z.string().trim().min(1).max(64);
+
+const accountFields = z.object({
   username,
   displayName: z.string().trim().min(1, bilingual("请填写姓名", "Enter the name")).max(50),
   initialPassword: z.string().min(1).max(256),
@@ -55,10 +60,49 @@ export const accountInput = z.object({
   isUnitAdmin: z.boolean().default(false),
   /** Roles to request; each takes effect when the security administrator approves it. */
   roles: z.array(z.enum(roles)).default([]),
+  /** The expert-pool record an expert account signs in for: required with the expert role, refused without it. */
+  expertId: expertId.nullable().optional(),
+});
+
+export const expertIdRequired = bilingual("请选择关联的专家库人员", "Choose the expert from the pool");
+export const expertIdForbidden = bilingual(
+  "只有申请评审专家角色的账号才能关联专家库人员",
+  "Only an account requesting the expert role is linked to the expert pool",
+);
+
+/**
+ * The system administrator's new account. An expert account is bound to its pool record at creation: the expert
+ * portal finds assignments through experts.account_id, so an unlinked expert account could never score.
+ */
+export const accountInput = accountFields.superRefine((value, context) => {
+  const wantsExpert = value.roles.includes("expert");
+  if (wantsExpert && !value.expertId) {
+    context.addIssue({ code: "custom", path: ["expertId"], message: expertIdRequired });
+  }
+  if (!wantsExpert && value.expertId) {
+    context.addIssue({ code: "custom", path: ["expertId"], message: expertIdForbidden });
+  }
 });
 
 /** A host unit's administrator adds a colleague: applicant role within the unit. */
-export const unitAccountInput = accountInput.pick({ username: true, displayName: true, initialPassword: true });
+export const unitAccountInput = accountFields.pick({ username: true, displayName: true, initialPassword: true });
+
+/** Link (or re-link) an account holding or requesting the expert role to a pool record. */
+export const expertLinkRequest = z.object({ expertId });
+
+export const expertOptionsQuery = z.object({ q: z.string().trim().max(100).default("") });
+
+/** A pool expert without an account, as the system administrator may see it: no phone, no ID number. */
+export const expertOption = z.object({
+  id: z.string(),
+  name: z.string(),
+  unitName: z.string(),
+  titleZh: z.string(),
+  titleEn: z.string(),
+  fields: z.array(z.string()),
+  status: expertStatus,
+});
+export const expertOptionList = z.array(expertOption);
 
 export const accountListQuery = z.object({ q: z.string().trim().max(100).optional(), ...pageQuery });
 export const grantListQuery = z.object({
@@ -72,3 +116,4 @@ export const grantPage = paged(grantSchema);
 
 export type Account = z.infer<typeof accountSchema>;
 export type Grant = z.infer<typeof grantSchema>;
+export type ExpertOption = z.infer<typeof expertOption>;

@@ -42,6 +42,8 @@ export const expertSchema = z.object({
   /** Masked: 420106********1234. Stored encrypted; never sent in full. */
   idNumber: z.string().nullable(),
   hasAccount: z.boolean(),
+  /** The username of the linked account (set by the system administrator), or null when none is open. */
+  accountUsername: z.string().nullable(),
   note: z.string().nullable(),
   version: z.number().int(),
   createdAt: z.string(),

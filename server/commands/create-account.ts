@@ -5,8 +5,10 @@ import { hashPassword } from "../auth/passwords";
 import type { Tx } from "../db/client";
 import { accounts, roleGrants } from "../db/schema";
 import { fromRefusal } from "../http/errors";
+import { badRequest } from "../http/validation";
 import type { CommandContext } from "./command";
 import { type Actor, type CommandDeps, execute } from "./command";
+import { bindExpert } from "./link-expert-account";
 import { assertUsernameFree } from "./unit-shared";
 
 export interface CreateAccountOptions {
@@ -17,6 +19,11 @@ export interface CreateAccountOptions {
   recommenderId: string | null;
   isUnitAdmin: boolean;
   roles: Role[];
+  /**
+   * The expert-pool record an expert account signs in for (experts.account_id), bound in the same transaction.
+   * The HTTP contract requires it with the expert role; the demo loader links its pool afterwards.
+   */
+  expertId?: string | null | undefined;
   /** Demo accounts skip the forced first-login password change. */
   isDemo?: boolean;
 }
@@ -26,6 +33,16 @@ export async function insertAccount(context: CommandContext, options: CreateAcco
   const { tx } = context;
   const weak = checkPasswordStrength(options.initialPassword, options.username);
   if (weak) throw fromRefusal({ ...weak, path: "initialPassword" }, 400);
+  const expertId = options.expertId ?? null;
+  if (expertId && !options.roles.includes("expert")) {
+    throw badRequest([
+      {
+        path: "expertId",
+        messageZh: "只有申请评审专家角色的账号才能关联专家库人员",
+        messageEn: "Only an account requesting the expert role is linked to the expert pool",
+      },
+    ]);
+  }
   await assertUsernameFree(tx, options.username);
   const id = randomUUID();
   const now = context.clock.now();
@@ -42,6 +59,7 @@ export async function insertAccount(context: CommandContext, options: CreateAcco
     createdAt: now,
   });
   for (const role of new Set(options.roles)) await insertGrant(tx, context, id, role);
+  const expert = expertId ? await bindExpert(tx, id, expertId) : null;
   await context.audit({
     action: "account.create",
     targetType: "account",
@@ -51,6 +69,7 @@ export async function insertAccount(context: CommandContext, options: CreateAcco
       unitId: options.unitId,
       recommenderId: options.recommenderId,
       requestedRoles: options.roles,
+      ...(expertId ? { expertId, expertName: expert?.name ?? null } : {}),
     },
   });
   return id;

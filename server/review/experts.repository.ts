@@ -3,7 +3,7 @@ import type { Expert } from "../../contracts/review";
 import type { Ability } from "../../policy/access/abilities";
 import { maskIdNumber, maskPhone, type PiiCipher } from "../crypto/sm";
 import type { Executor } from "../db/client";
-import { experts, people } from "../db/schema";
+import { accounts, experts, people } from "../db/schema";
 
 export type ExpertRow = typeof experts.$inferSelect;
 const selection = {
@@ -12,6 +12,7 @@ const selection = {
   email: people.email,
   phone: people.phone,
   idNumber: people.idNumber,
+  accountUsername: accounts.username,
 };
 export type ExpertWithPerson = {
   expert: ExpertRow;
@@ -19,6 +20,8 @@ export type ExpertWithPerson = {
   email: string | null;
   phone: Buffer | null;
   idNumber: Buffer | null;
+  /** The username of the account the expert signs in with (experts.account_id), or null. */
+  accountUsername: string | null;
 };
 
 /** The expert pool is read by officers only (`expert.read`, scope all): no row filter beyond the filters asked. */
@@ -42,6 +45,7 @@ export async function listExperts(
     .select(selection)
     .from(experts)
     .innerJoin(people, eq(people.id, experts.personId))
+    .leftJoin(accounts, eq(accounts.id, experts.accountId))
     .where(where)
     .orderBy(desc(experts.createdAt), experts.id)
     .limit(filter.pageSize)
@@ -59,6 +63,7 @@ export async function loadExpert(executor: Executor, id: string): Promise<Expert
     .select(selection)
     .from(experts)
     .innerJoin(people, eq(people.id, experts.personId))
+    .leftJoin(accounts, eq(accounts.id, experts.accountId))
     .where(eq(experts.id, id));
   return row ?? null;
 }
@@ -98,6 +103,7 @@ export function presentExpert(row: ExpertWithPerson, pii: PiiCipher, abilities: 
     email: row.email,
     idNumber: masked(row.idNumber, pii, maskIdNumber),
     hasAccount: e.accountId !== null,
+    accountUsername: row.accountUsername,
     note: e.note,
     version: e.version,
     createdAt: e.createdAt.toISOString(),

@@ -1,10 +1,13 @@
-import { and, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import {
   type Account,
   accountInput,
   accountListQuery,
   accountPage,
+  expertLinkRequest,
+  expertOptionList,
+  expertOptionsQuery,
   grantListQuery,
   grantPage,
   grantRequest,
@@ -14,14 +17,16 @@ import { idParams, okResponse } from "../../../contracts/common";
 import { errorResponses } from "../../../contracts/errors";
 import { decisionRequest, rejectionRequest } from "../../../contracts/organisations";
 import { can } from "../../../policy/access/abilities";
+import { titles } from "../../../policy/reference/titles";
 import { isRole } from "../../../policy/roles";
 import { authorize, type ResolvedScope, unitRows } from "../../access/scope";
 import { setAccountDisabled, unlockAccount } from "../../commands/account-status";
 import { createAccount } from "../../commands/create-account";
 import { createUnitAccount } from "../../commands/create-unit-account";
+import { linkExpertAccount } from "../../commands/link-expert-account";
 import { decideRoleGrant, requestRoleGrant } from "../../commands/role-grants";
 import type { Executor } from "../../db/client";
-import { accounts, recommenders, roleGrants, units } from "../../db/schema";
+import { accounts, experts, people, recommenders, roleGrants, units } from "../../db/schema";
 import { errors } from "../../http/errors";
 import { actorOf, callerOf } from "../../http/request-context";
 import type { RouteDeps, TypedApp } from "../types";
@@ -49,6 +54,17 @@ async function listAccounts(
   const [count] = await executor.select({ n: sql<number>`count(*)::int` }).from(accounts).where(condition);
   const ids = rows.map((row) => row.account.id);
   const grants = ids.length ? await executor.select().from(roleGrants).where(inArray(roleGrants.accountId, ids)) : [];
+  // Which expert an account signs in for is the system administrator's concern; a unit's administrator listing
+  // colleagues must not learn who sits in the expert pool.
+  const linked =
+    ids.length && scope.scope === "all"
+      ? await executor
+          .select({ accountId: experts.accountId, id: experts.id, name: people.name })
+          .from(experts)
+          .innerJoin(people, eq(people.id, experts.personId))
+          .where(inArray(experts.accountId, ids))
+      : [];
+  const expertOf = new Map(linked.map((row) => [row.accountId, { id: row.id, name: row.name }]));
   const items: Account[] = rows.map(({ account, unitName, recommenderName }) => ({
     id: account.id,
     username: account.username,
@@ -66,6 +82,7 @@ async function listAccounts(
     grants: grants
       .filter((g) => g.accountId === account.id && isRole(g.role))
       .map((g) => ({ id: g.id, role: g.role as Account["grants"][number]["role"], status: g.status })),
+    expert: expertOf.get(account.id) ?? null,
     abilities: [],
   }));
   return { items, total: Number(count?.n ?? 0) };
@@ -90,15 +107,19 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
       const q = request.query.q;
       const where = q ? or(ilike(accounts.username, `%${q}%`), ilike(accounts.displayName, `%${q}%`)) : undefined;
       const page = await listAccounts(db, scope, where, request.query.page, request.query.pageSize, deps.clock.now());
-      const held = (["account.update", "account.unlock", "role-grant.request"] as const).filter((ability) =>
-        can(caller.roles, ability),
+      const held = (["account.update", "account.unlock", "role-grant.request", "account.create"] as const).filter(
+        (ability) => can(caller.roles, ability),
       );
-      // Per row: nobody disables their own account; unlock only what is locked.
+      // Per row: nobody disables their own account; unlock only what is locked; `account.create` on a row is the
+      // link to an expert-pool record, offered only where the expert role is held or requested.
+      const holdsExpert = (item: Account) =>
+        item.grants.some((g) => g.role === "expert" && (g.status === "pending" || g.status === "approved"));
       const perRow = (item: Account) =>
         held.filter(
           (ability) =>
             !(ability === "account.update" && item.id === caller.accountId) &&
-            !(ability === "account.unlock" && !item.locked),
+            !(ability === "account.unlock" && !item.locked) &&
+            !(ability === "account.create" && !holdsExpert(item)),
         );
       return { ...page, items: page.items.map((item) => ({ ...item, abilities: perRow(item) })) };
     },
@@ -123,6 +144,55 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
         .where(or(ilike(units.name, `%${request.query.q}%`), ilike(units.uscc, `%${request.query.q}%`)))
         .orderBy(units.name)
         .limit(20),
+  );
+
+  /**
+   * Pool experts an expert account can sign in for: only those without an account. Names, units, titles and
+   * fields suffice to tell them apart; phones and ID numbers stay with the officers (`expert.read`).
+   */
+  app.get(
+    "/api/accounts/expert-options",
+    {
+      config: { ability: "account.create" },
+      schema: {
+        tags,
+        summary: "可关联的专家 / pool experts without an account (system administrator)",
+        querystring: expertOptionsQuery,
+        response: { 200: expertOptionList, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(db, callerOf(request), "account.create");
+      const q = request.query.q;
+      const rows = await db
+        .select({
+          id: experts.id,
+          name: people.name,
+          unitName: experts.unitName,
+          title: experts.title,
+          fields: experts.fields,
+          status: experts.status,
+        })
+        .from(experts)
+        .innerJoin(people, eq(people.id, experts.personId))
+        .where(
+          and(
+            isNull(experts.accountId),
+            q ? or(ilike(people.name, `%${q}%`), ilike(experts.unitName, `%${q}%`)) : undefined,
+          ),
+        )
+        .orderBy(people.name, experts.id)
+        .limit(20);
+      return rows.map(({ title, fields, ...row }) => {
+        const label = titles.find((t) => t.code === title);
+        return {
+          ...row,
+          titleZh: label?.nameZh ?? title,
+          titleEn: label?.nameEn ?? title,
+          fields: fields as string[],
+        };
+      });
+    },
   );
 
   app.post(
@@ -174,6 +244,28 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
       },
     );
   }
+
+  app.post(
+    "/api/accounts/:id/expert",
+    {
+      config: { ability: "account.create" },
+      schema: {
+        tags,
+        summary: "关联专家库人员 / link the account to its expert-pool record",
+        params: idParams,
+        body: expertLinkRequest,
+        response: { 200: okResponse, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(db, callerOf(request), "account.create");
+      await linkExpertAccount(deps, actorOf(request), {
+        accountId: request.params.id,
+        expertId: request.body.expertId,
+      });
+      return { ok: true as const };
+    },
+  );
 
   app.post(
     "/api/accounts/:id/grants",

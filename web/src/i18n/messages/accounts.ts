@@ -30,6 +30,13 @@ export const accountMessages = messages(
     "account.locked": "已锁定",
     "account.mustChangePassword": "须修改密码",
     "account.lastLogin": "最近登录",
+    "account.expert": "关联专家库人员",
+    "account.expertRequired": "请选择关联的专家库人员",
+    "account.expertHint":
+      "评审专家账号须关联专家库中的人员，登录后才能看到分配给该专家的评审任务。只列出尚未开通账号的专家。",
+    "account.expertPlaceholder": "输入姓名或工作单位搜索",
+    "account.expertNone": "没有尚未开通账号的专家",
+    "account.expertLinked": "专家库：{name}",
     "accounts.intro": "系统管理员创建和维护账号。角色授权实行三员分立：由系统管理员申请，经安全管理员审批后生效。",
     "accounts.create": "新建账号",
     "accounts.created": "账号已创建，所申请的角色待安全管理员审批。",
@@ -47,6 +54,11 @@ export const accountMessages = messages(
     "accounts.done.unlock": "账号已解锁。",
     "accounts.done.disable": "账号已停用。",
     "accounts.done.enable": "账号已启用。",
+    "accounts.linkExpert": "关联专家",
+    "accounts.linkExpertTitle": "为“{name}”关联专家库人员",
+    "accounts.linkExpertCurrent": "当前关联：{name}。改为关联其他专家后，原专家不能再通过此账号评审。",
+    "accounts.linkExpertMissing": "该账号尚未关联专家库人员，登录后看不到任何评审任务。",
+    "accounts.done.linkExpert": "已关联专家库人员。",
     "grants.intro": "系统管理员提出的角色授权申请。批准后角色立即生效，驳回须写明理由。",
     "grants.account": "账号",
     "grants.status": "状态",
@@ -93,6 +105,13 @@ export const accountMessages = messages(
     "account.locked": "Locked",
     "account.mustChangePassword": "Must change password",
     "account.lastLogin": "Last sign-in",
+    "account.expert": "Expert in the pool",
+    "account.expertRequired": "Choose the expert from the pool",
+    "account.expertHint":
+      "An expert account is linked to a person in the expert pool; only then does it see that expert's review assignments. Only experts without an account are listed.",
+    "account.expertPlaceholder": "Search by name or unit",
+    "account.expertNone": "No expert without an account",
+    "account.expertLinked": "Expert pool: {name}",
     "accounts.intro":
       "The system administrator creates and maintains accounts. Roles follow the separation of duties: the system administrator requests, the security administrator approves.",
     "accounts.create": "New account",
@@ -112,6 +131,13 @@ export const accountMessages = messages(
     "accounts.done.unlock": "Account unlocked.",
     "accounts.done.disable": "Account disabled.",
     "accounts.done.enable": "Account enabled.",
+    "accounts.linkExpert": "Link expert",
+    "accounts.linkExpertTitle": "Link “{name}” to the expert pool",
+    "accounts.linkExpertCurrent":
+      "Currently linked: {name}. Once linked to another expert, the previous one can no longer review through this account.",
+    "accounts.linkExpertMissing":
+      "This account is not linked to the expert pool; after signing in it sees no review assignments.",
+    "accounts.done.linkExpert": "Linked to the expert pool.",
     "grants.intro":
       "Role grants requested by the system administrator. An approved role takes effect at once; a rejection needs a reason.",
     "grants.account": "Account",

@@ -8,14 +8,20 @@ import { RecommenderPicker } from "../../components/RecommenderPicker";
 import { UnitPicker } from "../../components/UnitPicker";
 import { useFeedback } from "../../components/useFeedback";
 import { useI18n } from "../../i18n/I18nProvider";
+import { ExpertOptionPicker } from "./ExpertOptionPicker";
 
 type Values = AccountInput & { affiliation: "none" | "unit" | "recommender" };
 
-/** POST /api/accounts. Roles are requested, not granted: each takes effect once the security administrator approves. */
+/**
+ * POST /api/accounts. Roles are requested, not granted: each takes effect once the security administrator approves.
+ * An expert account names its expert-pool record (关联专家库人员), which the expert portal finds assignments by.
+ */
 export function AccountFormModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t, pick } = useI18n();
   const [form] = Form.useForm<Values>();
   const affiliation = Form.useWatch("affiliation", form);
+  const requested = Form.useWatch("roles", form);
+  const wantsExpert = requested?.includes("expert") ?? false;
   const client = useQueryClient();
   const feedback = useFeedback();
   const recommenders = useQuery({ queryKey: ["public-recommenders"], queryFn: publicApi.recommenders, enabled: open });
@@ -31,6 +37,7 @@ export function AccountFormModal({ open, onClose }: { open: boolean; onClose: ()
         recommenderId: kind === "recommender" ? (values.recommenderId ?? null) : null,
         isUnitAdmin: kind === "unit" ? Boolean(values.isUnitAdmin) : false,
         roles: values.roles ?? [],
+        expertId: values.roles?.includes("expert") ? (values.expertId ?? null) : null,
       }),
     onSuccess: () => {
       feedback.done(t("accounts.created"));
@@ -124,6 +131,20 @@ export function AccountFormModal({ open, onClose }: { open: boolean; onClose: ()
             options={roles.map((role) => ({ value: role, label: pick(roleLabels[role].zh, roleLabels[role].en) }))}
           />
         </Form.Item>
+        {wantsExpert ? (
+          <Form.Item
+            name="expertId"
+            label={t("account.expert")}
+            extra={t("account.expertHint")}
+            rules={[{ required: true, message: t("account.expertRequired") }]}
+          >
+            <ExpertOptionPicker
+              onPicked={(expert) => {
+                if (expert && !form.getFieldValue("displayName")) form.setFieldValue("displayName", expert.name);
+              }}
+            />
+          </Form.Item>
+        ) : null}
         <Alert type="info" showIcon title={t("accounts.approvalNote")} />
       </Form>
     </Modal>

@@ -10,9 +10,13 @@ import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n/I18nProvider";
 import { AccountFormModal } from "./AccountFormModal";
 import { useAccountColumns } from "./account-columns";
+import { LinkExpertModal } from "./LinkExpertModal";
 import { RequestRoleModal } from "./RequestRoleModal";
 
-/** Accounts (系统管理员): create, unlock, disable/enable, and request roles for the security administrator to approve. */
+/**
+ * Accounts (系统管理员): create, unlock, disable/enable, request roles for the security administrator to approve, and
+ * link expert accounts to their expert-pool record.
+ */
 export function AccountsPage() {
   const me = useSession();
   const { t, number } = useI18n();
@@ -20,12 +24,13 @@ export function AccountsPage() {
   const [page, setPage] = useState({ current: 1, size: 20 });
   const [creating, setCreating] = useState(false);
   const [roleFor, setRoleFor] = useState<Account | null>(null);
+  const [expertFor, setExpertFor] = useState<Account | null>(null);
   const list = useQuery({
     queryKey: ["accounts", { q, ...page }],
     queryFn: () => accountsApi.list({ q: q || undefined, page: page.current, pageSize: page.size }),
     placeholderData: keepPreviousData,
   });
-  const columns = useAccountColumns(setRoleFor);
+  const columns = useAccountColumns(setRoleFor, setExpertFor);
 
   return (
     <>
@@ -61,7 +66,7 @@ export function AccountsPage() {
           columns={columns}
           dataSource={list.data?.items}
           loading={list.isFetching}
-          scroll={{ x: 1175 }}
+          scroll={{ x: 1225 }}
           pagination={{
             current: page.current,
             pageSize: page.size,
@@ -74,6 +79,7 @@ export function AccountsPage() {
       </Card>
       <AccountFormModal open={creating} onClose={() => setCreating(false)} />
       <RequestRoleModal account={roleFor} onClose={() => setRoleFor(null)} />
+      <LinkExpertModal account={expertFor} onClose={() => setExpertFor(null)} />
     </>
   );
 }

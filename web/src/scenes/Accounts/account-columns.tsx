@@ -10,7 +10,10 @@ import { AccountStateTags } from "./AccountStateTags";
 
 const grantColors = { pending: "gold", approved: "green", rejected: "red", revoked: "default" } as const;
 
-export function useAccountColumns(onRequestRole: (account: Account) => void): TableColumnsType<Account> {
+export function useAccountColumns(
+  onRequestRole: (account: Account) => void,
+  onLinkExpert: (account: Account) => void,
+): TableColumnsType<Account> {
   const { t, pick, dateTime } = useI18n();
   return [
     { title: t("account.username"), dataIndex: "username", fixed: "left", width: 150 },
@@ -19,7 +22,10 @@ export function useAccountColumns(onRequestRole: (account: Account) => void): Ta
       title: t("account.affiliation"),
       key: "affiliation",
       width: 200,
-      render: (_, account) => account.unitName ?? account.recommenderName ?? "—",
+      render: (_, account) =>
+        account.expert
+          ? t("account.expertLinked", { name: account.expert.name })
+          : (account.unitName ?? account.recommenderName ?? "—"),
     },
     {
       title: t("account.roles"),
@@ -54,14 +60,27 @@ export function useAccountColumns(onRequestRole: (account: Account) => void): Ta
       title: t("table.actions"),
       key: "actions",
       fixed: "right",
-      width: 190,
-      render: (_, account) => <AccountActions account={account} onRequestRole={onRequestRole} />,
+      width: 240,
+      render: (_, account) => (
+        <AccountActions account={account} onRequestRole={onRequestRole} onLinkExpert={onLinkExpert} />
+      ),
     },
   ];
 }
 
-/** Only the actions the record's `abilities` grant: unlock (account.unlock), disable/enable (account.update), roles. */
-function AccountActions({ account, onRequestRole }: { account: Account; onRequestRole: (account: Account) => void }) {
+/**
+ * Only the actions the record's `abilities` grant: unlock (account.unlock), disable/enable (account.update), roles,
+ * and the link to the expert pool (account.create, granted on rows holding or requesting the expert role).
+ */
+function AccountActions({
+  account,
+  onRequestRole,
+  onLinkExpert,
+}: {
+  account: Account;
+  onRequestRole: (account: Account) => void;
+  onLinkExpert: (account: Account) => void;
+}) {
   const { t } = useI18n();
   const client = useQueryClient();
   const feedback = useFeedback();
@@ -102,6 +121,17 @@ function AccountActions({ account, onRequestRole }: { account: Account; onReques
       {can("role-grant.request") ? (
         <Button size="small" onClick={() => onRequestRole(account)} data-testid={`account-grant-${account.username}`}>
           {t("accounts.requestRole")}
+        </Button>
+      ) : null}
+      {can("account.create") ? (
+        <Button
+          size="small"
+          type={account.expert ? "default" : "primary"}
+          ghost={!account.expert}
+          onClick={() => onLinkExpert(account)}
+          data-testid={`account-link-expert-${account.username}`}
+        >
+          {t("accounts.linkExpert")}
         </Button>
       ) : null}
     </Flex>

@@ -123,7 +123,18 @@ function ExpertDescriptions({ expert }: { expert: Expert }) {
         {
           key: "account",
           label: t("expertPool.account"),
-          children: expert.hasAccount ? t("common.yes") : t("common.no"),
+          children: expert.accountUsername ? (
+            <Flex gap={8} align="center" wrap data-testid="expert-account">
+              {t("common.yes")}
+              <Tag color="green" style={{ fontFamily: "monospace" }}>
+                {expert.accountUsername}
+              </Tag>
+            </Flex>
+          ) : (
+            <Typography.Text type="secondary" data-testid="expert-account">
+              {t("expertPool.accountNone")}
+            </Typography.Text>
+          ),
         },
         { key: "note", label: t("expertPool.note"), span: 2, children: dash(expert.note) },
         { key: "created", label: t("expertPool.createdAt"), children: date(expert.createdAt) },
