@@ -54,6 +54,30 @@ export const noticeInput = z.object({
 });
 export type NoticeInput = z.infer<typeof noticeInput>;
 
+/**
+ * Art. 14.3: a unit's objection names the unit and carries its sealed letter — one rule for the objections officers
+ * enter from paper and those lodged on the public 公示 page.
+ */
+export function unitObjectionNeedsSeal(
+  value: { objectorKind: "person" | "unit"; unitName?: string | undefined; sealFileId?: string | undefined },
+  context: z.RefinementCtx,
+): void {
+  if (value.objectorKind !== "unit") return;
+  if (!value.unitName?.trim()) {
+    context.addIssue({ code: "custom", path: ["unitName"], message: bilingual("请填写单位名称", "Name the unit") });
+  }
+  if (!value.sealFileId) {
+    context.addIssue({
+      code: "custom",
+      path: ["sealFileId"],
+      message: bilingual(
+        "单位提出异议须上传加盖单位公章的异议书扫描件",
+        "A unit's objection needs the scan of its letter bearing the unit's seal",
+      ),
+    });
+  }
+}
+
 /** Art. 14.3 (SPEC §5.1 step 9): real name and contact, facts; a unit's objection carries its seal. */
 export const objectionInput = z
   .object({
@@ -74,19 +98,7 @@ export const objectionInput = z
     ),
     receivedOn: isoDate.optional(),
   })
-  .superRefine((value, context) => {
-    if (value.objectorKind !== "unit") return;
-    if (!value.unitName?.trim()) {
-      context.addIssue({ code: "custom", path: ["unitName"], message: bilingual("请填写单位名称", "Name the unit") });
-    }
-    if (!value.sealFileId) {
-      context.addIssue({
-        code: "custom",
-        path: ["sealFileId"],
-        message: bilingual("单位异议须上传加盖公章的异议书扫描件", "A unit's objection needs its sealed letter"),
-      });
-    }
-  });
+  .superRefine(unitObjectionNeedsSeal);
 export type ObjectionInput = z.infer<typeof objectionInput>;
 
 export const investigationInput = z.object({ notes: required("调查情况", "Investigation notes") });

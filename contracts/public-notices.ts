@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { bilingual } from "./bilingual";
+import { unitObjectionNeedsSeal } from "./decision";
 
 /**
  * The 公示 as the public sees it, and the objection anyone may lodge online while it runs (Art. 14.3; SPEC §5.1
@@ -48,22 +49,7 @@ export const publicObjectionInput = z
       bilingual("请具体说明事实和证据（至少 10 个字）", "State the facts and evidence (10 characters at least)"),
     ),
   })
-  .superRefine((value, context) => {
-    if (value.objectorKind !== "unit") return;
-    if (!value.unitName?.trim()) {
-      context.addIssue({ code: "custom", path: ["unitName"], message: bilingual("请填写单位名称", "Name the unit") });
-    }
-    if (!value.sealFileId) {
-      context.addIssue({
-        code: "custom",
-        path: ["sealFileId"],
-        message: bilingual(
-          "单位提出异议须上传加盖单位公章的异议书扫描件",
-          "A unit's objection needs the scan of its letter bearing the unit's seal",
-        ),
-      });
-    }
-  });
+  .superRefine(unitObjectionNeedsSeal);
 export type PublicObjectionInput = z.infer<typeof publicObjectionInput>;
 
 export const publicNoticeCandidate = z.object({

@@ -4,6 +4,7 @@ import { titleCodes } from "../policy/reference/titles";
 import { assignmentStates } from "../policy/review/assignment.transitions";
 import { bilingual } from "./bilingual";
 import { paged, pageQuery, recordAbilities } from "./common";
+import { rubricSchema } from "./recognition";
 
 /** Expert pool, draws, reviews (issue 5). Responses never tell applicants or recommenders who reviewed them. */
 
@@ -290,31 +291,6 @@ export const assignmentSchema = z.object({
   events: z.array(z.string()),
 });
 export type Assignment = z.infer<typeof assignmentSchema>;
-
-const rubricIndicator: z.ZodType<{
-  id: string;
-  labelZh: string;
-  labelEn?: string | undefined;
-  weight: number;
-  min: number;
-  max: number;
-  children?: unknown[] | undefined;
-}> = z.object({
-  id: z.string(),
-  labelZh: z.string(),
-  labelEn: z.string().optional(),
-  weight: z.number(),
-  min: z.number(),
-  max: z.number(),
-  article: z.string().optional(),
-  children: z.array(z.lazy(() => rubricIndicator)).optional(),
-});
-export const rubricSchema = z.object({
-  id: z.string(),
-  year: z.number().optional(),
-  titleZh: z.string(),
-  indicators: z.array(rubricIndicator),
-});
 
 /** A round's settings with every default filled in, excluded experts named (review-settings.ts applies the same). */
 export const effectiveSettingsSchema = z.object({

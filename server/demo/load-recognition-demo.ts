@@ -133,7 +133,8 @@ function demoForm(
   };
 }
 
-async function placeholders() {
+/** Real .docx and .pdf files that stand in for the applicants' signed and stamped materials in the demo. */
+async function demoMaterialFiles() {
   const docx = await Packer.toBuffer(
     new Document({ sections: [{ children: [new Paragraph("演示材料（Demo material）")] }] }),
   );
@@ -142,7 +143,7 @@ async function placeholders() {
     const chunks: Buffer[] = [];
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));
     doc.on("end", () => resolve(Buffer.concat(chunks)));
-    doc.fontSize(18).text("Demo material - stamped scan placeholder");
+    doc.fontSize(18).text("Demo material - stands for a stamped scan");
     doc.end();
   });
   return { docx, pdf };
@@ -236,7 +237,7 @@ export async function loadRecognitionDemo(deps: CommandDeps, dataDir: string): P
   });
   await moveCall(deps, officer.actor, callId, "open");
 
-  const files = await placeholders();
+  const files = await demoMaterialFiles();
   const person = async (name: string) => (await db.select().from(people).where(eq(people.name, name)))[0]!.id;
   const directors = {
     "app.wuhan-ent": { name: "刘洋", personId: await person("刘洋"), title: "senior" },

@@ -54,7 +54,7 @@ export function verificationOf(kind: DocumentKind, content: unknown, publicBaseU
 
 /**
  * A code as typed or scanned — 16 hex digits, any case, with or without the dashes or spaces — in its printed form
- * XXXX-XXXX-XXXX-XXXX; null when it cannot be a code.
+ * 1A2B-3C4D-5E6F-7A8B; null when it cannot be a code.
  */
 export function normalizeVerificationCode(input: string): string | null {
   const hex = input.replace(/[\s-]/g, "").toUpperCase();

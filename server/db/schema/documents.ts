@@ -12,7 +12,7 @@ export const printedDocuments = pgTable(
   {
     /** SM3 of the canonical content (hex, 64 characters): the same content always gives the same row. */
     digest: text("digest").primaryKey(),
-    /** The code printed on paper, XXXX-XXXX-XXXX-XXXX: the digest's first 16 hex digits. */
+    /** The code printed on paper, four groups of four hex digits (1A2B-3C4D-5E6F-7A8B): the digest's first 16 hex digits. */
     code: text("code").notNull(),
     /** "application-form" | "recommendation" | "recognition-notice" (server/documents/verification.ts). */
     kind: text("kind").notNull(),

@@ -6,7 +6,7 @@ import { recommenderIdByCode } from "../../test/factories";
 import { type Agent, databaseKinds, startTestApp, type TestApp } from "../../test/harness";
 import { completeForm, openCall, pdfText } from "../applications/recognition.fixtures";
 
-/** The code as printed in the PDF footer: 验证码：XXXX-XXXX-XXXX-XXXX. */
+/** The code as printed in the PDF footer: 验证码 followed by four groups of four hex digits (1A2B-3C4D-5E6F-7A8B). */
 function printedCode(text: string): string {
   const match = text.match(/验证码：([0-9A-F]{4}(?:-[0-9A-F]{4}){3})/);
   if (!match?.[1]) throw new Error(`no verification code in:\n${text.slice(0, 500)}`);

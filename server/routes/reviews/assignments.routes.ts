@@ -2,14 +2,13 @@ import type { FastifyReply } from "fastify";
 import { z } from "zod";
 import { idParams } from "../../../contracts/common";
 import { errorResponses } from "../../../contracts/errors";
-import { fileParams } from "../../../contracts/recognition";
+import { fileParams, rubricSchema } from "../../../contracts/recognition";
 import {
   assignmentSchema,
   declarationRequest,
   materialsSchema,
   optionalReasonRequest,
   reasonRequest,
-  rubricSchema,
   scoresRequest,
 } from "../../../contracts/review";
 import { type Ability, abilitiesOf } from "../../../policy/access/abilities";

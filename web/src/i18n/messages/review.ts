@@ -225,7 +225,7 @@ export const reviewMessages = messages(
       "An expert qualifies with any one of these fields; the application's own field by default.",
     "reviews.settings.fieldsRequired": "Choose at least one field",
     "reviews.settings.allowedTitles": "Titles allowed",
-    "reviews.settings.allowedTitlesHelp": "None chosen: any title.",
+    "reviews.settings.allowedTitlesHelp": "None chosen: every title is allowed.",
     "reviews.settings.anyTitle": "Any title",
     "reviews.settings.statuses": "Expert statuses drawn",
     "reviews.settings.panelSize": "Panel size",
