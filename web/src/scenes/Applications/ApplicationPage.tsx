@@ -10,6 +10,7 @@ import type { MessageKey } from "../../i18n/dictionary";
 import { useI18n } from "../../i18n/I18nProvider";
 import { EligibilityPanel } from "./EligibilityPanel";
 import { EventButtons } from "./EventButtons";
+import { eventLabelKey } from "./event-label";
 import { AttestationSection, BasicsSection, DirectorSection, EvidenceSection, PartnersSection } from "./form-sections";
 import { MaterialsSection } from "./MaterialsSection";
 
@@ -36,6 +37,10 @@ function clean(value: unknown): unknown {
 export function ApplicationPage() {
   const { id = "" } = useParams();
   const { t, pick, dateTime } = useI18n();
+  const eventName = (event: string) => {
+    const key = eventLabelKey(event);
+    return key ? t(key) : event;
+  };
   const client = useQueryClient();
   const [form] = Form.useForm();
   const [step, setStep] = useState(0);
@@ -207,7 +212,7 @@ export function ApplicationPage() {
           <Card size="small" title={t("history.title")} style={{ marginTop: 16 }}>
             <Timeline
               items={detail.events.map((e) => ({
-                children: `${dateTime(e.at)} ${e.actorName ?? ""} ${t(`event.${e.event}` as MessageKey)}${e.reason ? `：${e.reason}` : ""}`,
+                children: `${dateTime(e.at)} ${e.actorName ?? ""} ${eventName(e.event)}${e.reason ? `：${e.reason}` : ""}`,
               }))}
             />
           </Card>
