@@ -11,6 +11,8 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { IsoDate } from "../../../policy/calendar/dates";
+import { holidaySourceKinds } from "../../../policy/calendar/holiday-sources";
 
 /** Encrypted personal data (SM4-CBC + HMAC-SM3, server/crypto/pii.ts) stored as bytea. */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
@@ -253,12 +255,23 @@ export const beltAndRoad = pgTable(
   (t) => [index("belt_and_road_country_idx").on(t.country)],
 );
 
-/** Officer-entered public-holiday years beyond what the calendar package covers. */
+/**
+ * Officer-entered public-holiday years beyond what the calendar package covers (or correcting a packaged one), each
+ * with its source: the State Council notice's 文号 (required unless the kind is `demo` — checked in policy/, the
+ * column stays nullable for rows entered before sources were recorded). Read through server/decision/holiday-years.ts.
+ */
 export const holidayYears = pgTable("holiday_years", {
   year: integer("year").primaryKey(),
-  holidays: jsonb("holidays").notNull(),
-  workdays: jsonb("workdays").notNull(),
+  holidays: jsonb("holidays").$type<IsoDate[]>().notNull(),
+  /** Adjusted working days (调休上班). */
+  workdays: jsonb("workdays").$type<IsoDate[]>().notNull(),
+  sourceKind: text("source_kind", { enum: holidaySourceKinds }).notNull().default("state-council"),
+  documentNumber: text("document_number"),
+  note: text("note"),
+  createdBy: text("created_by"),
+  updatedBy: text("updated_by"),
   createdAt: createdAt(),
+  updatedAt: at("updated_at").notNull().defaultNow(),
 });
 
 export const schemaVersion = pgTable("app_meta", {
