@@ -5,6 +5,23 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+/**
+ * The demo clock (`DEMO_CLOCK`): starts at a chosen instant and runs at the real pace from there, so a demo can show
+ * any day of a base's life. Only with demo data: the configuration refuses it otherwise.
+ */
+export class RunningClock implements Clock {
+  private readonly offset: number;
+  constructor(
+    start: Date,
+    private readonly real: () => number = Date.now,
+  ) {
+    this.offset = start.getTime() - real();
+  }
+  now(): Date {
+    return new Date(this.real() + this.offset);
+  }
+}
+
 /** A clock that stands still until moved: for tests. */
 export class ManualClock implements Clock {
   private current: Date;

@@ -1,5 +1,5 @@
 import { buildApp } from "./app";
-import { systemClock } from "./clock";
+import { RunningClock, systemClock } from "./clock";
 import { ConfigError, loadConfig } from "./config/config";
 import { type Database, openEmbedded, openPostgres } from "./db/client";
 import { DataDirLockedError } from "./db/data-dir-lock";
@@ -9,7 +9,7 @@ import { seedReferenceData } from "./reference/seed-reference";
 
 async function main() {
   const config = loadConfig();
-  const clock = systemClock;
+  const clock = config.demoClock ? new RunningClock(config.demoClock) : systemClock;
   const database: Database = config.databaseUrl
     ? await openPostgres(config.databaseUrl)
     : await openEmbedded(config.dataDir);
@@ -23,7 +23,7 @@ async function main() {
   const workers = startWorkers(deps, app.log, config.smtpUrl);
   await app.listen({ port: config.port, host: config.host });
   app.log.info(
-    `国合基地管理平台 ready on http://localhost:${config.port} (${database.kind}${database.kind === "pglite" ? ` in ${config.dataDir}` : ""}${config.demo ? ", demo mode" : ""})`,
+    `国合基地管理平台 ready on http://localhost:${config.port} (${database.kind}${database.kind === "pglite" ? ` in ${config.dataDir}` : ""}${config.demo ? ", demo mode" : ""}${config.demoClock ? `, demo clock ${clock.now().toISOString()}` : ""})`,
   );
 
   let stopping = false;

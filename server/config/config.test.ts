@@ -26,4 +26,30 @@ describe("configuration", () => {
     );
     expect(() => loadConfig({ PUBLIC_BASE_URL: "ftp://example.org" })).toThrow(/PUBLIC_BASE_URL/);
   });
+
+  it("starts the demo at DEMO_CLOCK only in demo mode, naming the variable otherwise", () => {
+    expect(loadConfig({ DEMO_CLOCK: "2026-06-30T09:00:00+08:00" }).demoClock?.toISOString()).toBe(
+      "2026-06-30T01:00:00.000Z",
+    );
+    expect(loadConfig({}).demoClock).toBeUndefined();
+    expect(() => loadConfig({ DEMO: "0", DEMO_CLOCK: "2026-06-30T09:00:00+08:00" })).toThrow(/DEMO_CLOCK/);
+    expect(() =>
+      loadConfig({
+        DATABASE_URL: "postgres://db/x",
+        AUDIT_KEY: "a".repeat(64),
+        PII_KEY: "b".repeat(64),
+        DEMO_CLOCK: "2026-06-30T09:00:00+08:00",
+      }),
+    ).toThrow(/DEMO_CLOCK/);
+    const withDemo = loadConfig({
+      DATABASE_URL: "postgres://db/x",
+      AUDIT_KEY: "a".repeat(64),
+      PII_KEY: "b".repeat(64),
+      DEMO: "1",
+      DEMO_CLOCK: "2027-01-01T00:00:00Z",
+    });
+    expect(withDemo.demoClock?.toISOString()).toBe("2027-01-01T00:00:00.000Z");
+    expect(() => loadConfig({ DEMO_CLOCK: "2026-06-31" })).toThrow(/DEMO_CLOCK/);
+    expect(() => loadConfig({ DEMO_CLOCK: "next tuesday" })).toThrow(/DEMO_CLOCK/);
+  });
 });

@@ -29,6 +29,10 @@ const environmentSchema = z.object({
   ELIGIBILITY_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SECURE_COOKIES: booleanFlag.optional(),
+  DEMO_CLOCK: z.iso
+    .datetime({ offset: true, message: "must be an ISO 8601 date-time, e.g. 2026-06-30T09:00:00+08:00" })
+    .transform((text) => new Date(text))
+    .optional(),
 });
 
 export interface Keys {
@@ -52,6 +56,8 @@ export interface Config {
   eligibilityRateLimit: number;
   logLevel: string;
   secureCookies: boolean;
+  /** `DEMO_CLOCK`: the demo starts at this instant and runs on from it (demo mode only). */
+  demoClock: Date | undefined;
 }
 
 /** Fixed development keys: used only with the embedded demo database; production must set real ones. */
@@ -74,12 +80,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         "invalid configuration: AUDIT_KEY and PII_KEY (64 hex characters each) are required with DATABASE_URL.",
     );
   }
+  const demo = e.DEMO ?? embedded;
+  if (e.DEMO_CLOCK && !demo) {
+    throw new ConfigError(
+      "配置错误：DEMO_CLOCK 只能在演示模式下使用（DEMO 已关闭）；请去掉 DEMO_CLOCK，或设置 DEMO=1。\n" +
+        "invalid configuration: DEMO_CLOCK is only allowed in demo mode (DEMO is off); unset DEMO_CLOCK or set DEMO=1.",
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: resolve(e.DATA_DIR),
-    demo: e.DEMO ?? embedded,
+    demo,
     keys: {
       audit: e.AUDIT_KEY ?? developmentKey("guohe-dev-audit-key"),
       pii: e.PII_KEY ?? developmentKey("guohe-dev-pii-key"),
@@ -90,5 +103,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     eligibilityRateLimit: e.ELIGIBILITY_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
     secureCookies: e.SECURE_COOKIES ?? false,
+    demoClock: e.DEMO_CLOCK,
   };
 }

@@ -1,18 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { publicNoticeEnd } from "../../policy/calendar/working-days";
+import { addDays } from "../../policy/calendar/dates";
+import { editionFor } from "../../policy/measures/editions";
 import { standardName } from "../../policy/names";
 import type { BaseType } from "../../policy/reference/base-types";
 import type { Region } from "../../policy/reference/regions";
 import type { UnitType } from "../../policy/reference/unit-types";
 import { usccCheckDigit } from "../../policy/uscc";
 import type { Caller } from "../access/caller";
-import { chinaDate } from "../clock";
 import { type Actor, type CommandDeps, execute, systemActor } from "../commands/command";
 import { createUnit } from "../commands/save-unit";
 import { accounts, applications, bases, calls, recognitionDocuments, recommenders, units } from "../db/schema";
 import { evaluateApplication } from "../decision/evaluate-application";
-import { officerHolidayYears } from "../decision/holiday-years";
 import { investigateObjection } from "../decision/investigate-objection";
 import { publishNotice } from "../decision/publish-notice";
 import { receiveObjection } from "../decision/receive-objection";
@@ -20,6 +19,7 @@ import { recognizeApplications } from "../decision/recognize-applications";
 import { recordApproval } from "../decision/record-approval";
 import { recordOnSiteVerification } from "../decision/record-on-site-verification";
 import { startOnSiteVerification } from "../decision/start-on-site-verification";
+import { demoIssuedOn, demoTimeline } from "./demo-timeline";
 
 type Countries = { key: string[]; main: string[]; radiating: string[] };
 interface DemoBase {
@@ -39,7 +39,7 @@ const unit = (name: string, first17: string, type: UnitType, division: string, r
   recommender,
 });
 
-/** Candidates of the demo's 2025 round, one per decision state (units outside the demo recommenders' areas). */
+/** Candidates of the demo's past round, one per decision state (units outside the demo recommenders' areas). */
 const candidates: Array<DemoBase & { goal: string }> = [
   {
     goal: "reviewed",
@@ -156,15 +156,24 @@ async function ensureUnit(deps: CommandDeps, spec: DemoBase["unit"]): Promise<st
   });
 }
 
+/** 2026-01-05 → 2026年1月5日, as a letter writes it. */
+const chineseDate = (date: string) => {
+  const [year, month, day] = date.split("-").map(Number);
+  return `${year}年${month}月${day}日`;
+};
+
 const nameOf = (base: DemoBase) =>
   standardName({ type: base.type, field: base.field, ...(base.region ? { region: base.region } : {}) });
 
+/** The decision demo round's call, named for its year the way the department titles its notices. */
+export const decisionRoundTitle = (year: number) => `关于开展${year}年度湖北省国际科技合作基地认定工作的通知`;
+
 /**
- * Demo data of the decision half of a round (SPEC §5.1 steps 6–9): the 2025 round's candidates in reviewed,
+ * Demo data of the decision half of a round (SPEC §5.1 steps 6–9): a past round's candidates in reviewed,
  * verified, evaluated, approved, publicized (one objection under investigation) and recognized, moved on by the
  * decision commands from `reviewed` (the expert review's hand-off, entered directly), and earlier bases in the
- * registry. Dates lie before the demo's first day; the 公示 under way starts on the loading day when the holiday
- * calendar covers it. Idempotent: skipped once a recognition document exists.
+ * registry. Every date is placed relative to the loading day (demo-timeline.ts): the round lies in the past and the
+ * 公示 under way starts on the loading day. Idempotent: skipped once a recognition document exists.
  */
 export async function loadDecisionDemo(deps: CommandDeps, officer: Actor): Promise<void> {
   const db = deps.database.db;
@@ -192,24 +201,30 @@ export async function loadDecisionDemo(deps: CommandDeps, officer: Actor): Promi
 
   const ids = new Map<string, string>();
   const callId = randomUUID();
+  const round = demoTimeline(deps.clock.now()).decisionRound;
+  const { today } = demoTimeline(deps.clock.now());
   await execute(deps, systemActor, "demo.decision-round", { type: "call", id: callId }, async (context) => {
-    const at = (iso: string) => new Date(`${iso}T00:00:00+08:00`);
     await context.tx.insert(calls).values({
       id: callId,
-      year: 2025,
+      year: round.year,
       kind: "annual",
-      titleZh: "关于开展2025年度湖北省国际科技合作基地认定工作的通知",
-      titleEn: "2025 call for provincial international S&T cooperation bases",
-      opensAt: at("2025-11-01"),
-      closesAt: at("2025-11-30"),
-      deadline: "2025-11-30",
-      rubric: { id: "rubric-2025", year: 2025, titleZh: "2025年度认定评审指标", indicators: [] },
+      titleZh: decisionRoundTitle(round.year),
+      titleEn: `${round.year} call for provincial international S&T cooperation bases`,
+      opensAt: round.opensAt,
+      closesAt: round.closesAt,
+      deadline: round.deadline,
+      rubric: {
+        id: `rubric-${round.year}`,
+        year: round.year,
+        titleZh: `${round.year}年度认定评审指标`,
+        indicators: [],
+      },
       status: "closed",
-      edition: "2025",
+      edition: editionFor(round.deadline).edition.id,
       settings: { documentNumberPrefix: "鄂科技函" },
       createdAt: context.clock.now(),
     });
-    await context.audit({ changes: { callId, note: "演示数据：2025年度认定批次（专家评审已完成）" } });
+    await context.audit({ changes: { callId, note: `演示数据：${round.year}年度认定批次（专家评审已完成）` } });
   });
   for (const candidate of candidates) {
     const unitId = await ensureUnit(deps, candidate.unit);
@@ -231,8 +246,8 @@ export async function loadDecisionDemo(deps: CommandDeps, officer: Actor): Promi
           application: { type: candidate.type, field: candidate.field, countries: candidate.countries },
           director: { name: candidate.director },
         },
-        submittedAt: new Date("2025-11-20T02:00:00Z"),
-        createdAt: new Date("2025-11-10T02:00:00Z"),
+        submittedAt: round.submittedAt,
+        createdAt: round.createdAt,
         updatedAt: context.clock.now(),
       });
       await context.audit({ changes: { state: "reviewed", note: "演示数据：专家评审已完成" } });
@@ -245,7 +260,7 @@ export async function loadDecisionDemo(deps: CommandDeps, officer: Actor): Promi
     await startOnSiteVerification(call, { applicationId: id(goal) });
     await recordOnSiteVerification(call, {
       applicationId: id(goal),
-      visitedOn: "2026-01-08",
+      visitedOn: round.visitedOn,
       team: ["王建国（组长）", "刘敏", "李处长"],
       findings: "研发场地、仪器设备与申报材料一致；外方合作人员按协议在岗；管理制度齐全。",
       conclusion: "confirmed",
@@ -259,23 +274,21 @@ export async function loadDecisionDemo(deps: CommandDeps, officer: Actor): Promi
     });
   }
   await recordApproval(call, {
-    meetingDate: "2026-01-20",
-    minuteRef: "厅党组会纪要〔2026〕2号",
+    meetingDate: round.meetingDate,
+    minuteRef: `厅党组会纪要〔${round.meetingDate.slice(0, 4)}〕2号`,
     applicationIds: past.slice(2).map(id),
   });
-  await publishNotice(call, { startOn: "2026-01-21", applicationIds: [id("recognized")] });
+  const first = await publishNotice(call, { startOn: round.firstNoticeStartOn, applicationIds: [id("recognized")] });
   await recognizeApplications(call, {
     prefix: "鄂科技函",
     number: 3,
-    issuedOn: "2026-02-02",
-    title: "关于认定2025年度湖北省国际科技合作基地的通知",
+    issuedOn: demoIssuedOn(first.endOn, today),
+    title: `关于认定${round.year}年度湖北省国际科技合作基地的通知`,
     applicationIds: [id("recognized")],
   });
 
-  // The 公示 under way: from today when the holiday calendar covers its window, else a past window.
-  const today = chinaDate(deps.clock.now());
-  const window = publicNoticeEnd(today, 5, await officerHolidayYears(db));
-  const startOn = window.ok ? today : "2026-02-24";
+  // The 公示 under way starts today; the demo recorded the holiday years its window reaches (load-demo.ts).
+  const startOn = round.currentNoticeStartOn;
   const notice = await publishNotice(call, { startOn, applicationIds: [id("publicized")] });
   const objectionId = await receiveObjection(call, {
     noticeId: notice.id,
@@ -284,7 +297,7 @@ export async function loadDecisionDemo(deps: CommandDeps, officer: Actor): Promi
     realName: "陈某",
     contact: "13900005678",
     content: "认为该单位与泰国合作机构的合作协议已到期。",
-    facts: "合作协议第八条约定有效期至2025年12月31日（附协议复印件）。",
+    facts: `合作协议第八条约定有效期至${chineseDate(addDays(today, -40))}（附协议复印件）。`,
     receivedOn: startOn,
   });
   await investigateObjection(call, { objectionId, notes: "已函请依托单位提供续签协议原件，待核实。" });

@@ -8,7 +8,6 @@ import type { eventRequest } from "../../contracts/recognition";
 import { baseImportColumns } from "../../contracts/registry";
 import { isRole } from "../../policy/roles";
 import type { Caller } from "../access/caller";
-import { chinaDate } from "../clock";
 import type { Actor, CommandDeps } from "../commands/command";
 import { accounts, calls, people, recommenders, roleGrants, units } from "../db/schema";
 import { attachApplicationFile } from "../recognition/application-files";
@@ -20,6 +19,7 @@ import { recordCreditRecord, recordNationalPlatform } from "../recognition/regis
 import { createApplication } from "../recognition/save-application";
 import { fireApplicationEvent } from "../recognition/transition-application";
 import { FileStore } from "../storage/files";
+import { demoEvidenceDates, demoTimeline } from "./demo-timeline";
 
 const demoCallTitle = "关于开展年度湖北省国际科技合作基地认定工作的通知（演示）";
 
@@ -64,8 +64,7 @@ function demoForm(
   director: { name: string; personId: string; title: string },
   type = "joint-research",
 ) {
-  const year = Number(deadline.slice(0, 4));
-  const d = (offsetYears: number, monthDay: string) => `${year + offsetYears}-${monthDay}`;
+  const dates = demoEvidenceDates(deadline);
   return {
     unitFacts: { isIndependentLegalPerson: true, inExistence: true, foundedOn: "2010-05-18" },
     application: {
@@ -78,21 +77,21 @@ function demoForm(
           originalName: "Fraunhofer ILT",
           country: "DE",
           field,
-          agreement: { start: d(-2, "05-01"), end: d(3, "04-30") },
+          agreement: dates.agreements[0]!,
         },
         {
           name: "法国国家科学研究中心",
           originalName: "CNRS",
           country: "FR",
           field,
-          agreement: { start: d(-3, "09-01"), end: d(2, "08-31") },
+          agreement: dates.agreements[1]!,
         },
         {
           name: "新加坡国立大学",
           originalName: "National University of Singapore",
           country: "SG",
           field,
-          agreement: { start: d(-1, "01-15"), end: d(4, "01-14") },
+          agreement: dates.agreements[2]!,
         },
       ],
       team: {
@@ -105,18 +104,18 @@ function demoForm(
       developmentGoals: `围绕${field}领域，与德国、法国、新加坡知名机构共建联合实验室，三年内联合承担国际合作项目5项。`,
       operatingMechanism: "理事会领导下的主任负责制，设国际学术委员会，实行开放课题与人员互访制度。",
       evidence: {
-        internationalProjects: [{ title: "省国际科技合作重点项目", level: "provincial", date: d(-1, "07-01") }],
-        jointPapers: [{ date: d(-2, "11-02") }, { date: d(-1, "08-19") }, { date: d(0, "01-07") }],
+        internationalProjects: [
+          { title: "省国际科技合作重点项目", level: "provincial", date: dates.internationalProject },
+        ],
+        jointPapers: dates.jointPapers.map((date) => ({ date })),
         finance: {
           amountUnit: "ten-thousand-yuan",
-          years: [1, 2, 3].map((back) => ({ year: year - back, revenue: 15000, rdExpense: 800 })),
+          years: dates.completeYears.map((year) => ({ year, revenue: 15000, rdExpense: 800 })),
         },
         ownIntellectualProperty: [{ title: "一种超快激光加工方法（发明专利）" }],
         transferServiceTeam: { size: 6 },
-        transferProjects: [{ date: d(-2, "03-01") }, { date: d(-1, "06-01") }],
-        transferEvents: [3, 2, 1].flatMap((back) =>
-          [1, 2, 3, 4, 5].map((month) => ({ date: `${year - back}-0${month}-15` })),
-        ),
+        transferProjects: dates.transferProjects.map((date) => ({ date })),
+        transferEvents: dates.transferEvents.map((date) => ({ date })),
         cooperationResults: "联合研发成果在省内企业转化应用，带动区域开放创新。",
       },
       attestations: { truthful: true, noStateSecrets: true, partnersNoObjection: true },
@@ -209,12 +208,9 @@ export async function loadRecognitionDemo(deps: CommandDeps, dataDir: string): P
     note: null,
   });
 
-  const now = deps.clock.now();
-  const opensAt = new Date(now.getTime() - 7 * 86_400_000);
-  const closesAt = new Date(now.getTime() + 30 * 86_400_000);
-  const deadline = chinaDate(closesAt);
+  const { opensAt, closesAt, deadline, year } = demoTimeline(deps.clock.now()).openCall;
   const callId = await createCall(deps, officer.actor, {
-    year: Number(deadline.slice(0, 4)),
+    year,
     kind: "annual",
     titleZh: demoCallTitle,
     titleEn: "Annual call for provincial international S&T cooperation bases (demo)",

@@ -9,6 +9,7 @@ import { createReviewRound } from "../review/create-review-round";
 import { drawExperts } from "../review/draw-experts";
 import { registerReviewTargets } from "../review/register-targets";
 import { type DemoAccountMaker, demoAccounts, demoPassword } from "./demo-accounts";
+import { demoTimeline } from "./demo-timeline";
 
 /** ~30 experts across the 2025 fields, units and divisions; the first is the demo account `expert` (王教授). */
 const suspendedIndex = 29;
@@ -56,10 +57,10 @@ export const demoExpertAccounts: ReadonlyArray<{ name: string; username: string 
     : [{ name, username: index === 0 ? "expert" : `expert${String(index + 1).padStart(2, "0")}` }],
 );
 
-const demoRubric: Rubric = {
-  id: "rubric-2026-demo",
-  year: 2026,
-  titleZh: "2026年度省国合基地认定专家评审指标",
+const demoRubric = (year: number): Rubric => ({
+  id: `rubric-${year}-demo`,
+  year,
+  titleZh: `${year}年度省国合基地认定专家评审指标`,
   indicators: [
     {
       id: "foundation",
@@ -73,7 +74,7 @@ const demoRubric: Rubric = {
     { id: "team", labelZh: "团队与负责人", labelEn: "Team and director", weight: 0.3, min: 0, max: 30, article: "12" },
     { id: "plan", labelZh: "建设工作方案", labelEn: "Work plan", weight: 0.3, min: 0, max: 30, article: "7.3" },
   ],
-};
+});
 
 /**
  * The expert pool for the demo with an account for every active expert (`expert` is 王建国), and one application of the
@@ -135,17 +136,18 @@ export async function loadReviewDemo(
   const callId = randomUUID();
   const applicationId = randomUUID();
   const now = deps.clock.now();
+  const batch = demoTimeline(now).reviewCall;
   await execute(deps, systemActor, "review.demo", { type: "application", id: applicationId }, async (context) => {
     await context.tx.insert(calls).values({
       id: callId,
-      year: 2026,
+      year: batch.year,
       kind: "annual",
-      titleZh: "2026年度湖北省国际科技合作基地认定（专家评审演示批次）",
-      titleEn: "2026 recognition — expert review demo batch",
-      opensAt: now,
-      closesAt: now,
-      deadline: "2026-03-31",
-      rubric: demoRubric,
+      titleZh: `${batch.year}年度湖北省国际科技合作基地认定（专家评审演示批次）`,
+      titleEn: `${batch.year} recognition — expert review demo batch`,
+      opensAt: batch.opensAt,
+      closesAt: batch.closesAt,
+      deadline: batch.deadline,
+      rubric: demoRubric(batch.year),
       status: "closed",
       edition: "2025",
       createdAt: now,

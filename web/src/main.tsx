@@ -6,6 +6,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
 import { isApiError } from "./api/errors";
+import { DemoClockBanner } from "./components/DemoClockBanner";
 import { I18nProvider, useI18n } from "./i18n/I18nProvider";
 import { router } from "./routes/router";
 import "./global.css";
@@ -34,6 +35,7 @@ function Shell() {
   return (
     <ConfigProvider locale={language === "zh" ? zhCN : enUS} theme={theme}>
       <AntApp>
+        <DemoClockBanner />
         <RouterProvider router={router} />
       </AntApp>
     </ConfigProvider>

@@ -9,8 +9,18 @@ const expectedMigrations = readdirSync(migrationsFolder).filter((name) => name.e
 export async function healthRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/healthz",
-    { config: { public: true }, schema: { hide: true, response: { 200: z.object({ status: z.literal("ok") }) } } },
-    async () => ({ status: "ok" as const }),
+    {
+      config: { public: true },
+      schema: {
+        hide: true,
+        response: { 200: z.object({ status: z.literal("ok"), demoClock: z.string().optional() }) },
+      },
+    },
+    // With DEMO_CLOCK the platform runs at a chosen time: say so, so nobody mistakes it for the real one.
+    async () => ({
+      status: "ok" as const,
+      ...(deps.config.demoClock ? { demoClock: deps.clock.now().toISOString() } : {}),
+    }),
   );
 
   app.get(

@@ -32,6 +32,8 @@ export const commonMessages = messages(
     "punct.colon": "：",
     "table.actions": "操作",
     "table.total": "共 {n} 条",
+    "demoClock.banner":
+      "演示时钟：平台当前时间为 {time}（北京时间），并非真实时间。截止日期、提醒与期限均按此时间计算。",
     "decision.reason": "理由",
     "decision.reasonOptional": "意见（可选）",
     "decision.reasonRequired": "请填写理由",
@@ -77,6 +79,8 @@ export const commonMessages = messages(
     "punct.colon": ": ",
     "table.actions": "Actions",
     "table.total": "{n} in total",
+    "demoClock.banner":
+      "Demo clock: the platform's time is {time} (Beijing time), not the real time. Deadlines, reminders and periods follow it.",
     "decision.reason": "Reason",
     "decision.reasonOptional": "Comment (optional)",
     "decision.reasonRequired": "Give a reason",

@@ -5,6 +5,7 @@ import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { applicationsApi, type Call, callsApi } from "../../api/recognition";
+import { chinaYear, useServerTime } from "../../api/server-time";
 import { hasAbility, useSession } from "../../api/session";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
@@ -39,6 +40,7 @@ export function CallsPage() {
   const navigate = useNavigate();
   const feedback = useFeedback();
   const client = useQueryClient();
+  const serverTime = useServerTime();
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<CallForm>();
   const list = useQuery({ queryKey: ["calls"], queryFn: callsApi.list });
@@ -148,7 +150,7 @@ export function CallsPage() {
         <Form<CallForm>
           form={form}
           layout="vertical"
-          initialValues={{ kind: "annual", year: new Date().getFullYear(), defaultQuota: 5 }}
+          initialValues={{ kind: "annual", year: chinaYear(serverTime.now()), defaultQuota: 5 }}
           onFinish={(values) => create.mutate(values)}
         >
           <Form.Item name="titleZh" label={t("call.title")} rules={[{ required: true }]}>

@@ -1,0 +1,27 @@
+import { useQuery } from "@tanstack/react-query";
+import { http } from "./client";
+
+interface Health {
+  status: "ok";
+  /** Present only when the platform runs on a demo clock (DEMO_CLOCK). */
+  demoClock?: string;
+}
+
+/**
+ * The server's time: the browser's clock, shifted when the platform runs on a demo clock, so "this year" and
+ * "today" in forms agree with the deadlines the server computes.
+ */
+export function useServerTime() {
+  const health = useQuery({
+    queryKey: ["healthz"],
+    queryFn: async () => ({ health: await http.get<Health>("/healthz"), receivedAt: Date.now() }),
+    staleTime: 60_000,
+    refetchInterval: 60_000,
+  });
+  const demoClock = health.data?.health.demoClock;
+  const offset = demoClock && health.data ? new Date(demoClock).getTime() - health.data.receivedAt : 0;
+  return { isDemoClock: demoClock !== undefined, now: () => new Date(Date.now() + offset) };
+}
+
+/** The calendar year in China (UTC+8) of an instant. */
+export const chinaYear = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear();
