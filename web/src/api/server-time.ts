@@ -1,4 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
+import dayjs, { type Dayjs } from "dayjs";
+import { officeTimeZone } from "../i18n/format";
 import { http } from "./client";
 
 interface Health {
@@ -20,7 +22,10 @@ export function useServerTime() {
   });
   const demoClock = health.data?.health.demoClock;
   const offset = demoClock && health.data ? new Date(demoClock).getTime() - health.data.receivedAt : 0;
-  return { isDemoClock: demoClock !== undefined, now: () => new Date(Date.now() + offset) };
+  const now = () => new Date(Date.now() + offset);
+  /** Today in Beijing time, for date pickers' defaults. */
+  const today = (): Dayjs => dayjs(now()).tz(officeTimeZone);
+  return { isDemoClock: demoClock !== undefined, now, today };
 }
 
 /** The calendar year in China (UTC+8) of an instant. */

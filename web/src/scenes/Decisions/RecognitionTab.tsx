@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button, Card, DatePicker, Flex, Form, Input, InputNumber, Select, Table, Typography } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import type { Dayjs } from "dayjs";
+import { useServerTime } from "../../api/server-time";
 import { useFeedback } from "../../components/useFeedback";
 import { useI18n } from "../../i18n/I18nProvider";
 import { type Candidate, decisionApi, type RecognitionDocument } from "./decision-api";
@@ -21,7 +22,8 @@ export function RecognitionTab({ candidates }: { candidates: Candidate[] }) {
   const prefix = Form.useWatch("prefix", form) ?? "";
   const issuedOn = Form.useWatch("issuedOn", form);
   const number = Form.useWatch("number", form);
-  const year = (issuedOn ?? dayjs()).year();
+  const serverTime = useServerTime();
+  const year = (issuedOn ?? serverTime.today()).year();
   const validPrefix = /^[\p{Script=Han}A-Za-z]{2,20}$/u.test(prefix.trim());
   const next = useQuery({
     queryKey: ["decisions", "next-number", prefix.trim(), year],
@@ -54,7 +56,7 @@ export function RecognitionTab({ candidates }: { candidates: Candidate[] }) {
         <Form
           form={form}
           layout="inline"
-          initialValues={{ prefix: "鄂科技函", issuedOn: dayjs() }}
+          initialValues={{ prefix: "鄂科技函", issuedOn: serverTime.today() }}
           onFinish={(values) => recognize.mutate(values)}
           style={{ rowGap: 12 }}
         >
