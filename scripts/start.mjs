@@ -3,14 +3,9 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { requireNodeVersion } from "./node-version.mjs";
 
-const [major, minor] = process.versions.node.split(".").map(Number);
-if (major < 20 || (major === 20 && minor < 19)) {
-  console.error(
-    `需要 Node.js ≥ 20.19（当前 ${process.versions.node}）/ Node.js ≥ 20.19 is required (found ${process.versions.node}).`,
-  );
-  process.exit(1);
-}
+requireNodeVersion();
 
 function newest(dir) {
   let latest = 0;

@@ -1,18 +1,17 @@
 #!/usr/bin/env node
 // `npm test`: unit and API tests (PGlite, plus PostgreSQL when TEST_DATABASE_URL is set), then end-to-end tests in
-// Chromium. Prints one closing line "tests: N passed, M failed" over all of them.
+// Chromium. Installs the system packages those need first (scripts/system-deps.mjs). Prints one closing line
+// "tests: N passed, M failed" over all of them; a run that failed to start counts as failed (scripts/test-summary.mjs).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { requireNodeVersion } from "./node-version.mjs";
+import { ensureSystemDeps } from "./system-deps.mjs";
+import { countRun } from "./test-summary.mjs";
 
+requireNodeVersion();
+// Chromium, CJK fonts, pdftotext: installed here when this is a Debian/Ubuntu machine and we are root.
+if (!ensureSystemDeps()) process.exit(1);
 mkdirSync("test-results", { recursive: true });
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-if (!existsSync(chromium)) {
-  console.error(
-    `缺少 Chromium（${chromium}）。请先安装 Debian 软件包：apt-get install -y --no-install-recommends chromium fonts-noto-cjk poppler-utils\n` +
-      `Chromium is missing (${chromium}). Install the Debian packages first: apt-get install -y --no-install-recommends chromium fonts-noto-cjk poppler-utils`,
-  );
-  process.exit(1);
-}
 
 const vitest = ["node_modules/vitest/vitest.mjs", "run"];
 const runs = [
@@ -40,18 +39,25 @@ const runs = [
 let passed = 0;
 let failed = 0;
 let exitCode = 0;
+const notes = [];
 for (const run of runs) {
   console.log(`\n=== ${run.name} ===`);
+  // A report left over from an earlier run must not stand in for this one.
+  rmSync(run.report, { force: true });
   const result = spawnSync(process.execPath, run.args, { stdio: "inherit", env: process.env });
-  if (result.status !== 0) exitCode = 1;
-  if (existsSync(run.report)) {
-    const report = JSON.parse(readFileSync(run.report, "utf8"));
-    passed += report.numPassedTests ?? 0;
-    failed += report.numFailedTests ?? 0;
-    if ((report.numTotalTests ?? 0) === 0) exitCode = 1;
-  } else {
-    exitCode = 1;
+  let report;
+  try {
+    report = existsSync(run.report) ? JSON.parse(readFileSync(run.report, "utf8")) : undefined;
+  } catch {
+    report = undefined;
   }
+  const counted = countRun(run.name, report, result.status);
+  passed += counted.passed;
+  failed += counted.failed;
+  if (counted.note) notes.push(counted.note);
+  if (result.status !== 0 || counted.failed > 0) exitCode = 1;
 }
-console.log(`\ntests: ${passed} passed, ${failed} failed`);
+console.log("");
+for (const note of notes) console.log(note);
+console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(exitCode);
