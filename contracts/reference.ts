@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { holidaySourceKinds } from "../policy/calendar/holiday-sources";
 import { bilingual } from "./bilingual";
+import { fieldErrorSchema } from "./errors";
 
 export const labelled = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() });
 
@@ -51,4 +53,96 @@ export const referenceBundle = z.object({
   titles: z.array(labelled),
   roles: z.array(labelled),
   fields: z.array(fieldSchema),
+});
+
+// Public holidays (SPEC §2): the packaged calendar's years and the years officers entered from the State Council's
+// notices. The source kinds and their labels are policy's (policy/calendar/holiday-sources.ts).
+
+/** A year in a path (/api/reference/holiday-years/2027). */
+export const holidayYearParams = z.object({
+  year: z.coerce
+    .number()
+    .int(bilingual("年份应为整数", "The year is a whole number"))
+    .min(1900, bilingual("年份有误", "Not a plausible year"))
+    .max(2200, bilingual("年份有误", "Not a plausible year")),
+});
+
+const documentNumber = z
+  .string(bilingual("请填写国务院办公厅通知的文号", "Enter the State Council notice's document number"))
+  .trim()
+  .min(1, bilingual("请填写国务院办公厅通知的文号", "Enter the State Council notice's document number"))
+  .max(100);
+const holidayNote = z.string().trim().max(500).nullable().default(null);
+const dateList = z.array(isoDate).max(366, bilingual("日期过多", "Too many dates"));
+
+/** PUT /api/reference/holiday-years/:year — the schedule typed in from the notice (source kind `state-council`). */
+export const holidayYearInput = z.object({
+  documentNumber,
+  note: holidayNote,
+  holidays: dateList,
+  adjustedWorkingDays: dateList.default([]),
+  /** Replaces a packaged year's data: only when the State Council changed a published schedule. */
+  correction: z.boolean().default(false),
+});
+
+/** The form fields of POST /api/reference/holiday-years/import, sent before the file part. */
+export const holidayYearImportFields = z.object({
+  documentNumber,
+  note: holidayNote,
+  /** Optional: the year of the dates in the file when absent. */
+  year: holidayYearParams.shape.year.optional(),
+  correction: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
+});
+
+/** DELETE /api/reference/holiday-years/:year — the reason goes into the audit log. */
+export const holidayYearDeleteInput = z.object({
+  reason: z
+    .string(bilingual("请填写删除原因", "Give the reason for deleting"))
+    .trim()
+    .min(1, bilingual("请填写删除原因", "Give the reason for deleting"))
+    .max(500),
+});
+
+export const holidayYearSchema = z.object({
+  year: z.number().int(),
+  sourceKind: z.enum(holidaySourceKinds),
+  documentNumber: z.string().nullable(),
+  note: z.string().nullable(),
+  /** An estimate loaded with the demo, not the State Council's schedule. */
+  isDemo: z.boolean(),
+  /** The year is also in the packaged data: this entry corrects it. */
+  correctsPackaged: z.boolean(),
+  enteredBy: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  holidays: z.array(z.string()),
+  adjustedWorkingDays: z.array(z.string()),
+  holidayCount: z.number().int(),
+  adjustedWorkingDayCount: z.number().int(),
+});
+
+export const holidayYearList = z.object({
+  /** The years the built-in calendar package covers. */
+  packaged: z.object({
+    packageName: z.string(),
+    version: z.string(),
+    from: z.number().int(),
+    to: z.number().int(),
+  }),
+  years: z.array(holidayYearSchema),
+});
+
+/** A warning is a refusal that did not stop the save: the officer should check it. */
+export const holidayYearWarning = fieldErrorSchema.extend({ code: z.string() });
+
+export const holidayYearSaved = z.object({
+  year: holidayYearSchema,
+  created: z.boolean(),
+  warnings: z.array(holidayYearWarning),
+  /** Import only: the data rows read from the file. */
+  rows: z.number().int().optional(),
 });

@@ -20,6 +20,7 @@ import { beltAndRoad, fields } from "../../db/schema";
 import { actorOf, callerOf } from "../../http/request-context";
 import { beltAndRoadOn, countryList } from "../../reference/countries";
 import type { RouteDeps, TypedApp } from "../types";
+import { holidayYearRoutes } from "./holiday-years.routes";
 
 const tags = ["reference"];
 
@@ -139,4 +140,6 @@ export async function referenceRoutes(app: TypedApp, deps: RouteDeps) {
       return reply.code(201).send({ id: await addBeltAndRoad(deps, actorOf(request), request.body) });
     },
   );
+
+  await holidayYearRoutes(app, deps);
 }
