@@ -86,4 +86,13 @@ export const http = {
     form.append(field, file);
     return request<T>("POST", path, { form });
   },
+  /** A DELETE carrying a JSON body (the reason recorded in the audit log). */
+  deleteWith: <T>(path: string, body: unknown) => request<T>("DELETE", path, { body }),
+  /** Multipart upload with form fields; they go before the file, where the server reads them. */
+  uploadWithFields: <T>(path: string, file: File, fields: Record<string, string>, field = "file") => {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(fields)) form.append(key, value);
+    form.append(field, file);
+    return request<T>("POST", path, { form });
+  },
 };

@@ -5,6 +5,7 @@ import { authMessages } from "./messages/auth";
 import { commonMessages } from "./messages/common";
 import { decisionMessages } from "./messages/decisions";
 import { expertPoolMessages } from "./messages/experts";
+import { holidayYearMessages } from "./messages/holiday-years";
 import { homeMessages } from "./messages/home";
 import { peopleMessages } from "./messages/people";
 import { publicNoticeMessages } from "./messages/public-notices";
@@ -23,6 +24,7 @@ const groups = [
   accountMessages,
   auditMessages,
   referenceMessages,
+  holidayYearMessages,
   reviewMessages,
   expertPoolMessages,
   decisionMessages,
