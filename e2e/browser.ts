@@ -30,10 +30,10 @@ export function baseUrl(): string {
 /** A fresh context (own cookies and localStorage) at a desktop size, in Chinese unless told otherwise. */
 export async function newPage(
   browser: Browser,
-  options: { language?: "zh" | "en" } = {},
+  options: { language?: "zh" | "en"; baseURL?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
-    baseURL: baseUrl(),
+    baseURL: options.baseURL ?? baseUrl(),
     viewport: { width: 1440, height: 900 },
     locale: "zh-CN",
   });

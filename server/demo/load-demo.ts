@@ -16,6 +16,8 @@ import { dispatchOutbox } from "../outbox/outbox";
 import { registerReviewTargets } from "../review/register-targets";
 import { FileStore } from "../storage/files";
 import { type DemoAccountMaker, demoAccounts, demoPassword } from "./demo-accounts";
+import { recordDemoHolidayYears } from "./demo-holiday-years";
+import { demoTimeline } from "./demo-timeline";
 import { loadDecisionDemo } from "./load-decision-demo";
 import { loadRecognitionDemo } from "./load-recognition-demo";
 import { loadReviewDemo } from "./load-review-demo";
@@ -271,6 +273,10 @@ export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<bool
   for (const country of ["RU", "KZ", "PK", "TH", "EG", "RS"]) {
     await addBeltAndRoad(deps, officer, { country, since: "2013-09-07", until: null, note: "演示数据" });
   }
+
+  // Years with no published holiday schedule that the demo's working-day counts reach get a marked estimate, the
+  // way an officer would enter a year (SPEC §2); a real schedule entered later replaces it.
+  await recordDemoHolidayYears(deps, officer, demoTimeline(deps.clock.now()).holidayYears);
 
   await loadReviewDemo(deps, officer, createDemoAccount);
   await loadDecisionDemo(deps, officer);
