@@ -3,6 +3,7 @@ import type { Clock } from "../clock";
 import type { Keys } from "../config/config";
 import { PiiCipher } from "../crypto/sm";
 import type { Database, Tx } from "../db/client";
+import { Refused } from "../domain/refused";
 import { ApiError } from "../http/errors";
 import { enqueue, type OutboxMessage } from "../outbox/outbox";
 
@@ -96,7 +97,7 @@ export async function execute<T>(
       return work(context);
     });
   } catch (error) {
-    const refused = error instanceof ApiError;
+    const refused = error instanceof ApiError || error instanceof Refused;
     await auditOutcome(deps, actor, action, target, refused ? "refused" : "failed", error);
     throw error;
   }
@@ -114,9 +115,11 @@ export async function auditOutcome(
   const reason =
     error instanceof ApiError
       ? `${error.body.code}: ${error.body.messageZh}`
-      : error instanceof Error
-        ? error.message.slice(0, 500)
-        : String(error);
+      : error instanceof Refused
+        ? `${error.refusal.code}: ${error.refusal.messageZh}`
+        : error instanceof Error
+          ? error.message.slice(0, 500)
+          : String(error);
   try {
     await deps.database.transaction((tx) =>
       appendAudit(tx, deps.keys.audit, deps.clock, {

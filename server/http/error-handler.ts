@@ -1,7 +1,8 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import type { ApiErrorBody } from "../../contracts/errors";
 import { auditOutcome, type CommandDeps } from "../commands/command";
-import { ApiError } from "./errors";
+import type { Refused } from "../domain/refused";
+import { type ApiError, asApiError } from "./errors";
 import { actorOf } from "./request-context";
 
 const statusCodes: Record<number, { code: string; zh: string; en: string }> = {
@@ -13,31 +14,29 @@ const statusCodes: Record<number, { code: string; zh: string; en: string }> = {
 
 /** One place maps every error to the one error shape; bad input never becomes a 500. */
 export function errorHandler(deps: CommandDeps) {
-  return async (error: FastifyError | ApiError, request: FastifyRequest, reply: FastifyReply) => {
-    if (error instanceof ApiError) {
+  return async (error: FastifyError | ApiError | Refused, request: FastifyRequest, reply: FastifyReply) => {
+    const refusal = asApiError(error);
+    if (refusal) {
       // 403s are refusals worth an audit line; 401s are not attributable, 4xx validation noise is not a refusal.
-      if (error.status === 403 && request.caller) {
+      if (refusal.status === 403 && request.caller) {
         await auditOutcome(
           deps,
           actorOf(request),
           `${request.method} ${request.routeOptions.url ?? request.url}`,
           null,
           "refused",
-          error,
+          refusal,
         );
       }
-      return reply.code(error.status).send(error.body);
+      return reply.code(refusal.status).send(refusal.body);
     }
-    const status = error.statusCode ?? 500;
+    const framework = error as FastifyError;
+    const status = framework.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       const known = statusCodes[status] ?? statusCodes[400]!;
-      const body: ApiErrorBody = {
-        code: error.code ? known.code : known.code,
-        messageZh: known.zh,
-        messageEn: known.en,
-      };
-      if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") body.code = "unsupported-media-type";
-      if (status === 400 && error.message) body.messageEn = `${known.en} ${error.message}`;
+      const body: ApiErrorBody = { code: known.code, messageZh: known.zh, messageEn: known.en };
+      if (framework.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE") body.code = "unsupported-media-type";
+      if (status === 400 && framework.message) body.messageEn = `${known.en} ${framework.message}`;
       return reply.code(status).send(body);
     }
     request.log.error({ err: error }, "unhandled error");

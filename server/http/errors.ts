@@ -1,5 +1,6 @@
 import type { ApiErrorBody, FieldError } from "../../contracts/errors";
 import type { Refusal } from "../../policy/refusal";
+import { type RefusalKind, Refused } from "../domain/refused";
 
 /** An expected failure on its way to the client; the error handler turns it into the one error shape. */
 export class ApiError extends Error {
@@ -55,3 +56,36 @@ export const errors = {
       "Missing or invalid CSRF token; reload the page.",
     ),
 };
+
+/** The one mapping of a domain refusal's kind to its HTTP status. */
+export const statusOfKind: Record<RefusalKind, number> = {
+  "invalid-input": 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  "not-found": 404,
+  conflict: 409,
+  "too-large": 413,
+  "unsupported-type": 415,
+  rule: 422,
+  locked: 423,
+};
+
+/** A domain refusal as an HTTP error in the one error shape: a single `path` becomes the one field at fault. */
+export function fromRefused(error: Refused): ApiError {
+  const { errors, path, article, code, messageZh, messageEn } = error.refusal;
+  const fields = errors ?? (path ? [{ path, messageZh, messageEn }] : undefined);
+  return new ApiError(statusOfKind[error.kind], {
+    code,
+    messageZh,
+    messageEn,
+    ...(article ? { article } : {}),
+    ...(fields ? { errors: fields } : {}),
+  });
+}
+
+/** ApiError as it is, a domain refusal mapped; anything else is not a refusal. */
+export function asApiError(error: unknown): ApiError | null {
+  if (error instanceof ApiError) return error;
+  if (error instanceof Refused) return fromRefused(error);
+  return null;
+}
