@@ -2,7 +2,7 @@ import { type AnyColumn, inArray, type SQL, sql } from "drizzle-orm";
 import { type Ability, abilities, type Scope, scopeOf } from "../../policy/access/abilities";
 import type { Executor } from "../db/client";
 import { units } from "../db/schema";
-import { errors } from "../http/errors";
+import { refused } from "../domain/refused";
 import type { Caller } from "./caller";
 
 /** A grant turned into the facts needed to filter rows: one per (request, ability). */
@@ -31,14 +31,18 @@ export async function recommenderSubtree(executor: Executor, recommenderId: stri
 const subtrees = new WeakMap<Caller, Promise<Set<string>>>();
 
 /**
- * Deny by default: resolves the caller's scope for an ability or throws 403. Every list and every load goes
- * through this and then through `unitRows`, so no route filters rows by hand.
+ * The caller's scope for an ability, or null when the role table grants none (deny by default). Never throws a
+ * refusal: `authorize` refuses, `abilitiesOn` and the presenters just leave the ability out.
  */
-export async function authorize(executor: Executor, caller: Caller, ability: Ability): Promise<ResolvedScope> {
+export async function resolveScope(
+  executor: Executor,
+  caller: Caller,
+  ability: Ability,
+): Promise<ResolvedScope | null> {
   const scope = scopeOf(caller.roles, ability);
-  if (scope === null) throw errors.forbidden(ability);
-  if (scope === "unit-admin" && !(caller.isUnitAdmin && caller.unitId)) throw errors.forbidden(ability);
-  if (scope === "jurisdiction" && !caller.recommenderId) throw errors.forbidden(ability);
+  if (scope === null) return null;
+  if (scope === "unit-admin" && !(caller.isUnitAdmin && caller.unitId)) return null;
+  if (scope === "jurisdiction" && !caller.recommenderId) return null;
   let recommenderIds = new Set<string>();
   if (scope === "jurisdiction" && caller.recommenderId) {
     let subtree = subtrees.get(caller);
@@ -49,6 +53,16 @@ export async function authorize(executor: Executor, caller: Caller, ability: Abi
     recommenderIds = await subtree;
   }
   return { ability, scope, caller, recommenderIds };
+}
+
+/**
+ * Deny by default: resolves the caller's scope for an ability or refuses (403). Every list and every load goes
+ * through this and then through `unitRows`, so no route filters rows by hand.
+ */
+export async function authorize(executor: Executor, caller: Caller, ability: Ability): Promise<ResolvedScope> {
+  const resolved = await resolveScope(executor, caller, ability);
+  if (!resolved) throw refused.forbidden(ability);
+  return resolved;
 }
 
 /** The where-clause for rows owned by a host unit (`unitIdColumn` holds the unit id). */
@@ -109,7 +123,7 @@ export async function abilitiesOn(
   for (const ability of abilities) {
     if (!ability.startsWith(`${resource}.`) || !allowed(ability)) continue;
     if (!cache.has(ability)) {
-      cache.set(ability, await authorize(executor, caller, ability).catch(() => null));
+      cache.set(ability, await resolveScope(executor, caller, ability));
     }
     const resolved = cache.get(ability);
     if (resolved && covers(resolved, row)) result.push(ability);

@@ -4,7 +4,6 @@ import type { Keys } from "../config/config";
 import { PiiCipher } from "../crypto/sm";
 import type { Database, Tx } from "../db/client";
 import { Refused } from "../domain/refused";
-import { ApiError } from "../http/errors";
 import { enqueue, type OutboxMessage } from "../outbox/outbox";
 
 /** Who acts: a signed-in account, or the system itself (demo loading, sweeps). */
@@ -66,7 +65,7 @@ function auditBase(actor: Actor, action: string): AuditEntry {
 
 /**
  * Runs one state change: a transaction, the work, its audit entries, its outbox rows — all or nothing.
- * A refused or failed action rolls back and is then audited in its own transaction.
+ * A refused (`Refused`) or failed action rolls back and is then audited in its own transaction.
  */
 export async function execute<T>(
   deps: CommandDeps,
@@ -97,8 +96,7 @@ export async function execute<T>(
       return work(context);
     });
   } catch (error) {
-    const refused = error instanceof ApiError || error instanceof Refused;
-    await auditOutcome(deps, actor, action, target, refused ? "refused" : "failed", error);
+    await auditOutcome(deps, actor, action, target, error instanceof Refused ? "refused" : "failed", error);
     throw error;
   }
 }
@@ -113,13 +111,11 @@ export async function auditOutcome(
   error: unknown,
 ): Promise<void> {
   const reason =
-    error instanceof ApiError
-      ? `${error.body.code}: ${error.body.messageZh}`
-      : error instanceof Refused
-        ? `${error.refusal.code}: ${error.refusal.messageZh}`
-        : error instanceof Error
-          ? error.message.slice(0, 500)
-          : String(error);
+    error instanceof Refused
+      ? `${error.refusal.code}: ${error.refusal.messageZh}`
+      : error instanceof Error
+        ? error.message.slice(0, 500)
+        : String(error);
   try {
     await deps.database.transaction((tx) =>
       appendAudit(tx, deps.keys.audit, deps.clock, {

@@ -2,23 +2,52 @@ import type { ApiErrorBody, FieldError } from "../../contracts/errors";
 import type { Refusal } from "../../policy/refusal";
 import { type RefusalKind, Refused } from "../domain/refused";
 
-/** An expected failure on its way to the client; the error handler turns it into the one error shape. */
-export class ApiError extends Error {
+/** The one mapping of a domain refusal's kind to its HTTP status. */
+export const statusOfKind = {
+  "invalid-input": 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  "not-found": 404,
+  conflict: 409,
+  "too-large": 413,
+  "unsupported-type": 415,
+  rule: 422,
+  locked: 423,
+} as const satisfies Record<RefusalKind, number>;
+
+/** The statuses a refusal can have: exactly one per kind. */
+export type RefusalStatus = (typeof statusOfKind)[RefusalKind];
+
+const kindOfStatus = new Map(
+  (Object.entries(statusOfKind) as Array<[RefusalKind, RefusalStatus]>).map(([kind, status]) => [status, kind]),
+);
+
+/**
+ * A refusal raised at the HTTP edge (routes, request context) with its status chosen there; domain code throws
+ * `Refused` instead. It is a `Refused` (its kind read back from the one mapping), so `execute` audits it as one.
+ */
+export class ApiError extends Refused {
   constructor(
-    readonly status: number,
+    readonly status: RefusalStatus,
     readonly body: ApiErrorBody,
   ) {
-    super(body.messageEn);
+    super(kindOfStatus.get(status)!, body);
     this.name = "ApiError";
   }
 }
 
-export function apiError(status: number, code: string, messageZh: string, messageEn: string, errors?: FieldError[]) {
+export function apiError(
+  status: RefusalStatus,
+  code: string,
+  messageZh: string,
+  messageEn: string,
+  errors?: FieldError[],
+) {
   return new ApiError(status, { code, messageZh, messageEn, ...(errors ? { errors } : {}) });
 }
 
 /** A policy refusal as an HTTP error: 409 for a state conflict, 422 for a rule not met. */
-export function fromRefusal(refusal: Refusal, status = 422): ApiError {
+export function fromRefusal(refusal: Refusal, status: RefusalStatus = 422): ApiError {
   return new ApiError(status, {
     code: refusal.code,
     messageZh: refusal.messageZh,
@@ -57,19 +86,6 @@ export const errors = {
     ),
 };
 
-/** The one mapping of a domain refusal's kind to its HTTP status. */
-export const statusOfKind: Record<RefusalKind, number> = {
-  "invalid-input": 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  "not-found": 404,
-  conflict: 409,
-  "too-large": 413,
-  "unsupported-type": 415,
-  rule: 422,
-  locked: 423,
-};
-
 /** A domain refusal as an HTTP error in the one error shape: a single `path` becomes the one field at fault. */
 export function fromRefused(error: Refused): ApiError {
   const { errors, path, article, code, messageZh, messageEn } = error.refusal;
@@ -83,7 +99,7 @@ export function fromRefused(error: Refused): ApiError {
   });
 }
 
-/** ApiError as it is, a domain refusal mapped; anything else is not a refusal. */
+/** ApiError as it is (it is already mapped), any other domain refusal mapped; anything else is not a refusal. */
 export function asApiError(error: unknown): ApiError | null {
   if (error instanceof ApiError) return error;
   if (error instanceof Refused) return fromRefused(error);
