@@ -3,6 +3,7 @@ export * from "./calendar/calendar-months";
 export * from "./calendar/dates";
 export * from "./calendar/deadlines";
 export * from "./calendar/working-days";
+export * from "./canonical-json";
 export * from "./eligibility/engine";
 export * from "./eligibility/findings";
 export * from "./eligibility/input";

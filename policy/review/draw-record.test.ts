@@ -1,14 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { canonicalJson } from "../canonical-json";
 import { runDraw } from "./draw";
 import { drawInput } from "./draw.fixtures";
-import {
-  buildDrawRecord,
-  canonicalJson,
-  currentPanel,
-  type DrawRecord,
-  nextBackup,
-  verifyDrawRecord,
-} from "./draw-record";
+import { buildDrawRecord, currentPanel, type DrawRecord, nextBackup, verifyDrawRecord } from "./draw-record";
 
 /** A stand-in digest (the server and the CLI use SHA-256): pure, deterministic, order-sensitive. */
 const digest = (text: string) => {

@@ -1,3 +1,4 @@
+import { canonicalJson } from "../canonical-json";
 import type { Refusal } from "../refusal";
 import {
   type DrawCandidate,
@@ -59,18 +60,6 @@ export interface DrawRecord {
 
 export function drawInputOf(record: Pick<DrawRecord, "seed" | "rules" | "target" | "candidates">): DrawInput {
   return { seed: record.seed, rules: record.rules, target: record.target, candidates: record.candidates };
-}
-
-/** Canonical JSON (keys sorted at every level) — the text the candidate digest is taken over. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /** Builds the record of one attempt from its input and outcome; `digest` is SHA-256 hex supplied by the caller. */

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, ilike, lte, or, type SQL, sql } from "drizzle-orm";
+import { canonicalJson } from "../../policy/canonical-json";
 import type { Clock } from "../clock";
 import { hmacSm3 } from "../crypto/sm";
 import type { Executor, Tx } from "../db/client";
@@ -18,20 +19,6 @@ export interface AuditEntry {
   outcome: AuditOutcome;
   reason?: string | null;
   requestId?: string | null;
-}
-
-/** JSON with sorted keys: jsonb reorders keys, so the MAC is computed over a canonical form. */
-export function canonicalJson(value: unknown): string {
-  if (value === undefined || value === null) return "null";
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
 }
 
 interface ChainedFields {

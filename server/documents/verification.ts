@@ -1,17 +1,6 @@
 import QRCode from "qrcode";
+import { canonicalJson } from "../../policy/canonical-json";
 import { sm3 } from "../crypto/sm";
-
-/** JSON with sorted keys at every level, so the same content always gives the same digest. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
 
 /** The documents that carry a verification code (SPEC §6), with the names the public check shows. */
 export const documentKinds = {
