@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { destroyAccountSessions } from "../auth/sessions";
 import { accounts } from "../db/schema";
-import { errors } from "../http/errors";
+import { refused } from "../domain/refused";
 import { type Actor, type CommandDeps, execute } from "./command";
 
 /** Unlocks an account locked by failed sign-ins. */
@@ -12,7 +12,7 @@ export async function unlockAccount(deps: CommandDeps, actor: Actor, accountId: 
       .set({ lockedUntil: null, failedAttempts: 0 })
       .where(eq(accounts.id, accountId))
       .returning({ id: accounts.id });
-    if (!updated) throw errors.notFound("Account", "账号");
+    if (!updated) throw refused.notFound("Account", "账号");
     await context.audit({ changes: { locked: false } });
   });
 }
@@ -35,7 +35,7 @@ export async function setAccountDisabled(
         .set({ disabled })
         .where(eq(accounts.id, accountId))
         .returning({ id: accounts.id });
-      if (!updated) throw errors.notFound("Account", "账号");
+      if (!updated) throw refused.notFound("Account", "账号");
       if (disabled) await destroyAccountSessions(context.tx, [accountId]);
       await context.audit({ changes: { disabled } });
     },

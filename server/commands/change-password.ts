@@ -2,7 +2,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { checkPasswordStrength } from "../../policy/security/password-policy";
 import { hashPassword, verifyPassword } from "../auth/passwords";
 import { accounts, sessions } from "../db/schema";
-import { apiError, fromRefusal } from "../http/errors";
+import { Refused, refused } from "../domain/refused";
 import type { Actor, CommandDeps } from "./command";
 import { execute } from "./command";
 
@@ -18,15 +18,14 @@ export async function changePassword(deps: CommandDeps, actor: Actor, options: C
   await execute(deps, actor, "auth.password", { type: "account", id: options.accountId }, async (context) => {
     const [account] = await context.tx.select().from(accounts).where(eq(accounts.id, options.accountId));
     if (!account || !(await verifyPassword(account.passwordHash, options.currentPassword))) {
-      throw apiError(400, "invalid-input", "当前密码不正确。", "The current password is wrong.", [
+      throw refused.invalidInput("invalid-input", "当前密码不正确。", "The current password is wrong.", [
         { path: "currentPassword", messageZh: "当前密码不正确", messageEn: "Wrong current password" },
       ]);
     }
     const weak = checkPasswordStrength(options.newPassword, account.username);
-    if (weak) throw fromRefusal(weak, 400);
+    if (weak) throw new Refused("invalid-input", weak);
     if (options.newPassword === options.currentPassword) {
-      throw apiError(
-        400,
+      throw refused.invalidInput(
         "invalid-input",
         "新密码不能与当前密码相同。",
         "The new password must differ from the current one.",

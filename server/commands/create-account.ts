@@ -4,7 +4,7 @@ import { checkPasswordStrength } from "../../policy/security/password-policy";
 import { hashPassword } from "../auth/passwords";
 import type { Tx } from "../db/client";
 import { accounts, roleGrants } from "../db/schema";
-import { fromRefusal } from "../http/errors";
+import { Refused } from "../domain/refused";
 import { badRequest } from "../http/validation";
 import type { CommandContext } from "./command";
 import { type Actor, type CommandDeps, execute } from "./command";
@@ -32,7 +32,7 @@ export interface CreateAccountOptions {
 export async function insertAccount(context: CommandContext, options: CreateAccountOptions): Promise<string> {
   const { tx } = context;
   const weak = checkPasswordStrength(options.initialPassword, options.username);
-  if (weak) throw fromRefusal({ ...weak, path: "initialPassword" }, 400);
+  if (weak) throw new Refused("invalid-input", { ...weak, path: "initialPassword" });
   const expertId = options.expertId ?? null;
   if (expertId && !options.roles.includes("expert")) {
     throw badRequest([

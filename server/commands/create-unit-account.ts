@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { roleGrants, units } from "../db/schema";
-import { apiError, errors } from "../http/errors";
+import { refused } from "../domain/refused";
 import { type Actor, type CommandDeps, execute } from "./command";
 import { insertAccount } from "./create-account";
 
@@ -16,14 +16,13 @@ export async function createUnitAccount(
 ): Promise<string> {
   return execute(deps, actor, "unit-account.create", { type: "unit", id: unitId }, async (context) => {
     const [unit] = await context.tx.select({ status: units.status }).from(units).where(eq(units.id, unitId));
-    if (!unit) throw errors.notFound("Unit", "单位");
+    if (!unit) throw refused.notFound("Unit", "单位");
     if (unit.status !== "confirmed") {
-      throw apiError(
-        409,
-        "unit-not-confirmed",
-        "单位尚未经推荐部门确认，暂不能添加用户。",
-        "The unit is not confirmed by its recommender yet.",
-      );
+      throw refused.conflict({
+        code: "unit-not-confirmed",
+        messageZh: "单位尚未经推荐部门确认，暂不能添加用户。",
+        messageEn: "The unit is not confirmed by its recommender yet.",
+      });
     }
     const id = await insertAccount(context, {
       ...input,

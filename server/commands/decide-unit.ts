@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { unitTransition } from "../../policy/onboarding/unit-onboarding";
 import { accounts, roleGrants, units } from "../db/schema";
-import { fromRefusal } from "../http/errors";
+import { refused } from "../domain/refused";
 import { type Actor, type CommandDeps, execute } from "./command";
 
 export interface DecideUnitOptions {
@@ -20,7 +20,7 @@ export async function decideUnit(deps: CommandDeps, actor: Actor, options: Decid
     const [unit] = await tx.select().from(units).where(eq(units.id, options.unitId)).for("update");
     if (!unit) throw new Error("unit vanished inside its own transaction");
     const step = unitTransition(unit.status, options.decision);
-    if (!step.ok) throw fromRefusal(step.refusal, 409);
+    if (!step.ok) throw refused.conflict(step.refusal);
     await tx
       .update(units)
       .set({ status: step.to, statusReason: options.reason, version: unit.version + 1 })

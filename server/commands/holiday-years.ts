@@ -11,7 +11,7 @@ import {
   holidayYearRecord,
   toHolidayYearRow,
 } from "../decision/holiday-years";
-import { ApiError, apiError } from "../http/errors";
+import { Refused, refused } from "../domain/refused";
 import { type Actor, type CommandDeps, execute } from "./command";
 
 export interface SaveHolidayYearInput {
@@ -43,11 +43,11 @@ function auditView(record: HolidayYearRecord) {
   return { year, sourceKind, documentNumber, note, holidays, adjustedWorkingDays };
 }
 
-/** Policy's refusals as one 422 in the error shape, every field at fault listed. */
-function refused(refusals: readonly Refusal[]): ApiError {
+/** Policy's refusals as one rule refusal (422), every field at fault listed. */
+function scheduleRefused(refusals: readonly Refusal[]): Refused {
   const [first] = refusals;
   const more = refusals.length > 1;
-  return new ApiError(422, {
+  return refused.rule({
     code: first?.code ?? "holiday-year-invalid",
     messageZh: more ? `节假日安排有 ${refusals.length} 处问题：${first?.messageZh}` : (first?.messageZh ?? ""),
     messageEn: more ? `The schedule has ${refusals.length} problems: ${first?.messageEn}` : (first?.messageEn ?? ""),
@@ -88,7 +88,7 @@ export async function saveHolidayYear(
         correction: input.correction ?? false,
       },
     );
-    if (!verdict.ok) throw refused(verdict.refusals);
+    if (!verdict.ok) throw scheduleRefused(verdict.refusals);
     const record: HolidayYearRecord = {
       ...verdict.value,
       createdBy: before ? before.createdBy : context.actor.accountId,
@@ -129,19 +129,17 @@ export async function deleteHolidayYear(
     const before = await holidayYearRecord(context.tx, year, { lock: true });
     if (!before) {
       if (isPackagedYear(year)) {
-        throw apiError(
-          409,
-          "holiday-year-packaged",
-          `${year} 年的放假安排为平台内置数据（${packagedCalendar.packageName} ${packagedCalendar.version}），不能删除。`,
-          `The ${year} schedule is built in (${packagedCalendar.packageName} ${packagedCalendar.version}) and cannot be deleted.`,
-        );
+        throw refused.conflict({
+          code: "holiday-year-packaged",
+          messageZh: `${year} 年的放假安排为平台内置数据（${packagedCalendar.packageName} ${packagedCalendar.version}），不能删除。`,
+          messageEn: `The ${year} schedule is built in (${packagedCalendar.packageName} ${packagedCalendar.version}) and cannot be deleted.`,
+        });
       }
-      throw apiError(
-        404,
-        "not-found",
-        `${year} 年的节假日安排尚未录入。`,
-        `No public-holiday schedule has been entered for ${year}.`,
-      );
+      throw new Refused("not-found", {
+        code: "not-found",
+        messageZh: `${year} 年的节假日安排尚未录入。`,
+        messageEn: `No public-holiday schedule has been entered for ${year}.`,
+      });
     }
     await context.tx.delete(holidayYears).where(eq(holidayYears.year, year));
     await context.audit({ changes: { before: auditView(before), after: null }, reason });

@@ -1,7 +1,7 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { accounts, experts, people, roleGrants } from "../db/schema";
-import { apiError, errors } from "../http/errors";
+import { refused } from "../domain/refused";
 import { badRequest } from "../http/validation";
 import { type Actor, type CommandDeps, execute } from "./command";
 
@@ -22,13 +22,12 @@ export async function bindExpert(tx: Tx, accountId: string, expertId: string): P
     ]);
   }
   if (expert.accountId !== null && expert.accountId !== accountId) {
-    throw apiError(
-      409,
-      "expert-has-account",
-      "该专家已关联其他账号。",
-      "This expert is already linked to another account.",
-      [{ path: "expertId", messageZh: "该专家已有账号", messageEn: "This expert already has an account" }],
-    );
+    throw refused.conflict({
+      code: "expert-has-account",
+      messageZh: "该专家已关联其他账号。",
+      messageEn: "This expert is already linked to another account.",
+      errors: [{ path: "expertId", messageZh: "该专家已有账号", messageEn: "This expert already has an account" }],
+    });
   }
   await tx.update(experts).set({ accountId }).where(eq(experts.id, expertId));
   await tx.update(accounts).set({ personId: expert.personId }).where(eq(accounts.id, accountId));
@@ -58,7 +57,7 @@ export async function linkExpertAccount(
       .from(accounts)
       .where(eq(accounts.id, accountId))
       .for("update");
-    if (!account) throw errors.notFound("Account", "账号");
+    if (!account) throw refused.notFound("Account", "账号");
     const [grant] = await tx
       .select({ id: roleGrants.id })
       .from(roleGrants)

@@ -3,7 +3,7 @@ import { securityDefaults } from "../../policy/security/password-policy";
 import { decoyHash, verifyPassword } from "../auth/passwords";
 import { approvedRoles, createSession } from "../auth/sessions";
 import { accounts } from "../db/schema";
-import { apiError } from "../http/errors";
+import { Refused } from "../domain/refused";
 import { type Actor, type CommandDeps, execute } from "./command";
 
 export interface LoginOptions {
@@ -15,11 +15,18 @@ export interface LoginOptions {
 
 export type LoginResult =
   | { ok: true; accountId: string; token: string; csrfToken: string; mustChangePassword: boolean }
-  | { ok: false; status: 401 | 423; code: string; messageZh: string; messageEn: string; lockedUntil?: Date };
+  | {
+      ok: false;
+      kind: "unauthenticated" | "locked";
+      code: string;
+      messageZh: string;
+      messageEn: string;
+      lockedUntil?: Date;
+    };
 
 const wrongCredentials = {
   ok: false,
-  status: 401,
+  kind: "unauthenticated",
   code: "invalid-credentials",
   messageZh: "用户名或密码错误。",
   messageEn: "Wrong username or password.",
@@ -86,7 +93,7 @@ function locked(until: Date): LoginResult {
   const minutes = securityDefaults.lockoutMinutes;
   return {
     ok: false,
-    status: 423,
+    kind: "locked",
     code: "account-locked",
     messageZh: `连续登录失败次数过多，账号已锁定 ${minutes} 分钟。`,
     messageEn: `Too many failed sign-ins: the account is locked for ${minutes} minutes.`,
@@ -94,6 +101,7 @@ function locked(until: Date): LoginResult {
   };
 }
 
-export function loginRefusal(result: Extract<LoginResult, { ok: false }>) {
-  return apiError(result.status, result.code, result.messageZh, result.messageEn);
+export function loginRefusal(result: Extract<LoginResult, { ok: false }>): Refused {
+  const { kind, code, messageZh, messageEn } = result;
+  return new Refused(kind, { code, messageZh, messageEn });
 }

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { beltAndRoadInput, fieldInput } from "../../contracts/reference";
 import { beltAndRoad, fields } from "../db/schema";
-import { apiError, errors } from "../http/errors";
+import { refused } from "../domain/refused";
 import { type Actor, type CommandDeps, execute } from "./command";
 
 /** Officers keep the list of 领域 current; names are unique. */
@@ -11,9 +11,12 @@ export async function createField(deps: CommandDeps, actor: Actor, input: z.infe
   return execute(deps, actor, "reference.field.create", { type: "field" }, async (context) => {
     const [existing] = await context.tx.select({ id: fields.id }).from(fields).where(eq(fields.nameZh, input.nameZh));
     if (existing)
-      throw apiError(409, "duplicate-field", "该领域已存在。", "This field already exists.", [
-        { path: "nameZh", messageZh: "已存在", messageEn: "Exists" },
-      ]);
+      throw refused.conflict({
+        code: "duplicate-field",
+        messageZh: "该领域已存在。",
+        messageEn: "This field already exists.",
+        errors: [{ path: "nameZh", messageZh: "已存在", messageEn: "Exists" }],
+      });
     const id = randomUUID();
     await context.tx.insert(fields).values({ ...input, id, createdAt: context.clock.now() });
     await context.audit({ targetId: id, changes: input });
@@ -29,7 +32,7 @@ export async function updateField(
 ): Promise<void> {
   await execute(deps, actor, "reference.field.update", { type: "field", id }, async (context) => {
     const [updated] = await context.tx.update(fields).set(input).where(eq(fields.id, id)).returning({ id: fields.id });
-    if (!updated) throw errors.notFound("Field", "领域");
+    if (!updated) throw refused.notFound("Field", "领域");
     await context.audit({ changes: input });
   });
 }
@@ -42,9 +45,12 @@ export async function addBeltAndRoad(
 ): Promise<string> {
   return execute(deps, actor, "reference.belt-and-road.add", { type: "belt-and-road" }, async (context) => {
     if (input.until && input.until <= input.since) {
-      throw apiError(400, "invalid-input", "结束日期应晚于开始日期。", "The end date must follow the start date.", [
-        { path: "until", messageZh: "应晚于开始日期", messageEn: "Must follow the start date" },
-      ]);
+      throw refused.invalidInput(
+        "invalid-input",
+        "结束日期应晚于开始日期。",
+        "The end date must follow the start date.",
+        [{ path: "until", messageZh: "应晚于开始日期", messageEn: "Must follow the start date" }],
+      );
     }
     const id = randomUUID();
     await context.tx.insert(beltAndRoad).values({ ...input, id, createdAt: context.clock.now() });

@@ -5,7 +5,7 @@ import type { unitRegistration } from "../../contracts/organisations";
 import { checkPasswordStrength } from "../../policy/security/password-policy";
 import { hashPassword } from "../auth/passwords";
 import { accounts, files, roleGrants, units } from "../db/schema";
-import { apiError, fromRefusal } from "../http/errors";
+import { Refused, refused } from "../domain/refused";
 import { type Actor, type CommandDeps, execute } from "./command";
 import {
   assertRecommenderExists,
@@ -30,14 +30,13 @@ export async function registerUnit(
     const { tx } = context;
     const usccCheck = usccVerdict(input.uscc);
     const weak = checkPasswordStrength(input.adminPassword, input.adminUsername);
-    if (weak) throw fromRefusal({ ...weak, path: "adminPassword" }, 400);
+    if (weak) throw new Refused("invalid-input", { ...weak, path: "adminPassword" });
     await assertUsccFree(tx, input.uscc);
     await assertRecommenderExists(tx, input.recommenderId);
     await assertUsernameFree(tx, input.adminUsername, "adminUsername");
     const [letter] = await tx.select({ id: files.id }).from(files).where(eq(files.id, input.authorisationFileId));
     if (!letter) {
-      throw apiError(
-        400,
+      throw refused.invalidInput(
         "invalid-input",
         "授权书文件不存在，请重新上传。",
         "The authorisation letter was not found; upload it again.",

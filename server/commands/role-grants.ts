@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { isRole, type Role, roleLabels } from "../../policy/roles";
 import { destroyAccountSessions } from "../auth/sessions";
 import { accounts, roleGrants } from "../db/schema";
-import { apiError, errors } from "../http/errors";
+import { Refused, refused } from "../domain/refused";
 import { type Actor, type CommandDeps, execute } from "./command";
 import { insertGrant } from "./create-account";
 
@@ -15,18 +15,17 @@ export async function requestRoleGrant(
 ): Promise<string> {
   return execute(deps, actor, "role-grant.request", { type: "account", id: accountId }, async (context) => {
     const [account] = await context.tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId));
-    if (!account) throw errors.notFound("Account", "账号");
+    if (!account) throw refused.notFound("Account", "账号");
     const [open] = await context.tx
       .select({ id: roleGrants.id, status: roleGrants.status })
       .from(roleGrants)
       .where(and(eq(roleGrants.accountId, accountId), eq(roleGrants.role, role)));
     if (open && (open.status === "pending" || open.status === "approved")) {
-      throw apiError(
-        409,
-        "grant-exists",
-        "该账号已有此角色或申请待批。",
-        "The account already has this role or a pending request for it.",
-      );
+      throw refused.conflict({
+        code: "grant-exists",
+        messageZh: "该账号已有此角色或申请待批。",
+        messageEn: "The account already has this role or a pending request for it.",
+      });
     }
     const id = await insertGrant(context.tx, context, accountId, role);
     await context.audit({ targetType: "role-grant", targetId: id, changes: { accountId, role } });
@@ -47,17 +46,20 @@ export async function decideRoleGrant(
 ): Promise<void> {
   await execute(deps, actor, `role-grant.${decision}`, { type: "role-grant", id: grantId }, async (context) => {
     const [grant] = await context.tx.select().from(roleGrants).where(eq(roleGrants.id, grantId)).for("update");
-    if (!grant) throw errors.notFound("Role grant", "角色授权申请");
+    if (!grant) throw refused.notFound("Role grant", "角色授权申请");
     if (grant.status !== "pending") {
-      throw apiError(409, "grant-decided", "该申请已处理。", "This request has already been decided.");
+      throw refused.conflict({
+        code: "grant-decided",
+        messageZh: "该申请已处理。",
+        messageEn: "This request has already been decided.",
+      });
     }
     if (grant.accountId === actor.accountId || grant.requestedBy === actor.accountId) {
-      throw apiError(
-        403,
-        "separation-of-duties",
-        "不能审批自己账号或自己提出的授权申请。",
-        "You cannot decide a grant for your own account or one you requested.",
-      );
+      throw new Refused("forbidden", {
+        code: "separation-of-duties",
+        messageZh: "不能审批自己账号或自己提出的授权申请。",
+        messageEn: "You cannot decide a grant for your own account or one you requested.",
+      });
     }
     await context.tx
       .update(roleGrants)

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { personInput, personUpdate } from "../../contracts/organisations";
 import { people } from "../db/schema";
-import { errors } from "../http/errors";
+import { refused } from "../domain/refused";
 import { type Actor, type CommandContext, type CommandDeps, execute } from "./command";
 
 type Sealed = {
@@ -58,8 +58,8 @@ export async function updatePerson(
 ): Promise<void> {
   await execute(deps, actor, "person.update", { type: "person", id: personId }, async (context) => {
     const [person] = await context.tx.select().from(people).where(eq(people.id, personId)).for("update");
-    if (!person) throw errors.notFound("Person", "人员");
-    if (person.version !== input.version) throw errors.staleVersion();
+    if (!person) throw refused.notFound("Person", "人员");
+    if (person.version !== input.version) throw refused.staleVersion();
     const { version, phone, idNumber, ...plain } = input;
     await context.tx
       .update(people)

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { unitInput, unitUpdate } from "../../contracts/organisations";
 import { units } from "../db/schema";
-import { errors } from "../http/errors";
+import { refused } from "../domain/refused";
 import { type Actor, type CommandDeps, execute } from "./command";
 import { assertRecommenderExists, assertUsccFree, usccVerdict } from "./unit-shared";
 
@@ -37,8 +37,8 @@ export async function updateUnit(
   await execute(deps, actor, "unit.update", { type: "unit", id: unitId }, async (context) => {
     const { tx } = context;
     const [unit] = await tx.select().from(units).where(eq(units.id, unitId)).for("update");
-    if (!unit) throw errors.notFound("Unit", "单位");
-    if (unit.version !== input.version) throw errors.staleVersion();
+    if (!unit) throw refused.notFound("Unit", "单位");
+    if (unit.version !== input.version) throw refused.staleVersion();
     const { version, contactPhone, ...fields } = input;
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const [key, value] of Object.entries(fields)) {
@@ -71,7 +71,7 @@ export async function confirmUscc(
 ): Promise<void> {
   await execute(deps, actor, "unit.confirm-uscc", { type: "unit", id: unitId }, async (context) => {
     const [unit] = await context.tx.select().from(units).where(eq(units.id, unitId)).for("update");
-    if (!unit) throw errors.notFound("Unit", "单位");
+    if (!unit) throw refused.notFound("Unit", "单位");
     await context.tx
       .update(units)
       .set({ usccConfirmedBy: actor.accountId ?? "system", version: unit.version + 1 })

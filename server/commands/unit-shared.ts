@@ -2,42 +2,38 @@ import { eq } from "drizzle-orm";
 import { validateUscc } from "../../policy/uscc";
 import type { Tx } from "../db/client";
 import { accounts, recommenders, units } from "../db/schema";
-import { apiError, fromRefusal } from "../http/errors";
+import { Refused, refused } from "../domain/refused";
 
 /** GB 32100-2015: a bad format is refused; a check-digit mismatch is accepted but flagged for an officer. */
 export function usccVerdict(uscc: string): "valid" | "checksum-mismatch" {
   const result = validateUscc(uscc);
   if (result.ok) return "valid";
   if (result.reason === "checksum") return "checksum-mismatch";
-  throw fromRefusal(
-    {
-      code: "invalid-uscc",
-      article: "7.1",
-      path: "uscc",
-      messageZh: "统一社会信用代码格式不正确（应为 18 位，GB 32100-2015）。",
-      messageEn: "The unified social credit code is malformed (18 characters, GB 32100-2015).",
-    },
-    400,
-  );
+  throw new Refused("invalid-input", {
+    code: "invalid-uscc",
+    article: "7.1",
+    path: "uscc",
+    messageZh: "统一社会信用代码格式不正确（应为 18 位，GB 32100-2015）。",
+    messageEn: "The unified social credit code is malformed (18 characters, GB 32100-2015).",
+  });
 }
 
 export async function assertUsccFree(tx: Tx, uscc: string, exceptUnitId?: string): Promise<void> {
   const [existing] = await tx.select({ id: units.id }).from(units).where(eq(units.uscc, uscc));
   if (existing && existing.id !== exceptUnitId) {
-    throw apiError(
-      409,
-      "duplicate-uscc",
-      "该统一社会信用代码的单位已注册。",
-      "A unit with this code is already registered.",
-      [{ path: "uscc", messageZh: "已注册", messageEn: "Already registered" }],
-    );
+    throw refused.conflict({
+      code: "duplicate-uscc",
+      messageZh: "该统一社会信用代码的单位已注册。",
+      messageEn: "A unit with this code is already registered.",
+      errors: [{ path: "uscc", messageZh: "已注册", messageEn: "Already registered" }],
+    });
   }
 }
 
 export async function assertRecommenderExists(tx: Tx, recommenderId: string): Promise<void> {
   const [found] = await tx.select({ id: recommenders.id }).from(recommenders).where(eq(recommenders.id, recommenderId));
   if (!found) {
-    throw apiError(400, "invalid-input", "所选推荐部门不存在。", "No such recommender.", [
+    throw refused.invalidInput("invalid-input", "所选推荐部门不存在。", "No such recommender.", [
       { path: "recommenderId", messageZh: "推荐部门不存在", messageEn: "No such recommender" },
     ]);
   }
@@ -46,9 +42,12 @@ export async function assertRecommenderExists(tx: Tx, recommenderId: string): Pr
 export async function assertUsernameFree(tx: Tx, username: string, path = "username"): Promise<void> {
   const [existing] = await tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.username, username));
   if (existing) {
-    throw apiError(409, "duplicate-username", "该用户名已被使用。", "This username is taken.", [
-      { path, messageZh: "用户名已被使用", messageEn: "Username taken" },
-    ]);
+    throw refused.conflict({
+      code: "duplicate-username",
+      messageZh: "该用户名已被使用。",
+      messageEn: "This username is taken.",
+      errors: [{ path, messageZh: "用户名已被使用", messageEn: "Username taken" }],
+    });
   }
 }
 
