@@ -9,7 +9,7 @@ import {
 } from "../../policy/review/assignment.transitions";
 import { type Actor, type CommandDeps, execute } from "../commands/command";
 import { reviewAssignments, reviewRounds } from "../db/schema";
-import { apiError, errors, fromRefusal } from "../http/errors";
+import { refused } from "../domain/refused";
 import { replaceFromBackups } from "./replace-expert";
 
 export interface AssignmentEventInput {
@@ -42,23 +42,30 @@ export async function applyAssignmentEvent(
         .from(reviewAssignments)
         .where(eq(reviewAssignments.id, input.assignmentId))
         .for("update");
-      if (!assignment) throw errors.notFound("Assignment", "评审任务");
+      if (!assignment) throw refused.notFound("Assignment", "评审任务");
       const [round] = await tx.select().from(reviewRounds).where(eq(reviewRounds.id, assignment.roundId)).for("update");
-      if (!round) throw errors.notFound("Review round", "评审");
+      if (!round) throw refused.notFound("Review round", "评审");
       if (round.status === "cancelled" || (round.status === "completed" && input.event !== "reopen")) {
-        throw apiError(409, "round-closed", "本轮评审已结束。", "This review round is closed.");
+        throw refused.conflict({
+          code: "round-closed",
+          messageZh: "本轮评审已结束。",
+          messageEn: "This review round is closed.",
+        });
       }
       let total: number | null = null;
       if (input.event === "submit") {
         const scored = scoreRubric(round.rubric as Rubric, (assignment.scores ?? {}) as RubricScores);
-        if (!scored.ok) throw fromRefusal(scored.refusal, 422);
+        if (!scored.ok) throw refused.rule(scored.refusal);
         total = scored.value.total;
       }
       const outcome = transition(assignmentLifecycle, assignment.status as AssignmentState, input.event, {
         ...(input.reason !== undefined ? { reason: input.reason } : {}),
         scoresComplete: total !== null,
       });
-      if (!outcome.ok) throw fromRefusal(outcome.refusal, outcome.refusal.code === "invalid-transition" ? 409 : 422);
+      if (!outcome.ok)
+        throw outcome.refusal.code === "invalid-transition"
+          ? refused.conflict(outcome.refusal)
+          : refused.rule(outcome.refusal);
       const now = context.clock.now();
       const set: Partial<typeof reviewAssignments.$inferInsert> = {
         status: outcome.value.to,

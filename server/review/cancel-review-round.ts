@@ -2,7 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import { activeStates } from "../../policy/review/assignment.transitions";
 import { type Actor, type CommandDeps, execute } from "../commands/command";
 import { experts, reviewAssignments, reviewRounds } from "../db/schema";
-import { apiError, errors } from "../http/errors";
+import { refused } from "../domain/refused";
 import { targetLabel } from "./reviews.repository";
 
 /**
@@ -19,19 +19,22 @@ export async function cancelReviewRound(
   await execute(deps, actor, "review.cancel", { type: "review-round", id: input.roundId }, async (context) => {
     const { tx } = context;
     const [round] = await tx.select().from(reviewRounds).where(eq(reviewRounds.id, input.roundId)).for("update");
-    if (!round) throw errors.notFound("Review round", "评审");
+    if (!round) throw refused.notFound("Review round", "评审");
     if (round.status !== "drawing" && round.status !== "in-review") {
-      throw apiError(409, "round-closed", "本轮评审已结束或已撤销。", "This review round is already closed.");
+      throw refused.conflict({
+        code: "round-closed",
+        messageZh: "本轮评审已结束或已撤销。",
+        messageEn: "This review round is already closed.",
+      });
     }
     const assignments = await tx.select().from(reviewAssignments).where(eq(reviewAssignments.roundId, round.id));
     const submitted = assignments.filter((a) => a.status === "submitted").length;
     if (submitted > 0) {
-      throw apiError(
-        409,
-        "reviews-submitted",
-        `已有 ${submitted} 位专家提交评审意见，本轮不能撤销；如需修改，请重新开启相应评审。`,
-        `${submitted} expert(s) have submitted; the round cannot be cancelled. Reopen a review instead.`,
-      );
+      throw refused.conflict({
+        code: "reviews-submitted",
+        messageZh: `已有 ${submitted} 位专家提交评审意见，本轮不能撤销；如需修改，请重新开启相应评审。`,
+        messageEn: `${submitted} expert(s) have submitted; the round cannot be cancelled. Reopen a review instead.`,
+      });
     }
     await tx
       .update(reviewRounds)

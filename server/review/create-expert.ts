@@ -6,7 +6,7 @@ import type { expertInput } from "../../contracts/review";
 import { type Actor, type CommandContext, type CommandDeps, execute } from "../commands/command";
 import type { Executor } from "../db/client";
 import { experts, fields as fieldTable, people, units } from "../db/schema";
-import { apiError } from "../http/errors";
+import { refused } from "../domain/refused";
 import { badRequest } from "../http/validation";
 
 export type ExpertInput = z.output<typeof expertInput>;
@@ -28,9 +28,12 @@ export async function insertExpert(context: CommandContext, input: ExpertInput):
   if (personId) {
     const [existing] = await tx.select({ id: experts.id }).from(experts).where(eq(experts.personId, personId));
     if (existing) {
-      throw apiError(409, "expert-exists", "该人员已在专家库中。", "This person is already in the expert pool.", [
-        { path: "idNumber", messageZh: "该证件号码已在专家库中", messageEn: "Already in the pool" },
-      ]);
+      throw refused.conflict({
+        code: "expert-exists",
+        messageZh: "该人员已在专家库中。",
+        messageEn: "This person is already in the expert pool.",
+        errors: [{ path: "idNumber", messageZh: "该证件号码已在专家库中", messageEn: "Already in the pool" }],
+      });
     }
   } else {
     personId = randomUUID();

@@ -6,7 +6,7 @@ import { reviewSettings } from "../../contracts/review";
 import { validateRubric } from "../../policy/grading/rubric";
 import { type Actor, type CommandDeps, execute } from "../commands/command";
 import { experts, reviewRounds } from "../db/schema";
-import { apiError, fromRefusal } from "../http/errors";
+import { Refused, refused } from "../domain/refused";
 import { openRoundStatuses } from "./list-review-targets";
 import { reviewTarget } from "./targets";
 
@@ -26,8 +26,12 @@ export async function createReviewRound(
       const allowed = await provider.canStartReview(context.tx, input.targetId);
       if (!allowed.ok) {
         throw allowed.refusal.code === "not-found"
-          ? apiError(404, "not-found", "评审对象不存在。", "Review target not found.")
-          : fromRefusal(allowed.refusal, 409);
+          ? new Refused("not-found", {
+              code: "not-found",
+              messageZh: "评审对象不存在。",
+              messageEn: "Review target not found.",
+            })
+          : refused.conflict(allowed.refusal);
       }
       group = allowed.value;
     }
@@ -42,7 +46,11 @@ export async function createReviewRound(
         ),
       );
     if (open.length) {
-      throw apiError(409, "review-exists", "该对象已有进行中的评审。", "This target already has an open review.");
+      throw refused.conflict({
+        code: "review-exists",
+        messageZh: "该对象已有进行中的评审。",
+        messageEn: "This target already has an open review.",
+      });
     }
     const pinned = input.settings?.draw.pinnedExclusions ?? [];
     if (pinned.length) {
@@ -68,19 +76,23 @@ export async function createReviewRound(
             ],
       );
       if (unknown.length) {
-        throw apiError(
-          422,
-          "unknown-expert",
-          "指定排除的专家不在专家库中。",
-          "An expert to exclude is not in the pool.",
-          unknown,
-        );
+        throw refused.rule({
+          code: "unknown-expert",
+          messageZh: "指定排除的专家不在专家库中。",
+          messageEn: "An expert to exclude is not in the pool.",
+          errors: unknown,
+        });
       }
     }
     const rubric = await provider.rubric(context.tx, input.targetId);
-    if (!rubric) throw apiError(404, "not-found", "评审对象不存在。", "Review target not found.");
+    if (!rubric)
+      throw new Refused("not-found", {
+        code: "not-found",
+        messageZh: "评审对象不存在。",
+        messageEn: "Review target not found.",
+      });
     const valid = validateRubric(rubric);
-    if (!valid.ok) throw fromRefusal(valid.refusal, 422);
+    if (!valid.ok) throw refused.rule(valid.refusal);
     const id = randomUUID();
     const settings = reviewSettings.parse(input.settings ?? {});
     await context.tx.insert(reviewRounds).values({

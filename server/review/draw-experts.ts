@@ -7,7 +7,7 @@ import { buildDrawRecord } from "../../policy/review/draw-record";
 import { type Actor, type CommandContext, type CommandDeps, execute } from "../commands/command";
 import type { Tx } from "../db/client";
 import { draws, experts, reviewAssignments, reviewRounds } from "../db/schema";
-import { apiError, errors } from "../http/errors";
+import { refused } from "../domain/refused";
 import { drawSituation } from "./draw-situation";
 import { poolForDraw } from "./experts.repository";
 import { chinaYear, drawRulesOf } from "./review-settings";
@@ -53,30 +53,34 @@ export async function drawExperts(
   return execute(deps, actor, "draw.run", { type: "review-round", id: roundId }, async (context) => {
     const { tx } = context;
     const [round] = await tx.select().from(reviewRounds).where(eq(reviewRounds.id, roundId)).for("update");
-    if (!round) throw errors.notFound("Review round", "评审");
+    if (!round) throw refused.notFound("Review round", "评审");
     const settings = round.settings as ReviewSettingsInput;
     const { current, attempts, assignments, active, next } = await drawSituation(tx, round);
     if (next.kind === "none" && next.reason === "round-closed") {
-      throw apiError(409, "round-closed", "本轮评审已结束。", "This review round is closed.");
+      throw refused.conflict({
+        code: "round-closed",
+        messageZh: "本轮评审已结束。",
+        messageEn: "This review round is closed.",
+      });
     }
     if (next.kind === "none") {
-      throw apiError(
-        409,
-        "draw-exists",
-        "本轮已有有效的抽取结果；专家谢绝或回避时系统自动从备选专家中补抽。",
-        "This round already has a valid draw; declines and recusals are replaced from the backups automatically.",
-      );
+      throw refused.conflict({
+        code: "draw-exists",
+        messageZh: "本轮已有有效的抽取结果；专家谢绝或回避时系统自动从备选专家中补抽。",
+        messageEn:
+          "This round already has a valid draw; declines and recusals are replaced from the backups automatically.",
+      });
     }
     // Every attempt is kept; one after the first says why it was needed (the reason goes to the audit log).
     if (attempts > 0 && !request.reason) {
-      throw apiError(400, "reason-required", "重新抽取须填写理由。", "A re-draw needs a reason.", [
+      throw refused.invalidInput("reason-required", "重新抽取须填写理由。", "A re-draw needs a reason.", [
         { path: "reason", messageZh: "请填写重新抽取的理由", messageEn: "Give the reason for the re-draw" },
       ]);
     }
     const topUp = next.kind === "top-up" ? next.seats : 0;
 
     const facts = await reviewTarget(round.targetKind).facts(tx, round.targetId);
-    if (!facts) throw errors.notFound("Review target", "评审对象");
+    if (!facts) throw refused.notFound("Review target", "评审对象");
     const now = context.clock.now();
     const year = chinaYear(now);
     const rules = drawRulesOf(settings, request.rules, facts, year);

@@ -7,7 +7,7 @@ import { titles } from "../../policy/reference/titles";
 import { type Actor, type CommandDeps, execute, piiCipher } from "../commands/command";
 import type { Executor } from "../db/client";
 import { experts, fields as fieldTable, people } from "../db/schema";
-import { apiError } from "../http/errors";
+import { refused } from "../domain/refused";
 import { type ExpertInput, insertExpert } from "./create-expert";
 
 /**
@@ -129,15 +129,14 @@ export async function readExpertWorkbook(
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {
-    throw apiError(
-      400,
+    throw refused.invalidInput(
       "invalid-workbook",
       "无法读取该 Excel 文件（须为 .xlsx）。",
       "Cannot read the workbook (.xlsx).",
     );
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw apiError(400, "invalid-workbook", "Excel 文件中没有工作表。", "The workbook has no sheet.");
+  if (!sheet) throw refused.invalidInput("invalid-workbook", "Excel 文件中没有工作表。", "The workbook has no sheet.");
   const errors: RowError[] = [];
   const columnOf = new Map<string, number>();
   sheet.getRow(1).eachCell((cell, column) => {

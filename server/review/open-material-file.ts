@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { type Actor, type CommandDeps, execute } from "../commands/command";
 import { files } from "../db/schema";
-import { errors } from "../http/errors";
+import { refused } from "../domain/refused";
 import type { FileStore } from "../storage/files";
 import { resolveMaterials } from "./open-materials";
 
@@ -37,13 +37,13 @@ export async function openMaterialFile(
     async (context) => {
       const { round, materials } = await resolveMaterials(context, options.assignmentId);
       const listed = materials.files.find((file) => file.fileId === options.fileId);
-      if (!listed) throw errors.notFound("File", "文件");
+      if (!listed) throw refused.notFound("File", "文件");
       // The shared files table (server/storage), not the target's own tables: where the bytes are and their digest.
       const [stored] = await context.tx
         .select({ sha256: files.sha256, storageKey: files.storageKey })
         .from(files)
         .where(eq(files.id, listed.fileId));
-      if (!stored) throw errors.notFound("File", "文件");
+      if (!stored) throw refused.notFound("File", "文件");
       const content = await options.store.read(stored.storageKey);
       await context.audit({
         changes: {

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { type Actor, type CommandContext, type CommandDeps, execute } from "../commands/command";
 import { reviewAssignments, reviewRounds } from "../db/schema";
-import { errors } from "../http/errors";
+import { refused } from "../domain/refused";
 import { lockedOrUndeclared } from "./review-guards";
 import { type ReviewMaterials, reviewTarget } from "./targets";
 
@@ -12,13 +12,13 @@ import { type ReviewMaterials, reviewTarget } from "./targets";
  */
 export async function resolveMaterials(context: CommandContext, assignmentId: string) {
   const [assignment] = await context.tx.select().from(reviewAssignments).where(eq(reviewAssignments.id, assignmentId));
-  if (!assignment) throw errors.notFound("Assignment", "评审任务");
+  if (!assignment) throw refused.notFound("Assignment", "评审任务");
   const blocked = lockedOrUndeclared(assignment.status, true);
   if (blocked) throw blocked;
   const [round] = await context.tx.select().from(reviewRounds).where(eq(reviewRounds.id, assignment.roundId));
-  if (!round) throw errors.notFound("Assignment", "评审任务");
+  if (!round) throw refused.notFound("Assignment", "评审任务");
   const materials = await reviewTarget(round.targetKind).materials(context.tx, round.targetId);
-  if (!materials) throw errors.notFound("Review target", "评审对象");
+  if (!materials) throw refused.notFound("Review target", "评审对象");
   if (!assignment.materialsOpenedAt) {
     await context.tx
       .update(reviewAssignments)

@@ -4,7 +4,7 @@ import type { scoresRequest } from "../../contracts/review";
 import type { Rubric, RubricIndicator } from "../../policy/grading/rubric";
 import { type Actor, type CommandDeps, execute } from "../commands/command";
 import { reviewAssignments, reviewRounds } from "../db/schema";
-import { apiError, errors } from "../http/errors";
+import { refused } from "../domain/refused";
 import { lockedOrUndeclared } from "./review-guards";
 
 function leaves(indicators: readonly RubricIndicator[]): RubricIndicator[] {
@@ -27,7 +27,7 @@ export async function saveScores(
       .from(reviewAssignments)
       .where(eq(reviewAssignments.id, assignmentId))
       .for("update");
-    if (!assignment) throw errors.notFound("Assignment", "评审任务");
+    if (!assignment) throw refused.notFound("Assignment", "评审任务");
     const blocked = lockedOrUndeclared(assignment.status);
     if (blocked) throw blocked;
     const [round] = await context.tx.select().from(reviewRounds).where(eq(reviewRounds.id, assignment.roundId));
@@ -47,7 +47,7 @@ export async function saveScores(
       return [];
     });
     if (problems.length) {
-      throw apiError(400, "invalid-input", "评分有误。", "Some scores are invalid.", problems);
+      throw refused.invalidInput("invalid-input", "评分有误。", "Some scores are invalid.", problems);
     }
     await context.tx
       .update(reviewAssignments)

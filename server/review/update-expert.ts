@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type { expertUpdate } from "../../contracts/review";
 import { type Actor, type CommandDeps, execute } from "../commands/command";
 import { experts, people } from "../db/schema";
-import { apiError, errors } from "../http/errors";
+import { refused } from "../domain/refused";
 import { checkExpertReferences } from "./create-expert";
 
 export type ExpertUpdate = z.output<typeof expertUpdate>;
@@ -25,8 +25,8 @@ export async function updateExpert(
   await execute(deps, actor, "expert.update", { type: "expert", id: expertId }, async (context) => {
     const { tx, pii } = context;
     const [expert] = await tx.select().from(experts).where(eq(experts.id, expertId)).for("update");
-    if (!expert) throw errors.notFound("Expert", "专家");
-    if (expert.version !== input.version) throw errors.staleVersion();
+    if (!expert) throw refused.notFound("Expert", "专家");
+    if (expert.version !== input.version) throw refused.staleVersion();
     const { version, name, phone, email, idNumber, ...changes } = input;
 
     const registered = await checkExpertReferences(tx, changes, expert.fields as string[]);
@@ -50,13 +50,12 @@ export async function updateExpert(
         .from(people)
         .where(and(eq(people.idNumberIndex, index), ne(people.id, expert.personId)));
       if (other) {
-        throw apiError(
-          409,
-          "id-number-taken",
-          "该证件号码已属于另一人员。",
-          "This ID number belongs to another person.",
-          [{ path: "idNumber", messageZh: "该证件号码已属于另一人员", messageEn: "Belongs to another person" }],
-        );
+        throw refused.conflict({
+          code: "id-number-taken",
+          messageZh: "该证件号码已属于另一人员。",
+          messageEn: "This ID number belongs to another person.",
+          errors: [{ path: "idNumber", messageZh: "该证件号码已属于另一人员", messageEn: "Belongs to another person" }],
+        });
       }
       person.idNumber = pii.encrypt(idNumber);
       person.idNumberIndex = index;

@@ -3,7 +3,7 @@ import type { ReviewSettingsInput } from "../../contracts/review";
 import { activeStates } from "../../policy/review/assignment.transitions";
 import { type Actor, type CommandDeps, execute } from "../commands/command";
 import { reviewAssignments, reviewRounds } from "../db/schema";
-import { apiError, errors } from "../http/errors";
+import { Refused, refused } from "../domain/refused";
 import { panelSizeOf } from "./review-settings";
 import { roundAggregation } from "./round-aggregation";
 import { reviewTarget } from "./targets";
@@ -21,33 +21,36 @@ export async function writePanelOpinion(
   return execute(deps, actor, "review.panel-opinion", { type: "review-round", id: input.roundId }, async (context) => {
     const { tx } = context;
     const [round] = await tx.select().from(reviewRounds).where(eq(reviewRounds.id, input.roundId)).for("update");
-    if (!round) throw errors.notFound("Review round", "评审");
+    if (!round) throw refused.notFound("Review round", "评审");
     if (round.status !== "in-review") {
-      throw apiError(409, "round-closed", "本轮评审不在进行中。", "This review round is not in review.");
+      throw refused.conflict({
+        code: "round-closed",
+        messageZh: "本轮评审不在进行中。",
+        messageEn: "This review round is not in review.",
+      });
     }
     const assignments = await tx.select().from(reviewAssignments).where(eq(reviewAssignments.roundId, round.id));
     const leader = assignments.find((a) => a.id === input.leaderAssignmentId);
     if (leader?.role !== "leader") {
-      throw apiError(
-        403,
-        "forbidden",
-        "只有专家组组长可以填写专家组意见。",
-        "Only the panel leader writes the panel opinion.",
-      );
+      throw new Refused("forbidden", {
+        code: "forbidden",
+        messageZh: "只有专家组组长可以填写专家组意见。",
+        messageEn: "Only the panel leader writes the panel opinion.",
+      });
     }
     const active = assignments.filter((a) => (activeStates as readonly string[]).includes(a.status));
     const panelSize = panelSizeOf(round.settings as ReviewSettingsInput);
     const submitted = active.filter((a) => a.status === "submitted").length;
     if (active.length < panelSize || submitted < active.length) {
-      throw apiError(
-        409,
-        "panel-incomplete",
-        `专家组尚未全部提交评审意见（已提交 ${submitted}/${panelSize}）。`,
-        `Not every panel member has submitted (${submitted}/${panelSize}).`,
-      );
+      throw refused.conflict({
+        code: "panel-incomplete",
+        messageZh: `专家组尚未全部提交评审意见（已提交 ${submitted}/${panelSize}）。`,
+        messageEn: `Not every panel member has submitted (${submitted}/${panelSize}).`,
+      });
     }
     const aggregation = await roundAggregation(tx, round);
-    if (aggregation.score === null) throw apiError(409, "panel-incomplete", "尚无评分。", "No scores yet.");
+    if (aggregation.score === null)
+      throw refused.conflict({ code: "panel-incomplete", messageZh: "尚无评分。", messageEn: "No scores yet." });
     const now = context.clock.now();
     await tx
       .update(reviewRounds)
