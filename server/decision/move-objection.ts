@@ -8,7 +8,7 @@ import { transition } from "../../policy/lifecycles/transition";
 import { authorize } from "../access/scope";
 import { execute } from "../commands/command";
 import { objections } from "../db/schema";
-import { errors, fromRefusal } from "../http/errors";
+import { refused } from "../domain/refused";
 import type { DecisionCall } from "./decision-command";
 
 /**
@@ -32,12 +32,15 @@ export async function moveObjection(
         .from(objections)
         .where(eq(objections.id, input.objectionId))
         .for("update");
-      if (!before) throw errors.notFound("Objection", "异议");
-      if (input.expectedVersion !== undefined && input.expectedVersion !== before.version) throw errors.staleVersion();
+      if (!before) throw refused.notFound("Objection", "异议");
+      if (input.expectedVersion !== undefined && input.expectedVersion !== before.version) throw refused.staleVersion();
       const outcome = transition(objectionLifecycle, before.status as ObjectionState, input.event, {
         notes: input.notes,
       });
-      if (!outcome.ok) throw fromRefusal(outcome.refusal, outcome.refusal.code === "invalid-transition" ? 409 : 422);
+      if (!outcome.ok)
+        throw outcome.refusal.code === "invalid-transition"
+          ? refused.conflict(outcome.refusal)
+          : refused.rule(outcome.refusal);
       const closing = input.event !== "investigate";
       const now = context.clock.now();
       const notes = closing

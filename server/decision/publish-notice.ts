@@ -6,7 +6,7 @@ import { editionFor } from "../../policy/measures/editions";
 import { type InterpretationSettings, resolveSettings } from "../../policy/settings";
 import { execute } from "../commands/command";
 import { calls, publicNotices } from "../db/schema";
-import { fromRefusal } from "../http/errors";
+import { refused } from "../domain/refused";
 import { applyApplicationEvent } from "../recognition/apply-application-event";
 import { applicationLabel, type DecisionCall } from "./decision-command";
 import { officerHolidayYears } from "./holiday-years";
@@ -31,7 +31,7 @@ export async function publishNotice(call: DecisionCall, input: NoticeInput) {
       await officerHolidayYears(context.tx),
       settings.publicNoticeStartDayCounts,
     );
-    if (!end.ok) throw fromRefusal({ ...end.refusal, article: "14.3", path: "startOn" }, 422);
+    if (!end.ok) throw refused.rule({ ...end.refusal, article: "14.3", path: "startOn" });
     const row = {
       id,
       callId,

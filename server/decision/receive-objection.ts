@@ -6,7 +6,7 @@ import { authorize } from "../access/scope";
 import { chinaDate } from "../clock";
 import { type Actor, type CommandContext, type CommandDeps, execute } from "../commands/command";
 import { applications, files, objections, publicNotices } from "../db/schema";
-import { ApiError, apiError, errors } from "../http/errors";
+import { Refused, refused } from "../domain/refused";
 import type { DecisionCall } from "./decision-command";
 import { officerAccounts } from "./notify";
 
@@ -18,14 +18,19 @@ const sealTypes = new Set(["application/pdf", "image/png", "image/jpeg"]);
  */
 export type ObjectionChannel = "paper" | "online";
 
-const invalid = (status: 400 | 422, path: string, zh: string, en: string) =>
-  apiError(status, status === 400 ? "invalid-input" : "objection-not-accepted", zh, en, [
-    { path, messageZh: zh, messageEn: en },
-  ]);
+type InvalidKind = "invalid-input" | "rule";
 
-const sealMissing = (status: 400 | 422) =>
+const invalid = (kind: InvalidKind, path: string, zh: string, en: string) =>
+  new Refused(kind, {
+    code: kind === "invalid-input" ? "invalid-input" : "objection-not-accepted",
+    messageZh: zh,
+    messageEn: en,
+    errors: [{ path, messageZh: zh, messageEn: en }],
+  });
+
+const sealMissing = (kind: InvalidKind) =>
   invalid(
-    status,
+    kind,
     "sealFileId",
     "请上传加盖单位公章的异议书（PDF 或图片）。",
     "Upload the unit's sealed objection letter (PDF or image).",
@@ -70,13 +75,13 @@ async function recordObjection(
 ) {
   const online = channel === "online";
   // Online, a malformed request is the objector's to correct (422); an officer's form error stays a 400.
-  const status = online ? 422 : 400;
+  const kind: InvalidKind = online ? "rule" : "invalid-input";
   const [notice] = await context.tx.select().from(publicNotices).where(eq(publicNotices.id, input.noticeId));
-  if (!notice) throw errors.notFound("Public notice", "公示");
+  if (!notice) throw refused.notFound("Public notice", "公示");
   const today = chinaDate(context.clock.now());
   if (online && (today < notice.startOn || today > notice.endOn)) {
     const started = today >= notice.startOn;
-    throw new ApiError(409, {
+    throw refused.conflict({
       code: started ? "notice-ended" : "notice-not-started",
       article: "14.3",
       messageZh: started
@@ -88,14 +93,14 @@ async function recordObjection(
     });
   }
   if (!(notice.applicationIds as string[]).includes(input.applicationId)) {
-    throw invalid(status, "applicationId", "该申报不在此次公示名单中。", "The application is not on this notice.");
+    throw invalid(kind, "applicationId", "该申报不在此次公示名单中。", "The application is not on this notice.");
   }
   const [application] = await context.tx
     .select({ state: applications.state })
     .from(applications)
     .where(eq(applications.id, input.applicationId));
   if (application?.state !== "publicized") {
-    throw new ApiError(409, {
+    throw refused.conflict({
       code: "not-under-notice",
       article: "14.3",
       messageZh: "该申报已不在公示中，不能再登记异议。",
@@ -104,9 +109,14 @@ async function recordObjection(
   }
   const receivedOn = online ? today : (input.receivedOn ?? today);
   if (receivedOn > today)
-    throw invalid(400, "receivedOn", "收到日期不能晚于今天。", "The date received cannot be in the future.");
+    throw invalid(
+      "invalid-input",
+      "receivedOn",
+      "收到日期不能晚于今天。",
+      "The date received cannot be in the future.",
+    );
   if (receivedOn < notice.startOn || receivedOn > notice.endOn) {
-    throw new ApiError(422, {
+    throw refused.rule({
       code: "objection-out-of-window",
       article: "14.3",
       messageZh: `异议应在公示期（${notice.startOn} 至 ${notice.endOn}）内提出。`,
@@ -120,9 +130,9 @@ async function recordObjection(
       .select()
       .from(files)
       .where(eq(files.id, input.sealFileId ?? ""));
-    if (!seal || !sealTypes.has(seal.mediaType)) throw sealMissing(status);
+    if (!seal || !sealTypes.has(seal.mediaType)) throw sealMissing(kind);
     // Online, only a file uploaded anonymously for the purpose will do, never one of the platform's own.
-    if (online && seal.uploadedBy !== null) throw sealMissing(status);
+    if (online && seal.uploadedBy !== null) throw sealMissing(kind);
   }
   const row = {
     id,

@@ -21,7 +21,7 @@ import {
   recognitionDocuments,
   units,
 } from "../db/schema";
-import { ApiError, apiError } from "../http/errors";
+import { refused } from "../domain/refused";
 import { applyApplicationEvent } from "../recognition/apply-application-event";
 import type { DecisionCall } from "./decision-command";
 import { formatDocumentNumber } from "./document-number";
@@ -48,7 +48,7 @@ export async function nextDocumentNumber(executor: Executor, prefix: string, yea
 }
 
 const numberTaken = (documentNumber: string) =>
-  new ApiError(409, {
+  refused.conflict({
     code: "document-number-taken",
     messageZh: `文号 ${documentNumber} 已被使用。`,
     messageEn: `The document number ${documentNumber} is already in use.`,
@@ -94,7 +94,7 @@ async function createBase(
     ...(application.region ? { region: application.region as Region } : {}),
   });
   if (!computed.ok || (application.standardName && application.standardName !== computed.value)) {
-    throw new ApiError(422, {
+    throw refused.rule({
       code: "standard-name-mismatch",
       article: application.region ? "30" : "29",
       messageZh: `申报的基地名称“${application.standardName ?? ""}”与第二十九、三十条规定的命名不一致，请核对类型和领域。`,
@@ -107,7 +107,7 @@ async function createBase(
     .from(bases)
     .where(and(eq(bases.standardName, name), eq(bases.unitId, application.unitId)));
   if (clash) {
-    throw new ApiError(409, {
+    throw refused.conflict({
       code: "base-exists",
       article: "7.5",
       messageZh: `${row!.unit.name}已有“${name}”。`,
@@ -159,9 +159,12 @@ export async function recognizeApplications(call: DecisionCall, input: Recogniti
     async (context) => {
       await authorize(context.tx, call.caller, "application.recognize");
       if (input.issuedOn > chinaDate(context.clock.now())) {
-        throw apiError(400, "invalid-input", "发文日期不能晚于今天。", "The issue date cannot be in the future.", [
-          { path: "issuedOn", messageZh: "发文日期不能晚于今天", messageEn: "Not in the future" },
-        ]);
+        throw refused.invalidInput(
+          "invalid-input",
+          "发文日期不能晚于今天。",
+          "The issue date cannot be in the future.",
+          [{ path: "issuedOn", messageZh: "发文日期不能晚于今天", messageEn: "Not in the future" }],
+        );
       }
       const prefix = input.prefix.trim();
       const year = input.year ?? Number(input.issuedOn.slice(0, 4));
@@ -184,7 +187,7 @@ export async function recognizeApplications(call: DecisionCall, input: Recogniti
       for (const applicationId of applicationIds) {
         const facts = await noticeFacts(context, applicationId);
         if (facts.upheld > 0) {
-          throw new ApiError(422, {
+          throw refused.rule({
             code: "objection-upheld",
             article: "14.3",
             messageZh: "该申报有成立的异议，不能认定；请作不予认定处理。",
@@ -192,13 +195,14 @@ export async function recognizeApplications(call: DecisionCall, input: Recogniti
           });
         }
         if (facts.notice && input.issuedOn <= facts.notice.endOn) {
-          throw apiError(
-            422,
-            "issued-during-notice",
-            "发文日期应在公示期结束之后。",
-            "The document must be dated after the notice period.",
-            [{ path: "issuedOn", messageZh: `应晚于 ${facts.notice.endOn}`, messageEn: `After ${facts.notice.endOn}` }],
-          );
+          throw refused.rule({
+            code: "issued-during-notice",
+            messageZh: "发文日期应在公示期结束之后。",
+            messageEn: "The document must be dated after the notice period.",
+            errors: [
+              { path: "issuedOn", messageZh: `应晚于 ${facts.notice.endOn}`, messageEn: `After ${facts.notice.endOn}` },
+            ],
+          });
         }
         await applyApplicationEvent(context, call.caller, {
           applicationId,

@@ -5,7 +5,7 @@ import { chinaDate } from "../clock";
 import { execute } from "../commands/command";
 import type { Executor } from "../db/client";
 import { applications, approvals } from "../db/schema";
-import { apiError } from "../http/errors";
+import { refused } from "../domain/refused";
 import { applyApplicationEvent } from "../recognition/apply-application-event";
 import { applicationLabel, type DecisionCall } from "./decision-command";
 import { notifyStakeholders } from "./notify";
@@ -28,9 +28,12 @@ export async function recordApproval(call: DecisionCall, input: ApprovalInput) {
   const id = randomUUID();
   return execute(call.deps, call.actor, "approval.record", { type: "approval", id }, async (context) => {
     if (input.meetingDate > chinaDate(context.clock.now())) {
-      throw apiError(400, "invalid-input", "会议日期不能晚于今天。", "The meeting date cannot be in the future.", [
-        { path: "meetingDate", messageZh: "会议日期不能晚于今天", messageEn: "Not in the future" },
-      ]);
+      throw refused.invalidInput(
+        "invalid-input",
+        "会议日期不能晚于今天。",
+        "The meeting date cannot be in the future.",
+        [{ path: "meetingDate", messageZh: "会议日期不能晚于今天", messageEn: "Not in the future" }],
+      );
     }
     const applicationIds = [...new Set(input.applicationIds)];
     const meeting = { date: input.meetingDate, minuteRef: input.minuteRef };

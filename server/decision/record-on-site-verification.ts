@@ -3,7 +3,7 @@ import { inArray } from "drizzle-orm";
 import type { OnSiteVerificationInput } from "../../contracts/decision";
 import { chinaDate } from "../clock";
 import { files, onSiteVerifications } from "../db/schema";
-import { apiError } from "../http/errors";
+import { refused } from "../domain/refused";
 import { applyApplicationEvent } from "../recognition/apply-application-event";
 import { applicationLabel, type DecisionCall, executeOnApplication } from "./decision-command";
 import { notifyStakeholders } from "./notify";
@@ -22,16 +22,19 @@ export async function recordOnSiteVerification(
     input.applicationId,
     async (context) => {
       if (input.visitedOn > chinaDate(context.clock.now())) {
-        throw apiError(400, "invalid-input", "核查日期不能晚于今天。", "The visit date cannot be in the future.", [
-          { path: "visitedOn", messageZh: "核查日期不能晚于今天", messageEn: "Not in the future" },
-        ]);
+        throw refused.invalidInput(
+          "invalid-input",
+          "核查日期不能晚于今天。",
+          "The visit date cannot be in the future.",
+          [{ path: "visitedOn", messageZh: "核查日期不能晚于今天", messageEn: "Not in the future" }],
+        );
       }
       const fileIds = [...new Set(input.fileIds)];
       if (fileIds.length > 0) {
         const found = await context.tx.select({ id: files.id }).from(files).where(inArray(files.id, fileIds));
         const missing = fileIds.filter((id) => !found.some((row) => row.id === id));
         if (missing.length > 0) {
-          throw apiError(400, "invalid-input", "附件不存在，请重新上传。", "An attached file does not exist.", [
+          throw refused.invalidInput("invalid-input", "附件不存在，请重新上传。", "An attached file does not exist.", [
             {
               path: "fileIds",
               messageZh: `附件不存在：${missing.join("、")}`,
