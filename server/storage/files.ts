@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Clock } from "../clock";
 import type { Tx } from "../db/client";
 import { files } from "../db/schema";
-import { apiError } from "../http/errors";
+import { Refused, refused } from "../domain/refused";
 
 export type FileKind = "pdf" | "docx" | "xlsx" | "png" | "jpeg";
 
@@ -61,28 +61,26 @@ export class FileStore {
     maxBytes = 50 * 1024 * 1024,
   ): Promise<StoredFile> {
     if (upload.content.length === 0) {
-      throw apiError(400, "empty-file", "上传的文件为空。", "The uploaded file is empty.", [
+      throw refused.invalidInput("empty-file", "上传的文件为空。", "The uploaded file is empty.", [
         { path: "file", messageZh: "文件为空", messageEn: "Empty file" },
       ]);
     }
     if (upload.content.length > maxBytes) {
-      throw apiError(
-        413,
-        "too-large",
-        `文件超过 ${maxBytes / 1024 / 1024} MB 上限。`,
-        `The file exceeds ${maxBytes / 1024 / 1024} MB.`,
-      );
+      throw new Refused("too-large", {
+        code: "too-large",
+        messageZh: `文件超过 ${maxBytes / 1024 / 1024} MB 上限。`,
+        messageEn: `The file exceeds ${maxBytes / 1024 / 1024} MB.`,
+      });
     }
     const kind = sniffKind(upload.content);
     if (!kind || !accept.includes(kind)) {
       const allowed = accept.map((k) => k.toUpperCase()).join("、");
-      throw apiError(
-        415,
-        "wrong-file-type",
-        `文件内容不是允许的类型（${allowed}）。`,
-        `The file's content is not one of: ${accept.join(", ")}.`,
-        [{ path: "file", messageZh: `仅接受 ${allowed}`, messageEn: `Only ${accept.join(", ")}` }],
-      );
+      throw new Refused("unsupported-type", {
+        code: "wrong-file-type",
+        messageZh: `文件内容不是允许的类型（${allowed}）。`,
+        messageEn: `The file's content is not one of: ${accept.join(", ")}.`,
+        errors: [{ path: "file", messageZh: `仅接受 ${allowed}`, messageEn: `Only ${accept.join(", ")}` }],
+      });
     }
     const sha256 = createHash("sha256").update(upload.content).digest("hex");
     const id = randomUUID();
