@@ -5,7 +5,7 @@ import type { Caller } from "../access/caller";
 import { type Actor, type CommandDeps, execute } from "../commands/command";
 import type { Executor } from "../db/client";
 import { applicationFiles, applications, files } from "../db/schema";
-import { errors } from "../http/errors";
+import { refused } from "../domain/refused";
 import type { FileStore } from "../storage/files";
 import { acceptedKinds, isSingleFileSlot, maxUploadBytes } from "./materials";
 import { lockEditable, recompute } from "./save-application";
@@ -105,7 +105,7 @@ export async function detachApplicationFile(
         .delete(applicationFiles)
         .where(and(eq(applicationFiles.applicationId, row.id), eq(applicationFiles.id, input.attachmentId)))
         .returning();
-      if (removed.length === 0) throw errors.notFound("File", "文件");
+      if (removed.length === 0) throw refused.notFound("File", "文件");
       await refreshEligibility(context.tx, row);
       await context.audit({ changes: { removed: removed.map((r) => ({ slot: r.slot, fileId: r.fileId })) } });
     },

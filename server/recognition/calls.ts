@@ -6,11 +6,11 @@ import type { Ability } from "../../policy/access/abilities";
 import { type Rubric, validateRubric } from "../../policy/grading/rubric";
 import { editionFor } from "../../policy/measures/editions";
 import type { Caller } from "../access/caller";
-import { authorize } from "../access/scope";
+import { authorize, resolveScope } from "../access/scope";
 import { type Actor, type CommandDeps, execute } from "../commands/command";
 import type { Executor } from "../db/client";
 import { calls } from "../db/schema";
-import { ApiError, apiError, errors } from "../http/errors";
+import { Refused, refused } from "../domain/refused";
 import { defaultMaterials } from "./materials";
 import { callAccepting } from "./save-application";
 
@@ -29,7 +29,7 @@ function checkCall(input: Partial<z.infer<typeof callInput>>, current?: CallRow)
       problems.push({ path: "rubric", messageZh: outcome.refusal.messageZh, messageEn: outcome.refusal.messageEn });
   }
   if (problems.length > 0) {
-    throw new ApiError(400, {
+    throw new Refused("invalid-input", {
       code: "invalid-input",
       messageZh: "批次设置有误。",
       messageEn: "The call's settings are invalid.",
@@ -64,8 +64,8 @@ export async function createCall(deps: CommandDeps, actor: Actor, input: z.infer
 export async function updateCall(deps: CommandDeps, actor: Actor, id: string, input: z.infer<typeof callUpdate>) {
   await execute(deps, actor, "call.update", { type: "call", id }, async (context) => {
     const [row] = await context.tx.select().from(calls).where(eq(calls.id, id)).for("update");
-    if (!row) throw errors.notFound("Call", "批次");
-    if (row.version !== input.version) throw errors.staleVersion();
+    if (!row) throw refused.notFound("Call", "批次");
+    if (row.version !== input.version) throw refused.staleVersion();
     checkCall(input, row);
     const { version, opensAt, closesAt, ...rest } = input;
     await context.tx
@@ -88,14 +88,13 @@ const moves = { open: { from: ["draft", "closed"], to: "open" }, close: { from: 
 export async function moveCall(deps: CommandDeps, actor: Actor, id: string, move: keyof typeof moves) {
   await execute(deps, actor, `call.${move}`, { type: "call", id }, async (context) => {
     const [row] = await context.tx.select().from(calls).where(eq(calls.id, id)).for("update");
-    if (!row) throw errors.notFound("Call", "批次");
+    if (!row) throw refused.notFound("Call", "批次");
     if (!(moves[move].from as readonly string[]).includes(row.status)) {
-      throw apiError(
-        409,
-        "invalid-transition",
-        `批次当前状态不能${move === "open" ? "发布" : "关闭"}。`,
-        `The call cannot ${move} now.`,
-      );
+      throw refused.conflict({
+        code: "invalid-transition",
+        messageZh: `批次当前状态不能${move === "open" ? "发布" : "关闭"}。`,
+        messageEn: `The call cannot ${move} now.`,
+      });
     }
     await context.tx
       .update(calls)
@@ -108,7 +107,7 @@ export async function moveCall(deps: CommandDeps, actor: Actor, id: string, move
 /** Calls the caller may see: officers all; everyone else open and closed ones, targeted ones only when invited. */
 export async function listCalls(executor: Executor, caller: Caller) {
   await authorize(executor, caller, "call.read");
-  const manager = await authorize(executor, caller, "call.manage").catch(() => null);
+  const manager = await resolveScope(executor, caller, "call.manage");
   const rows = await executor.select().from(calls).orderBy(desc(calls.year), desc(calls.opensAt));
   return rows.filter((row) => manager || visibleTo(row, caller));
 }
@@ -124,7 +123,7 @@ function visibleTo(row: CallRow, caller: Caller): boolean {
 export async function loadCall(executor: Executor, caller: Caller, id: string): Promise<CallRow> {
   const visible = await listCalls(executor, caller);
   const row = visible.find((call) => call.id === id);
-  if (!row) throw errors.notFound("Call", "批次");
+  if (!row) throw refused.notFound("Call", "批次");
   return row;
 }
 

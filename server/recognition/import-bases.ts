@@ -6,7 +6,7 @@ import { baseImportColumns, type importReport } from "../../contracts/registry";
 import { baseTypes } from "../../policy/reference/base-types";
 import { type Actor, type CommandDeps, execute } from "../commands/command";
 import { bases, units } from "../db/schema";
-import { ApiError, apiError } from "../http/errors";
+import { Refused, refused } from "../domain/refused";
 import { countryList } from "../reference/countries";
 
 type Report = z.infer<typeof importReport>;
@@ -69,14 +69,22 @@ export async function importBases(deps: CommandDeps, actor: Actor, content: Buff
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);
   } catch {
-    throw apiError(415, "wrong-file-type", "无法读取该 Excel 文件。", "The Excel file cannot be read.");
+    throw new Refused("unsupported-type", {
+      code: "wrong-file-type",
+      messageZh: "无法读取该 Excel 文件。",
+      messageEn: "The Excel file cannot be read.",
+    });
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw apiError(400, "invalid-input", "Excel 文件没有工作表。", "The workbook has no sheet.");
+  if (!sheet) throw refused.invalidInput("invalid-input", "Excel 文件没有工作表。", "The workbook has no sheet.");
   const header = baseImportColumns.map((_, i) => cellText(sheet.getRow(1).getCell(i + 1).value));
   const missing = baseImportColumns.filter((name) => !header.includes(name));
   if (missing.length > 0) {
-    throw apiError(400, "invalid-input", `缺少列：${missing.join("、")}`, `Missing columns: ${missing.join(", ")}`);
+    throw refused.invalidInput(
+      "invalid-input",
+      `缺少列：${missing.join("、")}`,
+      `Missing columns: ${missing.join(", ")}`,
+    );
   }
   const column = (name: (typeof baseImportColumns)[number]) => header.indexOf(name) + 1;
 
@@ -87,7 +95,7 @@ export async function importBases(deps: CommandDeps, actor: Actor, content: Buff
     if (baseImportColumns.every((name) => get(name) === "")) return;
     raw.push({ row: number, get });
   });
-  if (raw.length === 0) throw apiError(400, "invalid-input", "文件中没有数据行。", "The file has no data rows.");
+  if (raw.length === 0) throw refused.invalidInput("invalid-input", "文件中没有数据行。", "The file has no data rows.");
 
   const db = deps.database.db;
   const usccs = [...new Set(raw.map((r) => r.get("统一社会信用代码").toUpperCase()))];
@@ -155,7 +163,7 @@ export async function importBases(deps: CommandDeps, actor: Actor, content: Buff
   }
   if (report.rows.some((r) => !r.ok)) {
     const bad = report.rows.filter((r) => !r.ok);
-    throw new ApiError(422, {
+    throw refused.rule({
       code: "import-rejected",
       messageZh: `${bad.length} 行有误，未导入任何数据，请修改后重新导入。`,
       messageEn: `${bad.length} rows are invalid; nothing was imported.`,

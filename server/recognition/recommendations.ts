@@ -5,7 +5,7 @@ import { authorize, type ResolvedScope } from "../access/scope";
 import { type Actor, type CommandDeps, execute } from "../commands/command";
 import type { Executor } from "../db/client";
 import { applications, calls, files, recommendationLetters, recommenders, roleGrants } from "../db/schema";
-import { ApiError, apiError, errors } from "../http/errors";
+import { refused } from "../domain/refused";
 import type { FileStore } from "../storage/files";
 import { type JoinedApplication, recommendedBy } from "./applications.repository";
 import { quotaOf } from "./transition-application";
@@ -29,11 +29,11 @@ export async function loadRecommendation(
 }> {
   const scope = await authorize(executor, caller, "application.read");
   if (scope.scope !== "all" && !(scope.scope === "jurisdiction" && scope.recommenderIds.has(recommenderId))) {
-    throw errors.notFound("Recommendation", "推荐");
+    throw refused.notFound("Recommendation", "推荐");
   }
   const [call] = await executor.select().from(calls).where(eq(calls.id, callId));
   const [recommender] = await executor.select().from(recommenders).where(eq(recommenders.id, recommenderId));
-  if (!call || !recommender) throw errors.notFound("Recommendation", "推荐");
+  if (!call || !recommender) throw refused.notFound("Recommendation", "推荐");
   const [stamped] = await executor
     .select({ fileId: files.id, name: files.name, sha256: files.sha256, createdAt: recommendationLetters.createdAt })
     .from(recommendationLetters)
@@ -53,14 +53,13 @@ export async function loadRecommendation(
 
 async function ownRanking(executor: Executor, caller: Caller, recommenderId: string) {
   const scope = await authorize(executor, caller, "application.rank");
-  if (!scope.recommenderIds.has(recommenderId)) throw errors.notFound("Recommendation", "推荐");
+  if (!scope.recommenderIds.has(recommenderId)) throw refused.notFound("Recommendation", "推荐");
   if (caller.recommenderId !== recommenderId) {
-    throw apiError(
-      409,
-      "not-the-holder",
-      "只有推荐部门本身可以排序和上传推荐函。",
-      "Only the recommender itself ranks its list and uploads its letter.",
-    );
+    throw refused.conflict({
+      code: "not-the-holder",
+      messageZh: "只有推荐部门本身可以排序和上传推荐函。",
+      messageEn: "Only the recommender itself ranks its list and uploads its letter.",
+    });
   }
 }
 
@@ -82,7 +81,7 @@ export async function rankApplications(
     const unknown = input.order.filter((id) => !known.has(id));
     const left = [...known].filter((id) => !given.has(id));
     if (unknown.length > 0 || left.length > 0 || given.size !== input.order.length) {
-      throw new ApiError(422, {
+      throw refused.rule({
         code: "ranking-mismatch",
         messageZh: "排序须且仅须包含本部门已推荐的每一项申报各一次。",
         messageEn: "The order must list each application this recommender recommended exactly once.",
@@ -97,12 +96,11 @@ export async function rankApplications(
       });
     }
     if (quota !== null && input.order.length > quota) {
-      throw apiError(
-        422,
-        "quota-exceeded",
-        `推荐数量超过本批次限额（${quota}项）。`,
-        `More applications than the call's quota (${quota}).`,
-      );
+      throw refused.rule({
+        code: "quota-exceeded",
+        messageZh: `推荐数量超过本批次限额（${quota}项）。`,
+        messageEn: `More applications than the call's quota (${quota}).`,
+      });
     }
     for (const [index, id] of input.order.entries()) {
       await context.tx
@@ -127,12 +125,11 @@ export async function saveStampedLetter(
   return execute(deps, actor, "recommendation.upload", { type: "call", id: input.callId }, async (context) => {
     const { items, recommender } = await loadRecommendation(context.tx, caller, input.callId, input.recommenderId);
     if (items.length === 0) {
-      throw apiError(
-        409,
-        "nothing-recommended",
-        "本批次尚未推荐任何申报。",
-        "Nothing is recommended in this call yet.",
-      );
+      throw refused.conflict({
+        code: "nothing-recommended",
+        messageZh: "本批次尚未推荐任何申报。",
+        messageEn: "Nothing is recommended in this call yet.",
+      });
     }
     const stored = await store.save(
       context.tx,

@@ -5,11 +5,11 @@ import type { creditRecordInput, nationalPlatformInput, revocationInput } from "
 import type { Ability } from "../../policy/access/abilities";
 import { banEnd } from "../../policy/calendar/deadlines";
 import type { Caller } from "../access/caller";
-import { authorize, covers, unitRows } from "../access/scope";
+import { authorize, covers, resolveScope, unitRows } from "../access/scope";
 import { type Actor, type CommandDeps, execute } from "../commands/command";
 import type { Executor } from "../db/client";
 import { bases, creditRecords, nationalPlatforms, people, revocations, units } from "../db/schema";
-import { apiError, errors } from "../http/errors";
+import { refused } from "../domain/refused";
 
 /**
  * The registry's facts (5a): credit and research-integrity records, national platforms, revocations and the bases
@@ -17,7 +17,7 @@ import { apiError, errors } from "../http/errors";
  */
 
 async function manageable(executor: Executor, caller: Caller): Promise<Ability[]> {
-  return (await authorize(executor, caller, "registry-fact.manage").catch(() => null)) ? ["registry-fact.manage"] : [];
+  return (await resolveScope(executor, caller, "registry-fact.manage")) ? ["registry-fact.manage"] : [];
 }
 
 export async function listRegistryFacts(executor: Executor, caller: Caller, filter: { unitId?: string | undefined }) {
@@ -101,7 +101,7 @@ export async function listRegistryFacts(executor: Executor, caller: Caller, filt
 async function unitOf(executor: Executor, unitId: string) {
   const [unit] = await executor.select().from(units).where(eq(units.id, unitId));
   if (!unit) {
-    throw apiError(400, "invalid-input", "单位不存在。", "No such unit.", [
+    throw refused.invalidInput("invalid-input", "单位不存在。", "No such unit.", [
       { path: "unitId", messageZh: "单位不存在", messageEn: "No such unit" },
     ]);
   }
@@ -115,7 +115,7 @@ export async function recordCreditRecord(deps: CommandDeps, actor: Actor, input:
     if (input.subjectKind === "person") {
       const [person] = await context.tx.select().from(people).where(eq(people.id, input.personId!));
       if (!person) {
-        throw apiError(400, "invalid-input", "人员不存在。", "No such person.", [
+        throw refused.invalidInput("invalid-input", "人员不存在。", "No such person.", [
           { path: "personId", messageZh: "人员不存在", messageEn: "No such person" },
         ]);
       }
@@ -183,7 +183,7 @@ export async function deleteRegistryFact(deps: CommandDeps, actor: Actor, caller
     const scope = await authorize(context.tx, caller, "registry-fact.manage");
     const table = tables[kind];
     const [row] = await context.tx.select().from(table).where(eq(table.id, id));
-    if (!row || !covers(scope, { unitId: row.unitId, recommenderId: null })) throw errors.notFound("Record", "记录");
+    if (!row || !covers(scope, { unitId: row.unitId, recommenderId: null })) throw refused.notFound("Record", "记录");
     await context.tx.delete(table).where(eq(table.id, id));
     await context.audit({ changes: { deleted: row } });
   });

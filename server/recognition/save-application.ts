@@ -9,7 +9,7 @@ import { authorize, covers } from "../access/scope";
 import { type Actor, type CommandContext, type CommandDeps, execute } from "../commands/command";
 import type { Executor } from "../db/client";
 import { applications, calls, units } from "../db/schema";
-import { apiError, errors } from "../http/errors";
+import { Refused, refused } from "../domain/refused";
 import { type ApplicationRow, editableStates, nameOf } from "./applications.repository";
 import { evaluateEligibility, uploadedSlotsOf } from "./eligibility-facts";
 
@@ -21,7 +21,11 @@ export function callAccepting(call: CallRow, now: Date): boolean {
 }
 
 export const callNotAccepting = () =>
-  apiError(409, "call-not-open", "该批次当前不在申报期内。", "This call is not open for applications now.");
+  refused.conflict({
+    code: "call-not-open",
+    messageZh: "该批次当前不在申报期内。",
+    messageEn: "This call is not open for applications now.",
+  });
 
 /** Columns the server derives from the form on every save: type, field, flags, standard name, director. */
 function derive(form: ApplicationForm, call: CallRow) {
@@ -49,7 +53,7 @@ export async function recompute(
 ) {
   const [call] = await executor.select().from(calls).where(eq(calls.id, row.callId));
   const [unit] = await executor.select().from(units).where(eq(units.id, row.unitId));
-  if (!call || !unit) throw errors.notFound("Call", "批次");
+  if (!call || !unit) throw refused.notFound("Call", "批次");
   const columns = derive(form, call);
   const eligibility = await evaluateEligibility(executor, {
     form,
@@ -69,32 +73,30 @@ export async function createApplication(
   input: { callId: string; form?: ApplicationForm | undefined },
 ): Promise<string> {
   const scope = await authorize(deps.database.db, caller, "application.create");
-  if (!caller.unitId) throw errors.forbidden("application.create");
+  if (!caller.unitId) throw refused.forbidden("application.create");
   const id = randomUUID();
   return execute(deps, actor, "application.create", { type: "application", id }, async (context) => {
     const { tx } = context;
     const [call] = await tx.select().from(calls).where(eq(calls.id, input.callId));
-    if (!call || call.status === "draft") throw errors.notFound("Call", "批次");
+    if (!call || call.status === "draft") throw refused.notFound("Call", "批次");
     if (!callAccepting(call, context.clock.now())) throw callNotAccepting();
     if (call.kind === "targeted" && !(call.invitedUnitIds as string[]).includes(caller.unitId!)) {
-      throw apiError(
-        403,
-        "not-invited",
-        "该定向征集仅限受邀单位申报（第二条）。",
-        "This targeted call is open to invited units only (Art. 2).",
-      );
+      throw new Refused("forbidden", {
+        code: "not-invited",
+        messageZh: "该定向征集仅限受邀单位申报（第二条）。",
+        messageEn: "This targeted call is open to invited units only (Art. 2).",
+      });
     }
     const [unit] = await tx.select().from(units).where(eq(units.id, caller.unitId!));
     if (!unit || !covers(scope, { unitId: unit.id, recommenderId: unit.recommenderId })) {
-      throw errors.forbidden("application.create");
+      throw refused.forbidden("application.create");
     }
     if (unit.status !== "confirmed") {
-      throw apiError(
-        409,
-        "unit-not-confirmed",
-        "单位注册尚未经推荐部门确认，暂不能申报。",
-        "The unit's registration is not confirmed yet.",
-      );
+      throw refused.conflict({
+        code: "unit-not-confirmed",
+        messageZh: "单位注册尚未经推荐部门确认，暂不能申报。",
+        messageEn: "The unit's registration is not confirmed yet.",
+      });
     }
     const form = input.form ?? {};
     const now = context.clock.now();
@@ -120,20 +122,19 @@ export async function createApplication(
 async function lockEditable(context: CommandContext, caller: Caller, id: string, version?: number) {
   const [row] = await context.tx.select().from(applications).where(eq(applications.id, id)).for("update");
   if (!row || !covers(await authorize(context.tx, caller, "application.read"), row)) {
-    throw errors.notFound("Application", "申报");
+    throw refused.notFound("Application", "申报");
   }
   if (!covers(await authorize(context.tx, caller, "application.update"), row)) {
-    throw errors.forbidden("application.update");
+    throw refused.forbidden("application.update");
   }
   if (!editableStates.includes(row.state as ApplicationState)) {
-    throw apiError(
-      409,
-      "not-editable",
-      "申报已提交，当前状态下不能修改。",
-      "The application is not editable in its current state.",
-    );
+    throw refused.conflict({
+      code: "not-editable",
+      messageZh: "申报已提交，当前状态下不能修改。",
+      messageEn: "The application is not editable in its current state.",
+    });
   }
-  if (version !== undefined && version !== row.version) throw errors.staleVersion();
+  if (version !== undefined && version !== row.version) throw refused.staleVersion();
   return row;
 }
 
