@@ -88,7 +88,7 @@ export function HolidayImportModal({
       confirmLoading={upload.isPending}
       onCancel={onClose}
       onOk={() => form.submit()}
-      width={640}
+      width={720}
       forceRender
     >
       <Typography.Paragraph type="secondary">
@@ -99,24 +99,26 @@ export function HolidayImportModal({
       </Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(values) => upload.mutate(values)}>
         <Form.Item label={t("holidays.file")} required>
-          <Upload
-            accept=".xlsx,.csv"
-            maxCount={1}
-            fileList={file ? [file] : []}
-            beforeUpload={(chosen) => {
-              setFile({ uid: chosen.uid, name: chosen.name, originFileObj: chosen });
-              setFileErrors([]);
-              return false;
-            }}
-            onRemove={() => {
-              setFile(null);
-              setFileErrors([]);
-            }}
-          >
-            <Button icon={<UploadOutlined />} data-testid="holiday-import-file">
-              {t("holidays.chooseFile")}
-            </Button>
-          </Upload>
+          <div data-testid="holiday-import-upload">
+            <Upload
+              accept=".xlsx,.csv"
+              maxCount={1}
+              fileList={file ? [file] : []}
+              beforeUpload={(chosen) => {
+                setFile({ uid: chosen.uid, name: chosen.name, originFileObj: chosen });
+                setFileErrors([]);
+                return false;
+              }}
+              onRemove={() => {
+                setFile(null);
+                setFileErrors([]);
+              }}
+            >
+              <Button icon={<UploadOutlined />} data-testid="holiday-import-file">
+                {t("holidays.chooseFile")}
+              </Button>
+            </Upload>
+          </div>
         </Form.Item>
         {fileErrors.length > 0 ? (
           <Alert
@@ -140,10 +142,14 @@ export function HolidayImportModal({
           extra={t("holidays.documentNumberHelp")}
           rules={[{ required: true, whitespace: true, message: t("holidays.documentNumberRequired") }]}
         >
-          <Input maxLength={100} placeholder={t("holidays.documentNumberPlaceholder")} />
+          <Input
+            maxLength={100}
+            placeholder={t("holidays.documentNumberPlaceholder")}
+            data-testid="holiday-import-number"
+          />
         </Form.Item>
         <Form.Item name="year" label={t("holidays.importYear")} extra={t("holidays.importYearHelp")}>
-          <InputNumber min={1900} max={2200} precision={0} style={{ width: 120 }} />
+          <InputNumber min={1900} max={2200} precision={0} style={{ width: 120 }} data-testid="holiday-import-year" />
         </Form.Item>
         {inPackaged ? (
           <Form.Item name="correction" valuePropName="checked">

@@ -1,12 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Alert, App as AntApp, Checkbox, Form, Input, InputNumber, Modal, Space, Tag, Typography } from "antd";
-import dayjs from "dayjs";
+import { Alert, App as AntApp, Checkbox, Form, Input, InputNumber, Modal, Typography } from "antd";
 import { useEffect, useMemo } from "react";
 import {
   type DateListProblem,
   formatDateList,
   holidaySourceLabels,
-  isWeekend,
   parseDateList,
 } from "../../../../policy/calendar/holiday-sources";
 import type { HolidayYear, HolidayYearList, HolidayYearWarning } from "../../api/holiday-years";
@@ -14,6 +12,7 @@ import { holidayYearsApi } from "../../api/holiday-years";
 import { useFeedback } from "../../components/useFeedback";
 import type { MessageKey } from "../../i18n/dictionary";
 import { useI18n } from "../../i18n/I18nProvider";
+import { HolidayDateTags } from "./HolidayDateTags";
 
 interface Values {
   year: number;
@@ -141,24 +140,32 @@ export function HolidayYearModal({
       forceRender
     >
       <Form form={form} layout="vertical" onFinish={(values) => save.mutate(values)}>
-        <Space align="start" size={16} wrap>
+        <div style={{ display: "flex", gap: 16, alignItems: "flex-start" }}>
           <Form.Item
             name="year"
             label={t("holidays.year")}
             rules={[{ required: true, message: t("holidays.yearRequired") }]}
+            style={{ flex: "none" }}
           >
-            <InputNumber min={1900} max={2200} precision={0} disabled={editing !== null} style={{ width: 120 }} />
+            <InputNumber
+              min={1900}
+              max={2200}
+              precision={0}
+              disabled={editing !== null}
+              style={{ width: 120 }}
+              data-testid="holiday-year"
+            />
           </Form.Item>
           <Form.Item
             name="documentNumber"
             label={t("holidays.documentNumber")}
             extra={t("holidays.documentNumberHelp")}
             rules={[{ required: true, whitespace: true, message: t("holidays.documentNumberRequired") }]}
-            style={{ minWidth: 420 }}
+            style={{ flex: 1, minWidth: 0 }}
           >
             <Input maxLength={100} placeholder={t("holidays.documentNumberPlaceholder")} data-testid="holiday-number" />
           </Form.Item>
-        </Space>
+        </div>
         {existing ? (
           <Alert
             type="warning"
@@ -207,26 +214,17 @@ export function HolidayYearModal({
   );
 }
 
-/** The days read so far: ranges as tags; adjusted working days with their weekday, a weekday one in orange. */
+/** The days read so far, as tags in the UI's date form; adjusted working days with their weekday. */
 function DatePreview({ dates, withWeekday = false }: { dates: string[]; withWeekday?: boolean }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   if (dates.length === 0) return <Typography.Text type="secondary">{t("holidays.previewEmpty")}</Typography.Text>;
-  const items = withWeekday ? dates : formatDateList(dates).split(", ");
   return (
     <div data-testid="holiday-preview">
-      <Typography.Text type="secondary">{t("holidays.preview", { n: dates.length })}</Typography.Text>{" "}
-      {items.map((item) => {
-        if (!withWeekday) return <Tag key={item}>{item}</Tag>;
-        const weekday = dayjs(item).format("ddd");
-        const label = pick(`${item}（${weekday}）`, `${item} (${weekday})`);
-        return isWeekend(item) ? (
-          <Tag key={item}>{label}</Tag>
-        ) : (
-          <Tag key={item} color="orange" title={t("holidays.notWeekend", { date: item })}>
-            {label}
-          </Tag>
-        );
-      })}
+      <HolidayDateTags
+        dates={dates}
+        working={withWeekday}
+        before={<Typography.Text type="secondary">{t("holidays.preview", { n: dates.length })}</Typography.Text>}
+      />
     </div>
   );
 }

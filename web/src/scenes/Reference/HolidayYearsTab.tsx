@@ -2,14 +2,15 @@ import { DeleteOutlined, DownloadOutlined, EditOutlined, UploadOutlined } from "
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Descriptions, Space, Table, Tag, Tooltip } from "antd";
 import dayjs from "dayjs";
-import { useState } from "react";
-import { formatDateList, holidaySourceLabels } from "../../../../policy/calendar/holiday-sources";
+import { type HTMLAttributes, useState } from "react";
+import { holidaySourceLabels } from "../../../../policy/calendar/holiday-sources";
 import { type HolidayYear, type HolidayYearList, holidayYearsApi } from "../../api/holiday-years";
 import { hasAbility, useSession } from "../../api/session";
 import { QueryError } from "../../components/QueryError";
 import { ReasonModal } from "../../components/ReasonModal";
 import { useFeedback } from "../../components/useFeedback";
 import { useI18n } from "../../i18n/I18nProvider";
+import { HolidayDateTags } from "./HolidayDateTags";
 import { HolidayImportModal } from "./HolidayImportModal";
 import { HolidayYearModal } from "./HolidayYearModal";
 
@@ -87,6 +88,11 @@ export function HolidayYearsTab() {
         loading={list.isFetching}
         dataSource={rows}
         pagination={false}
+        onRow={(row) =>
+          ({
+            "data-testid": `holiday-row-${row.kind === "packaged" ? "packaged" : row.entry.year}`,
+          }) as HTMLAttributes<HTMLElement>
+        }
         expandable={{
           rowExpandable: (row) => row.kind === "entered",
           expandedRowRender: (row) => (row.kind === "entered" ? <HolidayDates entry={row.entry} /> : null),
@@ -95,12 +101,12 @@ export function HolidayYearsTab() {
           {
             title: t("holidays.year"),
             key: "year",
-            width: 150,
+            width: 120,
             render: (_, row) =>
               row.kind === "packaged" ? (
                 `${row.packaged.from}–${row.packaged.to}`
               ) : (
-                <Space size={4}>
+                <Space size={4} wrap>
                   <strong>{row.entry.year}</strong>
                   {row.entry.correctsPackaged ? <Tag color="orange">{t("holidays.correctionTag")}</Tag> : null}
                 </Space>
@@ -131,12 +137,13 @@ export function HolidayYearsTab() {
           {
             title: t("holidays.documentNumber"),
             key: "number",
-            render: (_, row) => entered(row)?.documentNumber ?? dash,
+            // A 文号 is never broken across lines.
+            render: (_, row) => <span style={{ whiteSpace: "nowrap" }}>{entered(row)?.documentNumber ?? dash}</span>,
           },
           {
             title: t("holidays.holidayCount"),
             key: "holidays",
-            width: 90,
+            width: 80,
             render: (_, row) => {
               const entry = entered(row);
               return entry ? t("holidays.days", { n: entry.holidayCount }) : dash;
@@ -145,7 +152,7 @@ export function HolidayYearsTab() {
           {
             title: t("holidays.adjustedCount"),
             key: "adjusted",
-            width: 110,
+            width: 100,
             render: (_, row) => {
               const entry = entered(row);
               return entry ? t("holidays.days", { n: entry.adjustedWorkingDayCount }) : dash;
@@ -154,13 +161,13 @@ export function HolidayYearsTab() {
           {
             title: t("holidays.enteredBy"),
             key: "by",
-            width: 110,
+            width: 90,
             render: (_, row) => entered(row)?.enteredBy ?? dash,
           },
           {
             title: t("holidays.enteredAt"),
             key: "at",
-            width: 150,
+            width: 130,
             render: (_, row) => {
               const entry = entered(row);
               if (!entry) return dash;
@@ -180,11 +187,16 @@ export function HolidayYearsTab() {
                 {
                   title: t("table.actions"),
                   key: "actions",
-                  width: 150,
+                  width: 170,
                   render: (_: unknown, row: Row) =>
                     row.kind === "entered" ? (
                       <Space size={4}>
-                        <Button size="small" onClick={() => setEditing({ entry: row.entry, year: row.entry.year })}>
+                        <Button
+                          size="small"
+                          icon={<EditOutlined />}
+                          onClick={() => setEditing({ entry: row.entry, year: row.entry.year })}
+                          data-testid={`holiday-edit-${row.entry.year}`}
+                        >
                           {t("holidays.edit")}
                         </Button>
                         <Button
@@ -232,20 +244,20 @@ export function HolidayYearsTab() {
   );
 }
 
-/** The dates of an entered year, consecutive days folded into ranges, working days with their weekday. */
+/** The dates of an entered year: runs of holidays, working days with their weekday, in the UI's date form. */
 function HolidayDates({ entry }: { entry: HolidayYear }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   return (
-    <Descriptions size="small" column={1} bordered>
+    <Descriptions size="small" column={1} bordered data-testid={`holiday-dates-${entry.year}`}>
       <Descriptions.Item label={t("holidays.holidayDates")}>
-        {formatDateList(entry.holidays) || t("holidays.none")}
+        {entry.holidays.length > 0 ? <HolidayDateTags dates={entry.holidays} /> : t("holidays.none")}
       </Descriptions.Item>
       <Descriptions.Item label={t("holidays.adjustedDates")}>
-        {entry.adjustedWorkingDays.length > 0
-          ? entry.adjustedWorkingDays
-              .map((day) => pick(`${day}（${dayjs(day).format("ddd")}）`, `${day} (${dayjs(day).format("ddd")})`))
-              .join(pick("，", ", "))
-          : t("holidays.none")}
+        {entry.adjustedWorkingDays.length > 0 ? (
+          <HolidayDateTags dates={entry.adjustedWorkingDays} working />
+        ) : (
+          t("holidays.none")
+        )}
       </Descriptions.Item>
       {entry.note ? <Descriptions.Item label={t("holidays.note")}>{entry.note}</Descriptions.Item> : null}
     </Descriptions>
