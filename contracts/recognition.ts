@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formalReviewItems } from "../policy/lifecycles/application.decide";
 import { applicationEvents, applicationStates } from "../policy/lifecycles/application.transitions";
 import { bilingual } from "./bilingual";
 import { paged, pageQuery, recordAbilities } from "./common";
@@ -235,13 +236,7 @@ export const applicationListQuery = z.object({
 export const applicationPage = paged(applicationSchema);
 
 /** The formal-review checklist of Art. 14.2 (completeness). */
-export const formalReviewItems = [
-  { key: "materials-complete", labelZh: "申报材料齐全", labelEn: "All materials present" },
-  { key: "stamped-copies", labelZh: "盖章PDF与Word版本一致", labelEn: "Stamped PDFs match the Word files" },
-  { key: "commitment-signed", labelZh: "承诺书已签字盖章", labelEn: "Commitment letter signed and stamped" },
-  { key: "recommendation-letter", labelZh: "推荐部门推荐函及汇总表已提交", labelEn: "Recommendation letter received" },
-  { key: "eligibility", labelZh: "基本条件符合要求", labelEn: "Basic conditions met" },
-] as const;
+export { formalReviewItems };
 export const formalReviewKeys = formalReviewItems.map((item) => item.key) as [string, ...string[]];
 
 export const eventRequest = z.object({

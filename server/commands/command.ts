@@ -1,3 +1,4 @@
+import type { Caller } from "../access/caller";
 import { type AuditEntry, appendAudit } from "../audit/audit-log";
 import type { Clock } from "../clock";
 import type { Keys } from "../config/config";
@@ -13,6 +14,13 @@ export interface Actor {
   role: string | null;
   ip: string | null;
   requestId: string | null;
+}
+
+/** Who invokes a use case: its dependencies, the audit actor and the signed-in caller (row scope, abilities). */
+export interface Invocation {
+  deps: CommandDeps;
+  actor: Actor;
+  caller: Caller;
 }
 
 export const systemActor: Actor = { accountId: null, name: "system", role: null, ip: null, requestId: null };

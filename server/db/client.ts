@@ -61,7 +61,15 @@ function wrap(kind: Database["kind"], db: Db, migrate: () => Promise<void>, clos
 }
 
 /** Embedded PostgreSQL in `dataDir` (null: in memory), guarded by an exclusive lock on the directory. */
-export async function openEmbedded(dataDir: string | null, options: { loadDataDir?: Blob } = {}): Promise<Database> {
+/** Sees every SQL statement before it runs: the API tests count the reads one request makes. */
+export type QueryListener = (query: string) => void;
+
+const loggerFor = (onQuery: QueryListener | undefined) => (onQuery ? { logger: { logQuery: onQuery } } : {});
+
+export async function openEmbedded(
+  dataDir: string | null,
+  options: { loadDataDir?: Blob; onQuery?: QueryListener } = {},
+): Promise<Database> {
   let lock: DataDirLock | null = null;
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
@@ -73,7 +81,7 @@ export async function openEmbedded(dataDir: string | null, options: { loadDataDi
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       extensions: { pg_trgm },
     });
-    const db = drizzlePglite({ client, schema }) as unknown as Db;
+    const db = drizzlePglite({ client, schema, ...loggerFor(options.onQuery) }) as unknown as Db;
     const database = wrap(
       "pglite",
       db,
@@ -91,10 +99,10 @@ export async function openEmbedded(dataDir: string | null, options: { loadDataDi
   }
 }
 
-export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+export async function openPostgres(url: string, poolSize = 10, onQuery?: QueryListener): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   await pool.query("select 1");
-  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  const db = drizzlePg({ client: pool, schema, ...loggerFor(onQuery) }) as unknown as Db;
   return wrap(
     "postgres",
     db,

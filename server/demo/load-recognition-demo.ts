@@ -248,11 +248,13 @@ export async function loadRecognitionDemo(deps: CommandDeps, dataDir: string): P
     checklist?: Record<string, boolean>,
   ) => {
     const { caller, actor } = await callerFor(deps, username);
-    await fireApplicationEvent(deps, actor, caller, id, {
-      event,
-      ...(reason ? { reason } : {}),
-      ...(checklist ? { checklist } : {}),
-    });
+    await fireApplicationEvent(
+      { deps, actor, caller },
+      {
+        applicationId: id,
+        request: { event, ...(reason ? { reason } : {}), ...(checklist ? { checklist } : {}) },
+      },
+    );
   };
   const start = async (
     username: keyof typeof directors,
@@ -278,7 +280,7 @@ export async function loadRecognitionDemo(deps: CommandDeps, dataDir: string): P
         content: slot.endsWith("docx") ? files.docx : files.pdf,
       });
     }
-    await fireApplicationEvent(deps, actor, caller, id, { event: "submit" });
+    await fireApplicationEvent({ deps, actor, caller }, { applicationId: id, request: { event: "submit" } });
     return id;
   };
   const checklist = {

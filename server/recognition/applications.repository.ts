@@ -1,19 +1,20 @@
 import { and, asc, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { ApplicationForm, ApplicationSummary } from "../../contracts/recognition";
 import type { Ability } from "../../policy/access/abilities";
+import { availableApplicationEvents, editableApplicationStates } from "../../policy/lifecycles/application.decide";
 import {
   type ApplicationEvent,
   type ApplicationState,
   applicationLifecycle,
 } from "../../policy/lifecycles/application.transitions";
-import { availableEvents } from "../../policy/lifecycles/transition";
 import { standardName } from "../../policy/names";
 import { type BaseType, baseTypeCodes } from "../../policy/reference/base-types";
 import { type Region, regionCodes } from "../../policy/reference/regions";
 import type { Caller } from "../access/caller";
-import { abilitiesOn, type ResolvedScope, recommenderRows, unitRows } from "../access/scope";
+import { type ResolvedScope, recommenderRows, unitRows } from "../access/scope";
 import type { Executor } from "../db/client";
 import { applications, calls, recommenders, units } from "../db/schema";
+import { actorOn, baseFacts } from "./application-facts";
 
 export type ApplicationRow = typeof applications.$inferSelect;
 
@@ -28,6 +29,7 @@ export function applicationRows(scope: ResolvedScope): SQL {
 
 const joined = {
   application: applications,
+  call: calls,
   callTitleZh: calls.titleZh,
   unitName: units.name,
   recommenderName: recommenders.nameZh,
@@ -36,10 +38,13 @@ const joined = {
 
 export type JoinedApplication = {
   application: ApplicationRow;
+  call: typeof calls.$inferSelect;
   callTitleZh: string;
   unitName: string;
   recommenderName: string;
   holderParentId: string | null;
+  /** The unit's row, when the loader has it (an event's locked read): presenting it then reads no unit again. */
+  unit?: typeof units.$inferSelect;
 };
 
 function joinedQuery(executor: Executor) {
@@ -107,36 +112,30 @@ export async function recommendedBy(executor: Executor, callId: string, recommen
   return rows as JoinedApplication[];
 }
 
-/** States in which the applicant edits the form and its files. */
-export const editableStates: readonly ApplicationState[] = ["draft", "returned", "correction-requested"];
+/** States in which the applicant edits the form and its files (policy/lifecycles/application.decide.ts). */
+export const editableStates = editableApplicationStates;
 
-/** Recommender events act where the application is now (server/recognition/apply-application-event.ts). */
-const holderEvents: ReadonlySet<ApplicationEvent> = new Set(["pass-up", "recommend", "return", "decline"]);
-
-/** The caller's abilities on the record and the events it may fire, so the UI shows exactly the allowed actions. */
+/**
+ * The caller's abilities on the record and the events it may fire, decided by policy from the record's facts, so
+ * the UI shows exactly the allowed actions and derives nothing.
+ */
 export async function actionsOn(
   executor: Executor,
   caller: Caller,
   row: JoinedApplication,
   cache: Map<Ability, ResolvedScope | null>,
+  now: Date,
 ): Promise<{ abilities: Ability[]; events: ApplicationEvent[] }> {
-  const app = row.application;
-  const state = app.state as ApplicationState;
-  const abilities = await abilitiesOn(
-    executor,
-    caller,
-    "application",
-    { unitId: app.unitId, recommenderId: app.recommenderId },
-    (ability) => ability !== "application.update" || editableStates.includes(state),
-    cache,
+  const actor = await actorOn(executor, caller, row.application, cache);
+  const facts = baseFacts(
+    {
+      application: row.application,
+      call: row.call,
+      holder: { id: row.application.recommenderId, parentId: row.holderParentId },
+    },
+    now,
   );
-  const events = availableEvents(applicationLifecycle, state, abilities).filter((event) => {
-    if (holderEvents.has(event) && caller.recommenderId !== app.recommenderId) return false;
-    if (event === "pass-up") return row.holderParentId !== null;
-    if (event === "recommend") return row.holderParentId === null;
-    return true;
-  });
-  return { abilities, events };
+  return { abilities: [...actor.abilities], events: availableApplicationEvents(facts, actor) };
 }
 
 const namePending = {

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execute } from "../commands/command";
 import { applicationEvents, applications, auditLog } from "../db/schema";
-import { ApiError } from "../http/errors";
+import { asApiError } from "../http/errors";
 import { callerOf, createApplication, createCall, recommenderIdByCode } from "../test/factories";
 import { databaseKinds, startTestApp, type TestApp } from "../test/harness";
 import { applyApplicationEvent } from "./apply-application-event";
@@ -41,7 +41,7 @@ describe.each(databaseKinds())("applying application events on %s", (kind) => {
   const statusOf = async (promise: Promise<unknown>) =>
     promise.then(
       () => 200,
-      (error: unknown) => (error instanceof ApiError ? error.status : 500),
+      (error: unknown) => asApiError(error)?.status ?? 500,
     );
 
   it("moves an application up the recommender tree, then the top recommender recommends it", async () => {

@@ -4,11 +4,25 @@ import type { Ability } from "../../policy/access/abilities";
 import type { Caller } from "../access/caller";
 import type { ResolvedScope } from "../access/scope";
 import type { Executor } from "../db/client";
-import { applicationEvents, calls } from "../db/schema";
+import { applicationEvents } from "../db/schema";
+import type { LoadedApplication } from "./application-facts";
 import { filesOf } from "./application-files";
 import { actionsOn, editableStates, type JoinedApplication, presentSummary } from "./applications.repository";
 import { materialsChecklist, type StoredEligibility, submitBlockers, uploadedSlotsOf } from "./eligibility-facts";
 import { recompute } from "./save-application";
+
+/** An application just written by an event, in the shape the presenters read. */
+export function joinedOf(loaded: LoadedApplication): JoinedApplication {
+  return {
+    application: loaded.application,
+    call: loaded.call,
+    callTitleZh: loaded.call.titleZh,
+    unitName: loaded.unit.name,
+    recommenderName: loaded.holder.nameZh,
+    holderParentId: loaded.holder.parentId,
+    unit: loaded.unit,
+  };
+}
 
 /**
  * One application with everything the editor, the workbench and formal review show: the form, the live
@@ -19,17 +33,17 @@ export async function presentDetail(
   executor: Executor,
   caller: Caller,
   row: JoinedApplication,
+  now: Date,
   cache: Map<Ability, ResolvedScope | null> = new Map(),
 ): Promise<ApplicationDetail> {
   const app = row.application;
   const form = app.form as ApplicationForm;
-  const [call] = await executor.select().from(calls).where(eq(calls.id, app.callId));
   const editable = editableStates.includes(app.state as (typeof editableStates)[number]);
   const eligibility = editable
-    ? (await recompute(executor, app, form)).eligibility
+    ? (await recompute(executor, app, form, row.unit ? { call: row.call, unit: row.unit } : null)).eligibility
     : (app.eligibility as StoredEligibility | null);
   const slots = await uploadedSlotsOf(executor, app.id);
-  const materials = call ? materialsChecklist(call, slots) : [];
+  const materials = materialsChecklist(row.call, slots);
   const attached = await filesOf(executor, app.id);
   const history = await executor
     .select()
@@ -37,7 +51,7 @@ export async function presentDetail(
     .where(eq(applicationEvents.applicationId, app.id))
     .orderBy(asc(applicationEvents.at));
   return {
-    ...presentSummary(row, await actionsOn(executor, caller, row, cache)),
+    ...presentSummary(row, await actionsOn(executor, caller, row, cache, now)),
     form,
     eligibility: eligibility ? { ...eligibility, inputErrors: eligibility.inputErrors ?? [] } : null,
     materials,

@@ -7,8 +7,8 @@ import type { Executor } from "../db/client";
 import { applications, calls, files, recommendationLetters, recommenders, roleGrants } from "../db/schema";
 import { refused } from "../domain/refused";
 import type { FileStore } from "../storage/files";
+import { quotaOf } from "./application-facts";
 import { type JoinedApplication, recommendedBy } from "./applications.repository";
-import { quotaOf } from "./transition-application";
 
 /**
  * A recommender's list for one call, as its letter and 汇总表 show it (SPEC §5.1 step 3). Visible to the

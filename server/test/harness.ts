@@ -8,7 +8,7 @@ import { inject } from "vitest";
 import { type App, buildApp } from "../app";
 import { ManualClock } from "../clock";
 import { type Config, loadConfig } from "../config/config";
-import { type Database, openEmbedded, openPostgres } from "../db/client";
+import { type Database, openEmbedded, openPostgres, type QueryListener } from "../db/client";
 import { demoPassword } from "../demo/demo-accounts";
 import { dispatchOutbox } from "../outbox/outbox";
 import { testClockStart, testKeys } from "./constants";
@@ -20,10 +20,10 @@ export function databaseKinds(): DatabaseKind[] {
   return inject("postgresTemplate") ? ["pglite", "postgres"] : ["pglite"];
 }
 
-async function cloneDatabase(kind: DatabaseKind): Promise<Database> {
+async function cloneDatabase(kind: DatabaseKind, onQuery: QueryListener): Promise<Database> {
   if (kind === "pglite") {
     const tarball = await readFile(inject("pgliteTemplate"));
-    return openEmbedded(null, { loadDataDir: new Blob([tarball]) });
+    return openEmbedded(null, { loadDataDir: new Blob([tarball]), onQuery });
   }
   const url = process.env.TEST_DATABASE_URL!;
   const name = `guohe_t_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
@@ -33,7 +33,7 @@ async function cloneDatabase(kind: DatabaseKind): Promise<Database> {
   await admin.end();
   const target = new URL(url);
   target.pathname = `/${name}`;
-  return openPostgres(target.toString(), 4);
+  return openPostgres(target.toString(), 4, onQuery);
 }
 
 export interface Agent {
@@ -57,14 +57,16 @@ export interface TestApp {
   login(username: string, password?: string): Promise<Agent>;
   /** Anonymous requests. */
   anonymous: Agent;
-  /** Delivers outbox rows now (the server does it every second). */
+  /** Records every SQL statement run while `work` runs (on this app's database), for counting reads. */
+  queriesDuring(work: () => Promise<unknown>): Promise<string[]>;
   /** Delivers every queued outbox row (all batches); returns how many were delivered. */
   flushOutbox(): Promise<number>;
   close(): Promise<void>;
 }
 
 export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await cloneDatabase(kind);
+  let recording: string[] | null = null;
+  const database = await cloneDatabase(kind, (query) => recording?.push(query));
   const clock = new ManualClock(testClockStart);
   const dataDir = join(inject("testRoot"), randomUUID());
   mkdirSync(dataDir, { recursive: true });
@@ -111,6 +113,15 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
       }
       const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
       return agent(username, cookie, response.json().csrfToken);
+    },
+    async queriesDuring(work) {
+      recording = [];
+      try {
+        await work();
+        return recording;
+      } finally {
+        recording = null;
+      }
     },
     async flushOutbox() {
       let delivered = 0;

@@ -18,14 +18,9 @@ import { authorize, type ResolvedScope } from "../../access/scope";
 import { apiError, errors } from "../../http/errors";
 import { actorOf, callerOf } from "../../http/request-context";
 import { attachApplicationFile, detachApplicationFile, filesOf } from "../../recognition/application-files";
-import {
-  actionsOn,
-  listApplications,
-  loadApplication,
-  presentSummary,
-} from "../../recognition/applications.repository";
+import { actionsOn, listApplications, presentSummary } from "../../recognition/applications.repository";
 import { maxUploadBytes } from "../../recognition/materials";
-import { presentDetail } from "../../recognition/present-application";
+import { joinedOf, presentDetail } from "../../recognition/present-application";
 import { rankApplications } from "../../recognition/recommendations";
 import { createApplication, updateApplicationForm } from "../../recognition/save-application";
 import { fireApplicationEvent } from "../../recognition/transition-application";
@@ -41,7 +36,7 @@ const tags = ["applications"];
 export async function applicationRoutes(app: TypedApp, deps: RouteDeps, store: FileStore) {
   const db = deps.database.db;
   const detail = async (caller: Caller, id: string) =>
-    presentDetail(db, caller, await loadScopedApplication(db, caller, id));
+    presentDetail(db, caller, await loadScopedApplication(db, caller, id), deps.clock.now());
 
   app.get(
     "/api/applications",
@@ -64,7 +59,8 @@ export async function applicationRoutes(app: TypedApp, deps: RouteDeps, store: F
       });
       const cache = new Map<Ability, ResolvedScope | null>([["application.read", scope]]);
       const items = [];
-      for (const row of rows) items.push(presentSummary(row, await actionsOn(db, caller, row, cache)));
+      for (const row of rows)
+        items.push(presentSummary(row, await actionsOn(db, caller, row, cache, deps.clock.now())));
       return { items, total };
     },
   );
@@ -130,14 +126,12 @@ export async function applicationRoutes(app: TypedApp, deps: RouteDeps, store: F
     },
     async (request) => {
       const caller = callerOf(request);
-      await fireApplicationEvent(deps, actorOf(request), caller, request.params.id, request.body);
-      // After a pass-up the district no longer holds it: it still sees the outcome of its own act (no actions).
-      const scope = await authorize(db, caller, "application.read");
-      const row =
-        (await loadApplication(db, scope, request.params.id)) ??
-        (await loadApplication(db, { ...scope, scope: "all" }, request.params.id));
-      if (!row) throw errors.notFound("Application", "申报");
-      return presentDetail(db, caller, row);
+      const written = await fireApplicationEvent(
+        { deps, actor: actorOf(request), caller },
+        { applicationId: request.params.id, request: request.body },
+      );
+      // The application as written: after a pass-up the district sees the outcome of its own act, with no actions.
+      return presentDetail(db, caller, joinedOf(written), deps.clock.now());
     },
   );
 
@@ -164,7 +158,7 @@ export async function applicationRoutes(app: TypedApp, deps: RouteDeps, store: F
       const cache = new Map<Ability, ResolvedScope | null>();
       const items = [];
       for (const row of rows.filter((r) => r.application.priority !== null)) {
-        items.push(presentSummary(row, await actionsOn(db, caller, row, cache)));
+        items.push(presentSummary(row, await actionsOn(db, caller, row, cache, deps.clock.now())));
       }
       return { items, total: items.length };
     },

@@ -15,7 +15,6 @@ import { AttestationSection, BasicsSection, DirectorSection, EvidenceSection, Pa
 import { MaterialsSection } from "./MaterialsSection";
 
 const steps = ["basics", "partners", "director", "evidence", "materials", "submit"] as const;
-const editableStates = ["draft", "returned", "correction-requested"];
 
 /** Drops empty strings, empty objects and empty list rows, so an untouched input is "not given", not "invalid". */
 function clean(value: unknown): unknown {
@@ -55,8 +54,8 @@ export function ApplicationPage() {
   const version = useRef<number | null>(null);
   const query = useQuery({ queryKey: ["applications", id], queryFn: () => applicationsApi.get(id) });
   const detail = query.data;
-  const editable =
-    Boolean(detail?.abilities.includes("application.update")) && editableStates.includes(detail?.state ?? "");
+  // The server grants application.update only while the applicant may edit (policy decides the states).
+  const editable = Boolean(detail?.abilities.includes("application.update"));
 
   const accept = useCallback(
     (next: ApplicationDetail) => {
@@ -137,7 +136,7 @@ export function ApplicationPage() {
           action={<Button onClick={() => window.location.reload()}>{t("action.reload")}</Button>}
         />
       ) : null}
-      {!editable && detail.abilities.includes("application.update") ? (
+      {!editable && detail.abilities.includes("application.submit") ? (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t("editor.readonly")} />
       ) : null}
       {detail.lastReason ? (

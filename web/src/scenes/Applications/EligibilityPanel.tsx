@@ -27,7 +27,7 @@ export function EligibilityPanel({ detail }: { detail: ApplicationDetail }) {
             </ul>
           }
         />
-      ) : ["draft", "returned", "correction-requested"].includes(detail.state) ? (
+      ) : detail.availableEvents.includes("submit") || detail.availableEvents.includes("resubmit-correction") ? (
         <Alert type="success" showIcon style={{ marginBottom: 12 }} message={t("editor.ready")} />
       ) : null}
       <FindingList findings={eligibility?.findings ?? []} />
