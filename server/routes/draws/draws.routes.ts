@@ -1,13 +1,12 @@
-import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { idParams } from "../../../contracts/common";
 import { errorResponses } from "../../../contracts/errors";
 import { drawList } from "../../../contracts/review";
 import { drawRecordFormat } from "../../../policy/review/draw";
 import { authorize } from "../../access/scope";
-import { draws } from "../../db/schema";
 import { errors } from "../../http/errors";
 import { callerOf } from "../../http/request-context";
+import { findDraw, listDraws } from "../../review/draws.repository";
 import { presentDraws } from "../../review/reviews.repository";
 import type { RouteDeps, TypedApp } from "../types";
 
@@ -43,12 +42,7 @@ export async function drawRoutes(app: TypedApp, deps: RouteDeps) {
     },
     async (request) => {
       await authorize(db, callerOf(request), "draw.read");
-      const rows = await db
-        .select()
-        .from(draws)
-        .where(request.query.roundId ? eq(draws.roundId, request.query.roundId) : undefined)
-        .orderBy(desc(draws.createdAt), desc(draws.attempt))
-        .limit(request.query.limit);
+      const rows = await listDraws(db, { roundId: request.query.roundId, limit: request.query.limit });
       return { items: await presentDraws(db, rows) };
     },
   );
@@ -66,7 +60,7 @@ export async function drawRoutes(app: TypedApp, deps: RouteDeps) {
     },
     async (request, reply) => {
       await authorize(db, callerOf(request), "draw.read");
-      const [row] = await db.select().from(draws).where(eq(draws.id, request.params.id));
+      const row = await findDraw(db, request.params.id);
       if (!row) throw errors.notFound("Draw", "抽取记录");
       reply.header("content-disposition", `attachment; filename="draw-${row.id}.json"`);
       return row.record as z.infer<typeof drawRecordSchema>;

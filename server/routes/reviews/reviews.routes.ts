@@ -1,4 +1,3 @@
-import { desc, eq } from "drizzle-orm";
 import { idParams } from "../../../contracts/common";
 import { errorResponses } from "../../../contracts/errors";
 import {
@@ -19,13 +18,13 @@ import {
 import { abilitiesOf } from "../../../policy/access/abilities";
 import type { Caller } from "../../access/caller";
 import { authorize } from "../../access/scope";
-import { draws } from "../../db/schema";
 import { apiError, errors } from "../../http/errors";
 import { actorOf, callerOf } from "../../http/request-context";
 import { loadRound } from "../../review/assigned";
 import { cancelReviewRound } from "../../review/cancel-review-round";
 import { createReviewRound } from "../../review/create-review-round";
 import { drawExperts } from "../../review/draw-experts";
+import { drawsOfRound, findDraw } from "../../review/draws.repository";
 import { rankingPdf, rankingWorkbook } from "../../review/export-ranking";
 import { listReviewTargets, reviewSettingsDefaultsOf } from "../../review/list-review-targets";
 import { buildRanking } from "../../review/ranking";
@@ -206,12 +205,7 @@ export async function reviewRoutes(app: TypedApp, deps: RouteDeps) {
     },
     async (request) => {
       await authorize(db, callerOf(request), "draw.read");
-      const rows = await db
-        .select()
-        .from(draws)
-        .where(eq(draws.roundId, request.params.id))
-        .orderBy(desc(draws.attempt));
-      return { items: await presentDraws(db, rows) };
+      return { items: await presentDraws(db, await drawsOfRound(db, request.params.id)) };
     },
   );
 
@@ -232,8 +226,8 @@ export async function reviewRoutes(app: TypedApp, deps: RouteDeps) {
       await authorize(db, caller, "draw.run");
       await scopedRound(caller, request.params.id);
       const { drawId } = await drawExperts(deps, actorOf(request), request.params.id, request.body);
-      const rows = await db.select().from(draws).where(eq(draws.id, drawId));
-      const [summary] = await presentDraws(db, rows);
+      const drawn = await findDraw(db, drawId);
+      const [summary] = await presentDraws(db, drawn ? [drawn] : []);
       return reply.code(201).send(summary!);
     },
   );
