@@ -1,4 +1,3 @@
-import { and, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from "drizzle-orm";
 import { z } from "zod";
 import {
   type Account,
@@ -17,76 +16,18 @@ import { idParams, okResponse } from "../../../contracts/common";
 import { errorResponses } from "../../../contracts/errors";
 import { decisionRequest, rejectionRequest } from "../../../contracts/organisations";
 import { can } from "../../../policy/access/abilities";
-import { titles } from "../../../policy/reference/titles";
-import { isRole } from "../../../policy/roles";
-import { authorize, type ResolvedScope, unitRows } from "../../access/scope";
+import { authorize } from "../../access/scope";
 import { setAccountDisabled, unlockAccount } from "../../commands/account-status";
 import { createAccount } from "../../commands/create-account";
 import { createUnitAccount } from "../../commands/create-unit-account";
 import { linkExpertAccount } from "../../commands/link-expert-account";
 import { decideRoleGrant, requestRoleGrant } from "../../commands/role-grants";
-import type { Executor } from "../../db/client";
-import { accounts, experts, people, recommenders, roleGrants, units } from "../../db/schema";
+import { expertOptions, listAccounts, listRoleGrants, unitOptions } from "../../db/accounts.repository";
 import { errors } from "../../http/errors";
 import { actorOf, callerOf } from "../../http/request-context";
 import type { RouteDeps, TypedApp } from "../types";
 
 const tags = ["accounts"];
-
-async function listAccounts(
-  executor: Executor,
-  scope: ResolvedScope,
-  where: SQL | undefined,
-  page: number,
-  pageSize: number,
-  now: Date,
-) {
-  const condition = and(scope.scope === "all" ? undefined : unitRows(scope, accounts.unitId), where);
-  const rows = await executor
-    .select({ account: accounts, unitName: units.name, recommenderName: recommenders.nameZh })
-    .from(accounts)
-    .leftJoin(units, eq(units.id, accounts.unitId))
-    .leftJoin(recommenders, eq(recommenders.id, accounts.recommenderId))
-    .where(condition)
-    .orderBy(desc(accounts.createdAt), accounts.username)
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  const [count] = await executor.select({ n: sql<number>`count(*)::int` }).from(accounts).where(condition);
-  const ids = rows.map((row) => row.account.id);
-  const grants = ids.length ? await executor.select().from(roleGrants).where(inArray(roleGrants.accountId, ids)) : [];
-  // Which expert an account signs in for is the system administrator's concern; a unit's administrator listing
-  // colleagues must not learn who sits in the expert pool.
-  const linked =
-    ids.length && scope.scope === "all"
-      ? await executor
-          .select({ accountId: experts.accountId, id: experts.id, name: people.name })
-          .from(experts)
-          .innerJoin(people, eq(people.id, experts.personId))
-          .where(inArray(experts.accountId, ids))
-      : [];
-  const expertOf = new Map(linked.map((row) => [row.accountId, { id: row.id, name: row.name }]));
-  const items: Account[] = rows.map(({ account, unitName, recommenderName }) => ({
-    id: account.id,
-    username: account.username,
-    displayName: account.displayName,
-    unitId: account.unitId,
-    unitName,
-    recommenderId: account.recommenderId,
-    recommenderName,
-    isUnitAdmin: account.isUnitAdmin,
-    disabled: account.disabled,
-    locked: account.lockedUntil !== null && account.lockedUntil > now,
-    mustChangePassword: account.mustChangePassword,
-    lastLoginAt: account.lastLoginAt?.toISOString() ?? null,
-    createdAt: account.createdAt.toISOString(),
-    grants: grants
-      .filter((g) => g.accountId === account.id && isRole(g.role))
-      .map((g) => ({ id: g.id, role: g.role as Account["grants"][number]["role"], status: g.status })),
-    expert: expertOf.get(account.id) ?? null,
-    abilities: [],
-  }));
-  return { items, total: Number(count?.n ?? 0) };
-}
 
 export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
   const db = deps.database.db;
@@ -104,9 +45,7 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
     async (request) => {
       const caller = callerOf(request);
       const scope = await authorize(db, caller, "account.read");
-      const q = request.query.q;
-      const where = q ? or(ilike(accounts.username, `%${q}%`), ilike(accounts.displayName, `%${q}%`)) : undefined;
-      const page = await listAccounts(db, scope, where, request.query.page, request.query.pageSize, deps.clock.now());
+      const page = await listAccounts(db, scope, request.query, deps.clock.now());
       const held = (["account.update", "account.unlock", "role-grant.request", "account.create"] as const).filter(
         (ability) => can(caller.roles, ability),
       );
@@ -137,13 +76,7 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
         response: { 200: z.array(z.object({ id: z.string(), name: z.string(), uscc: z.string() })), ...errorResponses },
       },
     },
-    async (request) =>
-      db
-        .select({ id: units.id, name: units.name, uscc: units.uscc })
-        .from(units)
-        .where(or(ilike(units.name, `%${request.query.q}%`), ilike(units.uscc, `%${request.query.q}%`)))
-        .orderBy(units.name)
-        .limit(20),
+    async (request) => unitOptions(db, request.query.q),
   );
 
   /**
@@ -163,35 +96,7 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
     },
     async (request) => {
       await authorize(db, callerOf(request), "account.create");
-      const q = request.query.q;
-      const rows = await db
-        .select({
-          id: experts.id,
-          name: people.name,
-          unitName: experts.unitName,
-          title: experts.title,
-          fields: experts.fields,
-          status: experts.status,
-        })
-        .from(experts)
-        .innerJoin(people, eq(people.id, experts.personId))
-        .where(
-          and(
-            isNull(experts.accountId),
-            q ? or(ilike(people.name, `%${q}%`), ilike(experts.unitName, `%${q}%`)) : undefined,
-          ),
-        )
-        .orderBy(people.name, experts.id)
-        .limit(20);
-      return rows.map(({ title, fields, ...row }) => {
-        const label = titles.find((t) => t.code === title);
-        return {
-          ...row,
-          titleZh: label?.nameZh ?? title,
-          titleEn: label?.nameEn ?? title,
-          fields: fields as string[],
-        };
-      });
+      return expertOptions(db, request.query.q);
     },
   );
 
@@ -298,33 +203,7 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
     },
     async (request) => {
       await authorize(db, callerOf(request), "role-grant.approve");
-      const where = request.query.status ? eq(roleGrants.status, request.query.status) : undefined;
-      const rows = await db
-        .select({ grant: roleGrants, username: accounts.username, displayName: accounts.displayName })
-        .from(roleGrants)
-        .innerJoin(accounts, eq(accounts.id, roleGrants.accountId))
-        .where(where)
-        .orderBy(desc(roleGrants.requestedAt))
-        .limit(request.query.pageSize)
-        .offset((request.query.page - 1) * request.query.pageSize);
-      const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(roleGrants).where(where);
-      return {
-        total: Number(count?.n ?? 0),
-        items: rows.flatMap(({ grant, username, displayName }) =>
-          isRole(grant.role)
-            ? [
-                {
-                  ...grant,
-                  role: grant.role,
-                  username,
-                  displayName,
-                  requestedAt: grant.requestedAt.toISOString(),
-                  decidedAt: grant.decidedAt?.toISOString() ?? null,
-                },
-              ]
-            : [],
-        ),
-      };
+      return listRoleGrants(db, request.query);
     },
   );
 
@@ -361,7 +240,7 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
       const caller = callerOf(request);
       const scope = await authorize(db, caller, "unit-account.manage");
       if (scope.scope !== "all" && caller.unitId !== request.params.id) throw errors.notFound("Unit", "单位");
-      return listAccounts(db, scope, eq(accounts.unitId, request.params.id), 1, 200, deps.clock.now());
+      return listAccounts(db, scope, { unitId: request.params.id, page: 1, pageSize: 200 }, deps.clock.now());
     },
   );
 

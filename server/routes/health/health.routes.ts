@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
-import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { migrationsFolder } from "../../db/client";
+import { appliedMigrationsIfUp } from "../../db/readiness";
 import type { RouteDeps, TypedApp } from "../types";
 
 const expectedMigrations = readdirSync(migrationsFolder).filter((name) => name.endsWith(".sql")).length;
@@ -37,8 +37,7 @@ export async function healthRoutes(app: TypedApp, deps: RouteDeps) {
     },
     async (_request, reply) => {
       try {
-        await deps.database.db.execute(sql`select 1`);
-        const applied = await deps.database.appliedMigrations();
+        const applied = await appliedMigrationsIfUp(deps.database);
         const ready = applied >= expectedMigrations;
         return reply.code(ready ? 200 : 503).send({
           status: ready ? "ready" : "not-ready",

@@ -1,9 +1,8 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { idParams, okResponse } from "../../../contracts/common";
 import { errorResponses } from "../../../contracts/errors";
 import { notificationPage, notificationQuery } from "../../../contracts/home";
 import { authorize } from "../../access/scope";
-import { notifications } from "../../db/schema";
+import { listNotifications, markAllNotificationsRead, markNotificationRead } from "../../db/notifications.repository";
 import { errors } from "../../http/errors";
 import { callerOf } from "../../http/request-context";
 import type { RouteDeps, TypedApp } from "../types";
@@ -27,34 +26,7 @@ export async function notificationRoutes(app: TypedApp, deps: RouteDeps) {
     async (request) => {
       const caller = callerOf(request);
       await authorize(db, caller, "notification.read");
-      const mine = eq(notifications.accountId, caller.accountId);
-      const where = request.query.unread ? and(mine, isNull(notifications.readAt)) : mine;
-      const rows = await db
-        .select()
-        .from(notifications)
-        .where(where)
-        .orderBy(desc(notifications.createdAt))
-        .limit(request.query.pageSize)
-        .offset((request.query.page - 1) * request.query.pageSize);
-      const [total] = await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(where);
-      const [unread] = await db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(notifications)
-        .where(and(mine, isNull(notifications.readAt)));
-      return {
-        total: Number(total?.n ?? 0),
-        unread: Number(unread?.n ?? 0),
-        items: rows.map((row) => ({
-          id: row.id,
-          titleZh: row.titleZh,
-          titleEn: row.titleEn,
-          bodyZh: row.bodyZh,
-          bodyEn: row.bodyEn,
-          link: row.link,
-          createdAt: row.createdAt.toISOString(),
-          readAt: row.readAt?.toISOString() ?? null,
-        })),
-      };
+      return listNotifications(db, caller.accountId, request.query);
     },
   );
 
@@ -63,12 +35,8 @@ export async function notificationRoutes(app: TypedApp, deps: RouteDeps) {
     { schema: { tags, params: idParams, response: { 200: okResponse, ...errorResponses } } },
     async (request) => {
       const caller = callerOf(request);
-      const [updated] = await db
-        .update(notifications)
-        .set({ readAt: deps.clock.now() })
-        .where(and(eq(notifications.id, request.params.id), eq(notifications.accountId, caller.accountId)))
-        .returning({ id: notifications.id });
-      if (!updated) throw errors.notFound("Notification", "通知");
+      const marked = await markNotificationRead(db, caller.accountId, request.params.id, deps.clock.now());
+      if (!marked) throw errors.notFound("Notification", "通知");
       return { ok: true as const };
     },
   );
@@ -78,10 +46,7 @@ export async function notificationRoutes(app: TypedApp, deps: RouteDeps) {
     { schema: { tags, response: { 200: okResponse, ...errorResponses } } },
     async (request) => {
       const caller = callerOf(request);
-      await db
-        .update(notifications)
-        .set({ readAt: deps.clock.now() })
-        .where(and(eq(notifications.accountId, caller.accountId), isNull(notifications.readAt)));
+      await markAllNotificationsRead(db, caller.accountId, deps.clock.now());
       return { ok: true as const };
     },
   );

@@ -1,22 +1,12 @@
-import { asc } from "drizzle-orm";
 import { z } from "zod";
 import { errorResponses } from "../../../contracts/errors";
 import { recommenderSchema } from "../../../contracts/organisations";
-import { authorize, recommenderRows } from "../../access/scope";
-import { recommenders } from "../../db/schema";
+import { authorize } from "../../access/scope";
+import { listAllRecommenders, listRecommenders } from "../../db/recommenders.repository";
 import { callerOf } from "../../http/request-context";
 import type { RouteDeps, TypedApp } from "../types";
 
 const tags = ["recommenders"];
-const columns = {
-  id: recommenders.id,
-  code: recommenders.code,
-  nameZh: recommenders.nameZh,
-  nameEn: recommenders.nameEn,
-  kind: recommenders.kind,
-  divisionCode: recommenders.divisionCode,
-  parentId: recommenders.parentId,
-};
 
 export async function recommenderRoutes(app: TypedApp, deps: RouteDeps) {
   const db = deps.database.db;
@@ -32,7 +22,7 @@ export async function recommenderRoutes(app: TypedApp, deps: RouteDeps) {
         response: { 200: z.array(recommenderSchema) },
       },
     },
-    async () => db.select(columns).from(recommenders).orderBy(asc(recommenders.code)),
+    async () => listAllRecommenders(db),
   );
 
   app.get(
@@ -44,13 +34,6 @@ export async function recommenderRoutes(app: TypedApp, deps: RouteDeps) {
         response: { 200: z.array(recommenderSchema), ...errorResponses },
       },
     },
-    async (request) => {
-      const scope = await authorize(db, callerOf(request), "recommender.read");
-      return db
-        .select(columns)
-        .from(recommenders)
-        .where(recommenderRows(scope, recommenders.id))
-        .orderBy(asc(recommenders.code));
-    },
+    async (request) => listRecommenders(db, await authorize(db, callerOf(request), "recommender.read")),
   );
 }
