@@ -1,8 +1,9 @@
 import { createHash, randomUUID } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { eq } from "drizzle-orm";
 import type { Clock } from "../clock";
-import type { Tx } from "../db/client";
+import type { Executor, Tx } from "../db/client";
 import { files } from "../db/schema";
 import { Refused, refused } from "../domain/refused";
 
@@ -100,5 +101,12 @@ export class FileStore {
 
   read(storageKey: string): Promise<Buffer> {
     return readFile(join(this.root, storageKey));
+  }
+
+  /** A stored file by id with its content, for a download the caller has already authorised; null if unknown. */
+  async open(executor: Executor, id: string): Promise<{ name: string; mediaType: string; content: Buffer } | null> {
+    const [file] = await executor.select().from(files).where(eq(files.id, id));
+    if (!file) return null;
+    return { name: file.name, mediaType: file.mediaType, content: await this.read(file.storageKey) };
   }
 }

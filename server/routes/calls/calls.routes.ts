@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import { idParams, okResponse } from "../../../contracts/common";
 import { errorResponses } from "../../../contracts/errors";
 import {
@@ -13,11 +12,10 @@ import {
 } from "../../../contracts/recognition";
 import type { Ability } from "../../../policy/access/abilities";
 import type { Caller } from "../../access/caller";
-import { authorize, type ResolvedScope } from "../../access/scope";
+import { authorize, type ResolvedScope, resolveScope } from "../../access/scope";
 import { chinaDate } from "../../clock";
 import type { Actor } from "../../commands/command";
 import type { Executor } from "../../db/client";
-import { files } from "../../db/schema";
 import { recordPrintedDocument } from "../../documents/printed-register";
 import {
   letterTitle,
@@ -51,8 +49,8 @@ const tags = ["calls"];
 
 async function callAbilities(executor: Executor, caller: Caller, row: CallRow, now: Date): Promise<Ability[]> {
   const result: Ability[] = ["call.read"];
-  if (await authorize(executor, caller, "call.manage").catch(() => null)) result.push("call.manage");
-  const canCreate = await authorize(executor, caller, "application.create").catch(() => null);
+  if (await resolveScope(executor, caller, "call.manage")) result.push("call.manage");
+  const canCreate = await resolveScope(executor, caller, "application.create");
   const invited =
     row.kind === "annual" || (caller.unitId !== null && (row.invitedUnitIds as string[]).includes(caller.unitId));
   if (canCreate && caller.unitId && invited && callAccepting(row, now)) result.push("application.create");
@@ -170,7 +168,7 @@ export async function callRoutes(app: TypedApp, deps: RouteDeps, store: FileStor
       const items = [];
       for (const row of loaded.items) items.push(presentSummary(row, await actionsOn(db, caller, row, cache)));
       const own = caller.recommenderId === request.params.recommenderId;
-      const rank = own ? await authorize(db, caller, "application.rank").catch(() => null) : null;
+      const rank = own ? await resolveScope(db, caller, "application.rank") : null;
       return {
         callId: loaded.call.id,
         recommenderId: loaded.recommender.id,
@@ -291,13 +289,9 @@ export async function callRoutes(app: TypedApp, deps: RouteDeps, store: FileStor
       const caller = callerOf(request);
       const loaded = await loadRecommendation(db, caller, request.params.id, request.params.recommenderId);
       if (!loaded.stamped) throw errors.notFound("File", "文件");
-      const [file] = await db.select().from(files).where(eq(files.id, loaded.stamped.fileId));
+      const file = await store.open(db, loaded.stamped.fileId);
       if (!file) throw errors.notFound("File", "文件");
-      return sendDownload(reply, {
-        name: file.name,
-        mediaType: file.mediaType,
-        content: await store.read(file.storageKey),
-      });
+      return sendDownload(reply, file);
     },
   );
 }

@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { idParams } from "../../../contracts/common";
 import {
@@ -17,7 +16,6 @@ import {
 } from "../../../contracts/decision";
 import { errorResponses } from "../../../contracts/errors";
 import { authorize } from "../../access/scope";
-import { files } from "../../db/schema";
 import { formatDocumentNumber } from "../../decision/document-number";
 import { investigateObjection } from "../../decision/investigate-objection";
 import {
@@ -208,15 +206,9 @@ export async function noticeRoutes(app: TypedApp, deps: RouteDeps, store: FileSt
     async (request, reply) => {
       await authorize(db, callerOf(request), "objection.read");
       const objection = await objectionOf(request.params.id);
-      const [file] = objection.sealFileId
-        ? await db.select().from(files).where(eq(files.id, objection.sealFileId))
-        : [];
+      const file = objection.sealFileId ? await store.open(db, objection.sealFileId) : null;
       if (!file) throw errors.notFound("File", "文件");
-      return sendDownload(reply, {
-        name: file.name,
-        mediaType: file.mediaType,
-        content: await store.read(file.storageKey),
-      });
+      return sendDownload(reply, file);
     },
   );
 

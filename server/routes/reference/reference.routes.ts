@@ -1,4 +1,3 @@
-import { asc, desc } from "drizzle-orm";
 import { z } from "zod";
 import { idParams } from "../../../contracts/common";
 import { errorResponses } from "../../../contracts/errors";
@@ -16,9 +15,9 @@ import { roleLabels, roles } from "../../../policy/roles";
 import { authorize } from "../../access/scope";
 import { chinaDate } from "../../clock";
 import { addBeltAndRoad, createField, updateField } from "../../commands/reference-data";
-import { beltAndRoad, fields } from "../../db/schema";
 import { actorOf, callerOf } from "../../http/request-context";
 import { beltAndRoadOn, countryList } from "../../reference/countries";
+import { listBeltAndRoad, listFields } from "../../reference/reference.repository";
 import type { RouteDeps, TypedApp } from "../types";
 import { holidayYearRoutes } from "./holiday-years.routes";
 
@@ -37,7 +36,7 @@ export async function referenceRoutes(app: TypedApp, deps: RouteDeps) {
         unitTypes: unitTypes.map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn })),
         titles: titles.map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn })),
         roles: roles.map((code) => ({ code, nameZh: roleLabels[code].zh, nameEn: roleLabels[code].en })),
-        fields: await db.select().from(fields).orderBy(asc(fields.sortOrder), asc(fields.nameZh)),
+        fields: await listFields(db),
       };
     },
   );
@@ -111,16 +110,7 @@ export async function referenceRoutes(app: TypedApp, deps: RouteDeps) {
     },
     async (request) => {
       await authorize(db, callerOf(request), "reference.read");
-      return db
-        .select({
-          id: beltAndRoad.id,
-          country: beltAndRoad.country,
-          since: beltAndRoad.since,
-          until: beltAndRoad.until,
-          note: beltAndRoad.note,
-        })
-        .from(beltAndRoad)
-        .orderBy(desc(beltAndRoad.since), asc(beltAndRoad.country));
+      return listBeltAndRoad(db);
     },
   );
 
