@@ -102,7 +102,9 @@ export async function expertRoutes(app: TypedApp, deps: RouteDeps) {
       }
       const part = await request.file({ limits: { fileSize: 5 * 1024 * 1024 } });
       if (!part) throw apiError(400, "invalid-input", "未收到文件。", "No file received.");
-      const content = await part.toBuffer().catch(() => {
+      const content = await part.toBuffer().catch((error: unknown) => {
+        // Only the size limit is the uploader's to fix; any other failure stays what it is.
+        if ((error as { code?: string }).code !== "FST_REQ_FILE_TOO_LARGE") throw error;
         throw apiError(413, "too-large", "文件超过 5 MB 上限。", "The file exceeds 5 MB.");
       });
       return importExperts(deps, actorOf(request), content);

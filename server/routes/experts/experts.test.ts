@@ -174,6 +174,13 @@ describe.each(databaseKinds())("expert pool on %s", (kind) => {
       ...multipart("x.xlsx", Buffer.from("hello")),
     });
     expect(notExcel.statusCode).toBe(400);
+    const tooLarge = await officer.request({
+      method: "POST",
+      url: "/api/experts/import",
+      ...multipart("x.xlsx", Buffer.alloc(5 * 1024 * 1024 + 1)),
+    });
+    expect(tooLarge.statusCode).toBe(413);
+    expect(tooLarge.json()).toMatchObject({ code: "too-large" });
   });
 
   it("edits name, contact, ID number, unit and fields; PII stays encrypted and masked; references are checked", async () => {

@@ -41,7 +41,9 @@ export async function publicRoutes(app: TypedApp, deps: RouteDeps, store: FileSt
         throw apiError(400, "invalid-input", "未收到文件。", "No file received.", [
           { path: "file", messageZh: "请选择文件", messageEn: "Choose a file" },
         ]);
-      const content = await part.toBuffer().catch(() => {
+      const content = await part.toBuffer().catch((error: unknown) => {
+        // Only the size limit is the uploader's to fix; any other failure stays what it is.
+        if ((error as { code?: string }).code !== "FST_REQ_FILE_TOO_LARGE") throw error;
         throw apiError(413, "too-large", "文件超过 10 MB 上限。", "The file exceeds 10 MB.");
       });
       const saved = await deps.database.transaction((tx) =>
