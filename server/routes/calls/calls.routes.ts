@@ -166,7 +166,8 @@ export async function callRoutes(app: TypedApp, deps: RouteDeps, store: FileStor
       const loaded = await loadRecommendation(db, caller, request.params.id, request.params.recommenderId);
       const cache = new Map<Ability, ResolvedScope | null>([["application.read", loaded.scope]]);
       const items = [];
-      for (const row of loaded.items) items.push(presentSummary(row, await actionsOn(db, caller, row, cache)));
+      for (const row of loaded.items)
+        items.push(presentSummary(row, await actionsOn(db, caller, row, cache, deps.clock.now())));
       const own = caller.recommenderId === request.params.recommenderId;
       const rank = own ? await resolveScope(db, caller, "application.rank") : null;
       return {
