@@ -1,15 +1,10 @@
 import { eq } from "drizzle-orm";
-import type { Caller } from "../access/caller";
-import type { Actor, CommandContext, CommandDeps } from "../commands/command";
+import type { CommandContext, Invocation } from "../commands/command";
 import { execute } from "../commands/command";
 import { applications, units } from "../db/schema";
 
-/** Who acts in a decision command: the signed-in caller (for row scope and abilities) and the audit actor. */
-export interface DecisionCall {
-  deps: CommandDeps;
-  caller: Caller;
-  actor: Actor;
-}
+/** Who acts in a decision command: the one invocation shape of every command (deps, audit actor, caller). */
+export type DecisionCall = Invocation;
 
 /** One decision step as a command on one application: a transaction, its audit entries and outbox rows. */
 export function executeOnApplication<T>(
