@@ -2,10 +2,12 @@ import { eq } from "drizzle-orm";
 import { destroyAccountSessions } from "../auth/sessions";
 import { accounts } from "../db/schema";
 import { refused } from "../domain/refused";
-import { type Actor, type CommandDeps, execute } from "./command";
+import { execute, type Invocation } from "./command";
 
 /** Unlocks an account locked by failed sign-ins. */
-export async function unlockAccount(deps: CommandDeps, actor: Actor, accountId: string): Promise<void> {
+export async function unlockAccount(invocation: Invocation, options: { accountId: string }): Promise<void> {
+  const { deps, actor } = invocation;
+  const { accountId } = options;
   await execute(deps, actor, "account.unlock", { type: "account", id: accountId }, async (context) => {
     const [updated] = await context.tx
       .update(accounts)
@@ -19,11 +21,11 @@ export async function unlockAccount(deps: CommandDeps, actor: Actor, accountId: 
 
 /** Disables or re-enables an account; disabling ends its sessions at once. */
 export async function setAccountDisabled(
-  deps: CommandDeps,
-  actor: Actor,
-  accountId: string,
-  disabled: boolean,
+  invocation: Invocation,
+  options: { accountId: string; disabled: boolean },
 ): Promise<void> {
+  const { deps, actor } = invocation;
+  const { accountId, disabled } = options;
   await execute(
     deps,
     actor,

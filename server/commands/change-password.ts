@@ -3,20 +3,18 @@ import { checkPasswordStrength } from "../../policy/security/password-policy";
 import { hashPassword, verifyPassword } from "../auth/passwords";
 import { accounts, sessions } from "../db/schema";
 import { Refused, refused } from "../domain/refused";
-import type { Actor, CommandDeps } from "./command";
-import { execute } from "./command";
+import { execute, type Invocation } from "./command";
 
 export interface ChangePasswordOptions {
-  accountId: string;
-  sessionId: string;
   currentPassword: string;
   newPassword: string;
 }
 
-/** Changes one's own password; other sessions of the account are ended. */
-export async function changePassword(deps: CommandDeps, actor: Actor, options: ChangePasswordOptions): Promise<void> {
-  await execute(deps, actor, "auth.password", { type: "account", id: options.accountId }, async (context) => {
-    const [account] = await context.tx.select().from(accounts).where(eq(accounts.id, options.accountId));
+/** Changes the caller's own password; the caller's other sessions are ended, the one in use is kept. */
+export async function changePassword(invocation: Invocation, options: ChangePasswordOptions): Promise<void> {
+  const { deps, actor, caller } = invocation;
+  await execute(deps, actor, "auth.password", { type: "account", id: caller.accountId }, async (context) => {
+    const [account] = await context.tx.select().from(accounts).where(eq(accounts.id, caller.accountId));
     if (!account || !(await verifyPassword(account.passwordHash, options.currentPassword))) {
       throw refused.invalidInput("invalid-input", "当前密码不正确。", "The current password is wrong.", [
         { path: "currentPassword", messageZh: "当前密码不正确", messageEn: "Wrong current password" },
@@ -42,9 +40,7 @@ export async function changePassword(deps: CommandDeps, actor: Actor, options: C
       .update(accounts)
       .set({ passwordHash: await hashPassword(options.newPassword), mustChangePassword: false })
       .where(eq(accounts.id, account.id));
-    await context.tx
-      .delete(sessions)
-      .where(and(eq(sessions.accountId, account.id), ne(sessions.id, options.sessionId)));
+    await context.tx.delete(sessions).where(and(eq(sessions.accountId, account.id), ne(sessions.id, caller.sessionId)));
     await context.audit({ changes: { passwordChanged: true } });
   });
 }

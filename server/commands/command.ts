@@ -16,7 +16,10 @@ export interface Actor {
   requestId: string | null;
 }
 
-/** Who invokes a use case: its dependencies, the audit actor and the signed-in caller (row scope, abilities). */
+/**
+ * Who invokes a use case: its dependencies, the audit actor and the signed-in caller (row scope, abilities).
+ * Every command takes `(invocation, options)`.
+ */
 export interface Invocation {
   deps: CommandDeps;
   actor: Actor;

@@ -6,8 +6,7 @@ import type { Tx } from "../db/client";
 import { accounts, roleGrants } from "../db/schema";
 import { Refused } from "../domain/refused";
 import { badRequest } from "../http/validation";
-import type { CommandContext } from "./command";
-import { type Actor, type CommandDeps, execute } from "./command";
+import { type CommandContext, execute, type Invocation } from "./command";
 import { bindExpert } from "./link-expert-account";
 import { assertUsernameFree } from "./unit-shared";
 
@@ -89,6 +88,7 @@ export async function insertGrant(tx: Tx, context: CommandContext, accountId: st
 }
 
 /** The system administrator creates an account; its roles wait for the security administrator (三员). */
-export async function createAccount(deps: CommandDeps, actor: Actor, options: CreateAccountOptions): Promise<string> {
+export async function createAccount(invocation: Invocation, options: CreateAccountOptions): Promise<string> {
+  const { deps, actor } = invocation;
   return execute(deps, actor, "account.create", { type: "account" }, (context) => insertAccount(context, options));
 }

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { roleGrants, units } from "../db/schema";
 import { refused } from "../domain/refused";
-import { type Actor, type CommandDeps, execute } from "./command";
+import { execute, type Invocation } from "./command";
 import { insertAccount } from "./create-account";
 
 /**
@@ -9,11 +9,11 @@ import { insertAccount } from "./create-account";
  * once: the unit itself was confirmed by its recommender (docs/interpretations.md, "unit accounts").
  */
 export async function createUnitAccount(
-  deps: CommandDeps,
-  actor: Actor,
-  unitId: string,
-  input: { username: string; displayName: string; initialPassword: string },
+  invocation: Invocation,
+  options: { unitId: string; username: string; displayName: string; initialPassword: string },
 ): Promise<string> {
+  const { deps, actor } = invocation;
+  const { unitId, ...colleague } = options;
   return execute(deps, actor, "unit-account.create", { type: "unit", id: unitId }, async (context) => {
     const [unit] = await context.tx.select({ status: units.status }).from(units).where(eq(units.id, unitId));
     if (!unit) throw refused.notFound("Unit", "单位");
@@ -25,7 +25,7 @@ export async function createUnitAccount(
       });
     }
     const id = await insertAccount(context, {
-      ...input,
+      ...colleague,
       unitId,
       recommenderId: null,
       isUnitAdmin: false,

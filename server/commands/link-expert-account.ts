@@ -3,7 +3,7 @@ import type { Tx } from "../db/client";
 import { accounts, experts, people, roleGrants } from "../db/schema";
 import { refused } from "../domain/refused";
 import { badRequest } from "../http/validation";
-import { type Actor, type CommandDeps, execute } from "./command";
+import { execute, type Invocation } from "./command";
 
 /**
  * Binds an expert-pool record to an account inside the caller's transaction: sets experts.account_id (what the
@@ -44,11 +44,8 @@ export interface LinkExpertAccountOptions {
  * The system administrator links (or re-links) an existing account that holds or requests the expert role to its
  * pool record. A re-link releases the expert the account signed in for before: one account, one expert.
  */
-export async function linkExpertAccount(
-  deps: CommandDeps,
-  actor: Actor,
-  options: LinkExpertAccountOptions,
-): Promise<void> {
+export async function linkExpertAccount(invocation: Invocation, options: LinkExpertAccountOptions): Promise<void> {
+  const { deps, actor } = invocation;
   const { accountId, expertId } = options;
   await execute(deps, actor, "account.link-expert", { type: "account", id: accountId }, async (context) => {
     const { tx } = context;

@@ -3,16 +3,16 @@ import { isRole, type Role, roleLabels } from "../../policy/roles";
 import { destroyAccountSessions } from "../auth/sessions";
 import { accounts, roleGrants } from "../db/schema";
 import { Refused, refused } from "../domain/refused";
-import { type Actor, type CommandDeps, execute } from "./command";
+import { execute, type Invocation } from "./command";
 import { insertGrant } from "./create-account";
 
 /** The system administrator asks for a role; nothing changes until the security administrator approves. */
 export async function requestRoleGrant(
-  deps: CommandDeps,
-  actor: Actor,
-  accountId: string,
-  role: Role,
+  invocation: Invocation,
+  options: { accountId: string; role: Role },
 ): Promise<string> {
+  const { deps, actor } = invocation;
+  const { accountId, role } = options;
   return execute(deps, actor, "role-grant.request", { type: "account", id: accountId }, async (context) => {
     const [account] = await context.tx.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, accountId));
     if (!account) throw refused.notFound("Account", "账号");
@@ -38,12 +38,11 @@ export async function requestRoleGrant(
  * nor one they requested (三员 separation).
  */
 export async function decideRoleGrant(
-  deps: CommandDeps,
-  actor: Actor,
-  grantId: string,
-  decision: "approve" | "reject",
-  reason: string | null,
+  invocation: Invocation,
+  options: { grantId: string; decision: "approve" | "reject"; reason: string | null },
 ): Promise<void> {
+  const { deps, actor } = invocation;
+  const { grantId, decision, reason } = options;
   await execute(deps, actor, `role-grant.${decision}`, { type: "role-grant", id: grantId }, async (context) => {
     const [grant] = await context.tx.select().from(roleGrants).where(eq(roleGrants.id, grantId)).for("update");
     if (!grant) throw refused.notFound("Role grant", "角色授权申请");

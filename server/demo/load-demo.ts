@@ -17,6 +17,7 @@ import { registerReviewTargets } from "../review/register-targets";
 import { FileStore } from "../storage/files";
 import { type DemoAccountMaker, demoAccounts, demoPassword } from "./demo-accounts";
 import { recordDemoHolidayYears } from "./demo-holiday-years";
+import { demoInvocation } from "./demo-invocation";
 import { demoTimeline } from "./demo-timeline";
 import { loadDecisionDemo } from "./load-decision-demo";
 import { loadRecognitionDemo } from "./load-recognition-demo";
@@ -155,8 +156,8 @@ export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<bool
       requestId: null,
     };
   };
-  const sysadmin = await asActor("sysadmin");
-  const secadmin = await asActor("secadmin");
+  const sysadmin = await demoInvocation(deps, "sysadmin");
+  const secadmin = await demoInvocation(deps, "secadmin");
 
   // Units: entered by the officer (confirmed) — except one that registers itself and waits for Wuhan's bureau.
   const unitIds = new Map<string, string>();
@@ -180,7 +181,7 @@ export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<bool
   const createDemoAccount: DemoAccountMaker = async (spec) => {
     const existing = await accountId(spec.username);
     if (existing) return existing;
-    const id = await createAccount(deps, sysadmin, {
+    const id = await createAccount(sysadmin, {
       username: spec.username,
       displayName: spec.displayName,
       initialPassword: spec.password,
@@ -191,7 +192,9 @@ export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<bool
       isDemo: true,
     });
     const pending = await db.select({ id: roleGrants.id }).from(roleGrants).where(eq(roleGrants.accountId, id));
-    for (const grant of pending) await decideRoleGrant(deps, secadmin, grant.id, "approve", "演示数据");
+    for (const grant of pending) {
+      await decideRoleGrant(secadmin, { grantId: grant.id, decision: "approve", reason: "演示数据" });
+    }
     return id;
   };
   for (const spec of demoAccounts.filter((a) => !administrators.includes(a))) await createDemoAccount(spec);

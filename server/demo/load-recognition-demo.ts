@@ -1,15 +1,13 @@
 import { join } from "node:path";
 import { Document, Packer, Paragraph } from "docx";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import PDFDocument from "pdfkit";
 import type { z } from "zod";
 import type { eventRequest } from "../../contracts/recognition";
 import { baseImportColumns } from "../../contracts/registry";
-import { isRole } from "../../policy/roles";
-import type { Caller } from "../access/caller";
-import type { Actor, CommandDeps } from "../commands/command";
-import { accounts, calls, people, recommenders, roleGrants, units } from "../db/schema";
+import type { CommandDeps } from "../commands/command";
+import { calls, people, recommenders, units } from "../db/schema";
 import { attachApplicationFile } from "../recognition/application-files";
 import { createCall, moveCall } from "../recognition/calls";
 import { importBases } from "../recognition/import-bases";
@@ -19,43 +17,10 @@ import { recordCreditRecord, recordNationalPlatform } from "../recognition/regis
 import { createApplication } from "../recognition/save-application";
 import { fireApplicationEvent } from "../recognition/transition-application";
 import { FileStore } from "../storage/files";
+import { demoInvocation } from "./demo-invocation";
 import { demoEvidenceDates, demoTimeline } from "./demo-timeline";
 
 const demoCallTitle = "关于开展年度湖北省国际科技合作基地认定工作的通知（演示）";
-
-async function callerFor(deps: CommandDeps, username: string): Promise<{ caller: Caller; actor: Actor }> {
-  const db = deps.database.db;
-  const [account] = await db.select().from(accounts).where(eq(accounts.username, username));
-  if (!account) throw new Error(`demo account ${username} missing`);
-  const grants = await db
-    .select({ role: roleGrants.role })
-    .from(roleGrants)
-    .where(and(eq(roleGrants.accountId, account.id), eq(roleGrants.status, "approved")));
-  const caller: Caller = {
-    accountId: account.id,
-    username,
-    displayName: account.displayName,
-    roles: grants.map((g) => g.role).filter(isRole),
-    unitId: account.unitId,
-    unitName: null,
-    recommenderId: account.recommenderId,
-    recommenderName: null,
-    division: null,
-    isUnitAdmin: account.isUnitAdmin,
-    mustChangePassword: false,
-    isDemo: true,
-    sessionId: "",
-    csrfToken: "",
-  };
-  const actor: Actor = {
-    accountId: account.id,
-    name: account.displayName,
-    role: caller.roles[0] ?? null,
-    ip: "127.0.0.1",
-    requestId: null,
-  };
-  return { caller, actor };
-}
 
 /** A form that passes every rule for the given deadline: dates are placed inside its look-back windows. */
 function demoForm(
@@ -170,7 +135,7 @@ export async function loadRecognitionDemo(deps: CommandDeps, dataDir: string): P
   const unitId = async (name: string) => (await db.select().from(units).where(eq(units.name, name)))[0]!;
   const hust = await unitId("华中科技大学");
   const yichang = await unitId("宜昌三峡新材料股份有限公司");
-  const officer = await callerFor(deps, "officer");
+  const officer = await demoInvocation(deps, "officer");
 
   // Registry facts (5a): an existing base imported from Excel, a national platform, an old credit record.
   await importBases(
@@ -247,7 +212,7 @@ export async function loadRecognitionDemo(deps: CommandDeps, dataDir: string): P
     reason?: string,
     checklist?: Record<string, boolean>,
   ) => {
-    const { caller, actor } = await callerFor(deps, username);
+    const { caller, actor } = await demoInvocation(deps, username);
     await fireApplicationEvent(
       { deps, actor, caller },
       {
@@ -261,7 +226,7 @@ export async function loadRecognitionDemo(deps: CommandDeps, dataDir: string): P
     field: string,
     options: { complete?: boolean; type?: string } = {},
   ) => {
-    const { caller, actor } = await callerFor(deps, username);
+    const { caller, actor } = await demoInvocation(deps, username);
     const form = demoForm(deadline, field, directors[username], options.type);
     const id = await createApplication(
       deps,
@@ -321,7 +286,7 @@ export async function loadRecognitionDemo(deps: CommandDeps, dataDir: string): P
   await start("app.hust", "人工智能", { complete: false }); // HUST drafting; it recommends itself directly (Art. 17)
 
   const wuhan = (await db.select().from(recommenders).where(eq(recommenders.code, "420100")))[0]!;
-  const city = await callerFor(deps, "rec.wuhan");
+  const city = await demoInvocation(deps, "rec.wuhan");
   await rankApplications(deps, city.actor, city.caller, {
     callId,
     recommenderId: wuhan.id,

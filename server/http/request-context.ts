@@ -4,7 +4,7 @@ import { type Ability, can } from "../../policy/access/abilities";
 import type { Caller } from "../access/caller";
 import { primaryRole } from "../access/caller";
 import { csrfCookie, loadSession, sessionCookie } from "../auth/sessions";
-import type { Actor, CommandDeps } from "../commands/command";
+import type { Actor, CommandDeps, Invocation } from "../commands/command";
 import { errors } from "./errors";
 
 declare module "fastify" {
@@ -75,4 +75,9 @@ export function actorOf(request: FastifyRequest): Actor {
     ip: request.ip,
     requestId: request.id,
   };
+}
+
+/** The invocation of a use case by the signed-in caller of this request (routes behind the session requirement). */
+export function invocationOf(deps: CommandDeps, request: FastifyRequest): Invocation {
+  return { deps, actor: actorOf(request), caller: callerOf(request) };
 }

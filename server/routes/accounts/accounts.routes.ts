@@ -18,13 +18,14 @@ import { decisionRequest, rejectionRequest } from "../../../contracts/organisati
 import { can } from "../../../policy/access/abilities";
 import { authorize } from "../../access/scope";
 import { setAccountDisabled, unlockAccount } from "../../commands/account-status";
+import type { Invocation } from "../../commands/command";
 import { createAccount } from "../../commands/create-account";
 import { createUnitAccount } from "../../commands/create-unit-account";
 import { linkExpertAccount } from "../../commands/link-expert-account";
 import { decideRoleGrant, requestRoleGrant } from "../../commands/role-grants";
 import { expertOptions, listAccounts, listRoleGrants, unitOptions } from "../../db/accounts.repository";
 import { errors } from "../../http/errors";
-import { actorOf, callerOf } from "../../http/request-context";
+import { callerOf, invocationOf } from "../../http/request-context";
 import type { RouteDeps, TypedApp } from "../types";
 
 const tags = ["accounts"];
@@ -113,7 +114,7 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
     },
     async (request, reply) => {
       await authorize(db, callerOf(request), "account.create");
-      const id = await createAccount(deps, actorOf(request), request.body);
+      const id = await createAccount(invocationOf(deps, request), request.body);
       return reply.code(201).send({ id });
     },
   );
@@ -122,17 +123,17 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
     [
       "unlock",
       "account.unlock",
-      (id: string, request: Parameters<typeof actorOf>[0]) => unlockAccount(deps, actorOf(request), id),
+      (invocation: Invocation, accountId: string) => unlockAccount(invocation, { accountId }),
     ],
     [
       "disable",
       "account.update",
-      (id: string, request: Parameters<typeof actorOf>[0]) => setAccountDisabled(deps, actorOf(request), id, true),
+      (invocation: Invocation, accountId: string) => setAccountDisabled(invocation, { accountId, disabled: true }),
     ],
     [
       "enable",
       "account.update",
-      (id: string, request: Parameters<typeof actorOf>[0]) => setAccountDisabled(deps, actorOf(request), id, false),
+      (invocation: Invocation, accountId: string) => setAccountDisabled(invocation, { accountId, disabled: false }),
     ],
   ] as const) {
     app.post(
@@ -144,7 +145,7 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
         if (request.params.id === caller.accountId && path === "disable") {
           throw errors.forbidden("account.update (self)");
         }
-        await run(request.params.id, request);
+        await run(invocationOf(deps, request), request.params.id);
         return { ok: true as const };
       },
     );
@@ -164,7 +165,7 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
     },
     async (request) => {
       await authorize(db, callerOf(request), "account.create");
-      await linkExpertAccount(deps, actorOf(request), {
+      await linkExpertAccount(invocationOf(deps, request), {
         accountId: request.params.id,
         expertId: request.body.expertId,
       });
@@ -186,7 +187,10 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
     },
     async (request, reply) => {
       await authorize(db, callerOf(request), "role-grant.request");
-      const id = await requestRoleGrant(deps, actorOf(request), request.params.id, request.body.role);
+      const id = await requestRoleGrant(invocationOf(deps, request), {
+        accountId: request.params.id,
+        role: request.body.role,
+      });
       return reply.code(201).send({ id });
     },
   );
@@ -220,7 +224,11 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
       },
       async (request) => {
         await authorize(db, callerOf(request), "role-grant.approve");
-        await decideRoleGrant(deps, actorOf(request), request.params.id, decision, request.body.reason ?? null);
+        await decideRoleGrant(invocationOf(deps, request), {
+          grantId: request.params.id,
+          decision,
+          reason: request.body.reason ?? null,
+        });
         return { ok: true as const };
       },
     );
@@ -260,7 +268,7 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
       const caller = callerOf(request);
       const scope = await authorize(db, caller, "unit-account.manage");
       if (scope.scope !== "all" && caller.unitId !== request.params.id) throw errors.notFound("Unit", "单位");
-      const id = await createUnitAccount(deps, actorOf(request), request.params.id, request.body);
+      const id = await createUnitAccount(invocationOf(deps, request), { unitId: request.params.id, ...request.body });
       return reply.code(201).send({ id });
     },
   );

@@ -9,7 +9,7 @@ import { csrfCookie, destroySession, loadSession, sessionCookie } from "../../au
 import { changePassword } from "../../commands/change-password";
 import { execute } from "../../commands/command";
 import { loginRefusal, loginWithPassword } from "../../commands/login";
-import { actorOf, callerOf } from "../../http/request-context";
+import { actorOf, callerOf, invocationOf } from "../../http/request-context";
 import type { RouteDeps, TypedApp } from "../types";
 
 export function presentMe(caller: Caller): z.infer<typeof meResponse> {
@@ -111,12 +111,7 @@ export async function authRoutes(app: TypedApp, deps: RouteDeps) {
       },
     },
     async (request) => {
-      const caller = callerOf(request);
-      await changePassword(deps, actorOf(request), {
-        accountId: caller.accountId,
-        sessionId: caller.sessionId,
-        ...request.body,
-      });
+      await changePassword(invocationOf(deps, request), request.body);
       return { ok: true as const };
     },
   );
