@@ -26,6 +26,13 @@ export interface Invocation {
   caller: Caller;
 }
 
+/**
+ * An invocation with no signed-in caller: the system (installation bootstrap, demo loading) or a visitor who is not
+ * signed in (self-registration). It names who acts for the audit and nothing more; a command that can be invoked
+ * this way takes it, and a signed-in `Invocation` satisfies it too.
+ */
+export type CallerlessInvocation = Pick<Invocation, "deps" | "actor">;
+
 export const systemActor: Actor = { accountId: null, name: "system", role: null, ip: null, requestId: null };
 
 export interface CommandDeps {

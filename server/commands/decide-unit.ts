@@ -2,7 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { unitTransition } from "../../policy/onboarding/unit-onboarding";
 import { accounts, roleGrants, units } from "../db/schema";
 import { refused } from "../domain/refused";
-import { type Actor, type CommandDeps, execute } from "./command";
+import { execute, type Invocation } from "./command";
 
 export interface DecideUnitOptions {
   unitId: string;
@@ -14,7 +14,8 @@ export interface DecideUnitOptions {
  * The recommender (or an officer) confirms or rejects a self-registered unit. Confirming approves the applicant
  * grants waiting on it: the recommender vouches for the unit, as it does on paper today.
  */
-export async function decideUnit(deps: CommandDeps, actor: Actor, options: DecideUnitOptions): Promise<void> {
+export async function decideUnit(invocation: Invocation, options: DecideUnitOptions): Promise<void> {
+  const { deps, actor } = invocation;
   await execute(deps, actor, `unit.${options.decision}`, { type: "unit", id: options.unitId }, async (context) => {
     const { tx } = context;
     const [unit] = await tx.select().from(units).where(eq(units.id, options.unitId)).for("update");

@@ -12,7 +12,7 @@ import {
   toHolidayYearRow,
 } from "../decision/holiday-years";
 import { Refused, refused } from "../domain/refused";
-import { type Actor, type CommandDeps, execute } from "./command";
+import { execute, type Invocation } from "./command";
 
 export interface SaveHolidayYearInput {
   year: number;
@@ -64,11 +64,8 @@ function scheduleRefused(refusals: readonly Refusal[]): Refused {
  * year, the source (文号 unless demo) and the dates (`checkHolidayYearEntry`); a refusal is a 422 naming every
  * field. One transaction with the audit entry, which keeps the year as it was before and as it is after.
  */
-export async function saveHolidayYear(
-  deps: CommandDeps,
-  actor: Actor,
-  input: SaveHolidayYearInput,
-): Promise<SavedHolidayYear> {
+export async function saveHolidayYear(invocation: Invocation, input: SaveHolidayYearInput): Promise<SavedHolidayYear> {
+  const { deps, actor } = invocation;
   const action = input.sourceKind === "file-import" ? "reference.holiday-year.import" : "reference.holiday-year.save";
   return execute(deps, actor, action, target(input.year), async (context) => {
     const before = await holidayYearRecord(context.tx, input.year, { lock: true });
@@ -120,11 +117,11 @@ export async function saveHolidayYear(
  * computed when they were published, so a year in use is not protected from deletion.
  */
 export async function deleteHolidayYear(
-  deps: CommandDeps,
-  actor: Actor,
-  year: number,
-  reason: string,
+  invocation: Invocation,
+  options: { year: number; reason: string },
 ): Promise<HolidayYearRecord> {
+  const { deps, actor } = invocation;
+  const { year, reason } = options;
   return execute(deps, actor, "reference.holiday-year.delete", target(year), async (context) => {
     const before = await holidayYearRecord(context.tx, year, { lock: true });
     if (!before) {

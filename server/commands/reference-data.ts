@@ -4,10 +4,11 @@ import type { z } from "zod";
 import type { beltAndRoadInput, fieldInput } from "../../contracts/reference";
 import { beltAndRoad, fields } from "../db/schema";
 import { refused } from "../domain/refused";
-import { type Actor, type CommandDeps, execute } from "./command";
+import { execute, type Invocation } from "./command";
 
 /** Officers keep the list of 领域 current; names are unique. */
-export async function createField(deps: CommandDeps, actor: Actor, input: z.infer<typeof fieldInput>): Promise<string> {
+export async function createField(invocation: Invocation, input: z.infer<typeof fieldInput>): Promise<string> {
+  const { deps, actor } = invocation;
   return execute(deps, actor, "reference.field.create", { type: "field" }, async (context) => {
     const [existing] = await context.tx.select({ id: fields.id }).from(fields).where(eq(fields.nameZh, input.nameZh));
     if (existing)
@@ -25,24 +26,25 @@ export async function createField(deps: CommandDeps, actor: Actor, input: z.infe
 }
 
 export async function updateField(
-  deps: CommandDeps,
-  actor: Actor,
-  id: string,
-  input: Partial<z.infer<typeof fieldInput>>,
+  invocation: Invocation,
+  options: { fieldId: string; update: Partial<z.infer<typeof fieldInput>> },
 ): Promise<void> {
-  await execute(deps, actor, "reference.field.update", { type: "field", id }, async (context) => {
-    const [updated] = await context.tx.update(fields).set(input).where(eq(fields.id, id)).returning({ id: fields.id });
+  const { deps, actor } = invocation;
+  const { fieldId, update } = options;
+  await execute(deps, actor, "reference.field.update", { type: "field", id: fieldId }, async (context) => {
+    const [updated] = await context.tx
+      .update(fields)
+      .set(update)
+      .where(eq(fields.id, fieldId))
+      .returning({ id: fields.id });
     if (!updated) throw refused.notFound("Field", "领域");
-    await context.audit({ changes: input });
+    await context.audit({ changes: update });
   });
 }
 
 /** The 一带一路 list is dated: an entry flags a country from `since` (and until `until`, exclusive). */
-export async function addBeltAndRoad(
-  deps: CommandDeps,
-  actor: Actor,
-  input: z.infer<typeof beltAndRoadInput>,
-): Promise<string> {
+export async function addBeltAndRoad(invocation: Invocation, input: z.infer<typeof beltAndRoadInput>): Promise<string> {
+  const { deps, actor } = invocation;
   return execute(deps, actor, "reference.belt-and-road.add", { type: "belt-and-road" }, async (context) => {
     if (input.until && input.until <= input.since) {
       throw refused.invalidInput(

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { personInput, personUpdate } from "../../contracts/organisations";
 import { people } from "../db/schema";
 import { refused } from "../domain/refused";
-import { type Actor, type CommandContext, type CommandDeps, execute } from "./command";
+import { type CommandContext, execute, type Invocation } from "./command";
 
 type Sealed = {
   phone?: Buffer | null;
@@ -34,11 +34,8 @@ function redact<T extends { phone?: unknown; idNumber?: unknown }>(input: T) {
   return { ...input, ...(input.phone ? { phone: "***" } : {}), ...(input.idNumber ? { idNumber: "***" } : {}) };
 }
 
-export async function createPerson(
-  deps: CommandDeps,
-  actor: Actor,
-  input: z.infer<typeof personInput>,
-): Promise<string> {
+export async function createPerson(invocation: Invocation, input: z.infer<typeof personInput>): Promise<string> {
+  const { deps, actor } = invocation;
   return execute(deps, actor, "person.create", { type: "person" }, async (context) => {
     const id = randomUUID();
     const { phone, idNumber, ...plain } = input;
@@ -51,20 +48,20 @@ export async function createPerson(
 }
 
 export async function updatePerson(
-  deps: CommandDeps,
-  actor: Actor,
-  personId: string,
-  input: z.infer<typeof personUpdate>,
+  invocation: Invocation,
+  options: { personId: string; update: z.infer<typeof personUpdate> },
 ): Promise<void> {
+  const { deps, actor } = invocation;
+  const { personId, update } = options;
   await execute(deps, actor, "person.update", { type: "person", id: personId }, async (context) => {
     const [person] = await context.tx.select().from(people).where(eq(people.id, personId)).for("update");
     if (!person) throw refused.notFound("Person", "人员");
-    if (person.version !== input.version) throw refused.staleVersion();
-    const { version, phone, idNumber, ...plain } = input;
+    if (person.version !== update.version) throw refused.staleVersion();
+    const { version, phone, idNumber, ...plain } = update;
     await context.tx
       .update(people)
       .set({ ...plain, ...seal(context, { phone, idNumber }), version: version + 1 })
       .where(eq(people.id, personId));
-    await context.audit({ changes: redact(input) });
+    await context.audit({ changes: redact(update) });
   });
 }

@@ -4,11 +4,15 @@ import type { z } from "zod";
 import type { unitInput, unitUpdate } from "../../contracts/organisations";
 import { units } from "../db/schema";
 import { refused } from "../domain/refused";
-import { type Actor, type CommandDeps, execute } from "./command";
+import { type CallerlessInvocation, execute, type Invocation } from "./command";
 import { assertRecommenderExists, assertUsccFree, usccVerdict } from "./unit-shared";
 
-/** An officer enters a unit directly (confirmed: the department vouches for it). */
-export async function createUnit(deps: CommandDeps, actor: Actor, input: z.infer<typeof unitInput>): Promise<string> {
+/**
+ * An officer enters a unit directly (confirmed: the department vouches for it). The demo loader enters its units
+ * as the system, before any officer account exists, so no caller is needed.
+ */
+export async function createUnit(invocation: CallerlessInvocation, input: z.infer<typeof unitInput>): Promise<string> {
+  const { deps, actor } = invocation;
   return execute(deps, actor, "unit.create", { type: "unit" }, async (context) => {
     const usccCheck = usccVerdict(input.uscc);
     await assertUsccFree(context.tx, input.uscc);
@@ -29,17 +33,17 @@ export async function createUnit(deps: CommandDeps, actor: Actor, input: z.infer
 
 /** Edits a unit; a save on a stale version is refused (409), never a silent overwrite. */
 export async function updateUnit(
-  deps: CommandDeps,
-  actor: Actor,
-  unitId: string,
-  input: z.infer<typeof unitUpdate>,
+  invocation: Invocation,
+  options: { unitId: string; update: z.infer<typeof unitUpdate> },
 ): Promise<void> {
+  const { deps, actor } = invocation;
+  const { unitId, update } = options;
   await execute(deps, actor, "unit.update", { type: "unit", id: unitId }, async (context) => {
     const { tx } = context;
     const [unit] = await tx.select().from(units).where(eq(units.id, unitId)).for("update");
     if (!unit) throw refused.notFound("Unit", "单位");
-    if (unit.version !== input.version) throw refused.staleVersion();
-    const { version, contactPhone, ...fields } = input;
+    if (unit.version !== update.version) throw refused.staleVersion();
+    const { version, contactPhone, ...fields } = update;
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const [key, value] of Object.entries(fields)) {
       const before = unit[key as keyof typeof unit];
@@ -64,11 +68,11 @@ export async function updateUnit(
 
 /** Art. 7.1 via GB 32100-2015: an officer confirms a code whose check digit does not match (early legal codes). */
 export async function confirmUscc(
-  deps: CommandDeps,
-  actor: Actor,
-  unitId: string,
-  reason: string | null,
+  invocation: Invocation,
+  options: { unitId: string; reason: string | null },
 ): Promise<void> {
+  const { deps, actor } = invocation;
+  const { unitId, reason } = options;
   await execute(deps, actor, "unit.confirm-uscc", { type: "unit", id: unitId }, async (context) => {
     const [unit] = await context.tx.select().from(units).where(eq(units.id, unitId)).for("update");
     if (!unit) throw refused.notFound("Unit", "单位");

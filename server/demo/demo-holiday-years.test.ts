@@ -2,8 +2,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoHolidayNote } from "../../policy/calendar/holiday-sources";
 import { isWorkingDay } from "../../policy/calendar/working-days";
-import type { Actor } from "../commands/command";
-import { accounts, holidayYears } from "../db/schema";
+import type { Invocation } from "../commands/command";
+import { holidayYears } from "../db/schema";
+import { invocationAs } from "../test/factories";
 import { databaseKinds, startTestApp, type TestApp } from "../test/harness";
 import { estimateHolidaySchedule, recordDemoHolidayYears } from "./demo-holiday-years";
 
@@ -36,19 +37,17 @@ describe("the demo's estimated holiday years", () => {
 
 describe.each(databaseKinds())("recordDemoHolidayYears on %s", (kind) => {
   let t: TestApp;
-  let officer: Actor;
+  let officer: Invocation;
 
   beforeAll(async () => {
     t = await startTestApp(kind);
-    const [account] = await t.database.db.select().from(accounts).where(eq(accounts.username, "officer"));
-    officer = { accountId: account!.id, name: account!.displayName, role: "officer", ip: null, requestId: null };
+    officer = await invocationAs(t, "officer");
   });
   afterAll(() => t.close());
 
   it("records an estimate for an uncovered year only, marked as demo data", async () => {
-    const deps = { database: t.database, clock: t.clock, keys: t.config.keys };
-    expect(await recordDemoHolidayYears(deps, officer, [2026, 2027, 2027])).toEqual([2027]);
-    expect(await recordDemoHolidayYears(deps, officer, [2026, 2027])).toEqual([]);
+    expect(await recordDemoHolidayYears(officer, [2026, 2027, 2027])).toEqual([2027]);
+    expect(await recordDemoHolidayYears(officer, [2026, 2027])).toEqual([]);
     expect(await t.database.db.select().from(holidayYears).where(eq(holidayYears.year, 2026))).toEqual([]);
 
     const agent = await t.login("officer");
@@ -60,7 +59,7 @@ describe.each(databaseKinds())("recordDemoHolidayYears on %s", (kind) => {
       isDemo: true,
       documentNumber: null,
       note: demoHolidayNote,
-      enteredBy: officer.name,
+      enteredBy: officer.actor.name,
       adjustedWorkingDayCount: 0,
     });
     expect(years[0].holidays).toEqual(estimateHolidaySchedule(2027).holidays);
@@ -73,6 +72,6 @@ describe.each(databaseKinds())("recordDemoHolidayYears on %s", (kind) => {
     });
     expect(real.statusCode).toBe(200);
     expect(real.json().year).toMatchObject({ sourceKind: "state-council", isDemo: false });
-    expect(await recordDemoHolidayYears(deps, officer, [2027])).toEqual([]);
+    expect(await recordDemoHolidayYears(officer, [2027])).toEqual([]);
   });
 });

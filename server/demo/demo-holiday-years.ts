@@ -2,7 +2,7 @@ import chineseDays from "chinese-days";
 import { addDays, formatIsoDate, type IsoDate } from "../../policy/calendar/dates";
 import { demoHolidayNote } from "../../policy/calendar/holiday-sources";
 import { buildWorkingDayCalendar } from "../../policy/calendar/working-days";
-import type { Actor, CommandDeps } from "../commands/command";
+import type { Invocation } from "../commands/command";
 import { saveHolidayYear } from "../commands/holiday-years";
 import { officerHolidayYears } from "../decision/holiday-years";
 
@@ -46,16 +46,12 @@ export function estimateHolidaySchedule(year: number): { holidays: IsoDate[]; ad
  * calendar does not cover — neither packaged nor entered — through the same command officers use, so the demo's
  * working-day counts can run. Returns the years it recorded. Never shipped as data; created when the demo loads.
  */
-export async function recordDemoHolidayYears(
-  deps: CommandDeps,
-  officer: Actor,
-  years: readonly number[],
-): Promise<number[]> {
-  const covered = buildWorkingDayCalendar(await officerHolidayYears(deps.database.db)).coveredYears;
+export async function recordDemoHolidayYears(officer: Invocation, years: readonly number[]): Promise<number[]> {
+  const covered = buildWorkingDayCalendar(await officerHolidayYears(officer.deps.database.db)).coveredYears;
   const missing = [...new Set(years)].filter((year) => !covered.has(year)).sort((a, b) => a - b);
   const recorded: number[] = [];
   for (const year of missing) {
-    await saveHolidayYear(deps, officer, {
+    await saveHolidayYear(officer, {
       year,
       sourceKind: "demo",
       documentNumber: null,

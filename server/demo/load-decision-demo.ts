@@ -140,20 +140,23 @@ async function ensureUnit(deps: CommandDeps, spec: DemoBase["unit"]): Promise<st
     .select({ id: recommenders.id })
     .from(recommenders)
     .where(eq(recommenders.code, spec.recommender));
-  return createUnit(deps, systemActor, {
-    name: spec.name,
-    uscc,
-    type: spec.type,
-    divisionCode: spec.division,
-    address: "",
-    parentUnitId: null,
-    college: null,
-    directRecommending: false,
-    recommenderId: recommender!.id,
-    legalRepresentative: "演示",
-    contactName: "国际合作部",
-    contactPhone: "027-87000000",
-  });
+  return createUnit(
+    { deps, actor: systemActor },
+    {
+      name: spec.name,
+      uscc,
+      type: spec.type,
+      divisionCode: spec.division,
+      address: "",
+      parentUnitId: null,
+      college: null,
+      directRecommending: false,
+      recommenderId: recommender!.id,
+      legalRepresentative: "演示",
+      contactName: "国际合作部",
+      contactPhone: "027-87000000",
+    },
+  );
 }
 
 /** 2026-01-05 → 2026年1月5日, as a letter writes it. */

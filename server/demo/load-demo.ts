@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { usccCheckDigit } from "../../policy/uscc";
 import { bootstrapAdministrators } from "../commands/bootstrap-administrators";
-import { type Actor, type CommandDeps, execute, systemActor } from "../commands/command";
+import { type CommandDeps, execute, systemActor } from "../commands/command";
 import { createAccount } from "../commands/create-account";
 import { decideUnit } from "../commands/decide-unit";
 import { addBeltAndRoad } from "../commands/reference-data";
@@ -146,16 +146,6 @@ export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<bool
     administrators.map((spec) => ({ ...spec, role: spec.roles[0] as "sysadmin" | "secadmin" | "auditor" })),
     true,
   );
-  const asActor = async (username: string): Promise<Actor> => {
-    const spec = demoAccounts.find((account) => account.username === username);
-    return {
-      accountId: await accountId(username),
-      name: spec?.displayName ?? username,
-      role: spec?.roles[0] ?? null,
-      ip: "127.0.0.1",
-      requestId: null,
-    };
-  };
   const sysadmin = await demoInvocation(deps, "sysadmin");
   const secadmin = await demoInvocation(deps, "secadmin");
 
@@ -168,12 +158,15 @@ export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<bool
       continue;
     }
     const { recommenderCode, ...input } = unit;
-    const id = await createUnit(deps, systemActor, {
-      ...input,
-      parentUnitId: null,
-      college: null,
-      recommenderId: (await recommenderId(recommenderCode))!,
-    });
+    const id = await createUnit(
+      { deps, actor: systemActor },
+      {
+        ...input,
+        parentUnitId: null,
+        college: null,
+        recommenderId: (await recommenderId(recommenderCode))!,
+      },
+    );
     unitIds.set(key, id);
   }
 
@@ -240,7 +233,7 @@ export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<bool
       },
     );
     if (registration.decision) {
-      await decideUnit(deps, await asActor("rec.wuhan"), {
+      await decideUnit(await demoInvocation(deps, "rec.wuhan"), {
         unitId,
         decision: registration.decision,
         reason: "经营范围不属于科技类，请补充材料后重新注册",
@@ -249,7 +242,7 @@ export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<bool
   }
 
   // People: base directors-to-be, with encrypted identity numbers.
-  const officer = await asActor("officer");
+  const officer = await demoInvocation(deps, "officer");
   const directors = [
     { name: "张明", title: "senior" as const, unit: "HUST", idNumber: "420106197501011234", phone: "13971000001" },
     { name: "刘洋", title: "senior" as const, unit: "WUHAN-ENT", idNumber: "420111198002022345", phone: "13971000002" },
@@ -262,7 +255,7 @@ export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<bool
     },
   ];
   for (const person of directors) {
-    await createPerson(deps, officer, {
+    await createPerson(officer, {
       name: person.name,
       title: person.title,
       unitId: unitIds.get(person.unit) ?? null,
@@ -274,15 +267,15 @@ export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<bool
   }
 
   for (const country of ["RU", "KZ", "PK", "TH", "EG", "RS"]) {
-    await addBeltAndRoad(deps, officer, { country, since: "2013-09-07", until: null, note: "演示数据" });
+    await addBeltAndRoad(officer, { country, since: "2013-09-07", until: null, note: "演示数据" });
   }
 
   // Years with no published holiday schedule that the demo's working-day counts reach get a marked estimate, the
   // way an officer would enter a year (SPEC §2); a real schedule entered later replaces it.
-  await recordDemoHolidayYears(deps, officer, demoTimeline(deps.clock.now()).holidayYears);
+  await recordDemoHolidayYears(officer, demoTimeline(deps.clock.now()).holidayYears);
 
-  await loadReviewDemo(deps, officer, createDemoAccount);
-  await loadDecisionDemo(deps, officer);
+  await loadReviewDemo(deps, officer.actor, createDemoAccount);
+  await loadDecisionDemo(deps, officer.actor);
 
   await loadRecognitionDemo(deps, dataDir);
 

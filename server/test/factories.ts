@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Rubric } from "../../policy/grading/rubric";
-import type { Caller } from "../access/caller";
+import { type Caller, primaryRole } from "../access/caller";
 import { loadSession } from "../auth/sessions";
+import type { Invocation } from "../commands/command";
 import type { Executor } from "../db/client";
 import { accounts, applications, calls, recommenders, units } from "../db/schema";
 import type { TestApp } from "./harness";
@@ -93,4 +94,20 @@ export async function callerOf(t: TestApp, username: string): Promise<Caller> {
   const found = await loadSession(t.database, t.clock, token);
   if (!found || !("caller" in found)) throw new Error(`no session for ${username}`);
   return found.caller;
+}
+
+/** A signed-in demo account invoking a command directly, as a route would for its request. */
+export async function invocationAs(t: TestApp, username: string): Promise<Invocation> {
+  const caller = await callerOf(t, username);
+  return {
+    deps: { database: t.database, clock: t.clock, keys: t.config.keys },
+    caller,
+    actor: {
+      accountId: caller.accountId,
+      name: caller.displayName,
+      role: primaryRole(caller),
+      ip: null,
+      requestId: null,
+    },
+  };
 }

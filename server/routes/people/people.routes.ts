@@ -8,7 +8,7 @@ import { piiCipher } from "../../commands/command";
 import { createPerson, updatePerson } from "../../commands/save-person";
 import { listPeople, loadPerson, type PersonRow, presentPerson } from "../../db/people.repository";
 import { apiError, errors } from "../../http/errors";
-import { actorOf, callerOf } from "../../http/request-context";
+import { callerOf, invocationOf } from "../../http/request-context";
 import type { RouteDeps, TypedApp } from "../types";
 
 const tags = ["people"];
@@ -104,7 +104,7 @@ export async function peopleRoutes(app: TypedApp, deps: RouteDeps) {
       const scope = await authorize(db, caller, "person.manage");
       const unitId = scope.scope === "all" ? request.body.unitId : (request.body.unitId ?? caller.unitId);
       assertUnitInScope(scope, unitId);
-      const id = await createPerson(deps, actorOf(request), { ...request.body, unitId });
+      const id = await createPerson(invocationOf(deps, request), { ...request.body, unitId });
       return reply.code(201).send(await present(caller, await loadScoped(caller, id, "person.read"), new Map()));
     },
   );
@@ -125,7 +125,7 @@ export async function peopleRoutes(app: TypedApp, deps: RouteDeps) {
       const caller = callerOf(request);
       await loadScoped(caller, request.params.id, "person.manage");
       assertUnitInScope(await authorize(db, caller, "person.manage"), request.body.unitId);
-      await updatePerson(deps, actorOf(request), request.params.id, request.body);
+      await updatePerson(invocationOf(deps, request), { personId: request.params.id, update: request.body });
       return present(caller, await loadScoped(caller, request.params.id, "person.read"), new Map());
     },
   );

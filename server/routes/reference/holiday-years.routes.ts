@@ -16,7 +16,7 @@ import { authorize } from "../../access/scope";
 import { deleteHolidayYear, type SavedHolidayYear, saveHolidayYear } from "../../commands/holiday-years";
 import type { Executor } from "../../db/client";
 import { type HolidayYearRecord, holidayYearEditors, holidayYearRecords } from "../../decision/holiday-years";
-import { actorOf, callerOf } from "../../http/request-context";
+import { callerOf, invocationOf } from "../../http/request-context";
 import { badRequest, fieldErrors } from "../../http/validation";
 import { mediaTypes } from "../applications/application-documents.routes";
 import { readUpload, sendDownload } from "../applications/transfer";
@@ -117,7 +117,7 @@ export async function holidayYearRoutes(app: TypedApp, deps: RouteDeps) {
     },
     async (request, reply) => {
       await authorize(db, callerOf(request), "reference.manage");
-      const saved = await saveHolidayYear(deps, actorOf(request), {
+      const saved = await saveHolidayYear(invocationOf(deps, request), {
         ...request.body,
         year: request.params.year,
         sourceKind: "state-council",
@@ -142,7 +142,7 @@ export async function holidayYearRoutes(app: TypedApp, deps: RouteDeps) {
       const fields = holidayYearImportFields.safeParse(upload.fields);
       if (!fields.success) throw badRequest(fieldErrors(holidayYearImportFields, upload.fields) ?? []);
       const file = await readHolidayFile(upload.name, upload.content, fields.data.year);
-      const saved = await saveHolidayYear(deps, actorOf(request), {
+      const saved = await saveHolidayYear(invocationOf(deps, request), {
         year: file.year,
         sourceKind: "file-import",
         documentNumber: fields.data.documentNumber,
@@ -170,7 +170,7 @@ export async function holidayYearRoutes(app: TypedApp, deps: RouteDeps) {
     },
     async (request) => {
       await authorize(db, callerOf(request), "reference.manage");
-      await deleteHolidayYear(deps, actorOf(request), request.params.year, request.body.reason);
+      await deleteHolidayYear(invocationOf(deps, request), { year: request.params.year, reason: request.body.reason });
       return { ok: true as const };
     },
   );

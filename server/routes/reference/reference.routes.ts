@@ -15,7 +15,7 @@ import { roleLabels, roles } from "../../../policy/roles";
 import { authorize } from "../../access/scope";
 import { chinaDate } from "../../clock";
 import { addBeltAndRoad, createField, updateField } from "../../commands/reference-data";
-import { actorOf, callerOf } from "../../http/request-context";
+import { callerOf, invocationOf } from "../../http/request-context";
 import { beltAndRoadOn, countryList } from "../../reference/countries";
 import { listBeltAndRoad, listFields } from "../../reference/reference.repository";
 import type { RouteDeps, TypedApp } from "../types";
@@ -76,7 +76,7 @@ export async function referenceRoutes(app: TypedApp, deps: RouteDeps) {
     },
     async (request, reply) => {
       await authorize(db, callerOf(request), "reference.manage");
-      return reply.code(201).send({ id: await createField(deps, actorOf(request), request.body) });
+      return reply.code(201).send({ id: await createField(invocationOf(deps, request), request.body) });
     },
   );
 
@@ -94,7 +94,7 @@ export async function referenceRoutes(app: TypedApp, deps: RouteDeps) {
     },
     async (request) => {
       await authorize(db, callerOf(request), "reference.manage");
-      await updateField(deps, actorOf(request), request.params.id, request.body);
+      await updateField(invocationOf(deps, request), { fieldId: request.params.id, update: request.body });
       return { ok: true as const };
     },
   );
@@ -127,7 +127,7 @@ export async function referenceRoutes(app: TypedApp, deps: RouteDeps) {
     },
     async (request, reply) => {
       await authorize(db, callerOf(request), "reference.manage");
-      return reply.code(201).send({ id: await addBeltAndRoad(deps, actorOf(request), request.body) });
+      return reply.code(201).send({ id: await addBeltAndRoad(invocationOf(deps, request), request.body) });
     },
   );
 

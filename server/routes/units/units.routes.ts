@@ -18,7 +18,7 @@ import { confirmUscc, createUnit, updateUnit } from "../../commands/save-unit";
 import type { Executor } from "../../db/client";
 import { listUnits, loadUnit, presentUnit, type UnitRow, unitStateAllows } from "../../db/units.repository";
 import { errors } from "../../http/errors";
-import { actorOf, callerOf } from "../../http/request-context";
+import { callerOf, invocationOf } from "../../http/request-context";
 import type { RouteDeps, TypedApp } from "../types";
 
 const tags = ["units"];
@@ -114,7 +114,7 @@ export async function unitRoutes(app: TypedApp, deps: RouteDeps) {
     async (request, reply) => {
       const caller = callerOf(request);
       await authorize(db, caller, "unit.manage");
-      const id = await createUnit(deps, actorOf(request), request.body);
+      const id = await createUnit(invocationOf(deps, request), request.body);
       const row = await loadScoped(deps, caller, id, "unit.read");
       return reply.code(201).send(await present(db, caller, deps, row, new Map()));
     },
@@ -135,7 +135,7 @@ export async function unitRoutes(app: TypedApp, deps: RouteDeps) {
     async (request) => {
       const caller = callerOf(request);
       await loadScoped(deps, caller, request.params.id, "unit.manage");
-      await updateUnit(deps, actorOf(request), request.params.id, request.body);
+      await updateUnit(invocationOf(deps, request), { unitId: request.params.id, update: request.body });
       return present(db, caller, deps, await loadScoped(deps, caller, request.params.id, "unit.read"), new Map());
     },
   );
@@ -156,7 +156,7 @@ export async function unitRoutes(app: TypedApp, deps: RouteDeps) {
       async (request) => {
         const caller = callerOf(request);
         await loadScoped(deps, caller, request.params.id, "unit.confirm");
-        await decideUnit(deps, actorOf(request), {
+        await decideUnit(invocationOf(deps, request), {
           unitId: request.params.id,
           decision,
           reason: request.body.reason ?? null,
@@ -181,7 +181,10 @@ export async function unitRoutes(app: TypedApp, deps: RouteDeps) {
     async (request) => {
       const caller = callerOf(request);
       await loadScoped(deps, caller, request.params.id, "unit.manage");
-      await confirmUscc(deps, actorOf(request), request.params.id, request.body.reason ?? null);
+      await confirmUscc(invocationOf(deps, request), {
+        unitId: request.params.id,
+        reason: request.body.reason ?? null,
+      });
       return { ok: true as const };
     },
   );
