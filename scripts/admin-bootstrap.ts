@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { systemClock } from "../server/clock";
 import { bootstrapAdministrators } from "../server/commands/bootstrap-administrators";
+import { systemActor } from "../server/commands/command";
 import { loadConfig } from "../server/config/config";
 import { openEmbedded, openPostgres } from "../server/db/client";
 import { seedReferenceData } from "../server/reference/seed-reference";
@@ -22,7 +23,7 @@ try {
     { username: "secadmin", displayName: "安全管理员", role: "secadmin" as const, password: password() },
     { username: "auditor", displayName: "审计管理员", role: "auditor" as const, password: password() },
   ];
-  if (await bootstrapAdministrators(deps, specs, false)) {
+  if (await bootstrapAdministrators({ deps, actor: systemActor }, { administrators: specs, isDemo: false })) {
     console.log("已创建三员账号（请妥善保管，首次登录须修改密码）/ administrators created (change at first sign-in):");
     for (const spec of specs) console.log(`  ${spec.username}\t${spec.password}`);
   } else {

@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { accounts, roleGrants } from "../db/schema";
-import { type CommandDeps, execute, systemActor } from "./command";
+import { type CallerlessInvocation, execute } from "./command";
 import { insertAccount } from "./create-account";
 
 export interface AdministratorSpec {
@@ -11,21 +11,23 @@ export interface AdministratorSpec {
 }
 
 /**
- * The three administrators (三员) of a new installation are created by the system itself, their grants approved
- * at once: there is nobody yet to approve them. Refused when any administrator already exists.
+ * The three administrators (三员) of a new installation are created by the system itself (`systemActor`), their
+ * grants approved at once: there is nobody yet to approve them, nor to be signed in. Returns false, changing
+ * nothing, when any administrator already exists.
  */
 export async function bootstrapAdministrators(
-  deps: CommandDeps,
-  specs: AdministratorSpec[],
-  isDemo: boolean,
+  invocation: CallerlessInvocation,
+  options: { administrators: AdministratorSpec[]; isDemo: boolean },
 ): Promise<boolean> {
-  return execute(deps, systemActor, "account.bootstrap", { type: "account" }, async (context) => {
+  const { deps, actor } = invocation;
+  const { administrators, isDemo } = options;
+  return execute(deps, actor, "account.bootstrap", { type: "account" }, async (context) => {
     const existing = await context.tx
       .select({ id: roleGrants.id })
       .from(roleGrants)
       .where(inArray(roleGrants.role, ["sysadmin", "secadmin", "auditor"]));
     if (existing.length > 0) return false;
-    for (const spec of specs) {
+    for (const spec of administrators) {
       const [taken] = await context.tx
         .select({ id: accounts.id })
         .from(accounts)

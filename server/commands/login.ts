@@ -4,7 +4,7 @@ import { decoyHash, verifyPassword } from "../auth/passwords";
 import { approvedRoles, createSession } from "../auth/sessions";
 import { accounts } from "../db/schema";
 import { Refused } from "../domain/refused";
-import { type Actor, type CommandDeps, execute } from "./command";
+import { type Actor, execute, type Invocation } from "./command";
 
 export interface LoginOptions {
   username: string;
@@ -35,8 +35,14 @@ const wrongCredentials = {
 /**
  * Password sign-in with lockout: 5 consecutive failures lock the account for 15 minutes (等保 level 3).
  * Success and failure are both audited; the failure counter is written even though the sign-in is refused.
+ * It takes no actor: until the password is verified the attempt is nobody's, so it names itself by the username
+ * tried and the address it came from, and by the account once that is known.
  */
-export async function loginWithPassword(deps: CommandDeps, options: LoginOptions): Promise<LoginResult> {
+export async function loginWithPassword(
+  invocation: Pick<Invocation, "deps">,
+  options: LoginOptions,
+): Promise<LoginResult> {
+  const { deps } = invocation;
   const actor: Actor = { accountId: null, name: options.username, role: null, ip: options.ip, requestId: null };
   return execute(deps, actor, "auth.login", { type: "account" }, async (context) => {
     const [account] = await context.tx.select().from(accounts).where(eq(accounts.username, options.username));

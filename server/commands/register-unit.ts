@@ -6,7 +6,7 @@ import { checkPasswordStrength } from "../../policy/security/password-policy";
 import { hashPassword } from "../auth/passwords";
 import { accounts, files, roleGrants, units } from "../db/schema";
 import { Refused, refused } from "../domain/refused";
-import { type Actor, type CommandDeps, execute } from "./command";
+import { type CallerlessInvocation, execute } from "./command";
 import {
   assertRecommenderExists,
   assertUsccFree,
@@ -19,13 +19,14 @@ export type UnitRegistration = z.infer<typeof unitRegistration>;
 
 /**
  * A host unit registers itself: the unit (pending), its administrator account and an applicant grant that
- * takes effect when the recommender confirms the unit. The recommender is notified.
+ * takes effect when the recommender confirms the unit. The recommender is notified. The registering visitor is
+ * not signed in (the account is created here), so there is no caller.
  */
 export async function registerUnit(
-  deps: CommandDeps,
-  actor: Actor,
+  invocation: CallerlessInvocation,
   input: UnitRegistration,
 ): Promise<{ unitId: string; accountId: string }> {
+  const { deps, actor } = invocation;
   return execute(deps, actor, "unit.register", { type: "unit" }, async (context) => {
     const { tx } = context;
     const usccCheck = usccVerdict(input.uscc);

@@ -142,9 +142,14 @@ export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<bool
   };
   const administrators = demoAccounts.filter((a) => ["sysadmin", "secadmin", "auditor"].includes(a.roles[0] ?? ""));
   await bootstrapAdministrators(
-    deps,
-    administrators.map((spec) => ({ ...spec, role: spec.roles[0] as "sysadmin" | "secadmin" | "auditor" })),
-    true,
+    { deps, actor: systemActor },
+    {
+      administrators: administrators.map((spec) => ({
+        ...spec,
+        role: spec.roles[0] as "sysadmin" | "secadmin" | "auditor",
+      })),
+      isDemo: true,
+    },
   );
   const sysadmin = await demoInvocation(deps, "sysadmin");
   const secadmin = await demoInvocation(deps, "secadmin");
@@ -211,8 +216,7 @@ export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<bool
     const [existing] = await db.select({ id: units.id }).from(units).where(eq(units.uscc, uscc));
     if (existing) continue;
     const { unitId } = await registerUnit(
-      deps,
-      { ...systemActor, name: registration.username, ip: "127.0.0.1" },
+      { deps, actor: { ...systemActor, name: registration.username, ip: "127.0.0.1" } },
       {
         name: registration.name,
         uscc,

@@ -60,11 +60,14 @@ export async function authRoutes(app: TypedApp, deps: RouteDeps) {
       },
     },
     async (request, reply) => {
-      const result = await loginWithPassword(deps, {
-        ...request.body,
-        ip: request.ip,
-        userAgent: request.headers["user-agent"] ?? "",
-      });
+      const result = await loginWithPassword(
+        { deps },
+        {
+          ...request.body,
+          ip: request.ip,
+          userAgent: request.headers["user-agent"] ?? "",
+        },
+      );
       if (!result.ok) throw loginRefusal(result);
       setSessionCookies(reply, deps.config.secureCookies, result.token, result.csrfToken);
       const session = await loadSession(deps.database, deps.clock, result.token);

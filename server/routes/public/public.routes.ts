@@ -71,7 +71,7 @@ export async function publicRoutes(app: TypedApp, deps: RouteDeps, store: FileSt
       },
     },
     async (request, reply) => {
-      const { unitId } = await registerUnit(deps, actorOf(request), request.body);
+      const { unitId } = await registerUnit({ deps, actor: actorOf(request) }, request.body);
       return reply.code(201).send({ unitId, status: "pending" as const });
     },
   );
