@@ -1,6 +1,10 @@
 import { z } from "zod";
 import { paged, pageQuery } from "./common";
 
+/** What an audit entry records about its change (audit_log.changes): named values, chained by the entry's MAC. */
+export const auditChanges = z.record(z.string(), z.unknown());
+export type AuditChanges = z.infer<typeof auditChanges>;
+
 export const auditEntrySchema = z.object({
   seq: z.number().int(),
   at: z.string(),

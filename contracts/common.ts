@@ -15,3 +15,6 @@ export function paged<T extends z.ZodType>(item: T) {
 
 /** Abilities of the caller on one record, so the UI shows only what the server would allow. */
 export const recordAbilities = z.array(z.string());
+
+/** Ids of other records as a stored list (a notice's applications, a visit's files), in their order. */
+export const idList = z.array(z.string());

@@ -131,7 +131,8 @@ export const candidateQuery = z.object({
   state: z.string().max(40).optional(),
 });
 
-const verification = z.object({
+/** An on-site verification as the workbench shows it; `team` is what on_site_verifications.team stores. */
+export const verificationSchema = z.object({
   id: z.string(),
   visitedOn: z.string(),
   team: z.array(z.string()),
@@ -159,7 +160,7 @@ export const candidateSchema = z.object({
     mean: z.number().nullable(),
     panelOpinion: z.string().nullable(),
   }),
-  verifications: z.array(verification),
+  verifications: z.array(verificationSchema),
   evaluationOpinion: z.string().nullable(),
   noticeId: z.string().nullable(),
   objections: z.object({ open: z.number().int(), upheld: z.number().int(), total: z.number().int() }),

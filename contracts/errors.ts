@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Refusal } from "../policy/refusal";
 
 /** Every 4xx and 5xx body has this one shape; `errors` lists every field at fault. */
 export const fieldErrorSchema = z.object({
@@ -14,6 +15,16 @@ export const apiErrorSchema = z.object({
   article: z.string().optional(),
   errors: z.array(fieldErrorSchema).optional(),
 });
+
+/** policy/refusal.ts `Refusal`, as stored inside a record (a refused draw attempt). */
+export const refusalSchema = z.object({
+  code: z.string(),
+  article: z.string().optional(),
+  messageZh: z.string(),
+  messageEn: z.string(),
+  path: z.string().optional(),
+  errors: z.array(fieldErrorSchema.extend({ article: z.string().optional() })).optional(),
+}) satisfies z.ZodType<Refusal>;
 
 export type FieldError = z.infer<typeof fieldErrorSchema>;
 export type ApiErrorBody = z.infer<typeof apiErrorSchema>;

@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { formalReviewItems } from "../policy/lifecycles/application.decide";
+import type { Rubric, RubricIndicator } from "../policy/grading/rubric";
+import { type FormalReviewRecord, formalReviewItems } from "../policy/lifecycles/application.decide";
 import { applicationEvents, applicationStates } from "../policy/lifecycles/application.transitions";
+import type { InterpretationSettings } from "../policy/settings";
 import { bilingual } from "./bilingual";
 import { paged, pageQuery, recordAbilities } from "./common";
 
@@ -37,16 +39,7 @@ export const callMaterial = z.object({
 });
 export type CallMaterial = z.infer<typeof callMaterial>;
 
-const rubricIndicator: z.ZodType<{
-  id: string;
-  labelZh: string;
-  labelEn?: string | undefined;
-  weight: number;
-  min: number;
-  max: number;
-  article?: string | undefined;
-  children?: unknown[] | undefined;
-}> = z.object({
+const rubricIndicator: z.ZodType<RubricIndicator> = z.object({
   id: z.string().min(1),
   labelZh: z.string().min(1),
   labelEn: z.string().optional(),
@@ -56,12 +49,47 @@ const rubricIndicator: z.ZodType<{
   article: z.string().optional(),
   children: z.array(z.lazy(() => rubricIndicator)).optional(),
 });
+/** policy/grading/rubric.ts `Rubric`: what a call and a review round store (calls.rubric, review_rounds.rubric). */
 export const rubricSchema = z.object({
   id: z.string().min(1),
   year: z.number().int().optional(),
   titleZh: z.string().min(1),
   indicators: z.array(rubricIndicator).min(1),
+}) satisfies z.ZodType<Rubric>;
+
+/** Every named setting of policy/settings.ts (docs/interpretations.md), typed as policy declares it. */
+export const interpretationSettingsSchema = z.object({
+  lookBackMode: z.enum(["rolling", "calendar-years"]),
+  lookBackYears: z.number(),
+  eventsPerYearMode: z.enum(["each-of-last-complete-years", "each-rolling-year"]),
+  eventsPerYearMinimum: z.number(),
+  partnerMinimum: z.number(),
+  partnersMustSpanCountries: z.boolean(),
+  agreementMustHaveStarted: z.boolean(),
+  offshoreExemption: z.enum(["applicant-offshore-in-new-country", "both-offshore-in-different-countries"]),
+  keyBaseIsOffshore: z.boolean(),
+  usccChecksumMismatchVerdict: z.enum(["soft", "fail"]),
+  internationalOrganizationRule: z.enum(["when-any-partner-is-an-organization", "when-all-partners-are-organizations"]),
+  partnersObjectionVerdict: z.enum(["soft", "fail"]),
+  banYears: z.number(),
+  changeReportMonths: z.number(),
+  rectificationMonths: z.number(),
+  measuresValidityYears: z.number(),
+  excellentShare: z.number(),
+  excellentMinimumScore: z.number(),
+  unqualifiedBelow: z.number(),
+  excellentAtLeastOneSlot: z.boolean(),
+  publicNoticeWorkingDays: z.number(),
+  publicNoticeStartDayCounts: z.boolean(),
+  rdFiscalYears: z.number(),
+}) satisfies z.ZodType<InterpretationSettings>;
+
+/** A call's own settings (calls.settings): interpretation settings it overrides, its 文号 prefix. */
+export const callSettings = z.object({
+  interpretation: interpretationSettingsSchema.partial().optional(),
+  documentNumberPrefix: z.string().optional(),
 });
+export type CallSettings = z.infer<typeof callSettings>;
 
 export const callInput = z.object({
   year: z.number().int().min(2025).max(2100),
@@ -106,25 +134,43 @@ export const callSchema = z.object({
 export const callList = z.object({ items: z.array(callSchema) });
 export type Call = z.infer<typeof callSchema>;
 
-/** The editor's form: the eligibility input's `application` and `director` sections plus the unit's own facts. */
-export const applicationForm = z
-  .object({
-    unitFacts: z
-      .object({
-        isIndependentLegalPerson: z.boolean().optional(),
-        inExistence: z.boolean().optional(),
-        foundedOn: z.string().optional(),
-        college: z.string().optional(),
-      })
-      .partial()
-      .optional(),
-    application: z.record(z.string(), z.unknown()).optional(),
-    director: z.record(z.string(), z.unknown()).optional(),
-  })
-  .refine((form) => JSON.stringify(form).length <= 1_000_000, {
-    message: bilingual("申报内容过大", "The form is too large"),
-  });
+/**
+ * The editor's form (applications.form): the eligibility input's `application` and `director` sections plus the
+ * unit's own facts. A draft may be partial or wrong in any part, so the sections stay open records here; the
+ * eligibility check reads them through policy's schema and names what it cannot read.
+ */
+const applicationFormFields = z.object({
+  unitFacts: z
+    .object({
+      isIndependentLegalPerson: z.boolean().optional(),
+      inExistence: z.boolean().optional(),
+      foundedOn: z.string().optional(),
+      college: z.string().optional(),
+    })
+    .partial()
+    .optional(),
+  application: z.record(z.string(), z.unknown()).optional(),
+  director: z.record(z.string(), z.unknown()).optional(),
+});
+/** The form as the editor sends it: its size is checked once, when it is saved. */
+export const applicationForm = applicationFormFields.refine((form) => JSON.stringify(form).length <= 1_000_000, {
+  message: bilingual("申报内容过大", "The form is too large"),
+});
+/** The form as read back from applications.form: the same shape, without re-measuring its size on every read. */
+export const storedApplicationForm = applicationFormFields;
 export type ApplicationForm = z.infer<typeof applicationForm>;
+
+/**
+ * The cooperation countries (Art. 13) as a draft form holds them in `application.countries`: a list not yet
+ * written as codes reads as empty, so presenting a draft never fails on it.
+ */
+export const formCountries = z
+  .object({
+    key: z.array(z.string()).catch([]),
+    main: z.array(z.string()).catch([]),
+    radiating: z.array(z.string()).catch([]),
+  })
+  .catch({ key: [], main: [], radiating: [] });
 
 export const applicationCreate = z.object({
   callId: z.string().min(1),
@@ -142,6 +188,7 @@ const findingSchema = z.object({
 });
 const problemSchema = z.object({ path: z.string(), messageZh: z.string(), messageEn: z.string() });
 
+/** An eligibility run as applications.eligibility stores it: the engine's result plus what it could not read yet. */
 export const eligibilitySchema = z.object({
   edition: z.string(),
   referenceDate: z.string(),
@@ -157,6 +204,7 @@ export const eligibilitySchema = z.object({
   /** Parts of the form the rules could not read yet (e.g. no type chosen): they block submission too. */
   inputErrors: z.array(problemSchema),
 });
+export type StoredEligibility = z.infer<typeof eligibilitySchema>;
 
 export const materialStatus = callMaterial.extend({ present: z.boolean() });
 
@@ -170,6 +218,22 @@ export const applicationFileSchema = z.object({
   sha256: z.string(),
   createdAt: z.string(),
 });
+
+/**
+ * What an application event stores with its row (application_events.data), one shape per command that records
+ * something: the formal-review checklist, the on-site visit, the evaluation, the review hand-off, the meeting, the
+ * 公示 and the recognition document. Exact shapes, so one is never read as another.
+ */
+export const applicationEventData = z.union([
+  z.strictObject({ checklist: z.partialRecord(z.string(), z.boolean()) }) satisfies z.ZodType<FormalReviewRecord>,
+  z.strictObject({ verificationId: z.string(), visitedOn: z.string(), conclusion: z.enum(["confirmed", "issues"]) }),
+  z.strictObject({ opinion: z.string(), mean: z.number().nullable(), roundId: z.string().nullable() }),
+  z.strictObject({ roundId: z.string().nullable(), mean: z.number().nullable(), submitted: z.number() }),
+  z.strictObject({ approvalId: z.string(), date: z.string(), minuteRef: z.string() }),
+  z.strictObject({ noticeId: z.string(), startOn: z.string(), endOn: z.string() }),
+  z.strictObject({ documentId: z.string(), documentNumber: z.string(), issuedOn: z.string() }),
+]);
+export type ApplicationEventData = z.infer<typeof applicationEventData>;
 
 export const applicationEventSchema = z.object({
   event: z.string(),

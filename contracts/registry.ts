@@ -82,6 +82,14 @@ export const revocationSchema = z.object({
   abilities: recordAbilities,
 });
 
+/** A base's key, main and radiating cooperation countries (Art. 13) as ISO codes (bases.countries). */
+export const baseCountries = z.object({
+  key: z.array(z.string()),
+  main: z.array(z.string()),
+  radiating: z.array(z.string()),
+});
+export type BaseCountries = z.infer<typeof baseCountries>;
+
 export const registryBaseSchema = z.object({
   id: z.string(),
   standardName: z.string(),
@@ -90,7 +98,7 @@ export const registryBaseSchema = z.object({
   type: z.string(),
   field: z.string(),
   directorName: z.string(),
-  countries: z.object({ key: z.array(z.string()), main: z.array(z.string()), radiating: z.array(z.string()) }),
+  countries: baseCountries,
   recognizedOn: z.string(),
   documentNumber: z.string(),
   origin: z.string(),

@@ -2,8 +2,12 @@ import { z } from "zod";
 import { verdicts } from "../policy/eligibility/findings";
 import { titleCodes } from "../policy/reference/titles";
 import { assignmentStates } from "../policy/review/assignment.transitions";
+import { type DrawCandidate, type DrawRules, type DrawTargetFacts, drawRecordFormat } from "../policy/review/draw";
+import type { DrawRecord } from "../policy/review/draw-record";
+import { exclusionRules, filterRules } from "../policy/review/exclusion-reasons";
 import { bilingual } from "./bilingual";
 import { paged, pageQuery, recordAbilities } from "./common";
+import { refusalSchema } from "./errors";
 import { rubricSchema } from "./recognition";
 
 /** Expert pool, draws, reviews (issue 5). Responses never tell applicants or recommenders who reviewed them. */
@@ -248,6 +252,10 @@ export const reasonRequest = z.object({
 
 export const optionalReasonRequest = z.object({ reason: z.string().trim().max(500).optional() });
 
+/** An expert's conflict-of-interest declaration as review_assignments.declaration stores it. */
+export const assignmentDeclaration = z.object({ conflict: z.boolean(), statement: z.string(), at: z.string() });
+export type AssignmentDeclaration = z.infer<typeof assignmentDeclaration>;
+
 export const declarationRequest = z.object({
   conflict: z.boolean(),
   statement: z.string().trim().max(1000).default(""),
@@ -348,6 +356,108 @@ export const drawSummary = z.object({
   createdAt: z.string(),
 });
 export const drawList = z.object({ items: z.array(drawSummary) });
+
+// The draw record (draws.record): policy/review/draw-record.ts `DrawRecord`, everything a re-run needs.
+
+const drawRulesSchema = z.object({
+  fields: z.array(z.string()),
+  allowedTitles: z.array(z.string()),
+  statuses: z.array(z.string()),
+  mode: z.enum(["panel", "top-up"]).optional(),
+  panelSize: z.number(),
+  backups: z.number(),
+  collaborationYears: z.number(),
+  maxDrawsPerYear: z.number(),
+  referenceYear: z.number(),
+  pinnedExclusions: z.array(z.object({ expertId: z.string(), reason: z.string() })),
+}) satisfies z.ZodType<DrawRules>;
+
+/** An avoidance the applicant declared (回避): an expert, a person or a whole unit, with its reason. */
+export const declaredAvoidance = z.object({
+  expertId: z.string().optional(),
+  personId: z.string().optional(),
+  unitName: z.string().optional(),
+  reason: z.string(),
+});
+/** A collaboration the applicant declared with a person, with its year (the "within N years" rule). */
+export const declaredCollaboration = z.object({ personId: z.string(), year: z.number(), note: z.string().optional() });
+
+const drawTargetFactsSchema = z.object({
+  kind: targetKind,
+  id: z.string(),
+  title: z.string(),
+  field: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  directorPersonId: z.string().nullable(),
+  directorUnitId: z.string().nullable(),
+  declaredAvoidances: z.array(declaredAvoidance),
+  declaredCollaborations: z.array(declaredCollaboration),
+}) satisfies z.ZodType<DrawTargetFacts>;
+
+const drawCandidateSchema = z.object({
+  expertId: z.string(),
+  personId: z.string(),
+  name: z.string(),
+  unitId: z.string().nullable(),
+  unitName: z.string(),
+  fields: z.array(z.string()),
+  title: z.string(),
+  status: z.string(),
+  drawsThisYear: z.number(),
+}) satisfies z.ZodType<DrawCandidate>;
+
+const filterRule = z.enum(filterRules);
+const exclusionRule = z.enum(exclusionRules);
+
+export const drawRecordSchema = z.object({
+  format: z.literal(drawRecordFormat),
+  algorithm: z.string(),
+  drawId: z.string(),
+  roundId: z.string(),
+  attempt: z.number().int(),
+  drawnAt: z.string(),
+  drawnBy: z.string().nullable(),
+  seed: z.number(),
+  rules: drawRulesSchema,
+  target: drawTargetFactsSchema,
+  candidates: z.array(drawCandidateSchema),
+  candidatesDigest: z.string(),
+  outcome: z.object({
+    status: z.enum(["drawn", "refused"]),
+    panel: z.array(z.string()),
+    backups: z.array(z.string()),
+    refusal: refusalSchema.nullable(),
+    eligible: z.array(z.string()),
+    filtered: z.record(filterRule, z.array(z.string())),
+    exclusions: z.array(
+      z.object({
+        expertId: z.string(),
+        rule: exclusionRule,
+        reasonZh: z.string(),
+        reasonEn: z.string(),
+        facts: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+      }),
+    ),
+    counts: z.object({
+      pool: z.number(),
+      filtered: z.record(filterRule, z.number()),
+      excluded: z.record(exclusionRule, z.number()),
+      eligible: z.number(),
+      needed: z.number(),
+    }),
+  }),
+  replacements: z.array(
+    z.object({
+      outExpertId: z.string(),
+      inExpertId: z.string(),
+      reason: z.enum(["declined", "recused"]),
+      at: z.string(),
+      byName: z.string().nullable(),
+      note: z.string().optional(),
+    }),
+  ),
+}) satisfies z.ZodType<DrawRecord>;
 
 /**
  * What an expert reads after declaring no conflict (ADR 0003): labelled sections of the form, the uploaded files

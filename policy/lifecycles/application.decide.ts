@@ -67,6 +67,11 @@ export interface ApplicationRequest {
 /** Why an event was refused: the record is hidden, the caller may not, the record's state forbids it, or a rule. */
 export type RefusalKind = "not-found" | "forbidden" | "conflict" | "rule";
 
+/** What formal review records with its event: each checklist item checked (true) or found wanting (false). */
+export interface FormalReviewRecord {
+  checklist: Partial<Record<string, boolean>>;
+}
+
 export interface ApplicationChange {
   to: ApplicationState;
   article: string;
@@ -78,8 +83,8 @@ export interface ApplicationChange {
   submitted?: true;
   /** pass-up: the parent recommender that holds the application next. */
   holderNext?: string;
-  /** Stored with the event row (the formal-review checklist). */
-  data: unknown;
+  /** Stored with the event row: the formal-review checklist, else nothing. */
+  data: FormalReviewRecord | null;
 }
 
 export type ApplicationDecision =

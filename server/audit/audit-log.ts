@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, ilike, lte, or, type SQL, sql } from "drizzle-orm";
+import type { AuditChanges } from "../../contracts/audit";
 import { canonicalJson } from "../../policy/canonical-json";
 import type { Clock } from "../clock";
 import { hmacSm3 } from "../crypto/sm";
@@ -14,7 +15,7 @@ export interface AuditEntry {
   action: string;
   targetType?: string | null;
   targetId?: string | null;
-  changes?: unknown;
+  changes?: AuditChanges;
   ip?: string | null;
   outcome: AuditOutcome;
   reason?: string | null;
@@ -30,7 +31,7 @@ interface ChainedFields {
   action: string;
   targetType: string | null;
   targetId: string | null;
-  changes: unknown;
+  changes: AuditChanges | null;
   ip: string | null;
   outcome: string;
   reason: string | null;

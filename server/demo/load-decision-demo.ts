@@ -20,6 +20,7 @@ import { recordApproval } from "../decision/record-approval";
 import { recordOnSiteVerification } from "../decision/record-on-site-verification";
 import { startOnSiteVerification } from "../decision/start-on-site-verification";
 import { demoIssuedOn, demoTimeline } from "./demo-timeline";
+import { demoRubric } from "./load-review-demo";
 
 type Countries = { key: string[]; main: string[]; radiating: string[] };
 interface DemoBase {
@@ -216,12 +217,7 @@ export async function loadDecisionDemo(deps: CommandDeps, officer: Actor): Promi
       opensAt: round.opensAt,
       closesAt: round.closesAt,
       deadline: round.deadline,
-      rubric: {
-        id: `rubric-${round.year}`,
-        year: round.year,
-        titleZh: `${round.year}年度认定评审指标`,
-        indicators: [],
-      },
+      rubric: demoRubric(round.year),
       status: "closed",
       edition: editionFor(round.deadline).edition.id,
       settings: { documentNumberPrefix: "鄂科技函" },

@@ -57,7 +57,8 @@ export const demoExpertAccounts: ReadonlyArray<{ name: string; username: string 
     : [{ name, username: index === 0 ? "expert" : `expert${String(index + 1).padStart(2, "0")}` }],
 );
 
-const demoRubric = (year: number): Rubric => ({
+/** The demo calls' rubric (Art. 22 indicators, weights summing to 1): every stored rubric has indicators. */
+export const demoRubric = (year: number): Rubric => ({
   id: `rubric-${year}-demo`,
   year,
   titleZh: `${year}年度省国合基地认定专家评审指标`,

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
+import type { ApplicationEventData } from "../../contracts/recognition";
 import {
   type ApplicationChange,
   type ApplicationDecision,
@@ -32,7 +33,7 @@ export async function writeApplicationChange(
     reason: string | null;
     /** Columns the server derives with the event (a submission's eligibility and standard name, …). */
     columns?: Partial<Omit<ApplicationRow, "id" | "state" | "version">>;
-    data?: unknown;
+    data?: ApplicationEventData;
   },
 ): Promise<ApplicationRow> {
   const { tx } = context;
@@ -97,7 +98,7 @@ export interface ApplyEventOptions {
   >;
   /** Extra columns the event writes with the state. */
   set?: Partial<Omit<ApplicationRow, "id" | "state" | "version">>;
-  data?: unknown;
+  data?: ApplicationEventData;
 }
 
 /**

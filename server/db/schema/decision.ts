@@ -17,12 +17,12 @@ export const onSiteVerifications = pgTable(
     applicationId: text("application_id").notNull(),
     visitedOn: text("visited_on").notNull(),
     /** Team members' names (and roles), as entered. */
-    team: jsonb("team").notNull().default([]),
+    team: jsonb("team").$type<string[]>().notNull().default([]),
     findings: text("findings").notNull(),
     /** "confirmed": what was declared is as found; "issues": discrepancies the evaluation must weigh. */
     conclusion: text("conclusion", { enum: ["confirmed", "issues"] }).notNull(),
     /** File ids (files table): photos, scans, minutes of the visit. */
-    fileIds: jsonb("file_ids").notNull().default([]),
+    fileIds: jsonb("file_ids").$type<string[]>().notNull().default([]),
     recordedBy: text("recorded_by"),
     createdAt: at("created_at").notNull(),
   },
@@ -37,7 +37,7 @@ export const approvals = pgTable(
     callId: text("call_id"),
     meetingDate: text("meeting_date").notNull(),
     minuteRef: text("minute_ref").notNull(),
-    applicationIds: jsonb("application_ids").notNull().default([]),
+    applicationIds: jsonb("application_ids").$type<string[]>().notNull().default([]),
     note: text("note"),
     recordedBy: text("recorded_by"),
     createdAt: at("created_at").notNull(),
@@ -57,7 +57,7 @@ export const publicNotices = pgTable(
     workingDays: integer("working_days").notNull(),
     /** The measures' edition in force on the start day (Art. 31). */
     edition: text("edition").notNull(),
-    applicationIds: jsonb("application_ids").notNull().default([]),
+    applicationIds: jsonb("application_ids").$type<string[]>().notNull().default([]),
     publishedBy: text("published_by"),
     createdAt: at("created_at").notNull(),
   },
@@ -111,7 +111,7 @@ export const recognitionDocuments = pgTable(
     documentNumber: text("document_number").notNull(),
     issuedOn: text("issued_on").notNull(),
     title: text("title").notNull(),
-    applicationIds: jsonb("application_ids").notNull().default([]),
+    applicationIds: jsonb("application_ids").$type<string[]>().notNull().default([]),
     edition: text("edition").notNull(),
     issuedBy: text("issued_by"),
     createdAt: at("created_at").notNull(),

@@ -11,6 +11,8 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { AuditChanges } from "../../../contracts/audit";
+import type { OutboxMessage } from "../../../contracts/outbox";
 import type { IsoDate } from "../../../policy/calendar/dates";
 import { holidaySourceKinds } from "../../../policy/calendar/holiday-sources";
 
@@ -163,7 +165,7 @@ export const auditLog = pgTable(
     action: text("action").notNull(),
     targetType: text("target_type"),
     targetId: text("target_id"),
-    changes: jsonb("changes"),
+    changes: jsonb("changes").$type<AuditChanges>(),
     ip: text("ip"),
     outcome: text("outcome", { enum: ["success", "refused", "failed"] }).notNull(),
     reason: text("reason"),
@@ -191,7 +193,7 @@ export const outbox = pgTable(
   {
     id: id(),
     kind: text("kind").notNull(),
-    payload: jsonb("payload").notNull(),
+    payload: jsonb("payload").$type<OutboxMessage>().notNull(),
     createdAt: createdAt(),
     dispatchedAt: at("dispatched_at"),
     attempts: integer("attempts").notNull().default(0),

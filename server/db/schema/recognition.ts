@@ -1,11 +1,19 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import type {
+  ApplicationEventData,
+  ApplicationForm,
+  CallMaterial,
+  CallSettings,
+  StoredEligibility,
+} from "../../../contracts/recognition";
+import type { Rubric } from "../../../policy/grading/rubric";
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 /**
  * 年度认定通知 (Art. 14): one recognition round. `deadline` (YYYY-MM-DD, China time) is the reference date of every
- * look-back (SPEC §7); `rubric` is policy/grading/rubric.ts `Rubric`; `settings` holds the per-call interpretation
- * settings (panel size, aggregation, quota default, document number prefix …).
+ * look-back (SPEC §7); `rubric` is policy/grading/rubric.ts `Rubric`; `settings` holds the interpretation settings
+ * the call overrides and its 文号 prefix. Every jsonb column is read through server/db/stored-json.ts.
  */
 export const calls = pgTable(
   "calls",
@@ -18,15 +26,15 @@ export const calls = pgTable(
     opensAt: at("opens_at").notNull(),
     closesAt: at("closes_at").notNull(),
     deadline: text("deadline").notNull(),
-    focusFields: jsonb("focus_fields").notNull().default([]),
-    rubric: jsonb("rubric").notNull(),
-    materials: jsonb("materials").notNull().default([]),
+    focusFields: jsonb("focus_fields").$type<string[]>().notNull().default([]),
+    rubric: jsonb("rubric").$type<Rubric>().notNull(),
+    materials: jsonb("materials").$type<CallMaterial[]>().notNull().default([]),
     /** recommenderId → maximum number of applications it may recommend. */
-    quotas: jsonb("quotas").notNull().default({}),
+    quotas: jsonb("quotas").$type<Record<string, number>>().notNull().default({}),
     defaultQuota: integer("default_quota"),
     /** Targeted calls (offshore key bases): only these units may apply. */
-    invitedUnitIds: jsonb("invited_unit_ids").notNull().default([]),
-    settings: jsonb("settings").notNull().default({}),
+    invitedUnitIds: jsonb("invited_unit_ids").$type<string[]>().notNull().default([]),
+    settings: jsonb("settings").$type<CallSettings>().notNull().default({}),
     status: text("status", { enum: ["draft", "open", "closed"] }).notNull(),
     edition: text("edition").notNull(),
     version: integer("version").notNull().default(1),
@@ -57,10 +65,11 @@ export const applications = pgTable(
     region: text("region"),
     standardName: text("standard_name"),
     directorPersonId: text("director_person_id"),
-    form: jsonb("form").notNull().default({}),
-    /** The latest eligibility result: {edition, referenceDate, findings}. */
-    eligibility: jsonb("eligibility"),
+    form: jsonb("form").$type<ApplicationForm>().notNull().default({}),
+    /** The latest eligibility result: {edition, referenceDate, findings, summary, inputErrors}. */
+    eligibility: jsonb("eligibility").$type<StoredEligibility>(),
     /** Priority within the recommending department's list (1 = first), set when ranking. */
+    /** Unique per (call, recommender), checked at commit (migration 0009: a deferrable constraint drizzle cannot declare). */
     priority: integer("priority"),
     submittedAt: at("submitted_at"),
     stateChangedAt: at("state_changed_at"),
@@ -91,7 +100,7 @@ export const applicationEvents = pgTable(
     actorName: text("actor_name"),
     recommenderId: text("recommender_id"),
     reason: text("reason"),
-    data: jsonb("data"),
+    data: jsonb("data").$type<ApplicationEventData>(),
     edition: text("edition").notNull(),
     at: at("at").notNull(),
   },
@@ -127,7 +136,7 @@ export const recommendationLetters = pgTable(
     recommenderId: text("recommender_id").notNull(),
     fileId: text("file_id").notNull(),
     /** Application ids in priority order when the stamped copy was uploaded. */
-    applicationIds: jsonb("application_ids").notNull().default([]),
+    applicationIds: jsonb("application_ids").$type<string[]>().notNull().default([]),
     createdBy: text("created_by"),
     createdAt: at("created_at").notNull(),
   },

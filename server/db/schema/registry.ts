@@ -1,4 +1,5 @@
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import type { BaseCountries } from "../../../contracts/registry";
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -25,7 +26,7 @@ export const bases = pgTable(
     directorPersonId: text("director_person_id"),
     directorName: text("director_name").notNull().default(""),
     /** {key: string[], main: string[], radiating: string[]} ISO codes (Art. 13). */
-    countries: jsonb("countries").notNull().default({ key: [], main: [], radiating: [] }),
+    countries: jsonb("countries").$type<BaseCountries>().notNull().default({ key: [], main: [], radiating: [] }),
     recognizedOn: text("recognized_on").notNull(),
     documentNumber: text("document_number").notNull(),
     /** "provincial-2016" | "provincial-2022" | "provincial-2025" | "most-international" */

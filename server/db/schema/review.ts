@@ -1,4 +1,8 @@
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import type { AssignmentDeclaration, ReviewSettingsInput } from "../../../contracts/review";
+import type { Rubric, RubricScores } from "../../../policy/grading/rubric";
+import type { DrawRecord } from "../../../policy/review/draw-record";
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -10,7 +14,7 @@ export const experts = pgTable(
     personId: text("person_id").notNull(),
     accountId: text("account_id"),
     /** Field names (领域) the expert reviews. */
-    fields: jsonb("fields").notNull().default([]),
+    fields: jsonb("fields").$type<string[]>().notNull().default([]),
     title: text("title").notNull(),
     unitId: text("unit_id"),
     unitName: text("unit_name").notNull(),
@@ -37,8 +41,9 @@ export const reviewRounds = pgTable(
     /** The batch the target is ranked within: the call for an application, the year for a report. */
     groupId: text("group_id"),
     groupTitle: text("group_title"),
-    rubric: jsonb("rubric").notNull(),
-    settings: jsonb("settings").notNull().default({}),
+    rubric: jsonb("rubric").$type<Rubric>().notNull(),
+    /** The SQL default `{}` reads as every setting at its default (the schema fills `draw` and `aggregation`). */
+    settings: jsonb("settings").$type<ReviewSettingsInput>().notNull().default(sql`'{}'::jsonb`),
     status: text("status", { enum: ["drawing", "in-review", "completed", "cancelled"] }).notNull(),
     panelOpinion: text("panel_opinion"),
     panelOpinionBy: text("panel_opinion_by"),
@@ -64,7 +69,7 @@ export const draws = pgTable(
     id: text("id").primaryKey(),
     roundId: text("round_id").notNull(),
     attempt: integer("attempt").notNull(),
-    record: jsonb("record").notNull(),
+    record: jsonb("record").$type<DrawRecord>().notNull(),
     status: text("status", { enum: ["current", "superseded", "failed"] }).notNull(),
     createdBy: text("created_by"),
     createdAt: at("created_at").notNull(),
@@ -82,10 +87,10 @@ export const reviewAssignments = pgTable(
     expertId: text("expert_id").notNull(),
     role: text("role", { enum: ["member", "leader"] }).notNull(),
     status: text("status").notNull(),
-    declaration: jsonb("declaration"),
+    declaration: jsonb("declaration").$type<AssignmentDeclaration>(),
     declaredAt: at("declared_at"),
-    scores: jsonb("scores"),
-    comments: jsonb("comments"),
+    scores: jsonb("scores").$type<RubricScores>(),
+    comments: jsonb("comments").$type<Record<string, string>>(),
     opinion: text("opinion"),
     recommendation: text("recommendation"),
     total: integer("total_centi"),

@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { idParams } from "../../../contracts/common";
 import { errorResponses } from "../../../contracts/errors";
-import { drawList } from "../../../contracts/review";
-import { drawRecordFormat } from "../../../policy/review/draw";
+import { drawList, drawRecordSchema } from "../../../contracts/review";
 import { authorize } from "../../access/scope";
 import { errors } from "../../http/errors";
 import { callerOf } from "../../http/request-context";
@@ -11,16 +10,6 @@ import { presentDraws } from "../../review/reviews.repository";
 import type { RouteDeps, TypedApp } from "../types";
 
 const tags = ["draws"];
-
-/** The full record: loose so that every field of policy/review/draw-record.ts DrawRecord passes through. */
-const drawRecordSchema = z.looseObject({
-  format: z.literal(drawRecordFormat),
-  drawId: z.string(),
-  seed: z.number().int(),
-  candidates: z.array(z.unknown()),
-  outcome: z.looseObject({ status: z.string(), panel: z.array(z.string()), backups: z.array(z.string()) }),
-  replacements: z.array(z.unknown()),
-});
 
 /** Draw records for officers and the auditor (`draw.read`): anyone holding one can re-run it (policy draw-verify). */
 export async function drawRoutes(app: TypedApp, deps: RouteDeps) {
@@ -63,7 +52,7 @@ export async function drawRoutes(app: TypedApp, deps: RouteDeps) {
       const row = await findDraw(db, request.params.id);
       if (!row) throw errors.notFound("Draw", "抽取记录");
       reply.header("content-disposition", `attachment; filename="draw-${row.id}.json"`);
-      return row.record as z.infer<typeof drawRecordSchema>;
+      return row.record;
     },
   );
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BaseCountries } from "../../../contracts/registry";
 import { bases } from "../../db/schema";
 import { unitIdByName } from "../../test/factories";
 import { databaseKinds, startTestApp, type TestApp } from "../../test/harness";
@@ -17,7 +18,14 @@ describe.each(databaseKinds())("public registry on %s", (kind) => {
     const base = async (
       key: string,
       unitName: string,
-      values: { name: string; type: string; field: string; status?: string; countries?: object; recognizedOn?: string },
+      values: {
+        name: string;
+        type: string;
+        field: string;
+        status?: string;
+        countries?: BaseCountries;
+        recognizedOn?: string;
+      },
     ) => {
       ids[key] = randomUUID();
       await t.database.db.insert(bases).values({

@@ -1,0 +1,90 @@
+import type { z } from "zod";
+import { auditChanges } from "../../contracts/audit";
+import { idList } from "../../contracts/common";
+import { verificationSchema } from "../../contracts/decision";
+import { outboxMessage } from "../../contracts/outbox";
+import {
+  applicationEventData,
+  callSchema,
+  callSettings,
+  eligibilitySchema,
+  rubricSchema,
+  storedApplicationForm,
+} from "../../contracts/recognition";
+import { holidayYearSchema } from "../../contracts/reference";
+import { baseCountries } from "../../contracts/registry";
+import {
+  assignmentDeclaration,
+  assignmentSchema,
+  drawRecordSchema,
+  expertSchema,
+  reviewSettings,
+} from "../../contracts/review";
+
+/**
+ * Every jsonb column, by its SQL name, with the schema its value has. The column's TypeScript type (`$type<T>()`
+ * in db/schema) is the schema's output; a repository reads the value through `parseStored` once, and the code
+ * after it uses the typed value without casting. `stored-json.test.ts` fails when a jsonb column is missing here.
+ */
+export const storedJsonSchemas = {
+  "audit_log.changes": auditChanges.nullable(),
+  "outbox.payload": outboxMessage,
+  "holiday_years.holidays": holidayYearSchema.shape.holidays,
+  "holiday_years.workdays": holidayYearSchema.shape.adjustedWorkingDays,
+  "calls.focus_fields": callSchema.shape.focusFields,
+  "calls.rubric": rubricSchema,
+  "calls.materials": callSchema.shape.materials,
+  "calls.quotas": callSchema.shape.quotas,
+  "calls.invited_unit_ids": callSchema.shape.invitedUnitIds,
+  "calls.settings": callSettings,
+  "applications.form": storedApplicationForm,
+  "applications.eligibility": eligibilitySchema.nullable(),
+  "application_events.data": applicationEventData.nullable(),
+  "recommendation_letters.application_ids": idList,
+  "experts.fields": expertSchema.shape.fields,
+  "review_rounds.rubric": rubricSchema,
+  "review_rounds.settings": reviewSettings,
+  "draws.record": drawRecordSchema,
+  "review_assignments.declaration": assignmentDeclaration.nullable(),
+  "review_assignments.scores": assignmentSchema.shape.scores,
+  "review_assignments.comments": assignmentSchema.shape.comments,
+  "bases.countries": baseCountries,
+  "on_site_verifications.team": verificationSchema.shape.team,
+  "on_site_verifications.file_ids": idList,
+  "approvals.application_ids": idList,
+  "public_notices.application_ids": idList,
+  "recognition_documents.application_ids": idList,
+} satisfies Record<string, z.ZodType>;
+
+export type StoredColumn = keyof typeof storedJsonSchemas;
+/** The type a jsonb column holds: its schema's output. */
+export type Stored<C extends StoredColumn> = z.output<(typeof storedJsonSchemas)[C]>;
+
+/**
+ * Stored JSON that does not match its column's schema. Never the user's doing — a writer stored a shape the column
+ * does not allow, or the data was altered — so it is an internal error: a 500, logged with the column and the row.
+ */
+export class StoredJsonMismatch extends Error {
+  override readonly name = "StoredJsonMismatch";
+
+  constructor(
+    readonly column: StoredColumn,
+    readonly rowId: string | null,
+    readonly issues: readonly string[],
+  ) {
+    super(`${column}${rowId === null ? "" : ` of row ${rowId}`} does not match its schema: ${issues.join("; ")}`);
+  }
+}
+
+const schemas: { [C in StoredColumn]: z.ZodType<Stored<C>> } = storedJsonSchemas;
+
+/** A jsonb value read through its column's schema, once, where the repository reads the row. */
+export function parseStored<C extends StoredColumn>(column: C, value: unknown, rowId: string | null): Stored<C> {
+  const schema = schemas[column];
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = result.error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.map(String).join(".") || "(value)"}: ${issue.message}`);
+  throw new StoredJsonMismatch(column, rowId, issues);
+}
