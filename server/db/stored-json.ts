@@ -20,6 +20,7 @@ import {
   expertSchema,
   reviewSettings,
 } from "../../contracts/review";
+import type { calls } from "./schema";
 
 /**
  * Every jsonb column, by its SQL name, with the schema its value has. The column's TypeScript type (`$type<T>()`
@@ -87,4 +88,17 @@ export function parseStored<C extends StoredColumn>(column: C, value: unknown, r
     .slice(0, 5)
     .map((issue) => `${issue.path.map(String).join(".") || "(value)"}: ${issue.message}`);
   throw new StoredJsonMismatch(column, rowId, issues);
+}
+
+/** A call read for use: its rubric, materials, quotas, invited units, settings and focus fields parsed. */
+export function parseCallRow(row: typeof calls.$inferSelect): typeof calls.$inferSelect {
+  return {
+    ...row,
+    focusFields: parseStored("calls.focus_fields", row.focusFields, row.id),
+    rubric: parseStored("calls.rubric", row.rubric, row.id),
+    materials: parseStored("calls.materials", row.materials, row.id),
+    quotas: parseStored("calls.quotas", row.quotas, row.id),
+    invitedUnitIds: parseStored("calls.invited_unit_ids", row.invitedUnitIds, row.id),
+    settings: parseStored("calls.settings", row.settings, row.id),
+  };
 }

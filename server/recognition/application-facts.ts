@@ -12,6 +12,7 @@ import { abilitiesOn, type ResolvedScope } from "../access/scope";
 import { chinaDate } from "../clock";
 import type { Executor, Tx } from "../db/client";
 import { applications, calls, recommenders, units } from "../db/schema";
+import { parseCallRow } from "../db/stored-json";
 import { materialsChecklist, submitBlockers, uploadedSlotsOf } from "./eligibility-facts";
 import { callAccepting, recompute } from "./save-application";
 
@@ -31,7 +32,7 @@ const submitEvents: ReadonlySet<ApplicationEvent> = new Set(["submit", "resubmit
 
 /** The call's quota for one recommender: its own, else the call's default; null = no limit. */
 export function quotaOf(call: CallRow, recommenderId: string): number | null {
-  const own = (call.quotas as Record<string, number>)[recommenderId];
+  const own = call.quotas[recommenderId];
   return own ?? call.defaultQuota ?? null;
 }
 
@@ -68,7 +69,7 @@ export async function lockApplication(tx: Tx, id: string): Promise<LoadedApplica
     .innerJoin(recommenders, eq(recommenders.id, applications.recommenderId))
     .where(eq(applications.id, id))
     .for("update", { of: applications });
-  return row ?? null;
+  return row ? { ...row, call: parseCallRow(row.call) } : null;
 }
 
 /** The facts every view of an application shares (lists, detail, events): no quota count, no eligibility run. */
@@ -144,6 +145,13 @@ export async function eventFacts(
   const facts = baseFacts(loaded, now);
   let columns: Partial<ApplicationRow> = {};
   if (event === "recommend") {
+    // The quota holds under concurrency: recommendations by one recommender queue on its row, so each counts
+    // what the one before it committed (READ COMMITTED reads afresh after the lock).
+    await tx
+      .select({ id: recommenders.id })
+      .from(recommenders)
+      .where(eq(recommenders.id, loaded.holder.id))
+      .for("update");
     facts.quota.used = await recommendedCount(tx, loaded.call.id, loaded.holder.id);
   }
   if (submitEvents.has(event)) {

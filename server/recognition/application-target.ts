@@ -1,5 +1,4 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { CallMaterial } from "../../contracts/recognition";
 import type { EligibilityResult } from "../../policy/eligibility/engine";
 import type { Rubric } from "../../policy/grading/rubric";
 import { baseTypes } from "../../policy/reference/base-types";
@@ -9,6 +8,7 @@ import { titles } from "../../policy/reference/titles";
 import { accept, refuse } from "../../policy/refusal";
 import type { Executor } from "../db/client";
 import { applicationFiles, applications, calls, files, roleGrants, units } from "../db/schema";
+import { parseStored } from "../db/stored-json";
 import { countryList } from "../reference/countries";
 import type { AwaitingReviewTarget, ReviewMaterials, ReviewTargetFacts, ReviewTargetProvider } from "../review/targets";
 import { defaultMaterials } from "./materials";
@@ -326,7 +326,7 @@ export const applicationTarget: ReviewTargetProvider = {
       .select({ materials: calls.materials })
       .from(calls)
       .where(eq(calls.id, row.application.callId));
-    const callMaterials = (call?.materials as CallMaterial[] | undefined) ?? [];
+    const callMaterials = call ? parseStored("calls.materials", call.materials, row.application.callId) : [];
     const slotLabels = new Map(
       [...defaultMaterials, ...callMaterials].map((material) => [material.slot as string, material]),
     );
@@ -410,7 +410,7 @@ export const applicationTarget: ReviewTargetProvider = {
 
   async rubric(executor, id): Promise<Rubric | null> {
     const row = await load(executor, id);
-    return row ? (row.rubric as Rubric) : null;
+    return row ? parseStored("calls.rubric", row.rubric, row.application.callId) : null;
   },
 
   /**

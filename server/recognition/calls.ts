@@ -1,15 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import type { z } from "zod";
-import type { Call, CallMaterial, callInput, callUpdate } from "../../contracts/recognition";
+import type { Call, callInput, callUpdate } from "../../contracts/recognition";
 import type { Ability } from "../../policy/access/abilities";
-import { type Rubric, validateRubric } from "../../policy/grading/rubric";
+import { validateRubric } from "../../policy/grading/rubric";
 import { editionFor } from "../../policy/measures/editions";
 import type { Caller } from "../access/caller";
 import { authorize, resolveScope } from "../access/scope";
 import { type Actor, type CommandDeps, execute } from "../commands/command";
 import type { Executor } from "../db/client";
 import { calls } from "../db/schema";
+import { parseCallRow } from "../db/stored-json";
 import { Refused, refused } from "../domain/refused";
 import { defaultMaterials } from "./materials";
 import { callAccepting } from "./save-application";
@@ -24,7 +25,7 @@ function checkCall(input: Partial<z.infer<typeof callInput>>, current?: CallRow)
     problems.push({ path: "closesAt", messageZh: "截止时间应晚于开始时间", messageEn: "Closing must follow opening" });
   }
   if (input.rubric) {
-    const outcome = validateRubric(input.rubric as Rubric);
+    const outcome = validateRubric(input.rubric);
     if (!outcome.ok)
       problems.push({ path: "rubric", messageZh: outcome.refusal.messageZh, messageEn: outcome.refusal.messageEn });
   }
@@ -109,13 +110,13 @@ export async function listCalls(executor: Executor, caller: Caller) {
   await authorize(executor, caller, "call.read");
   const manager = await resolveScope(executor, caller, "call.manage");
   const rows = await executor.select().from(calls).orderBy(desc(calls.year), desc(calls.opensAt));
-  return rows.filter((row) => manager || visibleTo(row, caller));
+  return rows.map(parseCallRow).filter((row) => manager || visibleTo(row, caller));
 }
 
 function visibleTo(row: CallRow, caller: Caller): boolean {
   if (row.status === "draft") return false;
   if (row.kind === "targeted" && caller.roles.every((role) => role === "applicant")) {
-    return caller.unitId !== null && (row.invitedUnitIds as string[]).includes(caller.unitId);
+    return caller.unitId !== null && row.invitedUnitIds.includes(caller.unitId);
   }
   return true;
 }
@@ -137,12 +138,12 @@ export function presentCall(row: CallRow, now: Date, abilities: Ability[]): Call
     opensAt: row.opensAt.toISOString(),
     closesAt: row.closesAt.toISOString(),
     deadline: row.deadline,
-    focusFields: row.focusFields as string[],
+    focusFields: row.focusFields,
     rubric: row.rubric,
-    materials: (row.materials as CallMaterial[]).length > 0 ? (row.materials as CallMaterial[]) : defaultMaterials,
-    quotas: row.quotas as Record<string, number>,
+    materials: row.materials.length > 0 ? row.materials : defaultMaterials,
+    quotas: row.quotas,
     defaultQuota: row.defaultQuota,
-    invitedUnitIds: row.invitedUnitIds as string[],
+    invitedUnitIds: row.invitedUnitIds,
     status: row.status,
     accepting: callAccepting(row, now),
     edition: row.edition,

@@ -1,5 +1,5 @@
 import { and, eq, inArray, or } from "drizzle-orm";
-import type { ApplicationForm, CallMaterial, FileSlot } from "../../contracts/recognition";
+import type { ApplicationForm, FileSlot } from "../../contracts/recognition";
 import { checkEligibility } from "../../policy/eligibility/engine";
 import type { Finding, FindingSummary } from "../../policy/eligibility/findings";
 import {
@@ -9,7 +9,6 @@ import {
   type RegistryFacts,
 } from "../../policy/eligibility/input";
 import type { NationalPlatformKind } from "../../policy/reference/evidence-kinds";
-import type { InterpretationSettings } from "../../policy/settings";
 import type { Executor } from "../db/client";
 import {
   applicationFiles,
@@ -183,8 +182,7 @@ export async function evaluateEligibility(
       const result = checkEligibility(parsed.input as EligibilityInput, {
         referenceDate: call.deadline,
         registry: parsed.input.registry,
-        settings: ((call.settings as { interpretation?: Partial<InterpretationSettings> }).interpretation ??
-          {}) as Partial<InterpretationSettings>,
+        settings: call.settings.interpretation ?? {},
       });
       return { ...result, inputErrors };
     }
@@ -208,7 +206,7 @@ export async function evaluateEligibility(
 
 /** The call's materials list, each marked present when a file is in its slot. */
 export function materialsChecklist(call: CallRow, uploadedSlots: ReadonlySet<string>) {
-  const listed = (call.materials as CallMaterial[]).length > 0 ? (call.materials as CallMaterial[]) : defaultMaterials;
+  const listed = call.materials.length > 0 ? call.materials : defaultMaterials;
   return listed.map((material) => ({ ...material, present: uploadedSlots.has(material.slot) }));
 }
 

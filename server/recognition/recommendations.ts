@@ -5,6 +5,7 @@ import { authorize, type ResolvedScope } from "../access/scope";
 import { type Actor, type CommandDeps, execute } from "../commands/command";
 import type { Executor } from "../db/client";
 import { applications, calls, files, recommendationLetters, recommenders, roleGrants } from "../db/schema";
+import { parseCallRow } from "../db/stored-json";
 import { refused } from "../domain/refused";
 import type { FileStore } from "../storage/files";
 import { quotaOf } from "./application-facts";
@@ -31,7 +32,7 @@ export async function loadRecommendation(
   if (scope.scope !== "all" && !(scope.scope === "jurisdiction" && scope.recommenderIds.has(recommenderId))) {
     throw refused.notFound("Recommendation", "推荐");
   }
-  const [call] = await executor.select().from(calls).where(eq(calls.id, callId));
+  const [call] = (await executor.select().from(calls).where(eq(calls.id, callId))).map(parseCallRow);
   const [recommender] = await executor.select().from(recommenders).where(eq(recommenders.id, recommenderId));
   if (!call || !recommender) throw refused.notFound("Recommendation", "推荐");
   const [stamped] = await executor

@@ -9,6 +9,7 @@ import { authorize, covers } from "../access/scope";
 import { type Actor, type CommandContext, type CommandDeps, execute } from "../commands/command";
 import type { Executor } from "../db/client";
 import { applications, calls, units } from "../db/schema";
+import { parseCallRow } from "../db/stored-json";
 import { Refused, refused } from "../domain/refused";
 import { type ApplicationRow, editableStates, nameOf } from "./applications.repository";
 import { evaluateEligibility, uploadedSlotsOf } from "./eligibility-facts";
@@ -55,7 +56,7 @@ export async function recompute(
   form: ApplicationForm,
   read: { call: typeof calls.$inferSelect; unit: typeof units.$inferSelect } | null = null,
 ) {
-  const call = read?.call ?? (await executor.select().from(calls).where(eq(calls.id, row.callId)))[0];
+  const call = read?.call ?? (await executor.select().from(calls).where(eq(calls.id, row.callId))).map(parseCallRow)[0];
   const unit = read?.unit ?? (await executor.select().from(units).where(eq(units.id, row.unitId)))[0];
   if (!call || !unit) throw refused.notFound("Call", "批次");
   const columns = derive(form, call);
@@ -81,10 +82,10 @@ export async function createApplication(
   const id = randomUUID();
   return execute(deps, actor, "application.create", { type: "application", id }, async (context) => {
     const { tx } = context;
-    const [call] = await tx.select().from(calls).where(eq(calls.id, input.callId));
+    const [call] = (await tx.select().from(calls).where(eq(calls.id, input.callId))).map(parseCallRow);
     if (!call || call.status === "draft") throw refused.notFound("Call", "批次");
     if (!callAccepting(call, context.clock.now())) throw callNotAccepting();
-    if (call.kind === "targeted" && !(call.invitedUnitIds as string[]).includes(caller.unitId!)) {
+    if (call.kind === "targeted" && !call.invitedUnitIds.includes(caller.unitId!)) {
       throw new Refused("forbidden", {
         code: "not-invited",
         messageZh: "该定向征集仅限受邀单位申报（第二条）。",
@@ -104,7 +105,7 @@ export async function createApplication(
     }
     const form = input.form ?? {};
     const now = context.clock.now();
-    const derived = await recompute(tx, { id, unitId: unit.id, callId: call.id }, form);
+    const derived = await recompute(tx, { id, unitId: unit.id, callId: call.id }, form, { call, unit });
     await tx.insert(applications).values({
       id,
       callId: call.id,

@@ -51,8 +51,7 @@ async function callAbilities(executor: Executor, caller: Caller, row: CallRow, n
   const result: Ability[] = ["call.read"];
   if (await resolveScope(executor, caller, "call.manage")) result.push("call.manage");
   const canCreate = await resolveScope(executor, caller, "application.create");
-  const invited =
-    row.kind === "annual" || (caller.unitId !== null && (row.invitedUnitIds as string[]).includes(caller.unitId));
+  const invited = row.kind === "annual" || (caller.unitId !== null && row.invitedUnitIds.includes(caller.unitId));
   if (canCreate && caller.unitId && invited && callAccepting(row, now)) result.push("application.create");
   return result;
 }
