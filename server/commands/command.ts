@@ -4,7 +4,8 @@ import type { Clock } from "../clock";
 import type { Keys } from "../config/config";
 import { PiiCipher } from "../crypto/sm";
 import type { Database, Tx } from "../db/client";
-import { Refused } from "../domain/refused";
+import { isUniqueViolation } from "../db/errors";
+import { Refused, refused } from "../domain/refused";
 import { enqueue, type OutboxMessage } from "../outbox/outbox";
 
 /** Who acts: a signed-in account, or the system itself (demo loading, sweeps). */
@@ -113,11 +114,23 @@ export async function execute<T>(
       };
       return work(context);
     });
-  } catch (error) {
+  } catch (thrown) {
+    const error = isUniqueViolation(thrown) ? concurrentChange() : thrown;
     await auditOutcome(deps, actor, action, target, error instanceof Refused ? "refused" : "failed", error);
     throw error;
   }
 }
+
+/**
+ * A uniqueness rule held by the database (a constraint where the rule lives) refused the commit: another request
+ * changed the same records at the same moment. The caller reloads and tries again; nothing was written.
+ */
+const concurrentChange = () =>
+  refused.conflict({
+    code: "concurrent-change",
+    messageZh: "相关记录刚被他人同时修改，本次操作未保存，请刷新后重试。",
+    messageEn: "Someone changed the same records at the same moment; nothing was saved. Reload and try again.",
+  });
 
 /** Records a refusal or failure that happened outside (or instead of) a command, in its own transaction. */
 export async function auditOutcome(
