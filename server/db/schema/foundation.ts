@@ -121,7 +121,11 @@ export const accounts = pgTable(
   (t) => [uniqueIndex("accounts_username_key").on(t.username), index("accounts_unit_idx").on(t.unitId)],
 );
 
-/** A role takes effect only once the security administrator approves it (三员). */
+/**
+ * A role takes effect only once the security administrator approves it (三员). A row with `revokes` set is a
+ * request to revoke that approved grant: the same two steps (system administrator requests, security administrator
+ * decides); once approved, both rows read `revoked`. Only a grant row ever reads `approved`.
+ */
 export const roleGrants = pgTable(
   "role_grants",
   {
@@ -134,8 +138,17 @@ export const roleGrants = pgTable(
     decidedBy: text("decided_by"),
     decidedAt: at("decided_at"),
     reason: text("reason"),
+    /** The approved grant this row asks to revoke; null on a grant request. */
+    revokes: text("revokes_grant_id"),
   },
-  (t) => [index("role_grants_account_idx").on(t.accountId), index("role_grants_status_idx").on(t.status)],
+  (t) => [
+    index("role_grants_account_idx").on(t.accountId),
+    index("role_grants_status_idx").on(t.status),
+    // One open revocation request per grant.
+    uniqueIndex("role_grants_pending_revocation_key")
+      .on(t.revokes)
+      .where(sql`${t.status} = 'pending' and ${t.revokes} is not null`),
+  ],
 );
 
 export const sessions = pgTable(
