@@ -20,7 +20,7 @@ import {
   expertSchema,
   reviewSettings,
 } from "../../contracts/review";
-import type { calls } from "./schema";
+import type { applications, calls } from "./schema";
 
 /**
  * Every jsonb column, by its SQL name, with the schema its value has. The column's TypeScript type (`$type<T>()`
@@ -100,5 +100,22 @@ export function parseCallRow(row: typeof calls.$inferSelect): typeof calls.$infe
     quotas: parseStored("calls.quotas", row.quotas, row.id),
     invitedUnitIds: parseStored("calls.invited_unit_ids", row.invitedUnitIds, row.id),
     settings: parseStored("calls.settings", row.settings, row.id),
+  };
+}
+
+/** The JSON columns of an application: the form every view reads, the stored eligibility only the detail reads. */
+export type ApplicationJsonColumn = "form" | "eligibility";
+
+/** An application read for use, with the JSON columns the caller uses parsed (a list needs only the form). */
+export function parseApplicationRow(
+  row: typeof applications.$inferSelect,
+  columns: readonly ApplicationJsonColumn[],
+): typeof applications.$inferSelect {
+  return {
+    ...row,
+    ...(columns.includes("form") ? { form: parseStored("applications.form", row.form, row.id) } : {}),
+    ...(columns.includes("eligibility")
+      ? { eligibility: parseStored("applications.eligibility", row.eligibility, row.id) }
+      : {}),
   };
 }

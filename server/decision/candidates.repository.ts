@@ -15,6 +15,7 @@ import {
   publicNotices,
   units,
 } from "../db/schema";
+import { parseStored } from "../db/stored-json";
 import { candidateStates, prefectureCode } from "./portfolio";
 import { reviewResultOf } from "./review-result";
 
@@ -42,11 +43,12 @@ async function present(executor: Executor, caller: Caller, row: Row): Promise<Ca
           .where(inArray(files.id, fileIds))
       : [];
   const [evaluation] = await executor
-    .select({ data: applicationEvents.data })
+    .select({ id: applicationEvents.id, data: applicationEvents.data })
     .from(applicationEvents)
     .where(and(eq(applicationEvents.applicationId, application.id), eq(applicationEvents.event, "evaluate")))
     .orderBy(desc(applicationEvents.at))
     .limit(1);
+  const evaluated = evaluation ? parseStored("application_events.data", evaluation.data, evaluation.id) : null;
   const [notice] = await executor
     .select({ id: publicNotices.id })
     .from(publicNotices)
@@ -84,7 +86,7 @@ async function present(executor: Executor, caller: Caller, row: Row): Promise<Ca
       conclusion: visit.conclusion,
       files: attached.filter((file) => (visit.fileIds as string[]).includes(file.id)),
     })),
-    evaluationOpinion: (evaluation?.data as { opinion?: string } | null)?.opinion ?? null,
+    evaluationOpinion: evaluated && "opinion" in evaluated ? evaluated.opinion : null,
     noticeId: notice?.id ?? null,
     objections: {
       open: objectionRows.filter((o) => o.status === "received" || o.status === "investigating").length,

@@ -1,11 +1,14 @@
 import { and, eq, inArray, type SQL } from "drizzle-orm";
 import type { Portfolio, PortfolioDimension } from "../../contracts/decision";
+import { formCountries } from "../../contracts/recognition";
+import type { BaseCountries } from "../../contracts/registry";
 import type { ApplicationState } from "../../policy/lifecycles/application.transitions";
 import type { BaseState } from "../../policy/lifecycles/base.transitions";
 import { baseTypes } from "../../policy/reference/base-types";
 import { hubeiDivisions, prefectureOf } from "../../policy/reference/divisions";
 import type { Executor } from "../db/client";
 import { applications, bases, fields, units } from "../db/schema";
+import { parseStored } from "../db/stored-json";
 import { countryList } from "../reference/countries";
 import { reviewResultOf } from "./review-result";
 
@@ -21,12 +24,11 @@ export const candidateStates: ApplicationState[] = [
 /** Bases that are part of the current layout (recognized, not revoked or exited). */
 const layoutBaseStates: BaseState[] = ["active", "rectifying", "revocation-proposed"];
 
-type Countries = { key?: string[]; main?: string[]; radiating?: string[] };
 interface Item {
   type: string;
   field: string;
   divisionCode: string;
-  countries: Countries;
+  countries: BaseCountries;
 }
 
 /** The prefecture of a unit's division (GB/T 2260): 420111 洪山区 → 420100 武汉市. */
@@ -36,7 +38,7 @@ export function prefectureCode(divisionCode: string): string {
 
 function keysOf(item: Item): Record<PortfolioDimension, string[]> {
   return {
-    country: [...new Set(item.countries.key ?? [])],
+    country: [...new Set(item.countries.key)],
     field: [item.field],
     division: [prefectureCode(item.divisionCode)],
     type: [item.type],
@@ -102,15 +104,16 @@ export async function portfolioOf(
       }
     }
   };
-  for (const row of baseRows) bump({ ...row, countries: row.countries as Countries }, "bases");
+  for (const row of baseRows) bump(row, "bases");
   const candidates = candidateRows.map((row) => ({
     row,
     item: {
       type: row.application.type ?? "",
       field: row.application.field ?? "",
       divisionCode: row.divisionCode,
-      countries: ((row.application.form as { application?: { countries?: Countries } }).application?.countries ??
-        {}) as Countries,
+      countries: formCountries.parse(
+        parseStored("applications.form", row.application.form, row.application.id).application?.countries,
+      ),
     },
   }));
   for (const candidate of candidates) bump(candidate.item, "candidates");

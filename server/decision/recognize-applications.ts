@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, max, sql } from "drizzle-orm";
 import type { RecognitionInput } from "../../contracts/decision";
+import { formCountries } from "../../contracts/recognition";
 import type { BaseState } from "../../policy/lifecycles/base.transitions";
 import { openObjectionStates } from "../../policy/lifecycles/objection.transitions";
 import { editionFor } from "../../policy/measures/editions";
@@ -21,22 +22,16 @@ import {
   recognitionDocuments,
   units,
 } from "../db/schema";
+import { parseStored } from "../db/stored-json";
 import { refused } from "../domain/refused";
 import { applyApplicationEvent } from "../recognition/apply-application-event";
+import { stringOrNull } from "../recognition/form-values";
 import type { DecisionCall } from "./decision-command";
 import { formatDocumentNumber } from "./document-number";
 import { notifyStakeholders } from "./notify";
 
 /** A recognized base starts active (policy/lifecycles/base.transitions.ts). */
 const initialBaseState = "active" satisfies BaseState;
-
-type Form = {
-  application?: {
-    countries?: { key?: string[]; main?: string[]; radiating?: string[] };
-    offshoreCountry?: string;
-  };
-  director?: { name?: string };
-};
 
 /** The next free number for a prefix and year (1 for the first document of the year). */
 export async function nextDocumentNumber(executor: Executor, prefix: string, year: number): Promise<number> {
@@ -114,8 +109,7 @@ async function createBase(
       messageEn: `${row!.unit.name} already holds "${name}".`,
     });
   }
-  const form = application.form as Form;
-  const countries = form.application?.countries ?? {};
+  const form = parseStored("applications.form", application.form, application.id);
   const base = {
     id: randomUUID(),
     standardName: name,
@@ -126,12 +120,12 @@ async function createBase(
     field: application.field!,
     isKey: application.isKey,
     isOffshore: application.isOffshore,
-    offshoreCountry: form.application?.offshoreCountry ?? null,
+    offshoreCountry: stringOrNull(form.application?.offshoreCountry),
     region: application.region,
     college: row!.unit.college,
     directorPersonId: application.directorPersonId,
-    directorName: row!.directorName ?? form.director?.name ?? "",
-    countries: { key: countries.key ?? [], main: countries.main ?? [], radiating: countries.radiating ?? [] },
+    directorName: row!.directorName ?? stringOrNull(form.director?.name) ?? "",
+    countries: formCountries.parse(form.application?.countries),
     recognizedOn: document.issuedOn,
     documentNumber: document.documentNumber,
     origin: "provincial-2025",

@@ -1,5 +1,4 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { ApplicationForm } from "../../contracts/recognition";
 import type { Ability } from "../../policy/access/abilities";
 import {
   type ApplicationActor,
@@ -12,7 +11,7 @@ import { abilitiesOn, type ResolvedScope } from "../access/scope";
 import { chinaDate } from "../clock";
 import type { Executor, Tx } from "../db/client";
 import { applications, calls, recommenders, units } from "../db/schema";
-import { parseCallRow } from "../db/stored-json";
+import { parseApplicationRow, parseCallRow } from "../db/stored-json";
 import { materialsChecklist, submitBlockers, uploadedSlotsOf } from "./eligibility-facts";
 import { callAccepting, recompute } from "./save-application";
 
@@ -53,7 +52,7 @@ async function recommendedCount(executor: Executor, callId: string, recommenderI
 
 /**
  * The one read of an application before an event: the row locked (FOR UPDATE OF applications), with its call, unit
- * and holder in the same statement. Null when it does not exist.
+ * and holder in the same statement, the JSON of the application and the call parsed. Null when it does not exist.
  */
 export async function lockApplication(tx: Tx, id: string): Promise<LoadedApplication | null> {
   const [row] = await tx
@@ -69,7 +68,12 @@ export async function lockApplication(tx: Tx, id: string): Promise<LoadedApplica
     .innerJoin(recommenders, eq(recommenders.id, applications.recommenderId))
     .where(eq(applications.id, id))
     .for("update", { of: applications });
-  return row ? { ...row, call: parseCallRow(row.call) } : null;
+  if (!row) return null;
+  return {
+    ...row,
+    application: parseApplicationRow(row.application, ["form", "eligibility"]),
+    call: parseCallRow(row.call),
+  };
 }
 
 /** The facts every view of an application shares (lists, detail, events): no quota count, no eligibility run. */
@@ -120,8 +124,10 @@ export async function actorOn(
  * read) and the materials checklist, every blocker named; and the derived columns to store with the state.
  */
 export async function submissionFacts(tx: Tx, loaded: LoadedApplication) {
-  const form = loaded.application.form as ApplicationForm;
-  const derived = await recompute(tx, loaded.application, form, { call: loaded.call, unit: loaded.unit });
+  const derived = await recompute(tx, loaded.application, loaded.application.form, {
+    call: loaded.call,
+    unit: loaded.unit,
+  });
   const materials = materialsChecklist(loaded.call, await uploadedSlotsOf(tx, loaded.application.id));
   const eligibility = derived.eligibility;
   return {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
-import type { ApplicationForm, FileSlot } from "../../contracts/recognition";
+import type { FileSlot } from "../../contracts/recognition";
 import type { Caller } from "../access/caller";
 import { type Actor, type CommandDeps, execute } from "../commands/command";
 import type { Executor } from "../db/client";
@@ -32,7 +32,7 @@ export async function filesOf(executor: Executor, applicationId: string) {
 
 /** Re-runs the eligibility after the files changed (Art. 7.4 reads the system slots); the form version stays. */
 async function refreshEligibility(executor: Executor, row: typeof applications.$inferSelect) {
-  const derived = await recompute(executor, row, row.form as ApplicationForm);
+  const derived = await recompute(executor, row, row.form);
   await executor
     .update(applications)
     .set({ eligibility: derived.eligibility, updatedAt: row.updatedAt })

@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
-import type { EligibilityResult } from "../../policy/eligibility/engine";
+import type { z } from "zod";
+import { declaredAvoidance, declaredCollaboration } from "../../contracts/review";
 import type { Rubric } from "../../policy/grading/rubric";
 import { baseTypes } from "../../policy/reference/base-types";
 import type { ProjectLevel } from "../../policy/reference/evidence-kinds";
@@ -8,31 +9,29 @@ import { titles } from "../../policy/reference/titles";
 import { accept, refuse } from "../../policy/refusal";
 import type { Executor } from "../db/client";
 import { applicationFiles, applications, calls, files, roleGrants, units } from "../db/schema";
-import { parseStored } from "../db/stored-json";
+import { type ApplicationJsonColumn, parseApplicationRow, parseStored } from "../db/stored-json";
 import { countryList } from "../reference/countries";
 import type { AwaitingReviewTarget, ReviewMaterials, ReviewTargetFacts, ReviewTargetProvider } from "../review/targets";
+import { entries, entry, type FormEntry, stringOrNull } from "./form-values";
 import { defaultMaterials } from "./materials";
 
-type Form = {
-  application?: {
-    developmentGoals?: string;
-    operatingMechanism?: string;
-    countries?: { key?: string[]; main?: string[]; radiating?: string[] };
-    partners?: Array<{ name: string; country: string }>;
-    avoidances?: Array<{ expertId?: string; personId?: string; unitName?: string; reason: string }>;
-    collaborations?: Array<{ personId: string; year: number; note?: string }>;
-  };
-  director?: { name?: string; title?: string; unitId?: string };
-};
-
-async function load(executor: Executor, id: string) {
+/** The application with its unit's name and its call's rubric; the JSON columns the caller uses parsed. */
+async function load(executor: Executor, id: string, columns: readonly ApplicationJsonColumn[] = []) {
   const [row] = await executor
     .select({ application: applications, unitName: units.name, rubric: calls.rubric })
     .from(applications)
     .innerJoin(units, eq(units.id, applications.unitId))
     .innerJoin(calls, eq(calls.id, applications.callId))
     .where(eq(applications.id, id));
-  return row ?? null;
+  return row ? { ...row, application: parseApplicationRow(row.application, columns) } : null;
+}
+
+/** The avoidances and collaborations an applicant declared in the form, each one that is complete. */
+function declared<T>(value: unknown, schema: z.ZodType<T>): T[] {
+  return entries(value).flatMap((item) => {
+    const parsed = schema.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
 }
 
 // What materials() shows. The form is read loosely (a draft may be partial); every value is office wording in Chinese,
@@ -40,7 +39,6 @@ async function load(executor: Executor, id: string) {
 
 type Section = ReviewMaterials["sections"][number];
 type Item = Section["items"][number];
-type Entry = Record<string, unknown>;
 
 const countries = new Map(countryList.map((country) => [country.code, country]));
 const projectLevelLabels: Record<ProjectLevel, string> = {
@@ -55,9 +53,6 @@ const transferStatusLabels: Record<string, string> = { implemented: "已实施",
 
 const text = (value: unknown) =>
   typeof value === "string" ? value.trim() : typeof value === "number" ? String(value) : "";
-const entries = (value: unknown): Entry[] =>
-  Array.isArray(value) ? value.filter((item): item is Entry => !!item && typeof item === "object") : [];
-const entry = (value: unknown): Entry => (value && typeof value === "object" ? (value as Entry) : {});
 const yesNo = (value: unknown) => (value === true ? "是" : value === false ? "否" : "未填写");
 const joined = (parts: string[], separator = "，") => parts.filter(Boolean).join(separator);
 
@@ -70,7 +65,7 @@ function countryLabel(code: unknown): string {
 const countryLabels = (codes: unknown) => (Array.isArray(codes) ? joined(codes.map(countryLabel), "、") : "");
 
 /** A dated list as "3 项：标题（2024-07-01，省级）；…", the count first so an empty list reads as nothing. */
-function datedList(value: unknown, unit: string, detail: (item: Entry) => string[] = () => []): string {
+function datedList(value: unknown, unit: string, detail: (item: FormEntry) => string[] = () => []): string {
   const items = entries(value);
   if (items.length === 0) return "";
   const lines = items.map((item) => {
@@ -128,9 +123,8 @@ function financeText(value: unknown): string {
 
 /** The application's form as read-only sections for the expert (SPEC §5.1 step 5; Art. 6–13). */
 function materialSections(application: typeof applications.$inferSelect, unitName: string): Section[] {
-  const form = application.form as { application?: Entry; director?: Entry };
-  const app = form.application ?? {};
-  const director = form.director ?? {};
+  const app = application.form.application ?? {};
+  const director = application.form.director ?? {};
   const evidence = entry(app.evidence);
   const cooperation = entry(app.countries);
   const premises = entry(evidence.overseasPremises);
@@ -295,9 +289,9 @@ export const applicationTarget: ReviewTargetProvider = {
   kind: "application",
 
   async facts(executor, id): Promise<ReviewTargetFacts | null> {
-    const row = await load(executor, id);
+    const row = await load(executor, id, ["form"]);
     if (!row) return null;
-    const form = row.application.form as Form;
+    const form = row.application.form;
     return {
       kind: "application",
       id,
@@ -306,9 +300,9 @@ export const applicationTarget: ReviewTargetProvider = {
       unitId: row.application.unitId,
       unitName: row.unitName,
       directorPersonId: row.application.directorPersonId,
-      directorUnitId: form.director?.unitId ?? null,
-      declaredAvoidances: form.application?.avoidances ?? [],
-      declaredCollaborations: form.application?.collaborations ?? [],
+      directorUnitId: stringOrNull(form.director?.unitId),
+      declaredAvoidances: declared(form.application?.avoidances, declaredAvoidance),
+      declaredCollaborations: declared(form.application?.collaborations, declaredCollaboration),
     };
   },
 
@@ -320,7 +314,7 @@ export const applicationTarget: ReviewTargetProvider = {
    * name experts (ADR 0003: nothing here may name another expert).
    */
   async materials(executor, id): Promise<ReviewMaterials | null> {
-    const row = await load(executor, id);
+    const row = await load(executor, id, ["form", "eligibility"]);
     if (!row) return null;
     const [call] = await executor
       .select({ materials: calls.materials })
@@ -358,7 +352,7 @@ export const applicationTarget: ReviewTargetProvider = {
       title: row.application.standardName ?? row.unitName,
       sections: materialSections(row.application, row.unitName),
       files: labelled,
-      findings: (row.application.eligibility as EligibilityResult | null)?.findings ?? [],
+      findings: row.application.eligibility?.findings ?? [],
     };
   },
 

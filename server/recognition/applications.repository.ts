@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
-import type { ApplicationForm, ApplicationSummary } from "../../contracts/recognition";
+import type { ApplicationSummary } from "../../contracts/recognition";
 import type { Ability } from "../../policy/access/abilities";
 import { availableApplicationEvents, editableApplicationStates } from "../../policy/lifecycles/application.decide";
 import {
@@ -14,6 +14,7 @@ import type { Caller } from "../access/caller";
 import { type ResolvedScope, recommenderRows, unitRows } from "../access/scope";
 import type { Executor } from "../db/client";
 import { applications, calls, recommenders, units } from "../db/schema";
+import { type ApplicationJsonColumn, parseApplicationRow, parseCallRow } from "../db/stored-json";
 import { actorOn, baseFacts } from "./application-facts";
 
 export type ApplicationRow = typeof applications.$inferSelect;
@@ -46,6 +47,24 @@ export type JoinedApplication = {
   /** The unit's row, when the loader has it (an event's locked read): presenting it then reads no unit again. */
   unit?: typeof units.$inferSelect;
 };
+
+type CallRow = typeof calls.$inferSelect;
+
+/**
+ * Joined rows read for use: each application's JSON columns that the caller uses parsed, and each call parsed once
+ * however many of its applications the rows hold.
+ */
+function parseJoined(
+  rows: ReadonlyArray<Omit<JoinedApplication, "unit">>,
+  columns: readonly ApplicationJsonColumn[],
+): JoinedApplication[] {
+  const callsById = new Map<string, CallRow>();
+  return rows.map((row) => {
+    const call = callsById.get(row.call.id) ?? parseCallRow(row.call);
+    callsById.set(call.id, call);
+    return { ...row, call, application: parseApplicationRow(row.application, columns) };
+  });
+}
 
 function joinedQuery(executor: Executor) {
   return executor
@@ -85,7 +104,7 @@ export async function listApplications(executor: Executor, scope: ResolvedScope,
     .from(applications)
     .innerJoin(units, eq(units.id, applications.unitId))
     .where(where);
-  return { rows: rows as JoinedApplication[], total: Number(count?.n ?? 0) };
+  return { rows: parseJoined(rows, ["form"]), total: Number(count?.n ?? 0) };
 }
 
 /** One application through the caller's scope; another jurisdiction's is simply not found. */
@@ -94,8 +113,8 @@ export async function loadApplication(
   scope: ResolvedScope,
   id: string,
 ): Promise<JoinedApplication | null> {
-  const [row] = await joinedQuery(executor).where(and(eq(applications.id, id), applicationRows(scope)));
-  return (row as JoinedApplication | undefined) ?? null;
+  const rows = await joinedQuery(executor).where(and(eq(applications.id, id), applicationRows(scope)));
+  return parseJoined(rows, ["form", "eligibility"])[0] ?? null;
 }
 
 /** Applications of a call recommended by one recommender (held there, past the recommender's step). */
@@ -109,7 +128,7 @@ export async function recommendedBy(executor: Executor, callId: string, recommen
       ),
     )
     .orderBy(asc(applications.priority), asc(applications.submittedAt), asc(applications.id));
-  return rows as JoinedApplication[];
+  return parseJoined(rows, ["form"]);
 }
 
 /** States in which the applicant edits the form and its files (policy/lifecycles/application.decide.ts). */
@@ -169,8 +188,7 @@ export function presentSummary(
   const app = row.application;
   const state = app.state as ApplicationState;
   const label = applicationLifecycle.stateLabels[state];
-  const form = app.form as ApplicationForm;
-  const directorName = form.director?.name;
+  const directorName = app.form.director?.name;
   return {
     id: app.id,
     callId: app.callId,

@@ -40,7 +40,7 @@ export async function writeApplicationChange(
   const { change, event, reason } = options;
   const before = loaded.application;
   const now = context.clock.now();
-  const [after] = await tx
+  const [written] = await tx
     .update(applications)
     .set({
       ...options.columns,
@@ -55,6 +55,12 @@ export async function writeApplicationChange(
     })
     .where(eq(applications.id, before.id))
     .returning();
+  // The JSON columns are the ones read (and parsed) under the lock unless this change set them: not parsed again.
+  const after: ApplicationRow = {
+    ...written!,
+    form: options.columns?.form ?? before.form,
+    eligibility: options.columns?.eligibility === undefined ? before.eligibility : options.columns.eligibility,
+  };
   await tx.insert(applicationEvents).values({
     id: randomUUID(),
     applicationId: before.id,
@@ -75,15 +81,15 @@ export async function writeApplicationChange(
     targetId: before.id,
     changes: {
       state: { from: before.state, to: change.to },
-      ...(after!.recommenderId !== before.recommenderId
-        ? { recommenderId: { from: before.recommenderId, to: after!.recommenderId } }
+      ...(after.recommenderId !== before.recommenderId
+        ? { recommenderId: { from: before.recommenderId, to: after.recommenderId } }
         : {}),
       article: change.article,
       edition: change.edition,
     },
     reason,
   });
-  return after!;
+  return after;
 }
 
 export interface ApplyEventOptions {

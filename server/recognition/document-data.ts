@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import type { ApplicationForm } from "../../contracts/recognition";
 import { type BaseType, baseTypeOf } from "../../policy/reference/base-types";
 import { type Region, regionOf } from "../../policy/reference/regions";
 import { titles } from "../../policy/reference/titles";
@@ -11,6 +10,7 @@ import type { RecommendationData } from "../documents/recommendation";
 import { countryList } from "../reference/countries";
 import { filesOf } from "./application-files";
 import type { JoinedApplication } from "./applications.repository";
+import { entries, entry } from "./form-values";
 
 const countryNames = new Map(countryList.map((country) => [country.code, country.nameZh]));
 export const countryName = (code: unknown) =>
@@ -20,27 +20,22 @@ export const countriesText = (codes: unknown) =>
 
 const text = (value: unknown) => (typeof value === "string" ? value : typeof value === "number" ? String(value) : "");
 const yesNo = (value: unknown) => (value === true ? "是" : value === false ? "否" : "未填写");
-const list = (value: unknown): Array<Record<string, unknown>> =>
-  Array.isArray(value)
-    ? value.filter((item): item is Record<string, unknown> => !!item && typeof item === "object")
-    : [];
 
 /** Everything the 申报书 prints, read from the application (its form, unit, call, files). */
 export async function applicationFormData(executor: Executor, row: JoinedApplication): Promise<ApplicationFormData> {
   const app = row.application;
-  const form = app.form as ApplicationForm;
-  const a = (form.application ?? {}) as Record<string, unknown>;
-  const director = (form.director ?? {}) as Record<string, unknown>;
-  const evidence = (a.evidence ?? {}) as Record<string, unknown>;
-  const countries = (a.countries ?? {}) as Record<string, unknown>;
+  const a = app.form.application ?? {};
+  const director = app.form.director ?? {};
+  const evidence = entry(a.evidence);
+  const countries = entry(a.countries);
   const [unit] = await executor.select().from(units).where(eq(units.id, app.unitId));
   const [call] = await executor.select().from(calls).where(eq(calls.id, app.callId));
   const attached = await filesOf(executor, app.id);
   const unitType = unitTypes.find((t) => t.code === unit?.type)?.nameZh ?? unit?.type ?? "";
   const title = titles.find((t) => t.code === director.title)?.nameZh ?? "未填写";
-  const premises = (evidence.overseasPremises ?? {}) as Record<string, unknown>;
-  const staff = (evidence.overseasStaff ?? {}) as Record<string, unknown>;
-  const finance = list((evidence.finance as Record<string, unknown> | undefined)?.years);
+  const premises = entry(evidence.overseasPremises);
+  const staff = entry(evidence.overseasStaff);
+  const finance = entries(entry(evidence.finance).years);
   const systems = attached.filter((f) => f.slot.startsWith("system-")).map((f) => f.name);
 
   const sections: ApplicationFormData["sections"] = [
@@ -94,14 +89,14 @@ export async function applicationFormData(executor: Executor, row: JoinedApplica
       rows: [
         [
           "国际科技合作项目",
-          list(evidence.internationalProjects)
+          entries(evidence.internationalProjects)
             .map((p) => `${text(p.title)}（${text(p.date)}）`)
             .join("；"),
         ],
-        ["中外联合发表论文", `${list(evidence.jointPapers).length} 篇`],
-        ["联合承办国际学术活动", `${list(evidence.academicEvents).length} 次`],
-        ["国际技术转移项目", `${list(evidence.transferProjects).length} 项`],
-        ["国际技术转移活动", `${list(evidence.transferEvents).length} 场`],
+        ["中外联合发表论文", `${entries(evidence.jointPapers).length} 篇`],
+        ["联合承办国际学术活动", `${entries(evidence.academicEvents).length} 次`],
+        ["国际技术转移项目", `${entries(evidence.transferProjects).length} 项`],
+        ["国际技术转移活动", `${entries(evidence.transferEvents).length} 场`],
         [
           "研发投入（近3年）",
           finance.map((y) => `${text(y.year)}年 研发 ${text(y.rdExpense)} / 收入 ${text(y.revenue)}`).join("；"),
@@ -120,8 +115,8 @@ export async function applicationFormData(executor: Executor, row: JoinedApplica
       rows: [["已上传制度文件", systems.length > 0 ? systems.join("；") : "未上传"]],
     },
   ];
-  const partners = list(a.partners).map((p) => {
-    const agreement = (p.agreement ?? {}) as Record<string, unknown>;
+  const partners = entries(a.partners).map((p) => {
+    const agreement = entry(p.agreement);
     return {
       name: text(p.name),
       originalName: text(p.originalName),
@@ -132,7 +127,7 @@ export async function applicationFormData(executor: Executor, row: JoinedApplica
       agreement: [text(agreement.start), text(agreement.end)].filter(Boolean).join(" 至 "),
     };
   });
-  const team = list((a.team as Record<string, unknown> | undefined)?.members).map((m) => ({
+  const team = entries(entry(a.team).members).map((m) => ({
     name: text(m.name),
     role: text(m.role),
     international: m.hasInternationalExperience === true ? "有" : "—",
@@ -170,10 +165,8 @@ export function recommendationData(
     date,
     quota: loaded.quota,
     items: loaded.items.map((row, index) => {
-      const form = row.application.form as ApplicationForm;
-      const countries = ((form.application ?? {}) as Record<string, unknown>).countries as
-        | Record<string, unknown>
-        | undefined;
+      const form = row.application.form;
+      const countries = entry(form.application?.countries);
       return {
         priority: row.application.priority ?? index + 1,
         unitName: row.unitName,
@@ -181,8 +174,8 @@ export function recommendationData(
         type: row.application.type ? baseTypeOf(row.application.type as BaseType).nameZh : "",
         field: row.application.field ?? "",
         director: text(form.director?.name),
-        keyCountries: countriesText(countries?.key),
-        mainCountries: countriesText(countries?.main),
+        keyCountries: countriesText(countries.key),
+        mainCountries: countriesText(countries.main),
       };
     }),
   };

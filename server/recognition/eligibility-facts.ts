@@ -1,8 +1,8 @@
 import { and, eq, inArray, or } from "drizzle-orm";
-import type { ApplicationForm, FileSlot } from "../../contracts/recognition";
+import type { ApplicationForm, FileSlot, StoredEligibility } from "../../contracts/recognition";
 import { checkEligibility } from "../../policy/eligibility/engine";
-import type { Finding, FindingSummary } from "../../policy/eligibility/findings";
 import {
+  dropUnknownEligibilityKeys,
   type EligibilityInput,
   managementSystemKeys,
   parseEligibilityInput,
@@ -29,15 +29,6 @@ export interface Problem {
   messageZh: string;
   messageEn: string;
   article?: string;
-}
-
-/** What applications.eligibility stores: the engine's result plus what it could not read yet. */
-export interface StoredEligibility {
-  edition: string;
-  referenceDate: string;
-  findings: Finding[];
-  summary: FindingSummary | null;
-  inputErrors: Problem[];
 }
 
 /** Bases that still count as recognized (Art. 7.5, 12.3): every state before revocation or exit. */
@@ -175,6 +166,8 @@ export async function evaluateEligibility(
     ...(director ? { director } : {}),
     registry: await registryFactsFor(executor, unit, directorPersonId),
   };
+  // The input schema refuses unknown keys; keys only the editor uses are not the rules' business, so they go here.
+  dropUnknownEligibilityKeys(raw);
   const inputErrors: Problem[] = [];
   for (let attempt = 0; attempt < 50; attempt += 1) {
     const parsed = parseEligibilityInput(raw);

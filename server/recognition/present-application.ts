@@ -1,14 +1,15 @@
 import { asc, eq } from "drizzle-orm";
-import type { ApplicationDetail, ApplicationForm } from "../../contracts/recognition";
+import type { ApplicationDetail } from "../../contracts/recognition";
 import type { Ability } from "../../policy/access/abilities";
 import type { Caller } from "../access/caller";
 import type { ResolvedScope } from "../access/scope";
 import type { Executor } from "../db/client";
 import { applicationEvents } from "../db/schema";
+import { parseStored } from "../db/stored-json";
 import type { LoadedApplication } from "./application-facts";
 import { filesOf } from "./application-files";
 import { actionsOn, editableStates, type JoinedApplication, presentSummary } from "./applications.repository";
-import { materialsChecklist, type StoredEligibility, submitBlockers, uploadedSlotsOf } from "./eligibility-facts";
+import { materialsChecklist, submitBlockers, uploadedSlotsOf } from "./eligibility-facts";
 import { recompute } from "./save-application";
 
 /** An application just written by an event, in the shape the presenters read. */
@@ -37,11 +38,10 @@ export async function presentDetail(
   cache: Map<Ability, ResolvedScope | null> = new Map(),
 ): Promise<ApplicationDetail> {
   const app = row.application;
-  const form = app.form as ApplicationForm;
   const editable = editableStates.includes(app.state as (typeof editableStates)[number]);
   const eligibility = editable
-    ? (await recompute(executor, app, form, row.unit ? { call: row.call, unit: row.unit } : null)).eligibility
-    : (app.eligibility as StoredEligibility | null);
+    ? (await recompute(executor, app, app.form, row.unit ? { call: row.call, unit: row.unit } : null)).eligibility
+    : app.eligibility;
   const slots = await uploadedSlotsOf(executor, app.id);
   const materials = materialsChecklist(row.call, slots);
   const attached = await filesOf(executor, app.id);
@@ -52,8 +52,8 @@ export async function presentDetail(
     .orderBy(asc(applicationEvents.at));
   return {
     ...presentSummary(row, await actionsOn(executor, caller, row, cache, now)),
-    form,
-    eligibility: eligibility ? { ...eligibility, inputErrors: eligibility.inputErrors ?? [] } : null,
+    form: app.form,
+    eligibility,
     materials,
     submitBlockers: editable ? submitBlockers(eligibility, materials) : [],
     files: attached.map(({ storageKey: _storageKey, ...file }) => ({
@@ -66,7 +66,7 @@ export async function presentDetail(
       toState: event.toState,
       actorName: event.actorName,
       reason: event.reason,
-      data: event.data,
+      data: parseStored("application_events.data", event.data, event.id),
       at: event.at.toISOString(),
     })),
   };

@@ -9,7 +9,7 @@ import { authorize, covers } from "../access/scope";
 import { type Actor, type CommandContext, type CommandDeps, execute } from "../commands/command";
 import type { Executor } from "../db/client";
 import { applications, calls, units } from "../db/schema";
-import { parseCallRow } from "../db/stored-json";
+import { parseApplicationRow, parseCallRow } from "../db/stored-json";
 import { Refused, refused } from "../domain/refused";
 import { type ApplicationRow, editableStates, nameOf } from "./applications.repository";
 import { evaluateEligibility, uploadedSlotsOf } from "./eligibility-facts";
@@ -123,9 +123,14 @@ export async function createApplication(
   });
 }
 
-/** Locks the row and checks the caller may edit it in its state and at the version it read. */
+/**
+ * Locks the row and checks the caller may edit it in its state and at the version it read; its form is parsed
+ * (a file change re-runs the eligibility on it).
+ */
 async function lockEditable(context: CommandContext, caller: Caller, id: string, version?: number) {
-  const [row] = await context.tx.select().from(applications).where(eq(applications.id, id)).for("update");
+  const [row] = (await context.tx.select().from(applications).where(eq(applications.id, id)).for("update")).map(
+    (locked) => parseApplicationRow(locked, ["form"]),
+  );
   if (!row || !covers(await authorize(context.tx, caller, "application.read"), row)) {
     throw refused.notFound("Application", "申报");
   }
