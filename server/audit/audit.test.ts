@@ -25,7 +25,10 @@ describe.each(databaseKinds())("audit chain on %s", (kind) => {
   });
 
   it("names the first entry edited by hand, and notices deleted tail entries", async () => {
+    // As the table's owner could: switch the append-only trigger off, edit, switch it back on (migration 0011).
+    await t.database.db.execute(sql`alter table audit_log disable trigger audit_log_append_only_rows`);
     await t.database.db.execute(sql`update audit_log set reason = 'tampered' where seq = 5`);
+    await t.database.db.execute(sql`alter table audit_log enable trigger audit_log_append_only_rows`);
     const verdict = await verifyAuditChain(t.database.db, t.config.keys.audit);
     expect(verdict).toMatchObject({ ok: false, checked: 4, firstBroken: { seq: 5 } });
     const fromApi = (await (await t.login("auditor")).get("/api/audit/verify")).json();
@@ -64,6 +67,7 @@ describe("npm run audit:verify", () => {
     expect(first.out).toMatch(/审计链完整/);
     const { openEmbedded } = await import("../db/client");
     const database = await openEmbedded(dataDir);
+    await database.db.execute(sql`alter table audit_log disable trigger audit_log_append_only_rows`);
     await database.db.execute(sql`update audit_log set action = 'forged' where seq = 3`);
     await database.close();
     const second = run();
