@@ -34,7 +34,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     logger: deps.logger === false ? false : { level: deps.config.logLevel },
     genReqId: () => crypto.randomUUID(),
-    trustProxy: true,
+    // Forwarded headers only from the configured proxies (TRUST_PROXY); otherwise request.ip is the socket's address,
+    // which the per-IP rate limits key on and the audit log records.
+    trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   registerReviewTargets();

@@ -9,6 +9,9 @@ import { seedReferenceData } from "./reference/seed-reference";
 
 async function main() {
   const config = loadConfig();
+  if (config.keyFile?.created) {
+    console.log(`演示密钥已生成，保存在 ${config.keyFile.path} / demo keys generated in ${config.keyFile.path}`);
+  }
   const clock = config.demoClock ? new RunningClock(config.demoClock) : systemClock;
   const database: Database = config.databaseUrl
     ? await openPostgres(config.databaseUrl)

@@ -1,55 +1,188 @@
-import { describe, expect, it } from "vitest";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "./config";
+import { keyFileName } from "./key-file";
+
+const root = mkdtempSync(join(tmpdir(), "guohe-config-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+let directories = 0;
+/** A data directory of its own, so no test writes a key file into ./data. */
+const freshDataDir = () => join(root, `data-${++directories}`);
+const load = (env: Record<string, string> = {}) => loadConfig({ DATA_DIR: freshDataDir(), ...env });
+const realKeys = { AUDIT_KEY: "a".repeat(64), PII_KEY: "b".repeat(64) };
 
 describe("configuration", () => {
   it("defaults to the embedded database in demo mode", () => {
-    const config = loadConfig({});
+    const config = load();
     expect(config).toMatchObject({ port: 3000, databaseUrl: undefined, demo: true });
     expect(config.keys.audit).toHaveLength(32);
   });
 
   it("fails fast naming each bad variable", () => {
-    expect(() => loadConfig({ PORT: "seventy", DEMO: "maybe" })).toThrow(/PORT[\s\S]*DEMO|DEMO[\s\S]*PORT/);
+    expect(() => load({ PORT: "seventy", DEMO: "maybe" })).toThrow(/PORT[\s\S]*DEMO|DEMO[\s\S]*PORT/);
   });
 
   it("requires real keys with a real database, and turns demo off there by default", () => {
-    expect(() => loadConfig({ DATABASE_URL: "postgres://db/x" })).toThrow(ConfigError);
-    const config = loadConfig({ DATABASE_URL: "postgres://db/x", AUDIT_KEY: "a".repeat(64), PII_KEY: "b".repeat(64) });
+    expect(() => load({ DATABASE_URL: "postgres://db/x" })).toThrow(ConfigError);
+    const config = load({ DATABASE_URL: "postgres://db/x", ...realKeys });
     expect(config.demo).toBe(false);
     expect(config.keys.pii.equals(Buffer.from("b".repeat(64), "hex"))).toBe(true);
   });
 
   it("links printed QR codes to PUBLIC_BASE_URL, by default this server on localhost", () => {
-    expect(loadConfig({ PORT: "8080" }).publicBaseUrl).toBe("http://localhost:8080");
-    expect(loadConfig({ PUBLIC_BASE_URL: "https://gjhz.kjt.hubei.gov.cn/" }).publicBaseUrl).toBe(
+    expect(load({ PORT: "8080" }).publicBaseUrl).toBe("http://localhost:8080");
+    expect(load({ PUBLIC_BASE_URL: "https://gjhz.kjt.hubei.gov.cn/" }).publicBaseUrl).toBe(
       "https://gjhz.kjt.hubei.gov.cn",
     );
-    expect(() => loadConfig({ PUBLIC_BASE_URL: "ftp://example.org" })).toThrow(/PUBLIC_BASE_URL/);
+    expect(() => load({ PUBLIC_BASE_URL: "ftp://example.org" })).toThrow(/PUBLIC_BASE_URL/);
   });
 
   it("starts the demo at DEMO_CLOCK only in demo mode, naming the variable otherwise", () => {
-    expect(loadConfig({ DEMO_CLOCK: "2026-06-30T09:00:00+08:00" }).demoClock?.toISOString()).toBe(
-      "2026-06-30T01:00:00.000Z",
-    );
-    expect(loadConfig({}).demoClock).toBeUndefined();
-    expect(() => loadConfig({ DEMO: "0", DEMO_CLOCK: "2026-06-30T09:00:00+08:00" })).toThrow(/DEMO_CLOCK/);
+    expect(load({ DEMO_CLOCK: "2026-06-30T09:00:00+08:00" }).demoClock?.toISOString()).toBe("2026-06-30T01:00:00.000Z");
+    expect(load().demoClock).toBeUndefined();
+    expect(() => load({ DEMO: "0", DEMO_CLOCK: "2026-06-30T09:00:00+08:00", ...realKeys })).toThrow(/DEMO_CLOCK/);
     expect(() =>
-      loadConfig({
-        DATABASE_URL: "postgres://db/x",
-        AUDIT_KEY: "a".repeat(64),
-        PII_KEY: "b".repeat(64),
-        DEMO_CLOCK: "2026-06-30T09:00:00+08:00",
-      }),
+      load({ DATABASE_URL: "postgres://db/x", ...realKeys, DEMO_CLOCK: "2026-06-30T09:00:00+08:00" }),
     ).toThrow(/DEMO_CLOCK/);
-    const withDemo = loadConfig({
+    const withDemo = load({
       DATABASE_URL: "postgres://db/x",
-      AUDIT_KEY: "a".repeat(64),
-      PII_KEY: "b".repeat(64),
+      ...realKeys,
       DEMO: "1",
       DEMO_CLOCK: "2027-01-01T00:00:00Z",
     });
     expect(withDemo.demoClock?.toISOString()).toBe("2027-01-01T00:00:00.000Z");
-    expect(() => loadConfig({ DEMO_CLOCK: "2026-06-31" })).toThrow(/DEMO_CLOCK/);
-    expect(() => loadConfig({ DEMO_CLOCK: "next tuesday" })).toThrow(/DEMO_CLOCK/);
+    expect(() => load({ DEMO_CLOCK: "2026-06-31" })).toThrow(/DEMO_CLOCK/);
+    expect(() => load({ DEMO_CLOCK: "next tuesday" })).toThrow(/DEMO_CLOCK/);
+  });
+});
+
+describe("keys", () => {
+  it("outside demo mode refuses to start without AUDIT_KEY and PII_KEY, embedded or not, in both languages", () => {
+    for (const env of [
+      { DEMO: "0" },
+      { DEMO: "0", AUDIT_KEY: realKeys.AUDIT_KEY },
+      { DATABASE_URL: "postgres://db/x" },
+    ]) {
+      const dataDir = freshDataDir();
+      let error: unknown;
+      try {
+        loadConfig({ DATA_DIR: dataDir, ...env });
+      } catch (thrown) {
+        error = thrown;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as Error).message;
+      expect(message).toMatch(/AUDIT_KEY[\s\S]*PII_KEY/);
+      expect(message).toContain("非演示模式");
+      expect(message).toContain("outside demo mode");
+      // Nothing was generated for it.
+      expect(() => statSync(join(dataDir, keyFileName))).toThrow();
+    }
+    expect(load({ DEMO: "0", ...realKeys }).keyFile).toBeUndefined();
+  });
+
+  it.each([
+    ["embedded", {}],
+    ["PostgreSQL with DEMO=1", { DATABASE_URL: "postgres://db/x", DEMO: "1" }],
+  ])("in demo mode (%s) without keys, generates random keys once per data directory, owner-only", (_, env) => {
+    const dataDir = freshDataDir();
+    const first = loadConfig({ DATA_DIR: dataDir, ...env });
+    const path = join(dataDir, keyFileName);
+    expect(first.keyFile).toEqual({ path, created: true });
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    const stored = JSON.parse(readFileSync(path, "utf8"));
+    expect(stored.AUDIT_KEY).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored.PII_KEY).toMatch(/^[0-9a-f]{64}$/);
+    expect(first.keys.audit.toString("hex")).toBe(stored.AUDIT_KEY);
+    expect(first.keys.pii.toString("hex")).toBe(stored.PII_KEY);
+    expect(first.keys.audit).toHaveLength(32);
+    expect(first.keys.pii).toHaveLength(32);
+    expect(first.keys.audit.equals(first.keys.pii)).toBe(false);
+
+    const second = loadConfig({ DATA_DIR: dataDir, ...env });
+    expect(second.keyFile).toEqual({ path, created: false });
+    expect(second.keys.audit.equals(first.keys.audit)).toBe(true);
+    expect(second.keys.pii.equals(first.keys.pii)).toBe(true);
+
+    // Another data directory, other keys.
+    const other = load(env);
+    expect(other.keys.audit.equals(first.keys.audit)).toBe(false);
+    expect(other.keys.pii.equals(first.keys.pii)).toBe(false);
+  });
+
+  it("takes keys set in the environment over the key file, each on its own", () => {
+    const dataDir = freshDataDir();
+    const generated = loadConfig({ DATA_DIR: dataDir }).keys;
+    const both = loadConfig({ DATA_DIR: dataDir, ...realKeys });
+    expect(both.keys.audit.toString("hex")).toBe(realKeys.AUDIT_KEY);
+    expect(both.keys.pii.toString("hex")).toBe(realKeys.PII_KEY);
+    expect(both.keyFile).toBeUndefined();
+    const auditOnly = loadConfig({ DATA_DIR: dataDir, AUDIT_KEY: realKeys.AUDIT_KEY });
+    expect(auditOnly.keys.audit.toString("hex")).toBe(realKeys.AUDIT_KEY);
+    expect(auditOnly.keys.pii.equals(generated.pii)).toBe(true);
+    // With both set, no key file is created.
+    const untouched = freshDataDir();
+    loadConfig({ DATA_DIR: untouched, ...realKeys });
+    expect(() => statSync(join(untouched, keyFileName))).toThrow();
+  });
+
+  it("refuses a broken key file, and an embedded database that was written without one", () => {
+    const broken = freshDataDir();
+    mkdirSync(broken);
+    writeFileSync(join(broken, keyFileName), JSON.stringify({ AUDIT_KEY: "12", PII_KEY: "b".repeat(64) }), {
+      mode: 0o600,
+    });
+    expect(() => loadConfig({ DATA_DIR: broken })).toThrow(/keys\.json[\s\S]*AUDIT_KEY/);
+
+    // A data directory from before key files (the built-in development keys): new keys could not read it.
+    const old = freshDataDir();
+    mkdirSync(join(old, "pgdata"), { recursive: true });
+    writeFileSync(join(old, "pgdata", "PG_VERSION"), "17\n");
+    expect(() => loadConfig({ DATA_DIR: old })).toThrow(/keys\.json[\s\S]*AUDIT_KEY[\s\S]*PII_KEY/);
+    expect(() => statSync(join(old, keyFileName))).toThrow();
+    expect(loadConfig({ DATA_DIR: old, ...realKeys }).keys.audit.toString("hex")).toBe(realKeys.AUDIT_KEY);
+  });
+
+  it("tightens a key file others can read back to owner-only", () => {
+    const dataDir = freshDataDir();
+    const first = loadConfig({ DATA_DIR: dataDir }).keys;
+    const path = join(dataDir, keyFileName);
+    chmodSync(path, 0o644);
+    expect(loadConfig({ DATA_DIR: dataDir }).keys.audit.equals(first.audit)).toBe(true);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+  });
+});
+
+describe("TRUST_PROXY", () => {
+  it("is off by default, and off when empty or off", () => {
+    expect(load().trustProxy).toEqual([]);
+    for (const value of ["", " ", "0", "off", "false"]) expect(load({ TRUST_PROXY: value }).trustProxy).toEqual([]);
+  });
+
+  it("takes a comma-separated list of IPv4 and IPv6 addresses and CIDR ranges", () => {
+    expect(load({ TRUST_PROXY: "127.0.0.1, 10.0.0.0/8,::1,fd00::/8,192.168.1.1/32" }).trustProxy).toEqual([
+      "127.0.0.1",
+      "10.0.0.0/8",
+      "::1",
+      "fd00::/8",
+      "192.168.1.1/32",
+    ]);
+  });
+
+  it.each([
+    "true",
+    "1",
+    "localhost",
+    "127.0.0.1,nginx",
+    "10.0.0.0/33",
+    "::1/129",
+    "10.0.0.0/8/8",
+    "10.0.0.0/",
+    "300.1.1.1",
+    "127.1",
+  ])("stops the server at start naming the variable for %j", (value) => {
+    expect(() => load({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY/);
   });
 });

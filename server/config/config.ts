@@ -1,5 +1,11 @@
+import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { z } from "zod";
+import { ConfigError } from "./config-error";
+import { demoKeys, type Keys } from "./key-file";
+
+export { ConfigError } from "./config-error";
+export type { Keys } from "./key-file";
 
 const hexKey = z
   .string()
@@ -7,6 +13,48 @@ const hexKey = z
   .transform((hex) => Buffer.from(hex, "hex"));
 
 const booleanFlag = z.enum(["0", "1", "true", "false", "on", "off"]).transform((v) => ["1", "true", "on"].includes(v));
+
+/**
+ * `TRUST_PROXY`: the proxies whose X-Forwarded-* headers are believed, as addresses or CIDR ranges (IPv4, IPv6).
+ * Unset, empty or off: none, and the socket's address is the client's. Never "everyone": a client could then name
+ * any address it likes, past every per-IP limit and into the audit log.
+ */
+const trustedProxies = z
+  .string()
+  .optional()
+  .transform((text, context) => {
+    const value = (text ?? "").trim();
+    if (["", "0", "false", "off"].includes(value.toLowerCase())) return [];
+    if (["1", "true", "on"].includes(value.toLowerCase())) {
+      context.addIssue({
+        code: "custom",
+        message:
+          "must list the proxies' addresses or CIDR ranges (e.g. 127.0.0.1,10.0.0.0/8,::1), never trust every client",
+      });
+      return z.NEVER;
+    }
+    const entries = value
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== "");
+    const bad = entries.filter((entry) => !isAddressOrRange(entry));
+    if (bad.length) {
+      context.addIssue({
+        code: "custom",
+        message: `not an IP address or CIDR range: ${bad.join(", ")} (expected e.g. 127.0.0.1,10.0.0.0/8,::1)`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -29,18 +77,12 @@ const environmentSchema = z.object({
   ELIGIBILITY_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SECURE_COOKIES: booleanFlag.optional(),
+  TRUST_PROXY: trustedProxies,
   DEMO_CLOCK: z.iso
     .datetime({ offset: true, message: "must be an ISO 8601 date-time, e.g. 2026-06-30T09:00:00+08:00" })
     .transform((text) => new Date(text))
     .optional(),
 });
-
-export interface Keys {
-  /** HMAC-SM3 key of the audit chain: kept outside the database. */
-  audit: Buffer;
-  /** SM4 (first 16 bytes) + HMAC-SM3 (last 16 bytes) for personal data at rest and its blind index. */
-  pii: Buffer;
-}
 
 export interface Config {
   port: number;
@@ -48,7 +90,10 @@ export interface Config {
   databaseUrl: string | undefined;
   dataDir: string;
   demo: boolean;
+  /** `AUDIT_KEY` and `PII_KEY`; in demo mode without them, the data directory's own random keys (config/key-file.ts). */
   keys: Keys;
+  /** Set when the keys (or one of them) came from the demo key file; `created` on the first start in a data directory. */
+  keyFile: { path: string; created: boolean } | undefined;
   smtpUrl: string | undefined;
   /** Where phones reach the platform: printed QR codes link to `${publicBaseUrl}/verify/…` (no trailing slash). */
   publicBaseUrl: string;
@@ -56,16 +101,17 @@ export interface Config {
   eligibilityRateLimit: number;
   logLevel: string;
   secureCookies: boolean;
+  /** `TRUST_PROXY`: proxies (addresses, CIDR ranges) whose X-Forwarded-For/-Proto/-Host are believed; empty: none. */
+  trustProxy: string[];
   /** `DEMO_CLOCK`: the demo starts at this instant and runs on from it (demo mode only). */
   demoClock: Date | undefined;
 }
 
-/** Fixed development keys: used only with the embedded demo database; production must set real ones. */
-const developmentKey = (label: string) => Buffer.from(label.padEnd(32, "-").slice(0, 32), "utf8");
-
-export class ConfigError extends Error {}
-
-/** Reads the environment once, failing fast with a message that names each bad variable. */
+/**
+ * Reads the environment once, failing fast with a message that names each bad variable. Outside demo mode the keys
+ * must be set; in demo mode a missing key is taken from the data directory's key file, created on the first start
+ * there, so the server and every script on one data directory share the same keys.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environmentSchema.safeParse(env);
   if (!parsed.success) {
@@ -74,35 +120,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const embedded = !e.DATABASE_URL;
-  if (!embedded && (!e.AUDIT_KEY || !e.PII_KEY)) {
+  const demo = e.DEMO ?? embedded;
+  if (!demo && (!e.AUDIT_KEY || !e.PII_KEY)) {
     throw new ConfigError(
-      "配置错误：使用 DATABASE_URL 时必须设置 AUDIT_KEY 与 PII_KEY（各 64 位十六进制）。\n" +
-        "invalid configuration: AUDIT_KEY and PII_KEY (64 hex characters each) are required with DATABASE_URL.",
+      "配置错误：非演示模式下必须设置 AUDIT_KEY 与 PII_KEY（各 64 位十六进制，可用 `openssl rand -hex 32` 生成，妥善保管在数据库之外）；仅作演示请设置 DEMO=1。\n" +
+        "invalid configuration: AUDIT_KEY and PII_KEY (64 hex characters each, e.g. from `openssl rand -hex 32`, kept " +
+        "outside the database) are required outside demo mode; for a demo, set DEMO=1 instead.",
     );
   }
-  const demo = e.DEMO ?? embedded;
   if (e.DEMO_CLOCK && !demo) {
     throw new ConfigError(
       "配置错误：DEMO_CLOCK 只能在演示模式下使用（DEMO 已关闭）；请去掉 DEMO_CLOCK，或设置 DEMO=1。\n" +
         "invalid configuration: DEMO_CLOCK is only allowed in demo mode (DEMO is off); unset DEMO_CLOCK or set DEMO=1.",
     );
   }
+  const dataDir = resolve(e.DATA_DIR);
+  const stored = e.AUDIT_KEY && e.PII_KEY ? undefined : demoKeys(dataDir, { embedded });
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
-    dataDir: resolve(e.DATA_DIR),
+    dataDir,
     demo,
     keys: {
-      audit: e.AUDIT_KEY ?? developmentKey("guohe-dev-audit-key"),
-      pii: e.PII_KEY ?? developmentKey("guohe-dev-pii-key"),
+      audit: e.AUDIT_KEY ?? stored!.keys.audit,
+      pii: e.PII_KEY ?? stored!.keys.pii,
     },
+    keyFile: stored && { path: stored.path, created: stored.created },
     smtpUrl: e.SMTP_URL,
     publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     eligibilityRateLimit: e.ELIGIBILITY_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
     secureCookies: e.SECURE_COOKIES ?? false,
+    trustProxy: e.TRUST_PROXY,
     demoClock: e.DEMO_CLOCK,
   };
 }

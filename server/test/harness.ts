@@ -70,10 +70,16 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
   const clock = new ManualClock(testClockStart);
   const dataDir = join(inject("testRoot"), randomUUID());
   mkdirSync(dataDir, { recursive: true });
-  const config: Config = {
-    ...loadConfig({ DATA_DIR: dataDir, DEMO: "1", LOGIN_RATE_LIMIT: "1000", LOG_LEVEL: "silent", ...env }),
-    keys: testKeys,
-  };
+  // The fixed test keys, given as settings: no key file is generated, and DEMO=0 apps start too.
+  const config: Config = loadConfig({
+    DATA_DIR: dataDir,
+    DEMO: "1",
+    LOGIN_RATE_LIMIT: "1000",
+    LOG_LEVEL: "silent",
+    AUDIT_KEY: testKeys.audit.toString("hex"),
+    PII_KEY: testKeys.pii.toString("hex"),
+    ...env,
+  });
   const app = await buildApp({ config, database, clock, logger: false });
   await app.ready();
 
