@@ -37,9 +37,30 @@ describe("rdIntensity", () => {
     expect(rdIntensity([{ year: 2025, revenue: 30_000_000, rdExpense: 1_500_000 }], "yuan")?.meets).toBe(true);
     expect(rdIntensity([{ year: 2025, revenue: 30_000_000, rdExpense: 1_499_999 }], "yuan")?.meets).toBe(false);
   });
-  it("handles no revenue and no years", () => {
+  it("handles no years", () => {
     expect(rdIntensity([], "yuan")).toBeNull();
-    expect(rdIntensity([{ year: 2025, revenue: 0, rdExpense: 10 }], "yuan")?.ratio).toBe(Infinity);
+  });
+  // Issue 10: 0 × 100 ≥ 0 × 5 read zero revenue and zero R&D as "met".
+  it.each([
+    ["zero revenue, zero R&D", 0],
+    ["zero revenue, some R&D", 10],
+  ])("%s: the ratio is undefined and not met", (_, rdExpense) => {
+    const result = rdIntensity(
+      [2023, 2024, 2025].map((year) => ({ year, revenue: 0, rdExpense })),
+      "yuan",
+    );
+    expect(result).toMatchObject({ ratio: null, meets: false });
+  });
+  it("names the years whose R&D exceeds revenue", () => {
+    const result = rdIntensity(
+      [
+        { year: 2024, revenue: 100, rdExpense: 500 },
+        { year: 2025, revenue: 100, rdExpense: 100 },
+      ],
+      "ten-thousand-yuan",
+    );
+    expect(result?.yearsRdAboveRevenue).toEqual([2024]);
+    expect(result?.ratio).toBe(3);
   });
 });
 

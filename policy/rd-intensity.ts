@@ -16,12 +16,15 @@ export interface RdIntensity {
   years: number[];
   totalRevenueYuan: number;
   totalRdExpenseYuan: number;
-  /** totalRd / totalRevenue; Infinity with R&D and no revenue, 0 with neither. */
-  ratio: number;
+  /** totalRd / totalRevenue; null without sales revenue (the ratio is undefined, never "met"). */
+  ratio: number | null;
   lastYearRevenueYuan: number;
   /** 5, 4 or 3 (per cent). */
   thresholdPercent: number;
+  /** False without sales revenue: a ratio that cannot be computed does not reach the standard. */
   meets: boolean;
+  /** Years whose R&D expense exceeds that year's revenue (ratio above 100%): implausible, to be verified. */
+  yearsRdAboveRevenue: number[];
 }
 
 const toYuan = (amount: number, unit: AmountUnit) => (unit === "ten-thousand-yuan" ? amount * 10_000 : amount);
@@ -42,16 +45,18 @@ export function rdIntensity(finance: readonly FiscalYearFinance[], unit: AmountU
   const totalRdExpenseYuan = sorted.reduce((sum, year) => sum + toYuan(year.rdExpense, unit), 0);
   const lastYearRevenueYuan = toYuan(last.revenue, unit);
   const thresholdPercent = rdThresholdPercent(lastYearRevenueYuan);
-  const ratio = totalRevenueYuan > 0 ? totalRdExpenseYuan / totalRevenueYuan : totalRdExpenseYuan > 0 ? Infinity : 0;
+  const hasRevenue = totalRevenueYuan > 0;
   return {
     years: sorted.map((year) => year.year),
     totalRevenueYuan,
     totalRdExpenseYuan,
-    ratio,
+    ratio: hasRevenue ? totalRdExpenseYuan / totalRevenueYuan : null,
     lastYearRevenueYuan,
     thresholdPercent,
-    // Compared as rd × 100 ≥ revenue × percent, so 250万 / 5000万 meets 5% exactly (no float rounding).
-    meets: totalRdExpenseYuan * 100 >= totalRevenueYuan * thresholdPercent,
+    // Compared as rd × 100 ≥ revenue × percent, so 250万 / 5000万 meets 5% exactly (no float rounding). Without
+    // revenue the comparison would read 0 ≥ 0 as met: the ratio is undefined, so it is not.
+    meets: hasRevenue && totalRdExpenseYuan * 100 >= totalRevenueYuan * thresholdPercent,
+    yearsRdAboveRevenue: sorted.filter((year) => year.rdExpense > year.revenue).map((year) => year.year),
   };
 }
 

@@ -70,6 +70,90 @@ describe("policy check", { timeout: 30_000 }, () => {
   });
 });
 
+/** The probe of issue 10, item 9: each attack through the command line. */
+describe("policy check on bad input (issue 10)", { timeout: 30_000 }, () => {
+  const exampleText = readFileSync(join(root, "docs/examples/eligibility-case.json"), "utf8");
+  const changed = (change: (value: typeof example) => void) => {
+    const value = structuredClone(example);
+    change(value);
+    return value;
+  };
+
+  it("reads a file that starts with a UTF-8 byte-order mark", () => {
+    const plain = cli("check", "docs/examples/eligibility-case.json", "--json");
+    const withBom = cli("check", caseFile("bom.json", `\ufeff${exampleText}`), "--json");
+    expect(withBom.stderr).toBe("");
+    expect(withBom.code).toBe(0);
+    expect(withBom.stdout).toBe(plain.stdout);
+  });
+
+  it("refuses an empty batch with exit 2 and a message, as the API's 400", () => {
+    const { code, stdout, stderr } = cli("check", caseFile("empty.json", "[]"), "--json");
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("empty batch");
+    expect(stderr).toContain("空的案例数组");
+  });
+
+  it("names the line and column of a JSON syntax error, in both languages", () => {
+    const { code, stderr } = cli("check", caseFile("syntax.json", '{\n  "referenceDate": "2026-03-31",\n  "unit": }'));
+    expect(code).toBe(2);
+    expect(stderr).toContain("line 3, column 11: expected a value");
+    expect(stderr).toContain("第 3 行第 11 列");
+  });
+
+  it("refuses a misspelt key, suggesting the right one (the offshore rules must not silently skip)", () => {
+    const typo = changed((value) => Object.assign(value.application, { isOfshore: true }));
+    const { code, stdout, stderr } = cli("check", caseFile("typo.json", typo));
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain('application.isOfshore: unknown field "isOfshore" — did you mean "isOffshore"?');
+    expect(stderr).toContain('application.isOfshore：未知字段 "isOfshore"，是否应为 "isOffshore"？');
+  });
+
+  it("says what was expected and what came, not “missing”", () => {
+    const wrong = changed((value) => {
+      value.application.evidence.finance.years[0].revenue = "abc";
+      value.application.evidence.finance.years[1].rdExpense = -5;
+    });
+    const text = JSON.stringify(wrong).replace('"radiating":["IT","MY"]', '"radiating":1e400');
+    const { code, stderr } = cli("check", caseFile("types.json", text));
+    expect(code).toBe(2);
+    expect(stderr).toContain('application.evidence.finance.years.0.revenue: expected a number, got the string "abc"');
+    expect(stderr).toContain('应为数字，实际为文本 "abc"');
+    expect(stderr).toContain("application.evidence.finance.years.1.rdExpense: must not be negative, got -5");
+    expect(stderr).toContain("application.countries.radiating: expected an array (list), got a number out of range");
+    expect(stderr).not.toContain("missing");
+  });
+
+  it("docs/examples/eligibility-invalid-batch.json: every case is refused, each error named", () => {
+    const { code, stdout, stderr } = cli("check", "docs/examples/eligibility-invalid-batch.json");
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    for (const line of [
+      '[0].application.isOfshore: unknown field "isOfshore" — did you mean "isOffshore"?',
+      '[1].application.evidence.finance.years.0.revenue: expected a number, got the string "abc"',
+      "[1].application.evidence.finance.years.0.rdExpense: is not a finite number",
+      "[2].application.evidence.finance.years.0.rdExpense: must not be negative, got -500",
+      "[3].application.field: contains the control character U+0007",
+      '[4].application.partners.0.agreement.end: the agreement with the partner "Partner DE" ends (2025-01-01) before it starts (2026-01-01)',
+    ])
+      expect(stderr).toContain(line);
+  });
+
+  it("zero revenue and zero R&D do not pass Art. 8.3", () => {
+    const zero = changed((value) => {
+      value.application.evidence.finance.years = value.application.evidence.finance.years.map(
+        (year: { year: number }) => ({ year: year.year, revenue: 0, rdExpense: 0 }),
+      );
+    });
+    const { stdout } = cli("check", caseFile("zero.json", zero), "--json");
+    const finding = JSON.parse(stdout).findings.find((f: { ruleId: string }) => f.ruleId === "8.3-rd-intensity");
+    expect(finding.verdict).toBe("missing");
+    expect(finding.messageEn).toContain("totals 0");
+  });
+});
+
 describe("policy name", { timeout: 30_000 }, () => {
   it.each([
     [["--type", "joint-research", "--field", "人工智能"], "湖北省人工智能国际科技合作基地（联合研究）"],

@@ -8,8 +8,9 @@ const help = `policy — the measures (鄂科技规〔2025〕6号) as code
 
 usage: npm run -s policy -- <command> [options]
 
-  check <file.json> [--json]   eligibility check of one case or an array of cases
-                               exit 0: no fail; 1: a rule fails; 2: unreadable input
+  check <file.json|-> [--json] eligibility check of one case or an array of cases (- reads stdin)
+                               exit 0: no fail; 1: a rule fails; 2: input that cannot be checked
+                               (unreadable, not JSON, an empty batch, or a field error — named on stderr)
   name --type <type> --field <领域> [--key] [--region HK|MO|TW]
                                standard name (Art. 29–30); type: joint-research | technology-transfer | characteristic
   draw-verify <record.json> [--json]

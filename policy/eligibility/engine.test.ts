@@ -96,9 +96,15 @@ describe("parseEligibilityInput and runEligibilityCheck", () => {
       expect(parsed.errors[0]?.messageEn).toContain(path);
     }
   });
-  it("ignores unknown fields and echoes the case id", () => {
-    const outcome = runEligibilityCheck({ ...validCase(), caseId: "c-1", comment: "extra" });
+  it("echoes the case id", () => {
+    const outcome = runEligibilityCheck({ ...validCase(), caseId: "c-1" });
     expect(outcome.ok && outcome.result.caseId).toBe("c-1");
+  });
+  it("refuses unknown fields (issue 10: a misspelt key was silently dropped)", () => {
+    const outcome = runEligibilityCheck({ ...validCase(), caseId: "c-1", comment: "extra" });
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok)
+      expect(outcome.errors).toEqual([expect.objectContaining({ path: "comment", code: "unknown-key" })]);
   });
 });
 

@@ -5,38 +5,82 @@ import { creditRecordKinds, nationalPlatformKindCodes, projectLevels } from "../
 import { regionCodes } from "../reference/regions";
 import { titleCodes } from "../reference/titles";
 import { unitTypeCodes } from "../reference/unit-types";
+import { dropUnknownKeys, type InputError, inputErrorsOf } from "./input-errors";
+import { codeText, identifierText, lineText, proseText, requiredText } from "./text";
+
+export type { InputError, InputErrorCode } from "./input-errors";
 
 /**
  * The eligibility input: everything the rules of Art. 7–13, 14.1 and 20 need, so a check is reproducible
  * without a database. This is a public contract (docs/eligibility-input.schema.json is generated from it):
  * change it only compatibly — new fields optional, no renames. Optional sections left out give `missing`
  * verdicts, never errors.
+ *
+ * Every object is strict: an unknown key (a misspelt `isOfshore`) is a field error naming the key and the closest
+ * known one, never silently dropped. Text is normalised here, once (./text.ts): trimmed of white space and invisible
+ * characters, control characters refused; codes NFKC-normalised and upper-cased (ＡＴ → AT).
  */
-const isoDate = z
-  .string()
-  .refine(isIsoDate, { message: "must be a real date written YYYY-MM-DD" })
+const isoDate = identifierText()
+  .superRefine((value, context) => {
+    if (isIsoDate(value)) return;
+    context.addIssue({
+      code: "custom",
+      input: value,
+      params: {
+        code: "invalid-format",
+        zh: `应为 YYYY-MM-DD 格式的真实日期，实际为 ${JSON.stringify(value)}`,
+        en: `must be a real date written YYYY-MM-DD, got ${JSON.stringify(value)}`,
+      },
+    });
+  })
   .meta({ format: "date", description: "ISO date YYYY-MM-DD", examples: ["2026-03-31"] });
 
-const text = z.string().trim().min(1);
-const country = text.meta({
+const text = requiredText();
+const country = codeText().min(1).meta({
   description:
-    "Country or region, preferably ISO 3166-1 alpha-2 (DE, SG; HK, MO, TW for the regions); compared case-insensitively",
+    "Country or region, preferably ISO 3166-1 alpha-2 (DE, SG; HK, MO, TW for the regions); NFKC-normalised and upper-cased (ＡＴ, at → AT)",
 });
-const fileOrFlag = z.union([z.boolean(), z.string()]).meta({
+const uscc = codeText().meta({
+  description: "统一社会信用代码, 18 characters (GB 32100-2015); NFKC-normalised and upper-cased",
+});
+const fileOrFlag = z.union([z.boolean(), lineText()]).meta({
   description: "true when the document exists, false when it does not, or a file reference (non-empty string)",
 });
 
+/** A period whose end precedes its start contradicts itself: a field error on the end, naming both dates. */
+function endNotBeforeStart(
+  start: string | undefined,
+  end: string | undefined,
+  what: { zh: string; en: string },
+): { zh: string; en: string } | null {
+  if (start === undefined || end === undefined || end >= start) return null;
+  return {
+    zh: `${what.zh}的结束日期 ${end} 早于开始日期 ${start}`,
+    en: `${what.en} ends (${end}) before it starts (${start})`,
+  };
+}
+
 export const unitSchema = z
-  .object({
+  .strictObject({
     name: text.meta({ description: "Registered name of the host unit (依托单位)" }),
-    uscc: z.string().meta({ description: "统一社会信用代码, 18 characters (GB 32100-2015)" }),
+    uscc,
     type: z.enum(unitTypeCodes).meta({ description: "Host unit type (Art. 2)" }),
-    registeredDivision: z
-      .string()
-      .regex(/^\d{6}$/, "must be a 6-digit GB/T 2260 division code")
+    registeredDivision: codeText()
+      .superRefine((value, context) => {
+        if (/^\d{6}$/.test(value)) return;
+        context.addIssue({
+          code: "custom",
+          input: value,
+          params: {
+            code: "invalid-format",
+            zh: `应为 6 位 GB/T 2260 行政区划代码，实际为 ${JSON.stringify(value)}`,
+            en: `must be a 6-digit GB/T 2260 division code, got ${JSON.stringify(value)}`,
+          },
+        });
+      })
       .meta({
         description:
-          "GB/T 2260 code of the registration address's division (420106 = 武昌区); Art. 7.1 uses this, not USCC digits 3–8",
+          "6-digit GB/T 2260 code of the registration address's division (420106 = 武昌区); Art. 7.1 uses this, not USCC digits 3–8",
       }),
     college: text.optional().meta({ description: "For a university: the college (学院) hosting the base (Art. 7.5)" }),
     isIndependentLegalPerson: z.boolean().optional().meta({ description: "独立法人机构 (Art. 7.1)" }),
@@ -50,43 +94,76 @@ export const unitSchema = z
   })
   .meta({ description: "The host unit (依托单位)" });
 
-const partnerSchema = z.object({
-  name: text,
-  country: country.meta({ description: "Country (region) of the partner institution" }),
-  isInternationalOrganization: z
-    .boolean()
-    .optional()
-    .meta({ description: "The partner is an international organization (Art. 13)" }),
-  headquartersCountry: country
-    .optional()
-    .meta({ description: "For an international organization: its headquarters country (Art. 13)" }),
-  mainProjectCountry: country
-    .optional()
-    .meta({ description: "For an international organization: the country of the main joint project (Art. 13)" }),
-  field: text.optional(),
-  agreement: z
-    .object({
-      start: isoDate.optional().meta({ description: "Date the cooperation agreement takes effect" }),
-      end: isoDate
-        .optional()
-        .meta({ description: "Expiry date; valid when on or after the reference date (Art. 7.2)" }),
-      fileRef: z.string().optional(),
-    })
-    .optional(),
-});
+const partnerSchema = z
+  .strictObject({
+    name: text,
+    originalName: lineText()
+      .optional()
+      .meta({ description: "The name in its original language (shown on the 申报书; not read by the rules)" }),
+    country: country.meta({ description: "Country (region) of the partner institution" }),
+    isInternationalOrganization: z
+      .boolean()
+      .optional()
+      .meta({ description: "The partner is an international organization (Art. 13)" }),
+    headquartersCountry: country
+      .optional()
+      .meta({ description: "For an international organization: its headquarters country (Art. 13)" }),
+    mainProjectCountry: country
+      .optional()
+      .meta({ description: "For an international organization: the country of the main joint project (Art. 13)" }),
+    field: text.optional(),
+    agreement: z
+      .strictObject({
+        start: isoDate.optional().meta({ description: "Date the cooperation agreement takes effect" }),
+        end: isoDate
+          .optional()
+          .meta({ description: "Expiry date; valid when on or after the reference date; not before start (Art. 7.2)" }),
+        fileRef: lineText().optional(),
+      })
+      .optional(),
+  })
+  .superRefine((partner, context) => {
+    const contradiction = endNotBeforeStart(partner.agreement?.start, partner.agreement?.end, {
+      zh: `与合作机构「${partner.name}」的合作协议`,
+      en: `the agreement with the partner "${partner.name}"`,
+    });
+    if (contradiction)
+      context.addIssue({
+        code: "custom",
+        path: ["agreement", "end"],
+        input: partner.agreement?.end,
+        params: { code: "contradiction", ...contradiction },
+      });
+  });
 
-const dated = z.object({ title: text.optional(), date: isoDate });
+const dated = z.strictObject({ title: text.optional(), date: isoDate });
 
 const evidenceSchema = z
-  .object({
+  .strictObject({
     internationalProjects: z
       .array(
-        dated.extend({
-          level: z.enum(projectLevels).meta({ description: "national / ministerial / provincial count as 省级及以上" }),
-          end: isoDate
-            .optional()
-            .meta({ description: "Project end; the project counts when its period overlaps the look-back window" }),
-        }),
+        dated
+          .extend({
+            level: z
+              .enum(projectLevels)
+              .meta({ description: "national / ministerial / provincial count as 省级及以上" }),
+            end: isoDate.optional().meta({
+              description: "Project end, not before `date`; the project counts when its period overlaps the window",
+            }),
+          })
+          .superRefine((project, context) => {
+            const contradiction = endNotBeforeStart(project.date, project.end, {
+              zh: `项目${project.title ? `「${project.title}」` : ""}`,
+              en: `the project${project.title ? ` "${project.title}"` : ""}`,
+            });
+            if (contradiction)
+              context.addIssue({
+                code: "custom",
+                path: ["end"],
+                input: project.end,
+                params: { code: "contradiction", ...contradiction },
+              });
+          }),
       )
       .optional()
       .meta({
@@ -113,12 +190,12 @@ const evidenceSchema = z
       .optional()
       .meta({ description: "High-level international academic events co-hosted (Art. 8.2)" }),
     finance: z
-      .object({
+      .strictObject({
         amountUnit: z
           .enum(["yuan", "ten-thousand-yuan"])
           .meta({ description: "Unit of revenue and rdExpense: 元 or 万元" }),
         years: z.array(
-          z.object({
+          z.strictObject({
             year: z.number().int().min(1900).max(2200),
             revenue: z.number().nonnegative().meta({ description: "Sales revenue (销售收入) of the fiscal year" }),
             rdExpense: z.number().nonnegative().meta({ description: "R&D expense (研发费用) of the fiscal year" }),
@@ -128,11 +205,11 @@ const evidenceSchema = z
       .optional()
       .meta({ description: "Fiscal years for the R&D intensity of an enterprise host (Art. 8.3)" }),
     ownIntellectualProperty: z
-      .array(z.object({ title: text, kind: z.string().optional() }))
+      .array(z.strictObject({ title: text, kind: lineText().optional() }))
       .optional()
       .meta({ description: "Self-owned IP from the cooperation (Art. 8.3)" }),
     transferServiceTeam: z
-      .object({ size: z.number().int().nonnegative(), description: z.string().optional() })
+      .strictObject({ size: z.number().int().nonnegative(), description: proseText().optional() })
       .optional()
       .meta({ description: "Professional international technology-transfer service team (Art. 9.1)" }),
     transferProjects: z
@@ -152,21 +229,20 @@ const evidenceSchema = z
       .array(dated)
       .optional()
       .meta({ description: "International technology-transfer and S&T exchange events held (Art. 9.3)" }),
-    cooperationResults: z
-      .string()
+    cooperationResults: proseText()
       .optional()
       .meta({ description: "Results and demonstration effect of the cooperation (Art. 10.2)" }),
     overseasPremises: z
-      .object({
+      .strictObject({
         hasFixedPremises: z.boolean(),
         country: country.optional(),
-        address: z.string().optional(),
-        functions: z.array(z.string()).optional(),
+        address: proseText().optional(),
+        functions: z.array(lineText()).optional(),
       })
       .optional()
       .meta({ description: "Fixed premises abroad for an offshore platform (Art. 11.1)" }),
     overseasStaff: z
-      .object({ count: z.number().int().nonnegative(), country: country.optional() })
+      .strictObject({ count: z.number().int().nonnegative(), country: country.optional() })
       .optional()
       .meta({ description: "Staff abroad for an offshore platform (Art. 11.2)" }),
   })
@@ -186,7 +262,7 @@ export const managementSystemKeys = [
 export type ManagementSystemKey = (typeof managementSystemKeys)[number];
 
 const managementSystemsSchema = z
-  .object({
+  .strictObject({
     ipOwnership: fileOrFlag.optional().meta({ description: "知识产权归属" }),
     benefitSharing: fileOrFlag.optional().meta({ description: "权益分配" }),
     crossBorderData: fileOrFlag.optional().meta({ description: "数据跨境" }),
@@ -198,7 +274,7 @@ const managementSystemsSchema = z
   .meta({ description: "Management systems of Art. 7.4" });
 
 export const applicationSchema = z
-  .object({
+  .strictObject({
     type: z.enum(baseTypeCodes).meta({ description: "Base type (Art. 6)" }),
     field: text.meta({ description: "Field (领域) of the base, e.g. 人工智能" }),
     isOffshore: z
@@ -216,7 +292,7 @@ export const applicationSchema = z
       .optional()
       .meta({ description: "Cooperation with Hong Kong, Macao or Taiwan (Art. 30)" }),
     countries: z
-      .object({
+      .strictObject({
         key: z.array(country).meta({ description: "重点合作国家(地区)" }),
         main: z.array(country).meta({ description: "主要合作国家(地区)" }),
         radiating: z.array(country).meta({ description: "辐射合作国家(地区)" }),
@@ -228,19 +304,23 @@ export const applicationSchema = z
       .optional()
       .meta({ description: "Partner institutions and agreements (Art. 7.2, 13)" }),
     team: z
-      .object({
+      .strictObject({
         members: z.array(
-          z.object({ name: text, role: z.string().optional(), hasInternationalExperience: z.boolean().optional() }),
+          z.strictObject({
+            name: text,
+            role: lineText().optional(),
+            hasInternationalExperience: z.boolean().optional(),
+          }),
         ),
       })
       .optional()
       .meta({ description: "The composite team (Art. 7.2)" }),
-    developmentGoals: z.string().optional().meta({ description: "Development goals (Art. 7.3)" }),
-    operatingMechanism: z.string().optional().meta({ description: "Operating mechanism (Art. 7.3)" }),
+    developmentGoals: proseText().optional().meta({ description: "Development goals (Art. 7.3)" }),
+    operatingMechanism: proseText().optional().meta({ description: "Operating mechanism (Art. 7.3)" }),
     evidence: evidenceSchema.optional(),
     managementSystems: managementSystemsSchema.optional(),
     attestations: z
-      .object({
+      .strictObject({
         truthful: z.boolean().optional().meta({ description: "Materials are true, lawful and compliant (Art. 14.1)" }),
         noStateSecrets: z.boolean().optional().meta({ description: "No material involves state secrets (Art. 14.1)" }),
         partnersNoObjection: z
@@ -249,17 +329,16 @@ export const applicationSchema = z
           .meta({ description: "The overseas partners do not object (call requirement)" }),
       })
       .optional(),
-    nationalPlatformDifference: z
-      .string()
+    nationalPlatformDifference: proseText()
       .optional()
       .meta({ description: "When the unit holds a national platform: how this base differs (Art. 7.6)" }),
   })
   .meta({ description: "The application" });
 
 export const directorSchema = z
-  .object({
+  .strictObject({
     name: text,
-    personId: text.meta({
+    personId: identifierText().min(1).meta({
       description:
         "Stable identifier (e.g. a hash of the ID number) matched against registry.activeBases[].directorId and creditRecords[].id",
     }),
@@ -281,37 +360,37 @@ export const directorSchema = z
   .meta({ description: "The base director (基地负责人, Art. 12)" });
 
 export const registrySchema = z
-  .object({
+  .strictObject({
     activeBases: z
       .array(
-        z.object({
-          name: z.string().optional(),
-          unitUscc: z.string(),
-          college: z.string().optional(),
-          field: z.string().optional(),
+        z.strictObject({
+          name: lineText().optional(),
+          unitUscc: uscc,
+          college: lineText().optional(),
+          field: lineText().optional(),
           isOffshore: z.boolean().optional(),
           offshoreCountry: country.optional(),
-          directorId: z.string().optional(),
+          directorId: identifierText().optional(),
         }),
       )
       .optional()
       .meta({ description: "Bases currently recognized (Art. 7.5, 12.3); absent = unknown" }),
     revocations: z
-      .array(z.object({ unitUscc: z.string(), date: isoDate, ground: z.number().int().min(1).max(9).optional() }))
+      .array(z.strictObject({ unitUscc: uscc, date: isoDate, ground: z.number().int().min(1).max(9).optional() }))
       .optional()
       .meta({ description: "Revocations (Art. 20, 24); absent = unknown" }),
     nationalPlatforms: z
-      .array(z.object({ unitUscc: z.string(), kind: z.enum(nationalPlatformKindCodes), name: z.string().optional() }))
+      .array(z.strictObject({ unitUscc: uscc, kind: z.enum(nationalPlatformKindCodes), name: lineText().optional() }))
       .optional()
       .meta({ description: "National platforms held (Art. 7.6); absent = unknown" }),
     creditRecords: z
       .array(
-        z.object({
+        z.strictObject({
           subject: z.enum(["unit", "director"]),
-          id: z.string().meta({ description: "unit USCC or director personId" }),
+          id: identifierText().meta({ description: "unit USCC or director personId" }),
           date: isoDate,
           kind: z.enum(creditRecordKinds),
-          note: z.string().optional(),
+          note: proseText().optional(),
         }),
       )
       .optional()
@@ -320,9 +399,10 @@ export const registrySchema = z
   .meta({ description: "Registry facts as the caller knows them; the public API never reads the real registry" });
 
 export const eligibilityInputSchema = z
-  .object({
-    caseId: z.string().optional().meta({ description: "Free label echoed in the result (batches)" }),
-    description: z.string().optional(),
+  .strictObject({
+    $schema: lineText().optional().meta({ description: "A JSON Schema reference for editors; ignored" }),
+    caseId: lineText().optional().meta({ description: "Free label echoed in the result (batches)" }),
+    description: proseText().optional(),
     edition: z
       .literal("2025")
       .optional()
@@ -335,7 +415,8 @@ export const eligibilityInputSchema = z
   })
   .meta({
     title: "EligibilityInput",
-    description: "One eligibility case for 《湖北省国际科技合作基地管理办法》 Art. 7–13, 14.1, 20",
+    description:
+      "One eligibility case for 《湖北省国际科技合作基地管理办法》 Art. 7–13, 14.1, 20. Unknown keys are errors; text is trimmed of white space and invisible characters (zero-width spaces, joiners, BOM, soft hyphens, bidi controls), control characters are refused; codes are NFKC-normalised (ＡＴ → AT).",
   });
 
 export type EligibilityInput = z.infer<typeof eligibilityInputSchema>;
@@ -344,39 +425,20 @@ export type EligibilityApplication = EligibilityInput["application"];
 export type EligibilityDirector = z.infer<typeof directorSchema>;
 export type RegistryFacts = z.infer<typeof registrySchema>;
 
-export interface InputError {
-  path: string;
-  messageZh: string;
-  messageEn: string;
-}
-
-function describeIssue(issue: z.core.$ZodIssue): { zh: string; en: string } {
-  switch (issue.code) {
-    case "invalid_type":
-      return issue.input === undefined
-        ? { zh: "缺少必填项", en: "required field is missing" }
-        : { zh: `类型错误，应为 ${issue.expected}`, en: `expected ${issue.expected}` };
-    case "invalid_value":
-      return { zh: `取值无效，可选：${issue.values.join("、")}`, en: `must be one of: ${issue.values.join(", ")}` };
-    case "too_small":
-      return { zh: "不能为空或过小", en: "is empty or too small" };
-    default:
-      return { zh: `格式无效：${issue.message}`, en: issue.message };
-  }
-}
-
-/** The parsed input, or each problem with its dotted path ("unit.registeredDivision"). */
+/** The parsed input, or each problem with its dotted path ("unit.registeredDivision") and what is wrong with it. */
 export function parseEligibilityInput(
   raw: unknown,
 ): { ok: true; input: EligibilityInput } | { ok: false; errors: InputError[] } {
-  const result = eligibilityInputSchema.safeParse(raw);
+  const result = eligibilityInputSchema.safeParse(raw, { reportInput: true });
   if (result.success) return { ok: true, input: result.data };
-  return {
-    ok: false,
-    errors: result.error.issues.map((issue) => {
-      const path = issue.path.map(String).join(".") || "(root)";
-      const { zh, en } = describeIssue(issue);
-      return { path, messageZh: `${path}：${zh}`, messageEn: `${path}: ${en}` };
-    }),
-  };
+  return { ok: false, errors: inputErrorsOf(result.error.issues, eligibilityInputSchema) };
+}
+
+/**
+ * Removes, in place, the keys of a raw input that the schema does not know, returning their paths. Only for a caller
+ * that assembles the input from a wider record (the editor's form carries UI-only keys); a caller sending the input
+ * itself (CLI, API) gets each unknown key as an error instead.
+ */
+export function dropUnknownEligibilityKeys(raw: unknown): string[] {
+  return dropUnknownKeys(raw, eligibilityInputSchema);
 }

@@ -127,10 +127,10 @@ export const ruleTable = [
     article: "8.3",
     appliesTo: "joint-research, enterprise host",
     checksZh:
-      "近3个会计年度研发费用总额占销售收入总额比例不低于高新技术企业标准（≤5000万元5%，5000万–2亿元4%，>2亿元3%）",
+      "近3个会计年度研发费用总额占销售收入总额比例不低于高新技术企业标准（≤5000万元5%，5000万–2亿元4%，>2亿元3%）；销售收入为0时比例无法计算（缺少材料），某年研发费用超过销售收入时数据存疑，由专家评判",
     checksEn:
-      "R&D expense / revenue over the last 3 fiscal years ≥ the high-tech enterprise threshold (≤ 50M: 5%; ≤ 200M: 4%; > 200M: 3%)",
-    verdicts: ["pass", "fail", "missing"],
+      "R&D expense / revenue over the last 3 fiscal years ≥ the high-tech enterprise threshold (≤ 50M: 5%; ≤ 200M: 4%; > 200M: 3%); zero revenue leaves the ratio undefined (missing); R&D above a year's revenue is implausible and goes to the experts",
+    verdicts: ["pass", "fail", "judgement", "missing"],
   },
   {
     id: "8.3-own-ip",

@@ -1,5 +1,5 @@
 import { finding, type Rule, windowText } from "./context";
-import { qualifyingProjects } from "./projects";
+import { lateProjects, qualifyingProjects } from "./projects";
 
 const isCharacteristic = (type: string) => type === "characteristic";
 
@@ -17,21 +17,22 @@ export const characteristicProject: Rule = (context) => {
       "请填写近3年承担的国际科技合作项目。",
       "List the international cooperation projects of the last 3 years.",
     );
+  const late = lateProjects(context);
   if (found.length > 0) {
     return finding(
       "10.1-international-project",
       "pass",
-      found.map((index) => `application.evidence.internationalProjects.${index}`),
-      `${span.zh} 期间承担省级及以上国际科技合作项目 ${found.length} 项。`,
-      `${found.length} provincial-or-higher international cooperation project(s) within ${span.en}.`,
+      [...found.map((index) => `application.evidence.internationalProjects.${index}`), ...late.evidence],
+      `${span.zh} 期间承担省级及以上国际科技合作项目 ${found.length} 项。${late.zh}`,
+      `${found.length} provincial-or-higher international cooperation project(s) within ${span.en}.${late.en}`,
     );
   }
   return finding(
     "10.1-international-project",
     "soft",
-    evidence,
-    `${span.zh} 期间未承担省级及以上国际科技合作项目（原则性要求），需书面说明。`,
-    `No provincial-or-higher international cooperation project within ${span.en} (in principle): a justification is needed.`,
+    [...evidence, ...late.evidence],
+    `${span.zh} 期间未承担省级及以上国际科技合作项目（原则性要求），需书面说明。${late.zh}`,
+    `No provincial-or-higher international cooperation project within ${span.en} (in principle): a justification is needed.${late.en}`,
   );
 };
 

@@ -52,3 +52,24 @@ export function sameCountry(a: string | undefined, b: string | undefined): boole
 export function sameText(a: string | undefined, b: string | undefined): boolean {
   return a !== undefined && b !== undefined && a.trim() === b.trim();
 }
+
+/**
+ * Evidence that must lie in the past (papers published, projects undertaken, events held) dated after the reference
+ * date: it cannot count, and the date is implausible — the finding says so and names each item, so an applicant who
+ * typed 2062 for 2026 sees why it was not counted.
+ */
+export function datedAfterReference<T extends { date: string }>(
+  items: readonly T[] | undefined,
+  path: string,
+  referenceDate: IsoDate,
+  noun: { zh: string; en: string },
+  counts: (item: T) => boolean = () => true,
+): { evidence: string[]; zh: string; en: string } {
+  const late = (items ?? []).flatMap((item, index) => (item.date > referenceDate && counts(item) ? [index] : []));
+  if (late.length === 0) return { evidence: [], zh: "", en: "" };
+  return {
+    evidence: late.map((index) => `${path}.${index}.date`),
+    zh: `另有 ${late.length} ${noun.zh}的日期晚于截止日 ${referenceDate}，不予计入，日期不合常理，请核实。`,
+    en: ` ${late.length} ${noun.en} dated after the reference date ${referenceDate} ${late.length === 1 ? "was" : "were"} not counted: implausible, check the date${late.length === 1 ? "" : "s"}.`,
+  };
+}

@@ -28,6 +28,18 @@ describe("8.1-international-project (Art. 8.1; reference date 2026-03-31, window
   it("does not apply to other types", () => {
     expect(findingOf("8.1-international-project", () => {}, "technology-transfer")).toBeUndefined();
   });
+  it("names a project dated after the reference date (issue 10)", () => {
+    const result = findingOf(
+      "8.1-international-project",
+      projects([
+        { level: "provincial", date: "2024-07-01" },
+        { level: "national", date: "2027-01-01" },
+      ]),
+    );
+    expect(result?.verdict).toBe("pass");
+    expect(result?.messageEn).toContain("1 cooperation project(s) dated after the reference date 2026-03-31");
+    expect(result?.evidence).toContain("application.evidence.internationalProjects.1.date");
+  });
 });
 
 describe("8.2-papers-or-events (Art. 8.2: ≥ 3 papers or ≥ 3 co-hosted events)", () => {
@@ -60,6 +72,22 @@ describe("8.2-papers-or-events (Art. 8.2: ≥ 3 papers or ≥ 3 co-hosted events
     ["nothing given", evidence(undefined, undefined), "missing"],
   ])("%s → %s", (_, change, verdict) => {
     expect(verdictOf("8.2-papers-or-events", change)).toBe(verdict);
+  });
+
+  // Issue 10: evidence dated after the reference date cannot count, and the finding says the date is implausible.
+  it("names papers and events dated after the reference date", () => {
+    const result = findingOf(
+      "8.2-papers-or-events",
+      evidence([...dates(2), { date: "2062-05-01" }], [{ date: "2026-04-01" }]),
+    );
+    expect(result?.verdict).toBe("fail");
+    expect(result?.messageZh).toContain("另有 1 篇论文的日期晚于截止日 2026-03-31，不予计入");
+    expect(result?.messageZh).toContain("另有 1 次学术交流活动的日期晚于截止日");
+    expect(result?.messageEn).toContain("1 paper(s) dated after the reference date 2026-03-31 was not counted");
+    expect(result?.evidence).toEqual(
+      expect.arrayContaining(["application.evidence.jointPapers.2.date", "application.evidence.academicEvents.0.date"]),
+    );
+    expect(findingOf("8.2-papers-or-events", evidence(dates(3)))?.messageEn).not.toContain("after the reference date");
   });
 });
 
@@ -169,6 +197,60 @@ describe("8.3-rd-intensity (Art. 8.3, enterprise hosts; 高企 thresholds)", () 
       ])(input);
     };
     expect(verdictOf("8.3-rd-intensity", young)).toBe("pass");
+  });
+
+  // Issue 10: 0 × 100 ≥ 0 × 5 passed ("比例 0.00%…符合"); the ratio is undefined without sales revenue.
+  it.each([
+    ["zero revenue and zero R&D", 0],
+    ["zero revenue, R&D spent", 300],
+  ])("%s → missing, saying revenue is zero", (_, rdExpense) => {
+    const result = findingOf(
+      "8.3-rd-intensity",
+      finance([
+        [2023, 0, rdExpense],
+        [2024, 0, rdExpense],
+        [2025, 0, rdExpense],
+      ]),
+    );
+    expect(result?.verdict).toBe("missing");
+    expect(result?.messageZh).toContain("销售收入合计为 0");
+    expect(result?.messageEn).toContain("revenue 2023–2025 totals 0");
+    expect(result?.messageEn).toContain("undefined");
+    expect(result?.evidence).toContain("application.evidence.finance.years.2.revenue");
+  });
+
+  // Issue 10: R&D at 500% of revenue passed silently.
+  it("R&D above revenue is implausible: judgement naming both figures", () => {
+    const result = findingOf(
+      "8.3-rd-intensity",
+      finance([
+        [2023, 100, 80],
+        [2024, 100, 80],
+        [2025, 100, 500],
+      ]),
+    );
+    expect(result?.verdict).toBe("judgement");
+    expect(result?.messageZh).toContain("2025 年研发费用 500 万元超过销售收入 100 万元");
+    expect(result?.messageEn).toContain("2025: R&D expense 500 exceeds revenue 100 ten-thousand yuan");
+    expect(result?.evidence).toEqual(
+      expect.arrayContaining([
+        "application.evidence.finance.years.2.rdExpense",
+        "application.evidence.finance.years.2.revenue",
+      ]),
+    );
+  });
+
+  it("a failing ratio stays a fail and still names the implausible year", () => {
+    const result = findingOf(
+      "8.3-rd-intensity",
+      finance([
+        [2023, 100, 200],
+        [2024, 100_000, 10],
+        [2025, 100_000, 10],
+      ]),
+    );
+    expect(result?.verdict).toBe("fail");
+    expect(result?.messageEn).toContain("2023: R&D expense 200 exceeds revenue 100");
   });
 
   it("applies only to enterprise hosts of joint-research bases", () => {

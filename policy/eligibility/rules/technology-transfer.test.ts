@@ -42,6 +42,32 @@ describe("9.2-transfer-projects (Art. 9.2: ≥ 2 in 3 years)", () => {
     ).toBe(verdict);
   });
 });
+describe("evidence dated after the reference date (issue 10)", () => {
+  it("9.2 names an implemented project dated later, not a planned one", () => {
+    const change = (input: EligibilityInput) =>
+      (input.application.evidence!.transferProjects = [
+        { date: "2024-01-01" },
+        { date: "2026-12-01", status: "implemented" },
+        { date: "2027-01-01", status: "planned" },
+      ]);
+    const result = findingOf("9.2-transfer-projects", change, transfer);
+    expect(result?.verdict).toBe("fail");
+    expect(result?.messageZh).toContain("另有 1 项已实施的技术转移项目的日期晚于截止日 2026-03-31");
+    expect(result?.evidence).toEqual([
+      "application.evidence.transferProjects",
+      "application.evidence.transferProjects.1.date",
+    ]);
+  });
+  it("9.3 names events dated later", () => {
+    const change = (input: EligibilityInput) => {
+      eventsPerYear({ 2023: 5, 2024: 5, 2025: 5 })(input);
+      input.application.evidence!.transferEvents!.push({ date: "2026-06-01" });
+    };
+    const result = findingOf("9.3-events-each-year", change, transfer);
+    expect(result?.verdict).toBe("pass");
+    expect(result?.messageEn).toContain("1 event(s) dated after the reference date 2026-03-31 was not counted");
+  });
+});
 
 describe("9.3-events-each-year (Art. 9.3: ≥ 5 in each of 2023, 2024, 2025 for a 2026 deadline)", () => {
   it.each([

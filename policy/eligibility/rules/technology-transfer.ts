@@ -1,7 +1,7 @@
 import { addYears } from "../../calendar/calendar-months";
 import { addDays } from "../../calendar/dates";
 import { isWithin, lastCompleteYears } from "../../calendar/deadlines";
-import { finding, type Rule, windowText } from "./context";
+import { datedAfterReference, finding, type Rule, windowText } from "./context";
 
 const isTransfer = (type: string) => type === "technology-transfer";
 
@@ -36,7 +36,7 @@ export const transferTeam: Rule = ({ input }) => {
 };
 
 /** Art. 9.2: ≥ 2 international technology-transfer projects implemented in the last 3 years. */
-export const transferProjects: Rule = ({ input, window }) => {
+export const transferProjects: Rule = ({ input, window, referenceDate }) => {
   if (!isTransfer(input.application.type)) return null;
   const projects = input.application.evidence?.transferProjects;
   const evidence = ["application.evidence.transferProjects"];
@@ -52,20 +52,28 @@ export const transferProjects: Rule = ({ input, window }) => {
     (project) => project.status !== "planned" && project.status !== "ongoing" && isWithin(project.date, window),
   ).length;
   const span = windowText(window);
+  // A planned or ongoing project may carry a future date; one marked implemented may not.
+  const late = datedAfterReference(
+    projects,
+    "application.evidence.transferProjects",
+    referenceDate,
+    { zh: "项已实施的技术转移项目", en: "implemented transfer project(s)" },
+    (project) => project.status !== "planned" && project.status !== "ongoing",
+  );
   if (count >= 2)
     return finding(
       "9.2-transfer-projects",
       "pass",
-      evidence,
-      `${span.zh} 期间成功实施国际技术转移项目 ${count} 项（要求不少于2项）。`,
-      `${count} transfer projects implemented within ${span.en} (≥ 2 required).`,
+      [...evidence, ...late.evidence],
+      `${span.zh} 期间成功实施国际技术转移项目 ${count} 项（要求不少于2项）。${late.zh}`,
+      `${count} transfer projects implemented within ${span.en} (≥ 2 required).${late.en}`,
     );
   return finding(
     "9.2-transfer-projects",
     "fail",
-    evidence,
-    `${span.zh} 期间仅成功实施国际技术转移项目 ${count} 项，要求不少于2项。`,
-    `Only ${count} transfer project(s) implemented within ${span.en}; ≥ 2 required.`,
+    [...evidence, ...late.evidence],
+    `${span.zh} 期间仅成功实施国际技术转移项目 ${count} 项，要求不少于2项。${late.zh}`,
+    `Only ${count} transfer project(s) implemented within ${span.en}; ≥ 2 required.${late.en}`,
   );
 };
 
@@ -100,19 +108,23 @@ export const eventsEachYear: Rule = ({ input, settings, referenceDate }) => {
   }));
   const listing = counts.map((period) => `${period.label}: ${period.count}`).join("; ");
   const short = counts.filter((period) => period.count < minimum);
+  const late = datedAfterReference(events, "application.evidence.transferEvents", referenceDate, {
+    zh: "场活动",
+    en: "event(s)",
+  });
   if (short.length === 0)
     return finding(
       "9.3-events-each-year",
       "pass",
-      evidence,
-      `每年举办活动均不少于${minimum}场（${listing}）。`,
-      `At least ${minimum} events every year (${listing}).`,
+      [...evidence, ...late.evidence],
+      `每年举办活动均不少于${minimum}场（${listing}）。${late.zh}`,
+      `At least ${minimum} events every year (${listing}).${late.en}`,
     );
   return finding(
     "9.3-events-each-year",
     "fail",
-    evidence,
-    `每年举办国际科技交流活动应不少于${minimum}场，${short.map((period) => period.label).join("、")} 不足（${listing}）。`,
-    `At least ${minimum} events are required each year; short in ${short.map((period) => period.label).join(", ")} (${listing}).`,
+    [...evidence, ...late.evidence],
+    `每年举办国际科技交流活动应不少于${minimum}场，${short.map((period) => period.label).join("、")} 不足（${listing}）。${late.zh}`,
+    `At least ${minimum} events are required each year; short in ${short.map((period) => period.label).join(", ")} (${listing}).${late.en}`,
   );
 };
