@@ -2,7 +2,13 @@ import { z } from "zod";
 import { verdicts } from "../policy/eligibility/findings";
 import { titleCodes } from "../policy/reference/titles";
 import { assignmentStates } from "../policy/review/assignment.transitions";
-import { type DrawCandidate, type DrawRules, type DrawTargetFacts, drawRecordFormat } from "../policy/review/draw";
+import {
+  type DrawCandidate,
+  type DrawCounts,
+  type DrawRules,
+  type DrawTargetFacts,
+  drawRecordFormat,
+} from "../policy/review/draw";
 import type { DrawRecord } from "../policy/review/draw-record";
 import { exclusionRules, filterRules } from "../policy/review/exclusion-reasons";
 import { bilingual } from "./bilingual";
@@ -337,6 +343,18 @@ export const roundListQuery = z.object({
   ...pageQuery,
 });
 
+const filterRule = z.enum(filterRules);
+const exclusionRule = z.enum(exclusionRules);
+
+/** A draw's counts: the pool, those filtered and excluded by each rule, the eligible and the seats to fill. */
+const drawCountsSchema = z.object({
+  pool: z.number(),
+  filtered: z.record(filterRule, z.number()),
+  excluded: z.record(exclusionRule, z.number()),
+  eligible: z.number(),
+  needed: z.number(),
+}) satisfies z.ZodType<DrawCounts>;
+
 export const drawSummary = z.object({
   id: z.string(),
   roundId: z.string(),
@@ -351,7 +369,7 @@ export const drawSummary = z.object({
   exclusions: z.array(
     z.object({ expertId: z.string(), name: z.string(), rule: z.string(), reasonZh: z.string(), reasonEn: z.string() }),
   ),
-  counts: z.record(z.string(), z.unknown()),
+  counts: drawCountsSchema,
   refusal: z.object({ code: z.string(), messageZh: z.string(), messageEn: z.string() }).nullable(),
   createdAt: z.string(),
 });
@@ -407,9 +425,6 @@ const drawCandidateSchema = z.object({
   drawsThisYear: z.number(),
 }) satisfies z.ZodType<DrawCandidate>;
 
-const filterRule = z.enum(filterRules);
-const exclusionRule = z.enum(exclusionRules);
-
 export const drawRecordSchema = z.object({
   format: z.literal(drawRecordFormat),
   algorithm: z.string(),
@@ -439,13 +454,7 @@ export const drawRecordSchema = z.object({
         facts: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
       }),
     ),
-    counts: z.object({
-      pool: z.number(),
-      filtered: z.record(filterRule, z.number()),
-      excluded: z.record(exclusionRule, z.number()),
-      eligible: z.number(),
-      needed: z.number(),
-    }),
+    counts: drawCountsSchema,
   }),
   replacements: z.array(
     z.object({

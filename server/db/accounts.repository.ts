@@ -5,6 +5,7 @@ import { isRole } from "../../policy/roles";
 import { type ResolvedScope, unitRows } from "../access/scope";
 import type { Executor } from "./client";
 import { accounts, experts, people, recommenders, roleGrants, units } from "./schema";
+import { parseStored } from "./stored-json";
 
 const count = sql<number>`count(*)::int`;
 
@@ -110,7 +111,7 @@ export async function expertOptions(executor: Executor, q: string | undefined) {
       ...row,
       titleZh: label?.nameZh ?? title,
       titleEn: label?.nameEn ?? title,
-      fields: fields as string[],
+      fields: parseStored("experts.fields", fields, row.id),
     };
   });
 }

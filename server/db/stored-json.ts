@@ -20,7 +20,7 @@ import {
   expertSchema,
   reviewSettings,
 } from "../../contracts/review";
-import type { applications, calls } from "./schema";
+import type { applications, calls, draws, experts, reviewAssignments, reviewRounds } from "./schema";
 
 /**
  * Every jsonb column, by its SQL name, with the schema its value has. The column's TypeScript type (`$type<T>()`
@@ -118,4 +118,39 @@ export function parseApplicationRow(
       ? { eligibility: parseStored("applications.eligibility", row.eligibility, row.id) }
       : {}),
   };
+}
+
+/** The JSON columns of a review round: the rubric its experts score on, its draw and aggregation settings. */
+export type RoundJsonColumn = "rubric" | "settings";
+
+/** A review round read for use, with the JSON columns the caller uses parsed (a list shows only the settings). */
+export function parseRoundRow(
+  row: typeof reviewRounds.$inferSelect,
+  columns: readonly RoundJsonColumn[] = ["rubric", "settings"],
+): typeof reviewRounds.$inferSelect {
+  return {
+    ...row,
+    ...(columns.includes("rubric") ? { rubric: parseStored("review_rounds.rubric", row.rubric, row.id) } : {}),
+    ...(columns.includes("settings") ? { settings: parseStored("review_rounds.settings", row.settings, row.id) } : {}),
+  };
+}
+
+/** A draw attempt read for use, its record parsed. */
+export function parseDrawRow(row: typeof draws.$inferSelect): typeof draws.$inferSelect {
+  return { ...row, record: parseStored("draws.record", row.record, row.id) };
+}
+
+/** An expert's assignment read for use: the declaration, the scores and the comments parsed. */
+export function parseAssignmentRow(row: typeof reviewAssignments.$inferSelect): typeof reviewAssignments.$inferSelect {
+  return {
+    ...row,
+    declaration: parseStored("review_assignments.declaration", row.declaration, row.id),
+    scores: parseStored("review_assignments.scores", row.scores, row.id),
+    comments: parseStored("review_assignments.comments", row.comments, row.id),
+  };
+}
+
+/** An expert read for use, the fields parsed. */
+export function parseExpertRow(row: typeof experts.$inferSelect): typeof experts.$inferSelect {
+  return { ...row, fields: parseStored("experts.fields", row.fields, row.id) };
 }

@@ -1,6 +1,7 @@
 import { and, desc, eq, ne } from "drizzle-orm";
 import type { Executor } from "../db/client";
 import { reviewRounds } from "../db/schema";
+import { parseRoundRow } from "../db/stored-json";
 import { roundAggregation } from "../review/round-aggregation";
 
 export interface ReviewResult {
@@ -34,7 +35,7 @@ export async function reviewResultOf(executor: Executor, applicationId: string):
     .limit(1);
   if (!round)
     return { roundId: null, roundStatus: null, submitted: 0, mean: null, panelOpinion: null, complete: false };
-  const aggregation = await roundAggregation(executor, round);
+  const aggregation = await roundAggregation(executor, parseRoundRow(round));
   return {
     roundId: round.id,
     roundStatus: round.status,

@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import type { Rubric, RubricScores } from "../../policy/grading/rubric";
 import { scoreRubric } from "../../policy/grading/rubric";
 import { transition } from "../../policy/lifecycles/transition";
 import {
@@ -9,6 +8,7 @@ import {
 } from "../../policy/review/assignment.transitions";
 import { type Actor, type CommandDeps, execute } from "../commands/command";
 import { reviewAssignments, reviewRounds } from "../db/schema";
+import { parseAssignmentRow, parseRoundRow } from "../db/stored-json";
 import { refused } from "../domain/refused";
 import { replaceFromBackups } from "./replace-expert";
 
@@ -37,14 +37,20 @@ export async function applyAssignmentEvent(
     { type: "review-assignment", id: input.assignmentId },
     async (context) => {
       const { tx } = context;
-      const [assignment] = await tx
+      const [lockedAssignment] = await tx
         .select()
         .from(reviewAssignments)
         .where(eq(reviewAssignments.id, input.assignmentId))
         .for("update");
-      if (!assignment) throw refused.notFound("Assignment", "评审任务");
-      const [round] = await tx.select().from(reviewRounds).where(eq(reviewRounds.id, assignment.roundId)).for("update");
-      if (!round) throw refused.notFound("Review round", "评审");
+      if (!lockedAssignment) throw refused.notFound("Assignment", "评审任务");
+      const assignment = parseAssignmentRow(lockedAssignment);
+      const [lockedRound] = await tx
+        .select()
+        .from(reviewRounds)
+        .where(eq(reviewRounds.id, assignment.roundId))
+        .for("update");
+      if (!lockedRound) throw refused.notFound("Review round", "评审");
+      const round = parseRoundRow(lockedRound, ["rubric"]);
       if (round.status === "cancelled" || (round.status === "completed" && input.event !== "reopen")) {
         throw refused.conflict({
           code: "round-closed",
@@ -54,7 +60,7 @@ export async function applyAssignmentEvent(
       }
       let total: number | null = null;
       if (input.event === "submit") {
-        const scored = scoreRubric(round.rubric as Rubric, (assignment.scores ?? {}) as RubricScores);
+        const scored = scoreRubric(round.rubric, assignment.scores ?? {});
         if (!scored.ok) throw refused.rule(scored.refusal);
         total = scored.value.total;
       }

@@ -2,6 +2,7 @@ import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { ResolvedScope } from "../access/scope";
 import type { Executor } from "../db/client";
 import { experts, reviewAssignments, reviewRounds } from "../db/schema";
+import { parseRoundRow } from "../db/stored-json";
 
 /**
  * The one row scope of expert review. Officers (`all`) reach every round; an expert (`assigned`) reaches only
@@ -36,20 +37,20 @@ export async function assignedRounds(executor: Executor, scope: ResolvedScope): 
   return rows.map((row) => row.roundId);
 }
 
-/** Loads one assignment through the scope, or null (→ 404). */
+/** Finds one assignment through the scope, or null (→ 404): its id and round, for the routes' scope check. */
 export async function loadAssignment(executor: Executor, scope: ResolvedScope, id: string) {
   const [row] = await executor
-    .select()
+    .select({ id: reviewAssignments.id, roundId: reviewAssignments.roundId })
     .from(reviewAssignments)
     .where(and(eq(reviewAssignments.id, id), assignmentRows(scope)));
   return row ?? null;
 }
 
-/** Loads one round through the scope, or null (→ 404). */
+/** Loads one round through the scope (its rubric and settings parsed), or null (→ 404). */
 export async function loadRound(executor: Executor, scope: ResolvedScope, id: string) {
   const [row] = await executor
     .select()
     .from(reviewRounds)
     .where(and(eq(reviewRounds.id, id), roundRows(scope)));
-  return row ?? null;
+  return row ? parseRoundRow(row) : null;
 }

@@ -1,12 +1,13 @@
 import { createHash, randomInt, randomUUID } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { drawRequest, ReviewSettingsInput } from "../../contracts/review";
+import type { drawRequest } from "../../contracts/review";
 import { type DrawCandidate, runDraw } from "../../policy/review/draw";
 import { buildDrawRecord } from "../../policy/review/draw-record";
 import { type Actor, type CommandContext, type CommandDeps, execute } from "../commands/command";
 import type { Tx } from "../db/client";
 import { draws, experts, reviewAssignments, reviewRounds } from "../db/schema";
+import { parseRoundRow } from "../db/stored-json";
 import { refused } from "../domain/refused";
 import { drawSituation } from "./draw-situation";
 import { poolForDraw } from "./experts.repository";
@@ -52,9 +53,10 @@ export async function drawExperts(
 ): Promise<{ drawId: string; status: "current" | "failed" }> {
   return execute(deps, actor, "draw.run", { type: "review-round", id: roundId }, async (context) => {
     const { tx } = context;
-    const [round] = await tx.select().from(reviewRounds).where(eq(reviewRounds.id, roundId)).for("update");
-    if (!round) throw refused.notFound("Review round", "评审");
-    const settings = round.settings as ReviewSettingsInput;
+    const [locked] = await tx.select().from(reviewRounds).where(eq(reviewRounds.id, roundId)).for("update");
+    if (!locked) throw refused.notFound("Review round", "评审");
+    const round = parseRoundRow(locked, ["settings"]);
+    const { settings } = round;
     const { current, attempts, assignments, active, next } = await drawSituation(tx, round);
     if (next.kind === "none" && next.reason === "round-closed") {
       throw refused.conflict({
@@ -100,7 +102,7 @@ export async function drawExperts(
       name,
       unitId: expert.unitId,
       unitName: expert.unitName,
-      fields: expert.fields as string[],
+      fields: expert.fields,
       title: expert.title,
       status: expert.status,
       drawsThisYear: counts.get(expert.id) ?? 0,

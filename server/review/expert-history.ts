@@ -4,6 +4,7 @@ import type { AssignmentState } from "../../policy/review/assignment.transitions
 import type { DrawRecord } from "../../policy/review/draw-record";
 import type { Executor } from "../db/client";
 import { draws, reviewAssignments, reviewRounds } from "../db/schema";
+import { parseStored } from "../db/stored-json";
 import { targetLabel } from "./reviews.repository";
 
 const contains = (value: unknown) => sql`${draws.record} @> ${JSON.stringify(value)}::jsonb`;
@@ -35,7 +36,7 @@ export async function expertHistory(executor: Executor, expertId: string): Promi
     )
     .orderBy(desc(draws.createdAt), desc(draws.attempt));
   const drawsOut: DrawEntry[] = drawRows.map(({ draw }) => {
-    const record = draw.record as DrawRecord;
+    const record = parseStored("draws.record", draw.record, draw.id);
     return {
       drawId: draw.id,
       roundId: draw.roundId,
@@ -47,7 +48,7 @@ export async function expertHistory(executor: Executor, expertId: string): Promi
       exclusions: record.outcome.exclusions
         .filter((e) => e.expertId === expertId)
         .map(({ rule, reasonZh, reasonEn }) => ({ rule, reasonZh, reasonEn })),
-      replacements: (record.replacements ?? []).flatMap((r): DrawEntry["replacements"] => {
+      replacements: record.replacements.flatMap((r): DrawEntry["replacements"] => {
         if (r.outExpertId === expertId) return [{ direction: "out", reason: r.reason, at: r.at }];
         if (r.inExpertId === expertId) return [{ direction: "in", reason: r.reason, at: r.at }];
         return [];

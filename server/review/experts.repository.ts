@@ -4,6 +4,7 @@ import type { Ability } from "../../policy/access/abilities";
 import { maskIdNumber, maskPhone, type PiiCipher } from "../crypto/sm";
 import type { Executor } from "../db/client";
 import { accounts, experts, people } from "../db/schema";
+import { parseExpertRow } from "../db/stored-json";
 
 export type ExpertRow = typeof experts.$inferSelect;
 const selection = {
@@ -23,6 +24,9 @@ export type ExpertWithPerson = {
   /** The username of the account the expert signs in with (experts.account_id), or null. */
   accountUsername: string | null;
 };
+
+/** A read expert with its fields parsed. */
+const withFields = <T extends { expert: ExpertRow }>(row: T): T => ({ ...row, expert: parseExpertRow(row.expert) });
 
 /** The expert pool is read by officers only (`expert.read`, scope all): no row filter beyond the filters asked. */
 export async function listExperts(
@@ -55,7 +59,7 @@ export async function listExperts(
     .from(experts)
     .innerJoin(people, eq(people.id, experts.personId))
     .where(where);
-  return { rows, total: Number(count?.n ?? 0) };
+  return { rows: rows.map(withFields), total: Number(count?.n ?? 0) };
 }
 
 export async function loadExpert(executor: Executor, id: string): Promise<ExpertWithPerson | null> {
@@ -65,15 +69,16 @@ export async function loadExpert(executor: Executor, id: string): Promise<Expert
     .innerJoin(people, eq(people.id, experts.personId))
     .leftJoin(accounts, eq(accounts.id, experts.accountId))
     .where(eq(experts.id, id));
-  return row ?? null;
+  return row ? withFields(row) : null;
 }
 
 /** The whole pool with names, for a draw (ordered by id in policy/review/draw.ts, not here: SQL collations vary). */
 export async function poolForDraw(executor: Executor) {
-  return executor
+  const rows = await executor
     .select({ expert: experts, name: people.name })
     .from(experts)
     .innerJoin(people, eq(people.id, experts.personId));
+  return rows.map(withFields);
 }
 
 /** Decrypts a personal-data cell only to mask it; an unreadable one (key rotated away) shows as ***. */
@@ -94,7 +99,7 @@ export function presentExpert(row: ExpertWithPerson, pii: PiiCipher, abilities: 
     personId: e.personId,
     name: row.name,
     title: e.title,
-    fields: e.fields as string[],
+    fields: e.fields,
     unitId: e.unitId,
     unitName: e.unitName,
     divisionCode: e.divisionCode,

@@ -3,15 +3,18 @@ import type { Ranking } from "../../contracts/review";
 import { rankTargets } from "../../policy/review/aggregation";
 import type { Executor } from "../db/client";
 import { reviewRounds } from "../db/schema";
+import { parseRoundRow } from "../db/stored-json";
 import { targetLabel } from "./reviews.repository";
 import { roundAggregation } from "./round-aggregation";
 
 /** The ranking of one call (or evaluation year): every round of the batch by its aggregated score. */
 export async function buildRanking(executor: Executor, groupId: string): Promise<Ranking | null> {
-  const rounds = await executor
-    .select()
-    .from(reviewRounds)
-    .where(and(eq(reviewRounds.groupId, groupId), ne(reviewRounds.status, "cancelled")));
+  const rounds = (
+    await executor
+      .select()
+      .from(reviewRounds)
+      .where(and(eq(reviewRounds.groupId, groupId), ne(reviewRounds.status, "cancelled")))
+  ).map((round) => parseRoundRow(round));
   if (rounds.length === 0) return null;
   const rows = [];
   for (const round of rounds) {

@@ -3,6 +3,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { type DrawRecord, nextBackup } from "../../policy/review/draw-record";
 import type { CommandContext } from "../commands/command";
 import { draws, reviewAssignments, roleGrants } from "../db/schema";
+import { parseStored } from "../db/stored-json";
 import { notifyExperts } from "./draw-experts";
 
 /**
@@ -23,7 +24,7 @@ export async function replaceFromBackups(
     .orderBy(desc(draws.attempt))
     .limit(1)
     .for("update");
-  const record = draw?.record as DrawRecord | undefined;
+  const record = draw ? parseStored("draws.record", draw.record, draw.id) : undefined;
   const next = record ? nextBackup(record) : null;
   if (!draw || !record || !next) {
     const officers = await tx

@@ -1,12 +1,12 @@
 import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { type Assignment, effectiveSettingsSchema, type ReviewSettingsInput, type Round } from "../../contracts/review";
+import { type Assignment, effectiveSettingsSchema, type Round } from "../../contracts/review";
 import type { Ability } from "../../policy/access/abilities";
 import { availableEvents } from "../../policy/lifecycles/transition";
 import { type AssignmentState, assignmentLifecycle } from "../../policy/review/assignment.transitions";
-import type { DrawRecord } from "../../policy/review/draw-record";
 import type { ResolvedScope } from "../access/scope";
 import type { Executor } from "../db/client";
 import { type draws, experts, people, reviewAssignments, reviewRounds } from "../db/schema";
+import { parseAssignmentRow, parseRoundRow } from "../db/stored-json";
 import { assignmentRows, roundRows } from "./assigned";
 import { drawSituation } from "./draw-situation";
 import { aggregationSettingsOf, drawRulesOf } from "./review-settings";
@@ -38,30 +38,37 @@ export async function listRounds(
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize);
   const [count] = await executor.select({ n: sql<number>`count(*)::int` }).from(reviewRounds).where(where);
-  return { rows, total: Number(count?.n ?? 0) };
+  // The list shows each round's settings, not its rubric.
+  return { rows: rows.map((row) => parseRoundRow(row, ["settings"])), total: Number(count?.n ?? 0) };
 }
 
 /** Assignments of a round that the caller reaches: all of them for an officer, their own for an expert. */
 export async function roundAssignments(executor: Executor, scope: ResolvedScope, roundId: string) {
-  return executor
+  const rows = await executor
     .select({ assignment: reviewAssignments, name: people.name })
     .from(reviewAssignments)
     .innerJoin(experts, eq(experts.id, reviewAssignments.expertId))
     .innerJoin(people, eq(people.id, experts.personId))
     .where(and(eq(reviewAssignments.roundId, roundId), assignmentRows(scope)))
     .orderBy(reviewAssignments.createdAt, reviewAssignments.id);
+  return rows.map((row) => ({ ...row, assignment: parseAssignmentRow(row.assignment) }));
 }
 
-/** The caller's own assignments across rounds (expert portal). */
-export async function myAssignments(executor: Executor, scope: ResolvedScope) {
-  return executor
+/** The caller's own assignments across rounds (expert portal), or the one asked, with each round's rubric. */
+export async function myAssignments(executor: Executor, scope: ResolvedScope, assignmentId?: string) {
+  const rows = await executor
     .select({ assignment: reviewAssignments, round: reviewRounds, name: people.name })
     .from(reviewAssignments)
     .innerJoin(reviewRounds, eq(reviewRounds.id, reviewAssignments.roundId))
     .innerJoin(experts, eq(experts.id, reviewAssignments.expertId))
     .innerJoin(people, eq(people.id, experts.personId))
-    .where(assignmentRows(scope))
+    .where(and(assignmentRows(scope), assignmentId === undefined ? undefined : eq(reviewAssignments.id, assignmentId)))
     .orderBy(desc(reviewAssignments.createdAt));
+  return rows.map((row) => ({
+    ...row,
+    assignment: parseAssignmentRow(row.assignment),
+    round: parseRoundRow(row.round, ["rubric"]),
+  }));
 }
 
 export function presentAssignment(
@@ -80,8 +87,8 @@ export function presentAssignment(
     status: a.status,
     statusLabelZh: assignmentLifecycle.stateLabels[state]?.zh ?? a.status,
     declaredAt: a.declaredAt?.toISOString() ?? null,
-    scores: (a.scores as Record<string, number> | null) ?? null,
-    comments: (a.comments as Record<string, string> | null) ?? null,
+    scores: a.scores,
+    comments: a.comments,
     opinion: a.opinion,
     recommendation: (a.recommendation as Assignment["recommendation"]) ?? null,
     total: a.total === null ? null : a.total / 100,
@@ -113,7 +120,7 @@ export async function presentRound(
   return {
     ...summariseRound(round, label),
     effectiveSettings: scope.scope === "all" ? await effectiveSettingsOf(executor, round) : null,
-    rubric: round.rubric as Round["rubric"],
+    rubric: round.rubric,
     assignments: assignments.map((row) => presentAssignment(row, callerAbilities)),
     abilities: roundAbilities,
   };
@@ -121,7 +128,7 @@ export async function presentRound(
 
 /** The round's settings as its draws and aggregation apply them (review-settings.ts), excluded experts named. */
 async function effectiveSettingsOf(executor: Executor, round: RoundRow): Promise<Round["effectiveSettings"]> {
-  const settings = round.settings as ReviewSettingsInput;
+  const settings = round.settings;
   const facts = await reviewTarget(round.targetKind).facts(executor, round.targetId);
   // The schema keeps what a round shows: the draw mode and the reference year are the draw's own.
   const rules = drawRulesOf(settings, undefined, { field: facts?.field ?? "" }, 0);
@@ -162,18 +169,17 @@ export function summariseRound(round: RoundRow, label: { title: string; unitName
     groupId: round.groupId,
     groupTitle: round.groupTitle,
     status: round.status,
-    settings: round.settings as ReviewSettingsInput,
+    settings: round.settings,
     panelOpinion: round.panelOpinion,
     panelOpinionAt: round.panelOpinionAt?.toISOString() ?? null,
     createdAt: round.createdAt.toISOString(),
   };
 }
 
-/** A draw attempt for the officer's screen: names resolved, reasons kept. */
+/** Draw attempts (read through draws.repository.ts, records parsed) for the officer's screen: names resolved. */
 export async function presentDraws(executor: Executor, rows: Array<typeof draws.$inferSelect>) {
   const ids = new Set<string>();
-  for (const row of rows) {
-    const record = row.record as DrawRecord;
+  for (const { record } of rows) {
     for (const id of [...record.outcome.panel, ...record.outcome.backups]) ids.add(id);
     for (const exclusion of record.outcome.exclusions) ids.add(exclusion.expertId);
   }
@@ -188,7 +194,7 @@ export async function presentDraws(executor: Executor, rows: Array<typeof draws.
   }
   const named = (expertId: string) => ({ expertId, name: names.get(expertId) ?? expertId });
   return rows.map((row) => {
-    const record = row.record as DrawRecord;
+    const { record } = row;
     return {
       id: row.id,
       roundId: row.roundId,
@@ -209,7 +215,7 @@ export async function presentDraws(executor: Executor, rows: Array<typeof draws.
         reasonZh: e.reasonZh,
         reasonEn: e.reasonEn,
       })),
-      counts: record.outcome.counts as unknown as Record<string, unknown>,
+      counts: record.outcome.counts,
       refusal: record.outcome.refusal
         ? {
             code: record.outcome.refusal.code,

@@ -1,16 +1,18 @@
 import { and, eq } from "drizzle-orm";
-import type { ReviewSettingsInput } from "../../contracts/review";
-import type { Rubric, RubricScores } from "../../policy/grading/rubric";
 import { aggregateScores } from "../../policy/review/aggregation";
 import type { Executor } from "../db/client";
 import { experts, people, reviewAssignments, type reviewRounds } from "../db/schema";
+import { parseStored } from "../db/stored-json";
 import { aggregationSettingsOf, panelSizeOf } from "./review-settings";
 
 type RoundRow = typeof reviewRounds.$inferSelect;
 
-/** The panel's aggregation (policy/review/aggregation.ts) over the submitted reviews of one round. */
+/**
+ * The panel's aggregation (policy/review/aggregation.ts) over the submitted reviews of one round, read with its
+ * rubric and settings parsed (loadRound and the commands' locked reads parse them).
+ */
 export async function roundAggregation(executor: Executor, round: RoundRow) {
-  const settings = round.settings as ReviewSettingsInput;
+  const settings = round.settings;
   const aggregation = aggregationSettingsOf(settings);
   const submitted = await executor
     .select({ assignment: reviewAssignments, name: people.name })
@@ -26,8 +28,11 @@ export async function roundAggregation(executor: Executor, round: RoundRow) {
     deviationThreshold: aggregation.deviationThreshold,
   };
   const result = aggregateScores(
-    round.rubric as Rubric,
-    submitted.map((row) => ({ id: row.assignment.id, scores: (row.assignment.scores ?? {}) as RubricScores })),
+    round.rubric,
+    submitted.map(({ assignment }) => ({
+      id: assignment.id,
+      scores: parseStored("review_assignments.scores", assignment.scores, assignment.id) ?? {},
+    })),
     aggregation,
   );
   if (!result.ok) return { ...base, method: null, score: null, mean: null, experts: [], indicators: [] };

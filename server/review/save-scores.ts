@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { scoresRequest } from "../../contracts/review";
-import type { Rubric, RubricIndicator } from "../../policy/grading/rubric";
+import type { RubricIndicator } from "../../policy/grading/rubric";
 import { type Actor, type CommandDeps, execute } from "../commands/command";
 import { reviewAssignments, reviewRounds } from "../db/schema";
+import { parseStored } from "../db/stored-json";
 import { refused } from "../domain/refused";
 import { lockedOrUndeclared } from "./review-guards";
 
@@ -30,8 +31,12 @@ export async function saveScores(
     if (!assignment) throw refused.notFound("Assignment", "评审任务");
     const blocked = lockedOrUndeclared(assignment.status);
     if (blocked) throw blocked;
-    const [round] = await context.tx.select().from(reviewRounds).where(eq(reviewRounds.id, assignment.roundId));
-    const byId = new Map(leaves((round!.rubric as Rubric).indicators).map((leaf) => [leaf.id, leaf]));
+    const [round] = await context.tx
+      .select({ rubric: reviewRounds.rubric })
+      .from(reviewRounds)
+      .where(eq(reviewRounds.id, assignment.roundId));
+    const rubric = parseStored("review_rounds.rubric", round!.rubric, assignment.roundId);
+    const byId = new Map(leaves(rubric.indicators).map((leaf) => [leaf.id, leaf]));
     const problems = Object.entries(input.scores).flatMap(([id, value]) => {
       const leaf = byId.get(id);
       if (!leaf) return [{ path: `scores.${id}`, messageZh: "没有该评分指标", messageEn: "No such indicator" }];

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { expertUpdate } from "../../contracts/review";
 import { type Actor, type CommandDeps, execute } from "../commands/command";
 import { experts, people } from "../db/schema";
+import { parseExpertRow } from "../db/stored-json";
 import { refused } from "../domain/refused";
 import { checkExpertReferences } from "./create-expert";
 
@@ -24,12 +25,13 @@ export async function updateExpert(
 ): Promise<void> {
   await execute(deps, actor, "expert.update", { type: "expert", id: expertId }, async (context) => {
     const { tx, pii } = context;
-    const [expert] = await tx.select().from(experts).where(eq(experts.id, expertId)).for("update");
-    if (!expert) throw refused.notFound("Expert", "专家");
+    const [locked] = await tx.select().from(experts).where(eq(experts.id, expertId)).for("update");
+    if (!locked) throw refused.notFound("Expert", "专家");
+    const expert = parseExpertRow(locked);
     if (expert.version !== input.version) throw refused.staleVersion();
     const { version, name, phone, email, idNumber, ...changes } = input;
 
-    const registered = await checkExpertReferences(tx, changes, expert.fields as string[]);
+    const registered = await checkExpertReferences(tx, changes, expert.fields);
     const unitId = changes.unitId !== undefined ? changes.unitId : changes.unitName !== undefined ? null : undefined;
     const set = definedOnly({ ...changes, unitId, unitName: registered.unitName ?? changes.unitName });
 

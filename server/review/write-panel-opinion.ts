@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
-import type { ReviewSettingsInput } from "../../contracts/review";
 import { activeStates } from "../../policy/review/assignment.transitions";
 import { type Actor, type CommandDeps, execute } from "../commands/command";
 import { reviewAssignments, reviewRounds } from "../db/schema";
+import { parseRoundRow } from "../db/stored-json";
 import { Refused, refused } from "../domain/refused";
 import { panelSizeOf } from "./review-settings";
 import { roundAggregation } from "./round-aggregation";
@@ -20,8 +20,9 @@ export async function writePanelOpinion(
 ): Promise<{ score: number }> {
   return execute(deps, actor, "review.panel-opinion", { type: "review-round", id: input.roundId }, async (context) => {
     const { tx } = context;
-    const [round] = await tx.select().from(reviewRounds).where(eq(reviewRounds.id, input.roundId)).for("update");
-    if (!round) throw refused.notFound("Review round", "评审");
+    const [locked] = await tx.select().from(reviewRounds).where(eq(reviewRounds.id, input.roundId)).for("update");
+    if (!locked) throw refused.notFound("Review round", "评审");
+    const round = parseRoundRow(locked);
     if (round.status !== "in-review") {
       throw refused.conflict({
         code: "round-closed",
@@ -39,7 +40,7 @@ export async function writePanelOpinion(
       });
     }
     const active = assignments.filter((a) => (activeStates as readonly string[]).includes(a.status));
-    const panelSize = panelSizeOf(round.settings as ReviewSettingsInput);
+    const panelSize = panelSizeOf(round.settings);
     const submitted = active.filter((a) => a.status === "submitted").length;
     if (active.length < panelSize || submitted < active.length) {
       throw refused.conflict({

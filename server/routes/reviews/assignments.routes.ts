@@ -18,7 +18,7 @@ import { authorize } from "../../access/scope";
 import { errors } from "../../http/errors";
 import { actorOf, callerOf } from "../../http/request-context";
 import { applyAssignmentEvent } from "../../review/apply-assignment-event";
-import { loadAssignment, loadRound } from "../../review/assigned";
+import { loadAssignment } from "../../review/assigned";
 import { openMaterialFile } from "../../review/open-material-file";
 import { openMaterials } from "../../review/open-materials";
 import { myAssignments, presentAssignment, targetLabel } from "../../review/reviews.repository";
@@ -67,21 +67,20 @@ export async function assignmentRoutes(app: TypedApp, deps: RouteDeps, store: Fi
     if (!assignment) throw errors.notFound("Assignment", "评审任务");
     return { scope, assignment };
   };
+  /** One assignment as the portal shows it: one scoped read of it with its round, the JSON parsed once. */
   const item = async (caller: Caller, id: string) => {
-    const { scope, assignment } = await scoped(caller, id, "review.read");
-    const round = await loadRound(db, scope, assignment.roundId);
-    if (!round) throw errors.notFound("Assignment", "评审任务");
-    const rows = await myAssignments(db, scope);
-    const row = rows.find((r) => r.assignment.id === id)!;
-    const label = await targetLabel(db, round);
+    const scope = await authorize(db, caller, "review.read");
+    const [row] = await myAssignments(db, scope, id);
+    if (!row) throw errors.notFound("Assignment", "评审任务");
+    const label = await targetLabel(db, row.round);
     return {
       ...presentAssignment(row, abilitiesOf(caller.roles)),
-      targetKind: round.targetKind,
+      targetKind: row.round.targetKind,
       targetTitle: label.title,
       unitName: label.unitName,
-      roundStatus: round.status,
-      rubric: round.rubric as z.infer<typeof rubricSchema>,
-      panelOpinion: round.panelOpinion,
+      roundStatus: row.round.status,
+      rubric: row.round.rubric,
+      panelOpinion: row.round.panelOpinion,
     };
   };
 
@@ -108,7 +107,7 @@ export async function assignmentRoutes(app: TypedApp, deps: RouteDeps, store: Fi
           targetTitle: label.title,
           unitName: label.unitName,
           roundStatus: row.round.status,
-          rubric: row.round.rubric as z.infer<typeof rubricSchema>,
+          rubric: row.round.rubric,
           panelOpinion: row.round.panelOpinion,
         });
       }
