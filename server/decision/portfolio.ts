@@ -74,7 +74,13 @@ export async function portfolioOf(
   options: { callId?: string | undefined; candidateWhere?: SQL } = {},
 ): Promise<Portfolio> {
   const baseRows = await executor
-    .select({ type: bases.type, field: bases.field, countries: bases.countries, divisionCode: units.divisionCode })
+    .select({
+      id: bases.id,
+      type: bases.type,
+      field: bases.field,
+      countries: bases.countries,
+      divisionCode: units.divisionCode,
+    })
     .from(bases)
     .innerJoin(units, eq(units.id, bases.unitId))
     .where(inArray(bases.status, layoutBaseStates));
@@ -104,7 +110,8 @@ export async function portfolioOf(
       }
     }
   };
-  for (const row of baseRows) bump(row, "bases");
+  for (const row of baseRows)
+    bump({ ...row, countries: parseStored("bases.countries", row.countries, row.id) }, "bases");
   const candidates = candidateRows.map((row) => ({
     row,
     item: {

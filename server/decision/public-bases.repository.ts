@@ -5,13 +5,12 @@ import { baseTypes } from "../../policy/reference/base-types";
 import { hubeiDivisions } from "../../policy/reference/divisions";
 import type { Executor } from "../db/client";
 import { bases, units } from "../db/schema";
+import { parseStored } from "../db/stored-json";
 import { countryList } from "../reference/countries";
 import { prefectureCode } from "./portfolio";
 
 /** Bases shown to the public: running ones, including those in rectification (Art. 24 keeps them recognized). */
 export const publicBaseStates: BaseState[] = ["active", "rectifying"];
-
-type Countries = { key?: string[]; main?: string[]; radiating?: string[] };
 
 const columns = {
   id: bases.id,
@@ -34,13 +33,16 @@ const countryOf = (code: string) => {
   return { code, nameZh: found?.nameZh ?? code, nameEn: found?.nameEn ?? code };
 };
 
-/** Open data only: the director's name is the one personal item (no ids, phones or person records). */
+/**
+ * Open data only: the director's name is the one personal item (no ids, phones or person records). The one place a
+ * public base row is read for use: its countries are parsed here.
+ */
 function present(row: Row): PublicBase {
   const type = baseTypes.find((t) => t.code === row.type);
   const division = prefectureCode(row.divisionCode);
   const divisionLabel = hubeiDivisions.find((d) => d.code === division);
   const status = baseLifecycle.stateLabels[row.status as BaseState] ?? { zh: row.status, en: row.status };
-  const countries = row.countries as Countries;
+  const countries = parseStored("bases.countries", row.countries, row.id);
   return {
     id: row.id,
     name: row.name,
@@ -54,9 +56,9 @@ function present(row: Row): PublicBase {
     divisionZh: divisionLabel?.nameZh ?? division,
     divisionEn: divisionLabel?.nameEn ?? division,
     countries: {
-      key: (countries.key ?? []).map(countryOf),
-      main: (countries.main ?? []).map(countryOf),
-      radiating: (countries.radiating ?? []).map(countryOf),
+      key: countries.key.map(countryOf),
+      main: countries.main.map(countryOf),
+      radiating: countries.radiating.map(countryOf),
     },
     recognizedOn: row.recognizedOn,
     documentNumber: row.documentNumber,

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
+import type { BaseCountries } from "../../contracts/registry";
 import { addDays } from "../../policy/calendar/dates";
 import { editionFor } from "../../policy/measures/editions";
 import { standardName } from "../../policy/names";
@@ -22,14 +23,13 @@ import { startOnSiteVerification } from "../decision/start-on-site-verification"
 import { demoIssuedOn, demoTimeline } from "./demo-timeline";
 import { demoRubric } from "./load-review-demo";
 
-type Countries = { key: string[]; main: string[]; radiating: string[] };
 interface DemoBase {
   unit: { name: string; first17: string; type: UnitType; division: string; recommender: string };
   type: BaseType;
   field: string;
   region?: Region;
   director: string;
-  countries: Countries;
+  countries: BaseCountries;
 }
 
 const unit = (name: string, first17: string, type: UnitType, division: string, recommender = division) => ({

@@ -9,6 +9,7 @@ import { authorize, covers, resolveScope, unitRows } from "../access/scope";
 import { type Actor, type CommandDeps, execute } from "../commands/command";
 import type { Executor } from "../db/client";
 import { bases, creditRecords, nationalPlatforms, people, revocations, units } from "../db/schema";
+import { parseStored } from "../db/stored-json";
 import { refused } from "../domain/refused";
 
 /**
@@ -89,7 +90,7 @@ export async function listRegistryFacts(executor: Executor, caller: Caller, filt
       type: base.type,
       field: base.field,
       directorName: base.directorName,
-      countries: base.countries as { key: string[]; main: string[]; radiating: string[] },
+      countries: parseStored("bases.countries", base.countries, base.id),
       recognizedOn: base.recognizedOn,
       documentNumber: base.documentNumber,
       origin: base.origin,
