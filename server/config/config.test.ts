@@ -81,6 +81,10 @@ describe("keys", () => {
       expect(() => statSync(join(dataDir, keyFileName))).toThrow();
     }
     expect(load({ DEMO: "0", ...realKeys }).keyFile).toBeUndefined();
+    // With DEMO_CLOCK too, one start names both.
+    expect(() => load({ DEMO: "0", DEMO_CLOCK: "2027-06-30T09:00:00+08:00" })).toThrow(
+      /AUDIT_KEY[\s\S]*PII_KEY[\s\S]*DEMO_CLOCK/,
+    );
   });
 
   it.each([

@@ -121,19 +121,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const embedded = !e.DATABASE_URL;
   const demo = e.DEMO ?? embedded;
+  // Both refusals at once, so one start names everything to fix.
+  const refusals: string[] = [];
   if (!demo && (!e.AUDIT_KEY || !e.PII_KEY)) {
-    throw new ConfigError(
+    refusals.push(
       "配置错误：非演示模式下必须设置 AUDIT_KEY 与 PII_KEY（各 64 位十六进制，可用 `openssl rand -hex 32` 生成，妥善保管在数据库之外）；仅作演示请设置 DEMO=1。\n" +
         "invalid configuration: AUDIT_KEY and PII_KEY (64 hex characters each, e.g. from `openssl rand -hex 32`, kept " +
         "outside the database) are required outside demo mode; for a demo, set DEMO=1 instead.",
     );
   }
   if (e.DEMO_CLOCK && !demo) {
-    throw new ConfigError(
+    refusals.push(
       "配置错误：DEMO_CLOCK 只能在演示模式下使用（DEMO 已关闭）；请去掉 DEMO_CLOCK，或设置 DEMO=1。\n" +
         "invalid configuration: DEMO_CLOCK is only allowed in demo mode (DEMO is off); unset DEMO_CLOCK or set DEMO=1.",
     );
   }
+  if (refusals.length) throw new ConfigError(refusals.join("\n"));
   const dataDir = resolve(e.DATA_DIR);
   const stored = e.AUDIT_KEY && e.PII_KEY ? undefined : demoKeys(dataDir, { embedded });
   return {
