@@ -13,6 +13,7 @@ import type { Clock } from "./clock";
 import type { Config } from "./config/config";
 import type { Database } from "./db/client";
 import { errorHandler } from "./http/error-handler";
+import { inputEdge, parseQuerystring, routerErrors } from "./http/input-edge";
 import { requestContext } from "./http/request-context";
 import { validatorCompiler } from "./http/validation";
 import { registerReviewTargets } from "./review/register-targets";
@@ -31,6 +32,8 @@ export type App = FastifyInstance;
 export const webDist = join(import.meta.dirname, "..", "web", "dist");
 
 export async function buildApp(deps: AppDeps): Promise<App> {
+  // Request parsing: the router's refusals and the query string parser belong to the input edge (http/input-edge.ts).
+  const router = routerErrors();
   const app = Fastify({
     logger: deps.logger === false ? false : { level: deps.config.logLevel },
     genReqId: () => crypto.randomUUID(),
@@ -38,6 +41,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // which the per-IP rate limits key on and the audit log records.
     trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false,
     bodyLimit: 2 * 1024 * 1024,
+    frameworkErrors: router.frameworkErrors,
+    routerOptions: { querystringParser: parseQuerystring },
   }).withTypeProvider<ZodTypeProvider>();
   registerReviewTargets();
   const routeDeps = { config: deps.config, database: deps.database, clock: deps.clock, keys: deps.config.keys };
@@ -73,6 +78,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   await app.register(rateLimit, { global: false });
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
+  // Before every route: bad bytes in params, query, bodies and multipart fields are a 400, never a database error.
+  await app.register(router.collectRoutes);
+  await app.register(inputEdge);
   await app.register(swagger, {
     openapi: { info: { title: "国合基地管理平台 API", version: "0.1.0" } },
     transform: jsonSchemaTransform,

@@ -12,6 +12,17 @@ const statusCodes: Record<number, { code: string; zh: string; en: string }> = {
   429: { code: "rate-limited", zh: "请求过于频繁，请稍后再试。", en: "Too many requests; try again later." },
 };
 
+/**
+ * Framework and plugin errors whose own status is not the one this API answers: the multipart plugin calls a
+ * non-multipart request and a multipart JSON field that does not parse "406 Not Acceptable", which is about the
+ * response's type; they are about the request's (415) and its syntax (400).
+ */
+const statusOfFrameworkCode: Record<string, number> = {
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 415,
+  FST_INVALID_JSON_FIELD_ERROR: 400,
+  FST_PROTO_VIOLATION: 400,
+};
+
 /** One place maps every error to the one error shape; bad input never becomes a 500. */
 export function errorHandler(deps: CommandDeps) {
   return async (error: FastifyError | ApiError | Refused, request: FastifyRequest, reply: FastifyReply) => {
@@ -31,7 +42,7 @@ export function errorHandler(deps: CommandDeps) {
       return reply.code(refusal.status).send(refusal.body);
     }
     const framework = error as FastifyError;
-    const status = framework.statusCode ?? 500;
+    const status = statusOfFrameworkCode[framework.code] ?? framework.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       const known = statusCodes[status] ?? statusCodes[400]!;
       const body: ApiErrorBody = { code: known.code, messageZh: known.zh, messageEn: known.en };
