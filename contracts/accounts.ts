@@ -15,7 +15,12 @@ export const grantSchema = z.object({
   requestedAt: z.string(),
   decidedBy: z.string().nullable(),
   decidedAt: z.string().nullable(),
+  /** The request's reason on a revocation request, the decision's on a grant. */
   reason: z.string().nullable(),
+  /** Set on a revocation request: the approved grant it asks to revoke (the same two steps as granting). */
+  revokes: z.string().nullable(),
+  /** The decisions the caller may take on it now (policy/access/separation.ts); absent where nobody decides. */
+  decisions: z.array(z.enum(["approve", "reject"])).optional(),
 });
 
 export const accountSchema = z.object({
@@ -32,7 +37,16 @@ export const accountSchema = z.object({
   mustChangePassword: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
-  grants: z.array(grantSchema.pick({ id: true, role: true, status: true })),
+  grants: z.array(
+    grantSchema.pick({ id: true, role: true, status: true }).extend({
+      /** Set on a revocation request: the grant it asks to revoke. */
+      revokes: z.string().nullable().optional(),
+      /** The caller may ask to revoke this grant now. */
+      revocable: z.boolean().optional(),
+    }),
+  ),
+  /** Roles the caller may request for this account now (三员分立 and the grants it has). */
+  requestableRoles: z.array(z.enum(roles)).optional(),
   /** The expert-pool record this account signs in for (experts.account_id), or null. */
   expert: z.object({ id: z.string(), name: z.string() }).nullable(),
   abilities: recordAbilities,
@@ -110,6 +124,10 @@ export const grantListQuery = z.object({
   ...pageQuery,
 });
 export const grantRequest = z.object({ role: z.enum(roles) });
+/** Asking to revoke an approved role needs a reason, as a rejection does. */
+export const revocationRequest = z.object({
+  reason: z.string().trim().min(1, bilingual("请填写撤销理由", "Give the reason for the revocation")).max(500),
+});
 
 export const accountPage = paged(accountSchema);
 export const grantPage = paged(grantSchema);

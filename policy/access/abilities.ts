@@ -18,8 +18,8 @@ export const abilities = [
   "account.create",
   "account.update",
   "account.unlock",
-  "role-grant.request", // sysadmin asks for a role to be granted
-  "role-grant.approve", // secadmin approves it (三员 separation)
+  "role-grant.request", // sysadmin asks for a role to be granted or revoked
+  "role-grant.approve", // secadmin decides the request (三员 separation; rules in ./separation.ts)
   "security-setting.manage",
   "audit.read",
   "audit.verify",

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { decideNewAccountRoles, roleSetRefusal } from "../../policy/access/separation";
 import type { Role } from "../../policy/roles";
 import { checkPasswordStrength } from "../../policy/security/password-policy";
 import { hashPassword } from "../auth/passwords";
@@ -27,9 +28,14 @@ export interface CreateAccountOptions {
   isDemo?: boolean;
 }
 
-/** Inserts an account and pending grants for its roles, inside an existing command. */
+/**
+ * Inserts an account and pending grants for its roles, inside an existing command. The roles keep 三员分立 (at most
+ * one administrator role, never beside a business role) on every path, the installation bootstrap's included.
+ */
 export async function insertAccount(context: CommandContext, options: CreateAccountOptions): Promise<string> {
   const { tx } = context;
+  const mixed = roleSetRefusal(options.roles);
+  if (mixed) throw new Refused("rule", mixed);
   const weak = checkPasswordStrength(options.initialPassword, options.username);
   if (weak) throw new Refused("invalid-input", { ...weak, path: "initialPassword" });
   const expertId = options.expertId ?? null;
@@ -87,8 +93,15 @@ export async function insertGrant(tx: Tx, context: CommandContext, accountId: st
   return id;
 }
 
-/** The system administrator creates an account; its roles wait for the security administrator (三员). */
+/**
+ * The system administrator creates an account; its roles wait for the security administrator (三员). No
+ * administrator role is asked for here: those are set up by the installation bootstrap only (三员分立).
+ */
 export async function createAccount(invocation: Invocation, options: CreateAccountOptions): Promise<string> {
   const { deps, actor } = invocation;
-  return execute(deps, actor, "account.create", { type: "account" }, (context) => insertAccount(context, options));
+  return execute(deps, actor, "account.create", { type: "account" }, (context) => {
+    const decision = decideNewAccountRoles(options.roles);
+    if (!decision.ok) throw new Refused(decision.kind, decision.refusal);
+    return insertAccount(context, options);
+  });
 }

@@ -10,19 +10,26 @@ import {
   grantListQuery,
   grantPage,
   grantRequest,
+  revocationRequest,
   unitAccountInput,
 } from "../../../contracts/accounts";
 import { idParams, okResponse } from "../../../contracts/common";
 import { errorResponses } from "../../../contracts/errors";
 import { decisionRequest, rejectionRequest } from "../../../contracts/organisations";
-import { can } from "../../../policy/access/abilities";
+import { accountOffer, grantDecisionsOffered } from "../../../policy/access/separation";
 import { authorize } from "../../access/scope";
 import { setAccountDisabled, unlockAccount } from "../../commands/account-status";
 import type { Invocation } from "../../commands/command";
 import { createAccount } from "../../commands/create-account";
 import { createUnitAccount } from "../../commands/create-unit-account";
 import { linkExpertAccount } from "../../commands/link-expert-account";
-import { decideRoleGrant, requestRoleGrant } from "../../commands/role-grants";
+import {
+  accountActorOf,
+  decideRoleGrant,
+  loadAccountFacts,
+  requestRoleGrant,
+  requestRoleRevocation,
+} from "../../commands/role-grants";
 import { expertOptions, listAccounts, listRoleGrants, unitOptions } from "../../db/accounts.repository";
 import { errors } from "../../http/errors";
 import { callerOf, invocationOf } from "../../http/request-context";
@@ -46,22 +53,34 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
     async (request) => {
       const caller = callerOf(request);
       const scope = await authorize(db, caller, "account.read");
-      const page = await listAccounts(db, scope, request.query, deps.clock.now());
-      const held = (["account.update", "account.unlock", "role-grant.request", "account.create"] as const).filter(
-        (ability) => can(caller.roles, ability),
+      const now = deps.clock.now();
+      const page = await listAccounts(db, scope, request.query, now);
+      // Per row, what the 三员 rules would allow now (policy/access/separation.ts): disable or enable (not one's own
+      // account), unlock (when locked), request a role, link to the expert pool (where the expert role is in play),
+      // revoke a grant — none of it on an administrator's account.
+      const facts = await loadAccountFacts(
+        db,
+        page.items.map((item) => item.id),
+        now,
       );
-      // Per row: nobody disables their own account; unlock only what is locked; `account.create` on a row is the
-      // link to an expert-pool record, offered only where the expert role is held or requested.
-      const holdsExpert = (item: Account) =>
-        item.grants.some((g) => g.role === "expert" && (g.status === "pending" || g.status === "approved"));
-      const perRow = (item: Account) =>
-        held.filter(
-          (ability) =>
-            !(ability === "account.update" && item.id === caller.accountId) &&
-            !(ability === "account.unlock" && !item.locked) &&
-            !(ability === "account.create" && !holdsExpert(item)),
-        );
-      return { ...page, items: page.items.map((item) => ({ ...item, abilities: perRow(item) })) };
+      const actor = accountActorOf(caller);
+      const withOffer = (item: Account): Account => {
+        const account = facts.get(item.id);
+        if (!account) return item;
+        const offer = accountOffer(account, actor);
+        const revokes = new Map(account.grants.map((grant) => [grant.id, grant.revokes]));
+        return {
+          ...item,
+          grants: item.grants.map((grant) => ({
+            ...grant,
+            revokes: revokes.get(grant.id) ?? null,
+            revocable: offer.revocableGrants.includes(grant.id),
+          })),
+          requestableRoles: offer.requestableRoles,
+          abilities: offer.abilities,
+        };
+      };
+      return { ...page, items: page.items.map(withOffer) };
     },
   );
 
@@ -140,11 +159,7 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
       `/api/accounts/:id/${path}`,
       { schema: { tags, params: idParams, response: { 200: okResponse, ...errorResponses } } },
       async (request) => {
-        const caller = callerOf(request);
-        await authorize(db, caller, ability);
-        if (request.params.id === caller.accountId && path === "disable") {
-          throw errors.forbidden("account.update (self)");
-        }
+        await authorize(db, callerOf(request), ability);
         await run(invocationOf(deps, request), request.params.id);
         return { ok: true as const };
       },
@@ -206,8 +221,44 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
       },
     },
     async (request) => {
-      await authorize(db, callerOf(request), "role-grant.approve");
-      return listRoleGrants(db, request.query);
+      const caller = callerOf(request);
+      await authorize(db, caller, "role-grant.approve");
+      const page = await listRoleGrants(db, request.query);
+      const facts = await loadAccountFacts(
+        db,
+        page.items.map((item) => item.accountId),
+        deps.clock.now(),
+      );
+      const actor = accountActorOf(caller);
+      return {
+        ...page,
+        items: page.items.map((item) => {
+          const account = facts.get(item.accountId);
+          return { ...item, decisions: account ? grantDecisionsOffered(account, actor, item.id) : [] };
+        }),
+      };
+    },
+  );
+
+  app.post(
+    "/api/role-grants/:id/revoke",
+    {
+      config: { ability: "role-grant.request" },
+      schema: {
+        tags,
+        summary: "申请撤销角色 / request the revocation of an approved role (system administrator)",
+        params: idParams,
+        body: revocationRequest,
+        response: { 201: z.object({ id: z.string() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await authorize(db, callerOf(request), "role-grant.request");
+      const id = await requestRoleRevocation(invocationOf(deps, request), {
+        grantId: request.params.id,
+        reason: request.body.reason,
+      });
+      return reply.code(201).send({ id });
     },
   );
 

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { roleGrants } from "../../db/schema";
@@ -41,9 +42,20 @@ describe.each(databaseKinds())("accounts and 三员 separation on %s", (kind) =>
     const sysadmin = await t.login("sysadmin");
     const accounts = (await sysadmin.get("/api/accounts?q=secadmin")).json().items;
     const secadminId = accounts.find((a: { username: string }) => a.username === "secadmin").id;
+    // No role is requested for an administrator's account any more (三员分立, separation.test.ts) …
     const requested = await sysadmin.post(`/api/accounts/${secadminId}/grants`, { role: "officer" });
-    expect(requested.statusCode).toBe(201);
-    const refused = await (await t.login("secadmin")).post(`/api/role-grants/${requested.json().id}/approve`, {});
+    expect(requested.statusCode).toBe(422);
+    // … and one left from before is still not the security administrator's to decide.
+    const grantId = randomUUID();
+    await t.database.db.insert(roleGrants).values({
+      id: grantId,
+      accountId: secadminId,
+      role: "officer",
+      status: "pending",
+      requestedBy: null,
+      requestedAt: t.clock.now(),
+    });
+    const refused = await (await t.login("secadmin")).post(`/api/role-grants/${grantId}/approve`, {});
     expect(refused.statusCode).toBe(403);
     expect(refused.json().code).toBe("separation-of-duties");
   });
