@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, Form, Input, Modal, Radio, Select, Switch } from "antd";
 import { useEffect } from "react";
-import { roleLabels, roles } from "../../../../policy/roles";
+import { businessRoles } from "../../../../policy/access/separation";
+import { roleLabels } from "../../../../policy/roles";
 import { accountsApi, publicApi } from "../../api/endpoints";
 import type { AccountInput } from "../../api/types";
 import { RecommenderPicker } from "../../components/RecommenderPicker";
@@ -15,6 +16,7 @@ type Values = AccountInput & { affiliation: "none" | "unit" | "recommender" };
 /**
  * POST /api/accounts. Roles are requested, not granted: each takes effect once the security administrator approves.
  * An expert account names its expert-pool record (关联专家库人员), which the expert portal finds assignments by.
+ * Administrator roles are not offered: they are set up by the installation bootstrap only (三员分立).
  */
 export function AccountFormModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t, pick } = useI18n();
@@ -128,7 +130,10 @@ export function AccountFormModal({ open, onClose }: { open: boolean; onClose: ()
         <Form.Item name="roles" label={t("account.rolesRequested")}>
           <Select
             mode="multiple"
-            options={roles.map((role) => ({ value: role, label: pick(roleLabels[role].zh, roleLabels[role].en) }))}
+            options={businessRoles.map((role) => ({
+              value: role,
+              label: pick(roleLabels[role].zh, roleLabels[role].en),
+            }))}
           />
         </Form.Item>
         {wantsExpert ? (

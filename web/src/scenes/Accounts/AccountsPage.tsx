@@ -12,10 +12,12 @@ import { AccountFormModal } from "./AccountFormModal";
 import { useAccountColumns } from "./account-columns";
 import { LinkExpertModal } from "./LinkExpertModal";
 import { RequestRoleModal } from "./RequestRoleModal";
+import { RevokeRoleModal } from "./RevokeRoleModal";
 
 /**
- * Accounts (系统管理员): create, unlock, disable/enable, request roles for the security administrator to approve, and
- * link expert accounts to their expert-pool record.
+ * Accounts (系统管理员): create, unlock, disable/enable, request roles and their revocation for the security
+ * administrator to approve, and link expert accounts to their expert-pool record — each row offering only what the
+ * server allows on it (administrators' accounts: nothing, 三员分立).
  */
 export function AccountsPage() {
   const me = useSession();
@@ -25,12 +27,13 @@ export function AccountsPage() {
   const [creating, setCreating] = useState(false);
   const [roleFor, setRoleFor] = useState<Account | null>(null);
   const [expertFor, setExpertFor] = useState<Account | null>(null);
+  const [revokeFor, setRevokeFor] = useState<Account | null>(null);
   const list = useQuery({
     queryKey: ["accounts", { q, ...page }],
     queryFn: () => accountsApi.list({ q: q || undefined, page: page.current, pageSize: page.size }),
     placeholderData: keepPreviousData,
   });
-  const columns = useAccountColumns(setRoleFor, setExpertFor);
+  const columns = useAccountColumns(setRoleFor, setExpertFor, setRevokeFor);
 
   return (
     <>
@@ -80,6 +83,7 @@ export function AccountsPage() {
       <AccountFormModal open={creating} onClose={() => setCreating(false)} />
       <RequestRoleModal account={roleFor} onClose={() => setRoleFor(null)} />
       <LinkExpertModal account={expertFor} onClose={() => setExpertFor(null)} />
+      <RevokeRoleModal account={revokeFor} onClose={() => setRevokeFor(null)} />
     </>
   );
 }

@@ -1,13 +1,16 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Alert, Form, Modal, Select } from "antd";
 import { useEffect } from "react";
-import { roleLabels, roles } from "../../../../policy/roles";
+import { roleLabels } from "../../../../policy/roles";
 import { accountsApi } from "../../api/endpoints";
 import type { Account, Grant } from "../../api/types";
 import { useFeedback } from "../../components/useFeedback";
 import { useI18n } from "../../i18n/I18nProvider";
 
-/** POST /api/accounts/:id/grants: the role is pending until the security administrator approves it (三员). */
+/**
+ * POST /api/accounts/:id/grants: the role is pending until the security administrator approves it (三员). Only the
+ * roles the server offers for this account (`requestableRoles`, the 三员分立 rules) are listed.
+ */
 export function RequestRoleModal({ account, onClose }: { account: Account | null; onClose: () => void }) {
   const { t, pick } = useI18n();
   const [form] = Form.useForm<{ role: Grant["role"] }>();
@@ -26,9 +29,6 @@ export function RequestRoleModal({ account, onClose }: { account: Account | null
     },
     onError: (error) => feedback.fail(error, form),
   });
-  const held = new Set(
-    account?.grants.filter((g) => g.status === "approved" || g.status === "pending").map((g) => g.role),
-  );
   return (
     <Modal
       open={account !== null}
@@ -47,10 +47,9 @@ export function RequestRoleModal({ account, onClose }: { account: Account | null
           rules={[{ required: true, message: t("account.roleRequired") }]}
         >
           <Select
-            options={roles.map((role) => ({
+            options={(account?.requestableRoles ?? []).map((role) => ({
               value: role,
               label: pick(roleLabels[role].zh, roleLabels[role].en),
-              disabled: held.has(role),
             }))}
           />
         </Form.Item>

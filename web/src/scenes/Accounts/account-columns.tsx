@@ -2,7 +2,6 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Button, Flex, Popconfirm, type TableColumnsType, Tag, Tooltip } from "antd";
 import { roleLabels } from "../../../../policy/roles";
 import { accountsApi } from "../../api/endpoints";
-import { useSession } from "../../api/session";
 import type { Account } from "../../api/types";
 import { useFeedback } from "../../components/useFeedback";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -13,6 +12,7 @@ const grantColors = { pending: "gold", approved: "green", rejected: "red", revok
 export function useAccountColumns(
   onRequestRole: (account: Account) => void,
   onLinkExpert: (account: Account) => void,
+  onRevokeRole: (account: Account) => void,
 ): TableColumnsType<Account> {
   const { t, pick, dateTime } = useI18n();
   return [
@@ -31,18 +31,30 @@ export function useAccountColumns(
       title: t("account.roles"),
       key: "roles",
       width: 200,
-      render: (_, account) => (
-        <Flex gap={4} wrap>
-          {account.grants.map((grant) => (
-            <Tooltip key={grant.id} title={t(`grant.status.${grant.status}`)}>
-              <Tag color={grantColors[grant.status]}>
-                {pick(roleLabels[grant.role].zh, roleLabels[grant.role].en)}
-                {grant.status === "pending" ? t("accounts.pendingSuffix") : ""}
-              </Tag>
-            </Tooltip>
-          ))}
-        </Flex>
-      ),
+      render: (_, account) => {
+        // Revocation requests are not roles: they mark the grant they would revoke while they are open.
+        const revoking = new Set(
+          account.grants.filter((g) => g.revokes && g.status === "pending").map((g) => g.revokes as string),
+        );
+        return (
+          <Flex gap={4} wrap>
+            {account.grants
+              .filter((grant) => !grant.revokes)
+              .map((grant) => (
+                <Tooltip
+                  key={grant.id}
+                  title={revoking.has(grant.id) ? t("accounts.revocationPending") : t(`grant.status.${grant.status}`)}
+                >
+                  <Tag color={grantColors[grant.status]} data-testid={`grant-tag-${grant.role}`}>
+                    {pick(roleLabels[grant.role].zh, roleLabels[grant.role].en)}
+                    {grant.status === "pending" ? t("accounts.pendingSuffix") : ""}
+                    {revoking.has(grant.id) ? t("accounts.revokingSuffix") : ""}
+                  </Tag>
+                </Tooltip>
+              ))}
+          </Flex>
+        );
+      },
     },
     {
       title: t("account.state"),
@@ -62,32 +74,38 @@ export function useAccountColumns(
       fixed: "right",
       width: 240,
       render: (_, account) => (
-        <AccountActions account={account} onRequestRole={onRequestRole} onLinkExpert={onLinkExpert} />
+        <AccountActions
+          account={account}
+          onRequestRole={onRequestRole}
+          onLinkExpert={onLinkExpert}
+          onRevokeRole={onRevokeRole}
+        />
       ),
     },
   ];
 }
 
 /**
- * Only the actions the record's `abilities` grant: unlock (account.unlock), disable/enable (account.update), roles,
- * and the link to the expert pool (account.create, granted on rows holding or requesting the expert role).
+ * Only the actions the record's `abilities` grant (the server's 三员分立 rules, per row): unlock (account.unlock, when
+ * locked), disable/enable (account.update; never one's own account nor an administrator's), request a role, revoke a
+ * role (grants marked `revocable`), and the link to the expert pool (account.create, on rows holding or requesting
+ * the expert role). An administrator's account offers none.
  */
 function AccountActions({
   account,
   onRequestRole,
   onLinkExpert,
+  onRevokeRole,
 }: {
   account: Account;
   onRequestRole: (account: Account) => void;
   onLinkExpert: (account: Account) => void;
+  onRevokeRole: (account: Account) => void;
 }) {
   const { t } = useI18n();
   const client = useQueryClient();
   const feedback = useFeedback();
-  const me = useSession();
   const can = (ability: string) => account.abilities.includes(ability);
-  // The list's abilities are the same on every row; one's own account is never disabled from here (the API refuses).
-  const self = account.id === me.user.id;
   const act = useMutation({
     mutationFn: (action: "unlock" | "disable" | "enable") => accountsApi[action](account.id),
     onSuccess: (_, action) => {
@@ -98,12 +116,12 @@ function AccountActions({
   });
   return (
     <Flex gap={4} wrap>
-      {can("account.unlock") && account.locked ? (
+      {can("account.unlock") ? (
         <Button size="small" onClick={() => act.mutate("unlock")} data-testid={`account-unlock-${account.username}`}>
           {t("accounts.unlock")}
         </Button>
       ) : null}
-      {can("account.update") && !account.disabled && !self ? (
+      {can("account.update") && !account.disabled ? (
         <Popconfirm
           title={t("accounts.disableConfirm", { name: account.displayName })}
           onConfirm={() => act.mutate("disable")}
@@ -121,6 +139,16 @@ function AccountActions({
       {can("role-grant.request") ? (
         <Button size="small" onClick={() => onRequestRole(account)} data-testid={`account-grant-${account.username}`}>
           {t("accounts.requestRole")}
+        </Button>
+      ) : null}
+      {account.grants.some((grant) => grant.revocable) ? (
+        <Button
+          size="small"
+          danger
+          onClick={() => onRevokeRole(account)}
+          data-testid={`account-revoke-${account.username}`}
+        >
+          {t("accounts.revokeRole")}
         </Button>
       ) : null}
       {can("account.create") ? (

@@ -3,7 +3,6 @@ import { Button, Card, Flex, Segmented, Table, Tag } from "antd";
 import { useState } from "react";
 import { roleLabels } from "../../../../policy/roles";
 import { grantsApi } from "../../api/endpoints";
-import { hasAbility, useSession } from "../../api/session";
 import type { Grant, GrantStatus } from "../../api/types";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
@@ -14,9 +13,13 @@ import { useI18n } from "../../i18n/I18nProvider";
 
 const statuses: GrantStatus[] = ["pending", "approved", "rejected", "revoked"];
 
-/** 安全管理员 approves or rejects the roles the system administrator requested (三员 separation of duties). */
+/**
+ * 安全管理员 approves or rejects what the system administrator requested (三员 separation of duties): a role to grant
+ * (申请授权) or an approved role to revoke (申请撤销, the reason given with the request). Each row offers the decisions
+ * the server allows on it (`decisions`): none on one's own account or own request, no approval that would break
+ * 三员分立.
+ */
 export function RoleGrantsPage() {
-  const me = useSession();
   const { t, pick, dateTime, number } = useI18n();
   const client = useQueryClient();
   const feedback = useFeedback();
@@ -31,16 +34,14 @@ export function RoleGrantsPage() {
   const decide = useMutation({
     mutationFn: ({ grant, kind, reason }: { grant: Grant; kind: "approve" | "reject"; reason?: string }) =>
       kind === "approve" ? grantsApi.approve(grant.id, reason) : grantsApi.reject(grant.id, reason ?? ""),
-    onSuccess: (_, { kind }) => {
-      feedback.done(t(`grants.done.${kind}`));
+    onSuccess: (_, { grant, kind }) => {
+      feedback.done(t(grant.revokes ? `grants.done.revocation.${kind}` : `grants.done.${kind}`));
       setDecision(null);
       void client.invalidateQueries({ queryKey: ["role-grants"] });
       void client.invalidateQueries({ queryKey: ["dashboard"] });
     },
     onError: (error) => feedback.fail(error),
   });
-  // The grant list carries no per-record abilities: a pending grant is decidable by whoever holds role-grant.approve.
-  const canDecide = hasAbility(me, "role-grant.approve");
 
   return (
     <>
@@ -75,6 +76,19 @@ export function RoleGrantsPage() {
               render: (_, grant) => `${grant.displayName}（${grant.username}）`,
             },
             {
+              title: t("grants.kind"),
+              key: "kind",
+              width: 110,
+              render: (_, grant) =>
+                grant.revokes ? (
+                  <Tag color="volcano" data-testid={`grant-kind-revoke-${grant.username}`}>
+                    {t("grants.kind.revoke")}
+                  </Tag>
+                ) : (
+                  <Tag>{t("grants.kind.grant")}</Tag>
+                ),
+            },
+            {
               title: t("account.role"),
               dataIndex: "role",
               render: (role: Grant["role"]) => <Tag color="blue">{pick(roleLabels[role].zh, roleLabels[role].en)}</Tag>,
@@ -92,39 +106,59 @@ export function RoleGrantsPage() {
               key: "actions",
               fixed: "right",
               width: 160,
-              render: (_, grant) =>
-                canDecide && grant.status === "pending" ? (
+              render: (_, grant) => {
+                const offered = grant.decisions ?? [];
+                if (!offered.length) return null;
+                const revoke = grant.revokes !== null;
+                return (
                   <Flex gap={4}>
-                    <Button
-                      size="small"
-                      type="primary"
-                      onClick={() => setDecision({ grant, kind: "approve" })}
-                      data-testid={`grant-approve-${grant.username}`}
-                    >
-                      {t("grants.approve")}
-                    </Button>
-                    <Button size="small" danger onClick={() => setDecision({ grant, kind: "reject" })}>
-                      {t("grants.reject")}
-                    </Button>
+                    {offered.includes("approve") ? (
+                      <Button
+                        size="small"
+                        type="primary"
+                        danger={revoke}
+                        onClick={() => setDecision({ grant, kind: "approve" })}
+                        data-testid={
+                          revoke ? `grant-revoke-approve-${grant.username}` : `grant-approve-${grant.username}`
+                        }
+                      >
+                        {t(revoke ? "grants.approveRevocation" : "grants.approve")}
+                      </Button>
+                    ) : null}
+                    {offered.includes("reject") ? (
+                      <Button size="small" danger={!revoke} onClick={() => setDecision({ grant, kind: "reject" })}>
+                        {t("grants.reject")}
+                      </Button>
+                    ) : null}
                   </Flex>
-                ) : null,
+                );
+              },
             },
           ]}
         />
       </Card>
       <ReasonModal
         open={decision !== null}
-        title={decision ? t(`grants.decision.${decision.kind}`) : ""}
+        title={
+          decision
+            ? t(
+                decision.grant.revokes
+                  ? `grants.decision.revocation.${decision.kind}`
+                  : `grants.decision.${decision.kind}`,
+              )
+            : ""
+        }
         description={
           decision
-            ? t("grants.decisionText", {
+            ? t(decision.grant.revokes ? "grants.revocationText" : "grants.decisionText", {
                 name: decision.grant.displayName,
                 role: pick(roleLabels[decision.grant.role].zh, roleLabels[decision.grant.role].en),
+                reason: decision.grant.reason ?? "—",
               })
             : undefined
         }
         required={decision?.kind === "reject"}
-        danger={decision?.kind === "reject"}
+        danger={decision?.kind === "reject" || (decision?.kind === "approve" && decision.grant.revokes !== null)}
         loading={decide.isPending}
         onCancel={() => setDecision(null)}
         onSubmit={(reason) => decision && decide.mutate({ ...decision, reason })}
