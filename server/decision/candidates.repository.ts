@@ -29,12 +29,18 @@ async function present(executor: Executor, caller: Caller, row: Row): Promise<Ca
   const state = application.state as ApplicationState;
   const label = applicationLifecycle.stateLabels[state] ?? { zh: state, en: state };
   const review = await reviewResultOf(executor, application.id);
-  const visits = await executor
-    .select()
-    .from(onSiteVerifications)
-    .where(eq(onSiteVerifications.applicationId, application.id))
-    .orderBy(desc(onSiteVerifications.visitedOn));
-  const fileIds = visits.flatMap((visit) => visit.fileIds as string[]);
+  const visits = (
+    await executor
+      .select()
+      .from(onSiteVerifications)
+      .where(eq(onSiteVerifications.applicationId, application.id))
+      .orderBy(desc(onSiteVerifications.visitedOn))
+  ).map((visit) => ({
+    ...visit,
+    team: parseStored("on_site_verifications.team", visit.team, visit.id),
+    fileIds: parseStored("on_site_verifications.file_ids", visit.fileIds, visit.id),
+  }));
+  const fileIds = visits.flatMap((visit) => visit.fileIds);
   const attached =
     fileIds.length > 0
       ? await executor
@@ -81,10 +87,10 @@ async function present(executor: Executor, caller: Caller, row: Row): Promise<Ca
     verifications: visits.map((visit) => ({
       id: visit.id,
       visitedOn: visit.visitedOn,
-      team: visit.team as string[],
+      team: visit.team,
       findings: visit.findings,
       conclusion: visit.conclusion,
-      files: attached.filter((file) => (visit.fileIds as string[]).includes(file.id)),
+      files: attached.filter((file) => visit.fileIds.includes(file.id)),
     })),
     evaluationOpinion: evaluated && "opinion" in evaluated ? evaluated.opinion : null,
     noticeId: notice?.id ?? null,

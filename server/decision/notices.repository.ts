@@ -15,6 +15,7 @@ import {
   recognitionDocuments,
   units,
 } from "../db/schema";
+import { parseStored } from "../db/stored-json";
 
 async function applicationsById(executor: Executor, ids: string[]) {
   if (ids.length === 0) return [];
@@ -57,7 +58,10 @@ function presentObjection(row: typeof objections.$inferSelect, applicationName: 
 export async function loadNotice(executor: Executor, id: string, now: Date): Promise<Notice | null> {
   const [notice] = await executor.select().from(publicNotices).where(eq(publicNotices.id, id));
   if (!notice) return null;
-  const listed = await applicationsById(executor, notice.applicationIds as string[]);
+  const listed = await applicationsById(
+    executor,
+    parseStored("public_notices.application_ids", notice.applicationIds, notice.id),
+  );
   const nameOf = (applicationId: string) => {
     const found = listed.find((a) => a.id === applicationId);
     return found?.standardName ?? found?.unitName ?? applicationId;
@@ -101,7 +105,7 @@ export async function listApprovals(executor: Executor) {
     id: row.id,
     meetingDate: row.meetingDate,
     minuteRef: row.minuteRef,
-    applicationIds: row.applicationIds as string[],
+    applicationIds: parseStored("approvals.application_ids", row.applicationIds, row.id),
     note: row.note,
     createdAt: row.createdAt.toISOString(),
   }));
@@ -114,11 +118,16 @@ export async function loadObjection(executor: Executor, id: string): Promise<Obj
   return presentObjection(row, application?.standardName ?? application?.unitName ?? row.applicationId);
 }
 
-async function presentDocument(
-  executor: Executor,
-  row: typeof recognitionDocuments.$inferSelect,
-): Promise<RecognitionDocument> {
-  const ids = row.applicationIds as string[];
+type DocumentRow = typeof recognitionDocuments.$inferSelect;
+
+/** A recognition document read for use: the applications it recognized parsed, in their order. */
+const parseDocumentRow = (row: DocumentRow): DocumentRow => ({
+  ...row,
+  applicationIds: parseStored("recognition_documents.application_ids", row.applicationIds, row.id),
+});
+
+async function presentDocument(executor: Executor, row: DocumentRow): Promise<RecognitionDocument> {
+  const ids = row.applicationIds;
   const created = ids.length
     ? await executor.select({ id: bases.id }).from(bases).where(inArray(bases.applicationId, ids))
     : [];
@@ -141,19 +150,20 @@ export async function listRecognitionDocuments(executor: Executor): Promise<Reco
     .from(recognitionDocuments)
     .orderBy(desc(recognitionDocuments.issuedOn), desc(recognitionDocuments.number));
   const result: RecognitionDocument[] = [];
-  for (const row of rows) result.push(await presentDocument(executor, row));
+  for (const row of rows) result.push(await presentDocument(executor, parseDocumentRow(row)));
   return result;
 }
 
 export async function loadRecognitionDocument(executor: Executor, id: string) {
-  const [row] = await executor.select().from(recognitionDocuments).where(eq(recognitionDocuments.id, id));
-  if (!row) return null;
+  const [stored] = await executor.select().from(recognitionDocuments).where(eq(recognitionDocuments.id, id));
+  if (!stored) return null;
+  const row = parseDocumentRow(stored);
   const listed = await executor
     .select({ name: bases.standardName, unitName: units.name, applicationId: bases.applicationId })
     .from(bases)
     .innerJoin(units, eq(units.id, bases.unitId))
     .where(eq(bases.documentNumber, row.documentNumber));
-  const order = row.applicationIds as string[];
+  const order = row.applicationIds;
   listed.sort((a, b) => order.indexOf(a.applicationId ?? "") - order.indexOf(b.applicationId ?? ""));
   const [round] = row.callId
     ? await executor.select({ year: calls.year }).from(calls).where(eq(calls.id, row.callId))
@@ -178,7 +188,10 @@ export async function listPublicNotices(executor: Executor, today: string): Prom
     .from(publicNotices)
     .where(and(lte(publicNotices.startOn, today), gte(publicNotices.endOn, addDays(today, -endedNoticeShownDays))))
     .orderBy(desc(publicNotices.startOn), desc(publicNotices.createdAt));
-  const ids = [...new Set(rows.flatMap((row) => row.applicationIds as string[]))];
+  const listedIds = new Map(
+    rows.map((row) => [row.id, parseStored("public_notices.application_ids", row.applicationIds, row.id)]),
+  );
+  const ids = [...new Set([...listedIds.values()].flat())];
   const listed = ids.length
     ? await executor
         .select({
@@ -202,7 +215,7 @@ export async function listPublicNotices(executor: Executor, today: string): Prom
       endOn: notice.endOn,
       workingDays: notice.workingDays,
       status: running ? "running" : "ended",
-      candidates: (notice.applicationIds as string[]).flatMap((applicationId) => {
+      candidates: (listedIds.get(notice.id) ?? []).flatMap((applicationId) => {
         const found = listed.find((application) => application.id === applicationId);
         if (!found) return [];
         const type = baseTypes.find((candidate) => candidate.code === found.type);

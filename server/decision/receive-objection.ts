@@ -6,6 +6,7 @@ import { authorize } from "../access/scope";
 import { chinaDate } from "../clock";
 import { type Actor, type CommandContext, type CommandDeps, execute } from "../commands/command";
 import { applications, files, objections, publicNotices } from "../db/schema";
+import { parseStored } from "../db/stored-json";
 import { Refused, refused } from "../domain/refused";
 import type { DecisionCall } from "./decision-command";
 import { officerAccounts } from "./notify";
@@ -92,7 +93,7 @@ async function recordObjection(
         : `This notice starts on ${notice.startOn}; objections are accepted from then on.`,
     });
   }
-  if (!(notice.applicationIds as string[]).includes(input.applicationId)) {
+  if (!parseStored("public_notices.application_ids", notice.applicationIds, notice.id).includes(input.applicationId)) {
     throw invalid(kind, "applicationId", "该申报不在此次公示名单中。", "The application is not on this notice.");
   }
   const [application] = await context.tx
