@@ -3,6 +3,7 @@ import type { HolidaySourceKind } from "../../policy/calendar/holiday-sources";
 import type { HolidayYearEntry, OfficerHolidayYear } from "../../policy/calendar/working-days";
 import type { Executor } from "../db/client";
 import { accounts, holidayYears } from "../db/schema";
+import { parseStored } from "../db/stored-json";
 
 /** One entered holiday year as the platform knows it: the schedule, its source, who entered it and when. */
 export interface HolidayYearRecord extends HolidayYearEntry {
@@ -14,12 +15,12 @@ export interface HolidayYearRecord extends HolidayYearEntry {
 
 type HolidayYearRow = typeof holidayYears.$inferSelect;
 
-/** The one place a holiday_years row becomes a record (the column names differ from policy's). */
+/** The one place a holiday_years row becomes a record (the column names differ from policy's); its dates parsed. */
 function toRecord(row: HolidayYearRow): HolidayYearRecord {
   return {
     year: row.year,
-    holidays: [...row.holidays],
-    adjustedWorkingDays: [...row.workdays],
+    holidays: parseStored("holiday_years.holidays", row.holidays, String(row.year)),
+    adjustedWorkingDays: parseStored("holiday_years.workdays", row.workdays, String(row.year)),
     sourceKind: row.sourceKind,
     documentNumber: row.documentNumber,
     note: row.note,

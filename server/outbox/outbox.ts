@@ -1,21 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { asc, eq, isNull, sql } from "drizzle-orm";
+import type { OutboxMessage } from "../../contracts/outbox";
 import type { Clock } from "../clock";
 import type { Database, Tx } from "../db/client";
 import { notifications, outbox } from "../db/schema";
+import { parseStored } from "../db/stored-json";
 
-/** What a command may ask to happen after it commits. */
-export type OutboxMessage =
-  | {
-      kind: "notify";
-      accountIds: string[];
-      titleZh: string;
-      titleEn: string;
-      bodyZh?: string;
-      bodyEn?: string;
-      link?: string;
-    }
-  | { kind: "mail"; to: string; subject: string; text: string };
+/** What a command may ask to happen after it commits (contracts/outbox.ts). */
+export type { OutboxMessage };
 
 export async function enqueue(tx: Tx, clock: Clock, message: OutboxMessage): Promise<void> {
   await tx.insert(outbox).values({ id: randomUUID(), kind: message.kind, payload: message, createdAt: clock.now() });
@@ -25,7 +17,8 @@ export type MailSender = (message: { to: string; subject: string; text: string }
 
 /**
  * Delivers pending outbox rows: in-app notifications become rows of `notifications`; mail goes to the sender
- * (SMTP when configured). Each row is handled in its own transaction and marked done; failures are retried.
+ * (SMTP when configured). Each row is handled in its own transaction and marked done; failures are retried. A
+ * payload that does not match its schema fails like a delivery: its row keeps the error and is tried again.
  */
 export async function dispatchOutbox(
   database: Database,
@@ -41,8 +34,8 @@ export async function dispatchOutbox(
     .limit(batch);
   let done = 0;
   for (const row of pending) {
-    const message = row.payload as OutboxMessage;
     try {
+      const message = parseStored("outbox.payload", row.payload, row.id);
       await database.transaction(async (tx) => {
         const [claimed] = await tx
           .update(outbox)
