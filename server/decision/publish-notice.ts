@@ -3,9 +3,10 @@ import { eq } from "drizzle-orm";
 import type { NoticeInput } from "../../contracts/decision";
 import { publicNoticeEnd } from "../../policy/calendar/working-days";
 import { editionFor } from "../../policy/measures/editions";
-import { type InterpretationSettings, resolveSettings } from "../../policy/settings";
+import { resolveSettings } from "../../policy/settings";
 import { execute } from "../commands/command";
 import { calls, publicNotices } from "../db/schema";
+import { parseStored } from "../db/stored-json";
 import { refused } from "../domain/refused";
 import { applyApplicationEvent } from "../recognition/apply-application-event";
 import { applicationLabel, type DecisionCall } from "./decision-command";
@@ -23,8 +24,13 @@ export async function publishNotice(call: DecisionCall, input: NoticeInput) {
   return execute(call.deps, call.actor, "public-notice.publish", { type: "public-notice", id }, async (context) => {
     const applicationIds = [...new Set(input.applicationIds)];
     const callId = await commonCallId(context.tx, applicationIds);
-    const [round] = callId ? await context.tx.select().from(calls).where(eq(calls.id, callId)) : [];
-    const settings = resolveSettings((round?.settings ?? {}) as Partial<InterpretationSettings>);
+    const [round] = callId
+      ? await context.tx.select({ year: calls.year, settings: calls.settings }).from(calls).where(eq(calls.id, callId))
+      : [];
+    // The call's own interpretation settings (calls.settings.interpretation) over the defaults.
+    const settings = resolveSettings(
+      callId && round ? parseStored("calls.settings", round.settings, callId).interpretation : undefined,
+    );
     const end = publicNoticeEnd(
       input.startOn,
       settings.publicNoticeWorkingDays,

@@ -3,7 +3,6 @@ import type { ApplicationForm, FileSlot, StoredEligibility } from "../../contrac
 import { checkEligibility } from "../../policy/eligibility/engine";
 import {
   dropUnknownEligibilityKeys,
-  type EligibilityInput,
   managementSystemKeys,
   parseEligibilityInput,
   type RegistryFacts,
@@ -19,6 +18,7 @@ import {
   revocations,
   units,
 } from "../db/schema";
+import { entry, type FormEntry, isEntry } from "./form-values";
 import { defaultMaterials, systemSlot } from "./materials";
 
 type CallRow = typeof calls.$inferSelect;
@@ -100,21 +100,23 @@ export async function registryFactsFor(
   };
 }
 
+/** The value under one key of a group or index of a list, or undefined. */
+const childOf = (node: unknown, key: string | number): unknown =>
+  Array.isArray(node) ? node[Number(key)] : isEntry(node) ? node[String(key)] : undefined;
+
 /** Deletes the value at a dotted path, or the whole array element that contains it. */
-function dropAt(target: Record<string, unknown>, path: readonly PropertyKey[]): boolean {
+function dropAt(target: FormEntry, path: ReadonlyArray<string | number>): boolean {
   const arrayIndex = path.findLastIndex((key) => typeof key === "number");
   // Inside a list: drop the whole element; elsewhere drop the object holding the bad value (a missing required
   // field cannot be fixed by deleting the field itself).
   const cut = arrayIndex >= 0 ? path.slice(0, arrayIndex + 1) : path.length > 2 ? path.slice(0, -1) : path;
   let node: unknown = target;
-  for (const key of cut.slice(0, -1)) {
-    if (node === null || typeof node !== "object") return false;
-    node = (node as Record<PropertyKey, unknown>)[key as string];
-  }
+  for (const key of cut.slice(0, -1)) node = childOf(node, key);
   const last = cut[cut.length - 1];
-  if (node === null || typeof node !== "object" || last === undefined) return false;
+  if (last === undefined) return false;
   if (Array.isArray(node) && typeof last === "number") node.splice(last, 1);
-  else delete (node as Record<PropertyKey, unknown>)[last as string];
+  else if (isEntry(node)) delete node[String(last)];
+  else return false;
   return true;
 }
 
@@ -143,8 +145,8 @@ export async function evaluateEligibility(
   );
   application.isKey = options.isKey;
   // The editor asks for figures in 万元; an explicit unit in the form wins.
-  const evidence = application.evidence as { finance?: { amountUnit?: string } } | undefined;
-  if (evidence?.finance && !evidence.finance.amountUnit) evidence.finance.amountUnit = "ten-thousand-yuan";
+  const finance = entry(application.evidence).finance;
+  if (isEntry(finance) && !finance.amountUnit) finance.amountUnit = "ten-thousand-yuan";
   if (options.isKey) application.isOffshore = true;
   const director = form.director && Object.keys(form.director).length > 0 ? structuredClone(form.director) : undefined;
   const directorPersonId = typeof director?.personId === "string" ? director.personId : null;
@@ -172,7 +174,7 @@ export async function evaluateEligibility(
   for (let attempt = 0; attempt < 50; attempt += 1) {
     const parsed = parseEligibilityInput(raw);
     if (parsed.ok) {
-      const result = checkEligibility(parsed.input as EligibilityInput, {
+      const result = checkEligibility(parsed.input, {
         referenceDate: call.deadline,
         registry: parsed.input.registry,
         settings: call.settings.interpretation ?? {},

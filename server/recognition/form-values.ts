@@ -6,7 +6,8 @@
 /** A named group of values in the form: a section, a partner, an agreement. */
 export type FormEntry = Record<string, unknown>;
 
-const isEntry = (value: unknown): value is FormEntry =>
+/** Whether the value is a group of named values (an object that is not a list). */
+export const isEntry = (value: unknown): value is FormEntry =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The value as a group of named values, or an empty one when it is not one. */
