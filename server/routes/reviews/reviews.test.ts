@@ -6,8 +6,10 @@ import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DrawRecord, verifyDrawRecord } from "../../../policy/review/draw-record";
+import { drawRecordSchema } from "../../../contracts/review";
+import { verifyDrawRecord } from "../../../policy/review/draw-record";
 import { auditLog, draws, reviewAssignments, reviewRounds } from "../../db/schema";
+import { parseStored } from "../../db/stored-json";
 import { assignmentsOf, expertAccountsFor } from "../../review/review.test-helpers";
 import { createApplication, createCall } from "../../test/factories";
 import { type Agent, databaseKinds, startTestApp, type TestApp } from "../../test/harness";
@@ -92,14 +94,14 @@ describe.each(databaseKinds())("expert review on %s", (kind) => {
     for (const who of ["officer", "auditor"]) {
       const response = await (await t.login(who)).get(`/api/draws/${drawn.json().id}/record`);
       expect(response.statusCode).toBe(200);
-      const record = response.json() as DrawRecord;
+      const record = drawRecordSchema.parse(response.json());
       expect(record).toMatchObject({ format: "guohe-draw-record/1", attempt: 1, rules: { panelSize: 3, backups: 1 } });
       expect(record.candidates.length).toBe(30);
       expect(record.outcome.filtered.status.length).toBe(1); // the suspended demo expert
       expect(verifyDrawRecord(record, sha256).matches).toBe(true);
     }
     // An expert of the host unit (武汉光谷激光 is not in the pool) — but the 宜昌 unit's own expert is not excluded here.
-    const record = (await officer.get(`/api/draws/${drawn.json().id}/record`)).json() as DrawRecord;
+    const record = drawRecordSchema.parse((await officer.get(`/api/draws/${drawn.json().id}/record`)).json());
     const dir = mkdtempSync(join(tmpdir(), "draw-record-"));
     const file = join(dir, "record.json");
     writeFileSync(file, JSON.stringify(record));
@@ -198,7 +200,7 @@ describe.each(databaseKinds())("expert review on %s", (kind) => {
     });
     expect(recused.json().status).toBe("recused");
     const [current] = await t.database.db.select().from(draws).where(eq(draws.roundId, roundId));
-    const record = current!.record as DrawRecord;
+    const record = parseStored("draws.record", current!.record, current!.id);
     expect(record.replacements).toEqual([
       expect.objectContaining({
         outExpertId: second!.expertId,
