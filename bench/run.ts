@@ -30,7 +30,7 @@ async function measure(title: string, url: string, headers: Record<string, strin
 
 const database = await openEmbedded(join(dataDir, "db"));
 await database.migrate();
-const deps = { database, clock: systemClock, keys: loadConfig({}).keys };
+const deps = { database, clock: systemClock, keys: loadConfig({ DATA_DIR: dataDir }).keys };
 await seedReferenceData(deps);
 await loadDemo(deps, dataDir);
 

@@ -30,7 +30,8 @@ async function prepare(database: Database, dataDir: string) {
  * second (PGlite: loadDataDir; PostgreSQL: CREATE DATABASE … TEMPLATE).
  */
 export default async function setup(project: TestProject) {
-  loadConfig({}); // fail fast on a broken config module
+  // Fail fast on a broken config module, with the test keys: never create or read a key file in ./data.
+  loadConfig({ AUDIT_KEY: testKeys.audit.toString("hex"), PII_KEY: testKeys.pii.toString("hex") });
   const testRoot = mkdtempSync(join(tmpdir(), "guohe-test-"));
   const pglite = await openEmbedded(null);
   await prepare(pglite, testRoot);
