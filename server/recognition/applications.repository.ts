@@ -57,8 +57,9 @@ type CallRow = typeof calls.$inferSelect;
 function parseJoined(
   rows: ReadonlyArray<Omit<JoinedApplication, "unit">>,
   columns: readonly ApplicationJsonColumn[],
+  parsedCalls: readonly CallRow[] = [],
 ): JoinedApplication[] {
-  const callsById = new Map<string, CallRow>();
+  const callsById = new Map(parsedCalls.map((call) => [call.id, call]));
   return rows.map((row) => {
     const call = callsById.get(row.call.id) ?? parseCallRow(row.call);
     callsById.set(call.id, call);
@@ -117,8 +118,11 @@ export async function loadApplication(
   return parseJoined(rows, ["form", "eligibility"])[0] ?? null;
 }
 
-/** Applications of a call recommended by one recommender (held there, past the recommender's step). */
-export async function recommendedBy(executor: Executor, callId: string, recommenderId: string) {
+/**
+ * Applications of a call recommended by one recommender (held there, past the recommender's step); `call`, when the
+ * caller read it already (parsed), is used as is.
+ */
+export async function recommendedBy(executor: Executor, callId: string, recommenderId: string, call?: CallRow) {
   const rows = await joinedQuery(executor)
     .where(
       and(
@@ -128,7 +132,7 @@ export async function recommendedBy(executor: Executor, callId: string, recommen
       ),
     )
     .orderBy(asc(applications.priority), asc(applications.submittedAt), asc(applications.id));
-  return parseJoined(rows, ["form"]);
+  return parseJoined(rows, ["form"], call ? [call] : []);
 }
 
 /** States in which the applicant edits the form and its files (policy/lifecycles/application.decide.ts). */

@@ -40,7 +40,7 @@ export async function presentDetail(
   const app = row.application;
   const editable = editableStates.includes(app.state as (typeof editableStates)[number]);
   const eligibility = editable
-    ? (await recompute(executor, app, app.form, row.unit ? { call: row.call, unit: row.unit } : null)).eligibility
+    ? (await recompute(executor, app, app.form, { call: row.call, unit: row.unit })).eligibility
     : app.eligibility;
   const slots = await uploadedSlotsOf(executor, app.id);
   const materials = materialsChecklist(row.call, slots);

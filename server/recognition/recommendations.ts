@@ -45,7 +45,7 @@ export async function loadRecommendation(
   return {
     call,
     recommender,
-    items: await recommendedBy(executor, callId, recommenderId),
+    items: await recommendedBy(executor, callId, recommenderId, call),
     quota: quotaOf(call, recommenderId),
     stamped: stamped ?? null,
     scope,

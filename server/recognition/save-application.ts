@@ -48,16 +48,16 @@ function derive(form: ApplicationForm, call: CallRow) {
 
 /**
  * Re-derives the columns and the eligibility of an application from its form, files, unit, call and registry; the
- * call and unit are read unless the caller already holds them.
+ * call (parsed) and the unit are read unless the caller already holds them.
  */
 export async function recompute(
   executor: Executor,
   row: Pick<ApplicationRow, "id" | "unitId" | "callId">,
   form: ApplicationForm,
-  read: { call: typeof calls.$inferSelect; unit: typeof units.$inferSelect } | null = null,
+  read: { call?: typeof calls.$inferSelect | undefined; unit?: typeof units.$inferSelect | undefined } = {},
 ) {
-  const call = read?.call ?? (await executor.select().from(calls).where(eq(calls.id, row.callId))).map(parseCallRow)[0];
-  const unit = read?.unit ?? (await executor.select().from(units).where(eq(units.id, row.unitId)))[0];
+  const call = read.call ?? (await executor.select().from(calls).where(eq(calls.id, row.callId))).map(parseCallRow)[0];
+  const unit = read.unit ?? (await executor.select().from(units).where(eq(units.id, row.unitId)))[0];
   if (!call || !unit) throw refused.notFound("Call", "批次");
   const columns = derive(form, call);
   const eligibility = await evaluateEligibility(executor, {

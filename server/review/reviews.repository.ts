@@ -10,14 +10,17 @@ import { parseAssignmentRow, parseRoundRow } from "../db/stored-json";
 import { assignmentRows, roundRows } from "./assigned";
 import { drawSituation } from "./draw-situation";
 import { aggregationSettingsOf, drawRulesOf } from "./review-settings";
-import { reviewTarget } from "./targets";
+import { type ReviewTargetFacts, reviewTarget } from "./targets";
 
 type RoundRow = typeof reviewRounds.$inferSelect;
 type AssignmentRow = typeof reviewAssignments.$inferSelect;
 
 /** Title and host unit of a round's target, from its provider (the review never reads the target's tables). */
 export async function targetLabel(executor: Executor, round: Pick<RoundRow, "targetKind" | "targetId">) {
-  const facts = await reviewTarget(round.targetKind).facts(executor, round.targetId);
+  return labelOf(round, await reviewTarget(round.targetKind).facts(executor, round.targetId));
+}
+
+function labelOf(round: Pick<RoundRow, "targetId">, facts: ReviewTargetFacts | null) {
   return { title: facts?.title ?? round.targetId, unitName: facts?.unitName ?? "" };
 }
 
@@ -105,7 +108,8 @@ export async function presentRound(
   round: RoundRow,
   callerAbilities: readonly Ability[],
 ): Promise<Round> {
-  const label = await targetLabel(executor, round);
+  // The target's facts are read once: its label, and the field the draw falls back to.
+  const facts = await reviewTarget(round.targetKind).facts(executor, round.targetId);
   const assignments = await roundAssignments(executor, scope, round.id);
   const roundAbilities: Ability[] = [];
   if (scope.scope === "all") {
@@ -118,8 +122,8 @@ export async function presentRound(
     }
   }
   return {
-    ...summariseRound(round, label),
-    effectiveSettings: scope.scope === "all" ? await effectiveSettingsOf(executor, round) : null,
+    ...summariseRound(round, labelOf(round, facts)),
+    effectiveSettings: scope.scope === "all" ? await effectiveSettingsOf(executor, round, facts) : null,
     rubric: round.rubric,
     assignments: assignments.map((row) => presentAssignment(row, callerAbilities)),
     abilities: roundAbilities,
@@ -127,9 +131,12 @@ export async function presentRound(
 }
 
 /** The round's settings as its draws and aggregation apply them (review-settings.ts), excluded experts named. */
-async function effectiveSettingsOf(executor: Executor, round: RoundRow): Promise<Round["effectiveSettings"]> {
+async function effectiveSettingsOf(
+  executor: Executor,
+  round: RoundRow,
+  facts: ReviewTargetFacts | null,
+): Promise<Round["effectiveSettings"]> {
   const settings = round.settings;
-  const facts = await reviewTarget(round.targetKind).facts(executor, round.targetId);
   // The schema keeps what a round shows: the draw mode and the reference year are the draw's own.
   const rules = drawRulesOf(settings, undefined, { field: facts?.field ?? "" }, 0);
   const names = new Map<string, string>();
