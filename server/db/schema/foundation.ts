@@ -166,7 +166,10 @@ export const sessions = pgTable(
   (t) => [index("sessions_account_idx").on(t.accountId)],
 );
 
-/** Append-only, HMAC-SM3 chained (server/audit). */
+/**
+ * HMAC-SM3 chained (server/audit) and append-only: triggers refuse UPDATE, DELETE and TRUNCATE but the retention
+ * purge's door (migration 0011, docs/adr/0007-audit-trail.md).
+ */
 export const auditLog = pgTable(
   "audit_log",
   {
@@ -193,7 +196,10 @@ export const auditLog = pgTable(
   ],
 );
 
-/** One row: the chain head, locked FOR UPDATE by every append so entries chain in commit order. */
+/**
+ * One row: the chain head, locked FOR UPDATE by every append so entries chain in commit order. It only moves forward
+ * onto the entry just appended (trigger, migration 0011); a signed checkpoint outside the database anchors it.
+ */
 export const auditHead = pgTable("audit_head", {
   id: integer("id").primaryKey(),
   seq: bigint("seq", { mode: "number" }).notNull(),

@@ -1,7 +1,9 @@
 import { auditPage, auditQuery, chainVerdictSchema } from "../../../contracts/audit";
 import { errorResponses } from "../../../contracts/errors";
 import { authorize } from "../../access/scope";
-import { searchAudit, verifyAuditChain } from "../../audit/audit-log";
+import { readCheckpointForVerify, searchAudit, verifyAuditChain } from "../../audit/audit-log";
+import { checkpointPath } from "../../audit/checkpoint";
+import { registerAuditCheckpoints } from "../../audit/checkpointer";
 import { callerOf } from "../../http/request-context";
 import type { RouteDeps, TypedApp } from "../types";
 
@@ -9,6 +11,8 @@ const tags = ["audit"];
 
 export async function auditRoutes(app: TypedApp, deps: RouteDeps) {
   const db = deps.database.db;
+  // The signed checkpoint of the chain's head, outside the database (docs/adr/0007-audit-trail.md).
+  registerAuditCheckpoints(app, deps);
 
   app.get(
     "/api/audit",
@@ -54,7 +58,9 @@ export async function auditRoutes(app: TypedApp, deps: RouteDeps) {
     },
     async (request) => {
       await authorize(db, callerOf(request), "audit.verify");
-      return verifyAuditChain(db, deps.keys.audit);
+      // The checkpoint is read first: it is then never newer than the entries the check reads.
+      const checkpoint = await readCheckpointForVerify(checkpointPath(deps.config.dataDir));
+      return verifyAuditChain(db, deps.keys.audit, { checkpoint });
     },
   );
 }
