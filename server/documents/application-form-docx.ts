@@ -1,4 +1,4 @@
-import { Document, Packer, type Paragraph } from "docx";
+import { Document, type FileChild, Packer } from "docx";
 import {
   type ApplicationFormData,
   commitmentParagraphs,
@@ -39,23 +39,23 @@ export async function renderApplicationFormDocx(
     docxSpacer(),
     docxParagraph("湖北省科学技术厅制", { indent: false, align: "center" }),
   ];
-  const body = [docxTitle("一、基本情况", { pageBreakBefore: true })];
+  const body: FileChild[] = [docxTitle("一、基本情况", { pageBreakBefore: true })];
   for (const section of data.sections) {
-    body.push(docxHeading(section.heading), docxFieldTable(section.rows) as unknown as Paragraph);
+    body.push(docxHeading(section.heading), docxFieldTable(section.rows));
   }
   body.push(docxHeading("合作机构及合作协议（第七条第2项、第十三条）"));
   body.push(
     docxGrid(
       partnerColumns,
       data.partners.map((p) => [p.name, p.originalName, p.country, p.organization, p.field, p.agreement]),
-    ) as unknown as Paragraph,
+    ),
   );
   body.push(docxHeading("团队成员（第七条第2项）"));
   body.push(
     docxGrid(
       teamColumns,
       data.team.map((m) => [m.name, m.role, m.international]),
-    ) as unknown as Paragraph,
+    ),
   );
   const commitment = [
     docxTitle(commitmentTitle, { pageBreakBefore: true }),

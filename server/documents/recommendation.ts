@@ -1,4 +1,4 @@
-import { Document, Packer, type Paragraph } from "docx";
+import { Document, Packer } from "docx";
 import ExcelJS from "exceljs";
 import { docxGrid, docxParagraph, docxSection, docxSpacer, docxStyles, docxTitle } from "./docx-page";
 import { contentWidth, createA4Pdf, finishPdf, pdfTable, pdfTitle } from "./pdf-page";
@@ -76,7 +76,7 @@ export async function renderLetterDocx(data: RecommendationData, verification: V
         docxGrid(
           columns.map((c) => ({ header: c.header, width: c.width })),
           data.items.map(cells),
-        ) as unknown as Paragraph,
+        ),
       ]),
     ],
   });

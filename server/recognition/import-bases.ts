@@ -67,7 +67,7 @@ function parseDate(text: string): string | null {
 export async function importBases(deps: CommandDeps, actor: Actor, content: Buffer): Promise<Report> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
+    await workbook.xlsx.load(new Uint8Array(content).buffer);
   } catch {
     throw new Refused("unsupported-type", {
       code: "wrong-file-type",

@@ -127,7 +127,7 @@ export async function readExpertWorkbook(
 ): Promise<{ inputs: ExpertInput[]; rows: number; errors: RowError[] }> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer);
+    await workbook.xlsx.load(new Uint8Array(content).buffer);
   } catch {
     throw refused.invalidInput(
       "invalid-workbook",

@@ -119,7 +119,7 @@ async function readTable(content: Buffer): Promise<Array<{ row: number; cells: C
   if (kind === "xlsx") {
     const workbook = new ExcelJS.Workbook();
     try {
-      await workbook.xlsx.load(content as unknown as ArrayBuffer);
+      await workbook.xlsx.load(new Uint8Array(content).buffer);
     } catch {
       throw unreadable();
     }
