@@ -47,6 +47,15 @@ export function auditMac(key: Buffer, prevMac: string, row: ChainedFields): stri
 /** The link before the first entry. */
 export const genesisMac = "0".repeat(64);
 
+const isNamedValues = (value: unknown): value is AuditChanges =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Changes made storable: storableJson keeps named values named values (an object, its keys own properties). */
+function storableChanges(changes: AuditChanges): AuditChanges | null {
+  const storable = storableJson(changes);
+  return isNamedValues(storable) ? storable : null;
+}
+
 /**
  * The entry as the database will store it (server/audit/storable.ts): every text value, and every string and key deep
  * inside `changes`, made storable before the MAC is taken, so what is stored is exactly what was MAC'd.
@@ -61,8 +70,7 @@ function storableEntry(seq: number, at: Date, entry: AuditEntry): ChainedFields 
     action: storableText(entry.action),
     targetType: storableNullableText(entry.targetType),
     targetId: storableNullableText(entry.targetId),
-    changes:
-      entry.changes === undefined || entry.changes === null ? null : (storableJson(entry.changes) as AuditChanges),
+    changes: entry.changes === undefined || entry.changes === null ? null : storableChanges(entry.changes),
     ip: storableNullableText(entry.ip),
     outcome: entry.outcome,
     reason: storableNullableText(entry.reason),
@@ -242,7 +250,7 @@ export async function verifyAuditChain(
       if (mac !== storedMac) {
         reasons.push("条目被改动（MAC 不符）/ entry was altered (MAC mismatch)");
       } else if (row.action === purgeAction && row.outcome === "success") {
-        const vouched = row.changes as { throughSeq?: unknown; lastMac?: unknown } | null;
+        const vouched = row.changes;
         if (typeof vouched?.throughSeq === "number" && typeof vouched.lastMac === "string") {
           purges.push({ through: vouched.throughSeq, lastMac: vouched.lastMac });
         }

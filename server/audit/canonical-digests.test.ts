@@ -1,9 +1,10 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canonicalJson } from "../../policy/canonical-json";
-import { type DrawRecord, verifyDrawRecord } from "../../policy/review/draw-record";
+import { verifyDrawRecord } from "../../policy/review/draw-record";
 import { sm3 } from "../crypto/sm";
 import { accounts, applications, auditLog, draws, printedDocuments, recognitionDocuments } from "../db/schema";
+import { parseStored } from "../db/stored-json";
 import { loadRecognitionDocument } from "../decision/notices.repository";
 import { recognitionNoticeOf } from "../documents/recognition-notice";
 import { recommendedBy } from "../recognition/applications.repository";
@@ -88,7 +89,7 @@ describe.each(databaseKinds())("stored digests under the one canonicalJson on %s
     const rows = await t.database.db.select().from(draws);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
-      const record = row.record as DrawRecord;
+      const record = parseStored("draws.record", row.record, row.id);
       expect(verifyDrawRecord(record, sha256).problems, row.id).toEqual([]);
       expect(record.candidatesDigest).toBe(sha256(canonicalJson(record.candidates)));
     }

@@ -28,6 +28,8 @@ import type { applications, calls, draws, experts, reviewAssignments, reviewRoun
  * after it uses the typed value without casting. `stored-json.test.ts` fails when a jsonb column is missing here.
  */
 export const storedJsonSchemas = {
+  // Typed, and checked by stored-json.test.ts, but not parsed where read: the chain's MAC vouches for the exact stored
+  // value, which the verifier and the audit search pass on as they are (a parse would rebuild every object).
   "audit_log.changes": auditChanges.nullable(),
   "outbox.payload": outboxMessage,
   "holiday_years.holidays": holidayYearSchema.shape.holidays,
