@@ -119,7 +119,7 @@ export const callSchema = z.object({
   closesAt: z.string(),
   deadline: z.string(),
   focusFields: z.array(z.string()),
-  rubric: z.unknown(),
+  rubric: rubricSchema,
   materials: z.array(callMaterial),
   quotas: z.record(z.string(), z.number()),
   defaultQuota: z.number().nullable(),

@@ -9,7 +9,7 @@ import { MaterialFiles } from "./MaterialFiles";
 
 type Indicator = PortalItem["rubric"]["indicators"][number];
 const leaves = (list: readonly Indicator[]): Indicator[] =>
-  list.flatMap((i) => (i.children?.length ? leaves(i.children as Indicator[]) : [i]));
+  list.flatMap((i) => (i.children?.length ? leaves(i.children) : [i]));
 
 /** One assignment: invitation → declaration → materials and score sheet → submit (locked afterwards). */
 export function AssignmentPanel({ id }: { id: string }) {
