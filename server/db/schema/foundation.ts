@@ -151,6 +151,17 @@ export const roleGrants = pgTable(
   ],
 );
 
+/**
+ * Failed sign-ins for usernames that have no usable account (unknown or disabled), keyed by the SM3 of the
+ * username: they lock exactly as a real account does, so a 423 does not tell an attacker which usernames exist.
+ */
+export const loginThrottle = pgTable("login_throttle", {
+  usernameKey: text("username_key").primaryKey(),
+  failedAttempts: integer("failed_attempts").notNull().default(0),
+  lockedUntil: at("locked_until"),
+  lastFailedAt: at("last_failed_at").notNull(),
+});
+
 export const sessions = pgTable(
   "sessions",
   {
