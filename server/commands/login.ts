@@ -1,8 +1,10 @@
-import { eq } from "drizzle-orm";
+import { eq, lt } from "drizzle-orm";
 import { securityDefaults } from "../../policy/security/password-policy";
 import { decoyHash, verifyPassword } from "../auth/passwords";
 import { approvedRoles, createSession } from "../auth/sessions";
-import { accounts } from "../db/schema";
+import { sm3 } from "../crypto/sm";
+import type { Tx } from "../db/client";
+import { accounts, loginThrottle } from "../db/schema";
 import { Refused } from "../domain/refused";
 import { type Actor, execute, type Invocation } from "./command";
 
@@ -49,8 +51,12 @@ export async function loginWithPassword(
     const now = context.clock.now();
     if (!account || account.disabled) {
       await verifyPassword(await decoyHash(), options.password);
-      await context.audit({ action: "auth.login.failed", reason: account ? "account disabled" : "unknown username" });
-      return wrongCredentials;
+      const lockedUntil = await countUnusableFailure(context.tx, options.username, now);
+      await context.audit({
+        action: lockedUntil ? "auth.login.locked" : "auth.login.failed",
+        reason: account ? "account disabled" : "unknown username",
+      });
+      return lockedUntil ? locked(lockedUntil) : wrongCredentials;
     }
     // Once the account is known, entries name it as the actor (who tried, from where).
     const [role] = await approvedRoles(context.tx, account.id);
@@ -66,7 +72,7 @@ export async function loginWithPassword(
     if (!(await verifyPassword(account.passwordHash, options.password))) {
       const failures = account.failedAttempts + 1;
       const lock = failures >= securityDefaults.maxFailedLogins;
-      const lockedUntil = lock ? new Date(now.getTime() + securityDefaults.lockoutMinutes * 60_000) : null;
+      const lockedUntil = lock ? lockEnd(now) : null;
       await context.tx
         .update(accounts)
         .set({ failedAttempts: lock ? 0 : failures, lockedUntil })
@@ -93,6 +99,33 @@ export async function loginWithPassword(
       mustChangePassword: account.mustChangePassword,
     };
   });
+}
+
+/**
+ * A username without a usable account locks after the same number of failures as a real one, so whether a 423
+ * comes back says nothing about which usernames exist. Returns the lock's end while it holds.
+ */
+async function countUnusableFailure(tx: Tx, username: string, now: Date): Promise<Date | null> {
+  const usernameKey = sm3(username);
+  const [row] = await tx.select().from(loginThrottle).where(eq(loginThrottle.usernameKey, usernameKey)).for("update");
+  if (row?.lockedUntil && row.lockedUntil > now) return row.lockedUntil;
+  const failures = (row?.failedAttempts ?? 0) + 1;
+  const lockedUntil = failures >= securityDefaults.maxFailedLogins ? lockEnd(now) : null;
+  const values = { failedAttempts: lockedUntil ? 0 : failures, lockedUntil, lastFailedAt: now };
+  await tx
+    .insert(loginThrottle)
+    .values({ usernameKey, ...values })
+    .onConflictDoUpdate({ target: loginThrottle.usernameKey, set: values });
+  return lockedUntil;
+}
+
+/** Housekeeping: throttle rows whose lock and failure window have passed. */
+export async function purgeLoginThrottle(tx: Tx, now: Date): Promise<void> {
+  await tx.delete(loginThrottle).where(lt(loginThrottle.lastFailedAt, lockEnd(now, -1)));
+}
+
+function lockEnd(from: Date, sign: 1 | -1 = 1): Date {
+  return new Date(from.getTime() + sign * securityDefaults.lockoutMinutes * 60_000);
 }
 
 function locked(until: Date): LoginResult {

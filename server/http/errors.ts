@@ -68,6 +68,13 @@ export const errors = {
       `您没有执行此操作的权限（${ability}）。`,
       `You are not allowed to do this (${ability}).`,
     ),
+  passwordChangeRequired: () =>
+    apiError(
+      403,
+      "password-change-required",
+      "请先修改初始密码，再使用本系统。",
+      "Change your initial password before using the platform.",
+    ),
   notFound: (what: string, whatZh: string) =>
     apiError(404, "not-found", `${whatZh}不存在或您无权查看。`, `${what} not found or not visible to you.`),
   staleVersion: () =>

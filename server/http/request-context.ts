@@ -18,6 +18,8 @@ declare module "fastify" {
     csrf?: boolean;
     /** Checked before the body is validated: a caller without the ability gets 403, never a 400 first. */
     ability?: Ability;
+    /** Reachable by an account that must still change its initial password (who am I, sign out, change it). */
+    beforePasswordChange?: boolean;
   }
 }
 
@@ -56,6 +58,7 @@ export const requestContext = fp(async (app: FastifyInstance, deps: CommandDeps)
     if (unsafeMethods.has(request.method) && config.csrf !== false) {
       if (request.headers["x-csrf-token"] !== request.caller.csrfToken) throw errors.csrf();
     }
+    if (request.caller.mustChangePassword && !config.beforePasswordChange) throw errors.passwordChangeRequired();
     if (config.ability && !can(request.caller.roles, config.ability)) throw errors.forbidden(config.ability);
   });
 });

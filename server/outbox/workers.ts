@@ -1,13 +1,17 @@
 import type { FastifyBaseLogger } from "fastify";
 import { purgeIdleSessions } from "../auth/sessions";
-import type { CommandDeps } from "../commands/command";
+import { type CommandDeps, systemActor } from "../commands/command";
+import { purgeLoginThrottle } from "../commands/login";
+import { purgeAnonymousUploads } from "../commands/purge-anonymous-uploads";
+import type { FileStore } from "../storage/files";
 import { dispatchOutbox, type MailSender } from "./outbox";
 
 /**
- * Background loops of one server: outbox delivery every second, idle-session purge every ten minutes.
+ * Background loops of one server: outbox delivery every second; every ten minutes the housekeeping: idle sessions,
+ * and anonymous uploads nothing refers to after their retention (row and stored bytes).
  * Several servers may run them side by side: each outbox row is claimed in its own transaction.
  */
-export function startWorkers(deps: CommandDeps, log: FastifyBaseLogger, smtpUrl: string | undefined) {
+export function startWorkers(deps: CommandDeps, log: FastifyBaseLogger, smtpUrl: string | undefined, store: FileStore) {
   const sendMail: MailSender | null = smtpUrl
     ? async (message) => {
         const { createTransport } = await import("nodemailer");
@@ -28,8 +32,14 @@ export function startWorkers(deps: CommandDeps, log: FastifyBaseLogger, smtpUrl:
   }, 1_000);
   const purgeTimer = setInterval(() => {
     deps.database
-      .transaction((tx) => purgeIdleSessions(tx, deps.clock))
+      .transaction(async (tx) => {
+        await purgeIdleSessions(tx, deps.clock);
+        await purgeLoginThrottle(tx, deps.clock.now());
+      })
       .catch((error) => log.error({ err: error }, "session purge failed"));
+    purgeAnonymousUploads({ deps, actor: systemActor }, store).catch((error) =>
+      log.error({ err: error }, "anonymous upload purge failed"),
+    );
   }, 600_000);
   return {
     stop() {

@@ -171,6 +171,8 @@ describe.each(databaseKinds())("三员 separation on %s", (kind) => {
     const [grant] = await t.database.db.select().from(roleGrants).where(eq(roleGrants.accountId, accountId));
     expect((await secadmin.post(`/api/role-grants/${grant!.id}/approve`, {})).statusCode).toBe(200);
     const officer = await t.login("leaving.officer", "Leav#ing2026");
+    const changed = { currentPassword: "Leav#ing2026", newPassword: "Leav#ing2027" };
+    expect((await officer.post("/api/auth/password", changed)).statusCode).toBe(200);
     expect((await officer.get("/api/units")).statusCode).toBe(200);
 
     // Before this change the only way was a decision on the approved grant: 409 grant-decided.

@@ -78,7 +78,10 @@ export async function authRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.post(
     "/api/auth/logout",
-    { schema: { tags: ["auth"], summary: "退出 / sign out", response: { 200: okResponse, ...errorResponses } } },
+    {
+      config: { beforePasswordChange: true },
+      schema: { tags: ["auth"], summary: "退出 / sign out", response: { 200: okResponse, ...errorResponses } },
+    },
     async (request, reply) => {
       const caller = callerOf(request);
       await execute(
@@ -99,13 +102,17 @@ export async function authRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.get(
     "/api/auth/me",
-    { schema: { tags: ["auth"], summary: "当前用户 / who am I", response: { 200: meResponse, ...errorResponses } } },
+    {
+      config: { beforePasswordChange: true },
+      schema: { tags: ["auth"], summary: "当前用户 / who am I", response: { 200: meResponse, ...errorResponses } },
+    },
     async (request) => presentMe(callerOf(request)),
   );
 
   app.post(
     "/api/auth/password",
     {
+      config: { beforePasswordChange: true },
       schema: {
         tags: ["auth"],
         summary: "修改密码 / change password",

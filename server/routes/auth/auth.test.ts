@@ -113,6 +113,86 @@ describe.each(databaseKinds())("auth on %s", (kind) => {
     expect((await t.login("first.login", "Second#Login2")).username).toBe("first.login");
   });
 
+  it("refuses every other route to an account that must still change its initial password", async () => {
+    const sysadmin = await t.login("sysadmin");
+    await sysadmin.post("/api/accounts", {
+      username: "must.change",
+      displayName: "须改密码",
+      initialPassword: "Must#Change1",
+      roles: [],
+    });
+    const agent = await t.login("must.change", "Must#Change1");
+    for (const url of ["/api/accounts", "/api/notifications", "/api/calls"]) {
+      const response = await agent.get(url);
+      expect(response.statusCode, url).toBe(403);
+      expect(response.json()).toMatchObject({ code: "password-change-required", messageEn: expect.any(String) });
+    }
+    expect((await agent.get("/api/auth/me")).statusCode).toBe(200);
+    const changed = await agent.post("/api/auth/password", {
+      currentPassword: "Must#Change1",
+      newPassword: "Changed#Now2",
+    });
+    expect(changed.statusCode).toBe(200);
+    // Past the change, the account meets the ordinary checks (it holds no role, so abilities decide).
+    const after = await agent.get("/api/accounts");
+    expect(after.json().code).toBe("forbidden");
+  });
+
+  it("locks the account and ends its sessions after 5 wrong current passwords on a password change", async () => {
+    const sysadmin = await t.login("sysadmin");
+    await sysadmin.post("/api/accounts", {
+      username: "guess.me",
+      displayName: "猜密码",
+      initialPassword: "Guess#Me2026",
+      roles: [],
+    });
+    const agent = await t.login("guess.me", "Guess#Me2026");
+    const other = await t.login("guess.me", "Guess#Me2026");
+    const tries = [];
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      tries.push(
+        (
+          await agent.post("/api/auth/password", {
+            currentPassword: `Wrong#${attempt}xx`,
+            newPassword: "Next#Pass2026",
+          })
+        ).statusCode,
+      );
+    }
+    expect(tries).toEqual([400, 400, 400, 400, 423]);
+    expect((await agent.get("/api/auth/me")).statusCode).toBe(401);
+    expect((await other.get("/api/auth/me")).statusCode).toBe(401);
+    const during = await t.anonymous.post("/api/auth/login", { username: "guess.me", password: "Guess#Me2026" });
+    expect(during.statusCode).toBe(423);
+    const [entry] = await t.database.db.select().from(auditLog).where(eq(auditLog.action, "auth.password.locked"));
+    expect(entry).toBeDefined();
+  });
+
+  it("locks an unknown username like a real one, so 423 does not reveal which usernames exist", async () => {
+    const sysadmin = await t.login("sysadmin");
+    await sysadmin.post("/api/accounts", {
+      username: "real.one",
+      displayName: "真实账号",
+      initialPassword: "Real#One2026",
+      roles: [],
+    });
+    const codesOf = async (username: string) => {
+      const codes = [];
+      for (let attempt = 1; attempt <= 6; attempt += 1) {
+        codes.push((await t.anonymous.post("/api/auth/login", { username, password: "bad" })).statusCode);
+      }
+      return codes;
+    };
+    const real = await codesOf("real.one");
+    const unknown = await codesOf("no.such.user");
+    expect(real).toEqual([401, 401, 401, 401, 423, 423]);
+    expect(unknown).toEqual(real);
+    t.clock.advance(15 * 60_000 + 1_000);
+    expect((await t.anonymous.post("/api/auth/login", { username: "no.such.user", password: "bad" })).statusCode).toBe(
+      401,
+    );
+  });
+
   it("refuses a state change without the CSRF token", async () => {
     const agent = await t.login("officer");
     const response = await agent.request({
