@@ -1,4 +1,17 @@
 import { z } from "zod";
+import { isIsoDate } from "../policy/calendar/dates";
+import { bilingual } from "./bilingual";
+
+/**
+ * A real calendar date written YYYY-MM-DD (policy/calendar/dates.ts): 2028-02-29 passes; 2027-02-29, 2027-02-30 and
+ * 2026-13-01 are refused at the edge, never stored. Every date a request carries goes through this one schema.
+ */
+export const isoDate = z
+  .string()
+  .refine(
+    isIsoDate,
+    bilingual("日期应为 YYYY-MM-DD 格式的真实日期", "Not a calendar date: write a real date as YYYY-MM-DD"),
+  );
 
 export const idParams = z.object({ id: z.string().min(1).max(64) });
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { bilingual } from "./bilingual";
+import { isoDate } from "./common";
 
 /**
  * The decision half of a recognition round (Art. 14.2–14.3; SPEC §5.1 steps 6–9): on-site verification,
@@ -7,10 +8,6 @@ import { bilingual } from "./bilingual";
  * recognition document. Officer-only; every move of an application goes through its lifecycle on the server.
  */
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, bilingual("日期格式应为 YYYY-MM-DD", "A date is YYYY-MM-DD"))
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), bilingual("日期无效", "Not a valid date"));
 const required = (zh: string, en: string, max = 4000) =>
   z
     .string()

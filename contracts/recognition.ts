@@ -4,11 +4,9 @@ import { type FormalReviewRecord, formalReviewItems } from "../policy/lifecycles
 import { applicationEvents, applicationStates } from "../policy/lifecycles/application.transitions";
 import type { InterpretationSettings } from "../policy/settings";
 import { bilingual } from "./bilingual";
-import { paged, pageQuery, recordAbilities } from "./common";
+import { isoDate, paged, pageQuery, recordAbilities } from "./common";
 
 /** Recognition (Art. 14; SPEC §5.1): calls, applications, their files, transitions, ranking and formal review. */
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, bilingual("日期格式应为 YYYY-MM-DD", "Write dates YYYY-MM-DD"));
 
 /** Upload slots of an application; `*-docx` take Word files, `*-pdf` stamped colour scans (SPEC §5.1 step 2). */
 export const managementSystemSlots = [

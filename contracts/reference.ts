@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { holidaySourceKinds } from "../policy/calendar/holiday-sources";
 import { bilingual } from "./bilingual";
+import { isoDate } from "./common";
 import { fieldErrorSchema } from "./errors";
 
 export const labelled = z.object({ code: z.string(), nameZh: z.string(), nameEn: z.string() });
@@ -37,8 +38,6 @@ export const beltAndRoadEntry = z.object({
   until: z.string().nullable(),
   note: z.string().nullable(),
 });
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, bilingual("日期格式应为 YYYY-MM-DD", "Dates are YYYY-MM-DD"));
 
 export const beltAndRoadInput = z.object({
   country: z.string().length(2, bilingual("请选择国家", "Choose a country")),

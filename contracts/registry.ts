@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { creditRecordKinds, nationalPlatformKindCodes } from "../policy/reference/evidence-kinds";
 import { bilingual } from "./bilingual";
-import { recordAbilities } from "./common";
+import { isoDate, recordAbilities } from "./common";
 
 /** The registry's facts (issue 4, item 5a): what the eligibility rules read about units, people and bases. */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, bilingual("日期格式应为 YYYY-MM-DD", "Write dates YYYY-MM-DD"));
 const optionalText = z.string().trim().max(200).nullable().default(null);
 
 export const creditRecordInput = z

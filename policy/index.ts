@@ -1,4 +1,5 @@
 export * from "./access/abilities";
+export * from "./calendar/call-dates";
 export * from "./calendar/calendar-months";
 export * from "./calendar/dates";
 export * from "./calendar/deadlines";

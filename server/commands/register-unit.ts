@@ -8,6 +8,7 @@ import { accounts, files, roleGrants, units } from "../db/schema";
 import { Refused, refused } from "../domain/refused";
 import { type CallerlessInvocation, execute } from "./command";
 import {
+  assertDivisionInTerritory,
   assertRecommenderExists,
   assertUsccFree,
   assertUsernameFree,
@@ -33,7 +34,8 @@ export async function registerUnit(
     const weak = checkPasswordStrength(input.adminPassword, input.adminUsername);
     if (weak) throw new Refused("invalid-input", { ...weak, path: "adminPassword" });
     await assertUsccFree(tx, input.uscc);
-    await assertRecommenderExists(tx, input.recommenderId);
+    const recommender = await assertRecommenderExists(tx, input.recommenderId);
+    assertDivisionInTerritory({ divisionCode: input.divisionCode, recommender });
     await assertUsernameFree(tx, input.adminUsername, "adminUsername");
     const [letter] = await tx.select({ id: files.id }).from(files).where(eq(files.id, input.authorisationFileId));
     if (!letter) {

@@ -5,7 +5,7 @@ import type { unitInput, unitUpdate } from "../../contracts/organisations";
 import { units } from "../db/schema";
 import { refused } from "../domain/refused";
 import { type CallerlessInvocation, execute, type Invocation } from "./command";
-import { assertRecommenderExists, assertUsccFree, usccVerdict } from "./unit-shared";
+import { assertDivisionInTerritory, assertRecommenderExists, assertUsccFree, usccVerdict } from "./unit-shared";
 
 /**
  * An officer enters a unit directly (confirmed: the department vouches for it). The demo loader enters its units
@@ -16,7 +16,8 @@ export async function createUnit(invocation: CallerlessInvocation, input: z.infe
   return execute(deps, actor, "unit.create", { type: "unit" }, async (context) => {
     const usccCheck = usccVerdict(input.uscc);
     await assertUsccFree(context.tx, input.uscc);
-    await assertRecommenderExists(context.tx, input.recommenderId);
+    const recommender = await assertRecommenderExists(context.tx, input.recommenderId);
+    assertDivisionInTerritory({ divisionCode: input.divisionCode, recommender });
     const id = randomUUID();
     await context.tx.insert(units).values({
       ...input,
@@ -51,7 +52,18 @@ export async function updateUnit(
     }
     const usccCheck = fields.uscc && fields.uscc !== unit.uscc ? usccVerdict(fields.uscc) : unit.usccCheck;
     if (fields.uscc && fields.uscc !== unit.uscc) await assertUsccFree(tx, fields.uscc, unit.id);
-    if (fields.recommenderId) await assertRecommenderExists(tx, fields.recommenderId);
+    if (fields.divisionCode !== undefined || fields.recommenderId !== undefined) {
+      // The pair as it will stand; the refusal names the division unless only the recommender moved.
+      const divisionCode = fields.divisionCode ?? unit.divisionCode;
+      const recommenderId = fields.recommenderId ?? unit.recommenderId;
+      const onlyRecommenderMoved = divisionCode === unit.divisionCode && recommenderId !== unit.recommenderId;
+      const recommender = await assertRecommenderExists(tx, recommenderId);
+      assertDivisionInTerritory({
+        divisionCode,
+        recommender,
+        faultAt: onlyRecommenderMoved ? "recommenderId" : "divisionCode",
+      });
+    }
     await tx
       .update(units)
       .set({

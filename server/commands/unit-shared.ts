@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { checkUnitDivision, type RecommenderTerritory } from "../../policy/onboarding/unit-division";
 import { validateUscc } from "../../policy/uscc";
 import type { Tx } from "../db/client";
 import { accounts, recommenders, units } from "../db/schema";
@@ -30,13 +31,32 @@ export async function assertUsccFree(tx: Tx, uscc: string, exceptUnitId?: string
   }
 }
 
-export async function assertRecommenderExists(tx: Tx, recommenderId: string): Promise<void> {
-  const [found] = await tx.select({ id: recommenders.id }).from(recommenders).where(eq(recommenders.id, recommenderId));
+/** The chosen recommender's territory (Art. 17), or a refusal naming `recommenderId` when there is no such one. */
+export async function assertRecommenderExists(tx: Tx, recommenderId: string): Promise<RecommenderTerritory> {
+  const [found] = await tx
+    .select({
+      kind: recommenders.kind,
+      divisionCode: recommenders.divisionCode,
+      nameZh: recommenders.nameZh,
+      nameEn: recommenders.nameEn,
+    })
+    .from(recommenders)
+    .where(eq(recommenders.id, recommenderId));
   if (!found) {
     throw refused.invalidInput("invalid-input", "所选推荐部门不存在。", "No such recommender.", [
       { path: "recommenderId", messageZh: "推荐部门不存在", messageEn: "No such recommender" },
     ]);
   }
+  return found;
+}
+
+/**
+ * Art. 7.1, 17: a unit's division is a Hubei division of the reference data and lies in its recommender's territory
+ * (policy/onboarding/unit-division.ts); otherwise a 422 naming the field at fault.
+ */
+export function assertDivisionInTerritory(options: Parameters<typeof checkUnitDivision>[0]): void {
+  const refusal = checkUnitDivision(options);
+  if (refusal) throw refused.rule(refusal);
 }
 
 export async function assertUsernameFree(tx: Tx, username: string, path = "username"): Promise<void> {

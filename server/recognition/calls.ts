@@ -3,47 +3,55 @@ import { desc, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { Call, callInput, callUpdate } from "../../contracts/recognition";
 import type { Ability } from "../../policy/access/abilities";
+import { checkCallDates } from "../../policy/calendar/call-dates";
 import { validateRubric } from "../../policy/grading/rubric";
 import { editionFor } from "../../policy/measures/editions";
 import type { Caller } from "../access/caller";
 import { authorize, resolveScope } from "../access/scope";
+import { chinaDate } from "../clock";
 import { type Actor, type CommandDeps, execute } from "../commands/command";
 import type { Executor } from "../db/client";
 import { calls } from "../db/schema";
 import { parseCallRow } from "../db/stored-json";
-import { Refused, refused } from "../domain/refused";
+import { refused } from "../domain/refused";
 import { defaultMaterials } from "./materials";
 import { callAccepting } from "./save-application";
 
 export type CallRow = typeof calls.$inferSelect;
 
+/**
+ * A call's settings as they will stand (the input over the current row): a malformed rubric is refused as input
+ * (400); dates out of order are refused by policy's rule (Art. 14, 422) naming each field at fault.
+ */
 function checkCall(input: Partial<z.infer<typeof callInput>>, current?: CallRow) {
-  const problems: Array<{ path: string; messageZh: string; messageEn: string }> = [];
-  const opensAt = input.opensAt ? new Date(input.opensAt) : current?.opensAt;
-  const closesAt = input.closesAt ? new Date(input.closesAt) : current?.closesAt;
-  if (opensAt && closesAt && !(opensAt < closesAt)) {
-    problems.push({ path: "closesAt", messageZh: "截止时间应晚于开始时间", messageEn: "Closing must follow opening" });
-  }
   if (input.rubric) {
     const outcome = validateRubric(input.rubric);
-    if (!outcome.ok)
-      problems.push({ path: "rubric", messageZh: outcome.refusal.messageZh, messageEn: outcome.refusal.messageEn });
+    if (!outcome.ok) {
+      throw refused.invalidInput("invalid-input", "批次设置有误。", "The call's settings are invalid.", [
+        { path: "rubric", messageZh: outcome.refusal.messageZh, messageEn: outcome.refusal.messageEn },
+      ]);
+    }
   }
-  if (problems.length > 0) {
-    throw new Refused("invalid-input", {
-      code: "invalid-input",
-      messageZh: "批次设置有误。",
-      messageEn: "The call's settings are invalid.",
-      errors: problems,
-    });
-  }
+  if (input.opensAt === undefined && input.closesAt === undefined && input.deadline === undefined) return;
+  const opensAt = input.opensAt ? new Date(input.opensAt) : current?.opensAt;
+  const closesAt = input.closesAt ? new Date(input.closesAt) : current?.closesAt;
+  const deadline = input.deadline ?? current?.deadline;
+  if (!opensAt || !closesAt || !deadline) return;
+  const refusal = checkCallDates({
+    opensAt: opensAt.getTime(),
+    closesAt: closesAt.getTime(),
+    opensOn: chinaDate(opensAt),
+    closesOn: chinaDate(closesAt),
+    deadline,
+  });
+  if (refusal) throw refused.rule(refusal);
 }
 
 /** An officer drafts a call (年度认定通知 or a targeted call for offshore key bases, Art. 2, 14). */
 export async function createCall(deps: CommandDeps, actor: Actor, input: z.infer<typeof callInput>): Promise<string> {
-  checkCall(input);
   const id = randomUUID();
   return execute(deps, actor, "call.create", { type: "call", id }, async (context) => {
+    checkCall(input);
     const row = {
       ...input,
       id,

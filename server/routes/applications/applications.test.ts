@@ -31,7 +31,11 @@ describe.each(databaseKinds())("the application editor on %s", (kind) => {
     expect(bad.json().errors.map((e: { path: string }) => e.path)).toContain("callId");
     expect((await (await t.login("rec.wuhan")).post("/api/applications", { callId })).statusCode).toBe(403);
     expect((await applicant.post("/api/applications", { callId: "no-such-call" })).statusCode).toBe(404);
-    const later = await openCall(t, { opensAt: "2026-04-01T00:00:00+08:00", closesAt: "2026-04-30T23:59:59+08:00" });
+    const later = await openCall(t, {
+      opensAt: "2026-04-01T00:00:00+08:00",
+      closesAt: "2026-04-30T23:59:59+08:00",
+      deadline: "2026-04-30",
+    });
     const closed = await applicant.post("/api/applications", { callId: later.id });
     expect(closed.statusCode).toBe(409);
     expect(closed.json().code).toBe("call-not-open");

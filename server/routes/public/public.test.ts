@@ -100,4 +100,50 @@ describe.each(databaseKinds())("self-registration of a host unit on %s", (kind) 
     expect(pending.items.map((u: { name: string }) => u.name)).toContain(input.name);
     expect((await (await t.login("rec.wuhan")).get(`/api/units/${created.json().unitId}`)).statusCode).toBe(404);
   });
+
+  it("accepts only a real Hubei division within the chosen recommender's territory (Art. 7.1, 17)", async () => {
+    const letter = (
+      await t.anonymous.request({
+        method: "POST",
+        url: "/api/public/files",
+        ...multipart("letter.pdf", pdf, "application/pdf"),
+      })
+    ).json();
+    const recommenders = (await t.anonymous.get("/api/public/recommenders")).json();
+    const yichang = recommenders.find((r: { code: string }) => r.code === "420500");
+    const first17 = "91420500MA4X1Y2Q8";
+    const input = {
+      name: "宜昌夷陵测试科技有限公司",
+      uscc: first17 + usccCheckDigit(first17),
+      type: "enterprise",
+      divisionCode: "420506", // 夷陵区, under 宜昌
+      recommenderId: yichang.id,
+      legalRepresentative: "甲某",
+      contactName: "乙某",
+      contactPhone: "13800002222",
+      adminUsername: "yiling.admin",
+      adminDisplayName: "夷陵管理员",
+      adminPassword: "Yl#Ceshi2026x",
+      authorisationFileId: letter.id,
+    };
+    for (const [divisionCode, code] of [
+      ["999999", "unknown-division"], // no such division
+      ["420599", "unknown-division"], // 宜昌's prefix, no such county
+      ["110101", "unknown-division"], // 北京市东城区: not Hubei
+      ["420106", "division-outside-jurisdiction"], // 武昌区: Hubei, but 武汉's
+    ] as const) {
+      const refused = await t.anonymous.post("/api/public/unit-registrations", { ...input, divisionCode });
+      expect(refused.statusCode, divisionCode).toBe(422);
+      expect(refused.json().code).toBe(code);
+      expect(refused.json().errors.map((e: { path: string }) => e.path)).toEqual(["divisionCode"]);
+      expect(refused.json().messageZh).toContain(divisionCode);
+      expect(refused.json().messageEn).toContain(divisionCode);
+    }
+    expect((await t.database.db.select().from(units).where(eq(units.name, input.name))).length).toBe(0);
+
+    const created = await t.anonymous.post("/api/public/unit-registrations", input);
+    expect(created.statusCode).toBe(201);
+    const [row] = await t.database.db.select().from(units).where(eq(units.id, created.json().unitId));
+    expect(row).toMatchObject({ divisionCode: "420506", recommenderId: yichang.id, status: "pending" });
+  });
 });

@@ -172,4 +172,43 @@ describe.each(databaseKinds())("units and jurisdictions on %s", (kind) => {
     const duplicate = await officer.post("/api/units", { ...base, uscc: "91350100M000100Y44" });
     expect(duplicate.statusCode).toBe(409);
   });
+
+  it("an officer's create and edit keep the division real and within the recommender's territory (Art. 7.1, 17)", async () => {
+    const officer = await t.login("officer");
+    const recommenders = (await officer.get("/api/recommenders")).json();
+    const codeOf = (code: string) => recommenders.find((r: { code: string }) => r.code === code).id;
+    const base = {
+      name: "宜昌辖区测试单位",
+      uscc: "91420500MA4X7Y8W9C",
+      type: "enterprise",
+      divisionCode: "110101",
+      recommenderId: codeOf("420500"),
+      legalRepresentative: "甲",
+      contactName: "乙",
+      contactPhone: "13800000000",
+    };
+    const outside = await officer.post("/api/units", base);
+    expect(outside.statusCode).toBe(422);
+    expect(outside.json()).toMatchObject({ code: "unknown-division", errors: [{ path: "divisionCode" }] });
+    expect((await t.database.db.select().from(units).where(eq(units.name, base.name))).length).toBe(0);
+
+    const id = await unitId("宜昌三峡新材料股份有限公司");
+    const current = (await officer.get(`/api/units/${id}`)).json();
+    for (const [update, code, path] of [
+      [{ divisionCode: "999999" }, "unknown-division", "divisionCode"],
+      [{ divisionCode: "420106" }, "division-outside-jurisdiction", "divisionCode"],
+      [{ recommenderId: codeOf("420100") }, "division-outside-jurisdiction", "recommenderId"],
+    ] as const) {
+      const refused = await officer.patch(`/api/units/${id}`, { ...update, version: current.version });
+      expect(refused.statusCode).toBe(422);
+      expect(refused.json()).toMatchObject({ code, errors: [{ path }] });
+    }
+    const [unchanged] = await t.database.db.select().from(units).where(eq(units.id, id));
+    expect(unchanged).toMatchObject({ divisionCode: current.divisionCode, version: current.version });
+
+    const county = await officer.patch(`/api/units/${id}`, { divisionCode: "420502", version: current.version });
+    expect(county.statusCode).toBe(200);
+    const [row] = await t.database.db.select().from(units).where(eq(units.id, id));
+    expect(row?.divisionCode).toBe("420502");
+  });
 });
