@@ -1,11 +1,15 @@
+import { join } from "node:path";
 import { buildApp } from "./app";
 import { RunningClock, systemClock } from "./clock";
+import { systemActor } from "./commands/command";
 import { ConfigError, loadConfig } from "./config/config";
 import { type Database, openEmbedded, openPostgres } from "./db/client";
 import { DataDirLockedError } from "./db/data-dir-lock";
+import { sealObjectionContacts } from "./decision/seal-objection-contacts";
 import { loadDemo } from "./demo/load-demo";
 import { startWorkers } from "./outbox/workers";
 import { seedReferenceData } from "./reference/seed-reference";
+import { FileStore } from "./storage/files";
 
 async function main() {
   const config = loadConfig();
@@ -18,12 +22,14 @@ async function main() {
     : await openEmbedded(config.dataDir);
   await database.migrate();
   const deps = { database, clock, keys: config.keys };
+  // Data the migrations cannot move for want of the personal-data key: objectors' contacts from before 0013.
+  await sealObjectionContacts({ deps, actor: systemActor });
   await seedReferenceData(deps);
   if (config.demo && (await loadDemo(deps, config.dataDir))) {
     console.log("演示数据已载入 / demo data loaded");
   }
   const app = await buildApp({ config, database, clock });
-  const workers = startWorkers(deps, app.log, config.smtpUrl);
+  const workers = startWorkers(deps, app.log, config.smtpUrl, new FileStore(join(config.dataDir, "files")));
   await app.listen({ port: config.port, host: config.host });
   app.log.info(
     `国合基地管理平台 ready on http://localhost:${config.port} (${database.kind}${database.kind === "pglite" ? ` in ${config.dataDir}` : ""}${config.demo ? ", demo mode" : ""}${config.demoClock ? `, demo clock ${clock.now().toISOString()}` : ""})`,

@@ -37,7 +37,12 @@ export async function registerUnit(
     const recommender = await assertRecommenderExists(tx, input.recommenderId);
     assertDivisionInTerritory({ divisionCode: input.divisionCode, recommender });
     await assertUsernameFree(tx, input.adminUsername, "adminUsername");
-    const [letter] = await tx.select({ id: files.id }).from(files).where(eq(files.id, input.authorisationFileId));
+    // Shared lock: the purge of unattached anonymous uploads cannot delete the letter while it is being attached.
+    const [letter] = await tx
+      .select({ id: files.id })
+      .from(files)
+      .where(eq(files.id, input.authorisationFileId))
+      .for("share");
     if (!letter) {
       throw refused.invalidInput(
         "invalid-input",

@@ -4,6 +4,7 @@ import type { ObjectionReceipt, PublicNotice } from "../../contracts/public-noti
 import { addDays } from "../../policy/calendar/dates";
 import { baseTypes } from "../../policy/reference/base-types";
 import { chinaDate } from "../clock";
+import type { PiiCipher } from "../crypto/sm";
 import type { Executor } from "../db/client";
 import {
   applications,
@@ -31,7 +32,12 @@ async function applicationsById(executor: Executor, ids: string[]) {
     .where(inArray(applications.id, ids));
 }
 
-function presentObjection(row: typeof objections.$inferSelect, applicationName: string): Objection {
+/** The objector's contact as officers see it: decrypted (a row from before migration 0013 not yet sealed: as stored). */
+function contactOf(row: typeof objections.$inferSelect, pii: PiiCipher): string {
+  return row.contactSealed ? pii.decrypt(row.contactSealed) : (row.legacyContact ?? "");
+}
+
+function presentObjection(row: typeof objections.$inferSelect, applicationName: string, pii: PiiCipher): Objection {
   return {
     id: row.id,
     noticeId: row.noticeId,
@@ -40,7 +46,7 @@ function presentObjection(row: typeof objections.$inferSelect, applicationName: 
     objectorKind: row.objectorKind,
     realName: row.realName,
     unitName: row.unitName,
-    contact: row.contact,
+    contact: contactOf(row, pii),
     sealFileId: row.sealFileId,
     content: row.content,
     facts: row.facts,
@@ -54,8 +60,8 @@ function presentObjection(row: typeof objections.$inferSelect, applicationName: 
   };
 }
 
-/** One 公示 with its applications and objections; `over` is judged on China's calendar date. */
-export async function loadNotice(executor: Executor, id: string, now: Date): Promise<Notice | null> {
+/** One 公示 with its applications and objections (contacts decrypted); `over` is judged on China's calendar date. */
+export async function loadNotice(executor: Executor, pii: PiiCipher, id: string, now: Date): Promise<Notice | null> {
   const [notice] = await executor.select().from(publicNotices).where(eq(publicNotices.id, id));
   if (!notice) return null;
   const listed = await applicationsById(
@@ -85,15 +91,15 @@ export async function loadNotice(executor: Executor, id: string, now: Date): Pro
       unitName: a.unitName,
       state: a.state,
     })),
-    objections: rows.map((row) => presentObjection(row, nameOf(row.applicationId))),
+    objections: rows.map((row) => presentObjection(row, nameOf(row.applicationId), pii)),
   };
 }
 
-export async function listNotices(executor: Executor, now: Date): Promise<Notice[]> {
+export async function listNotices(executor: Executor, pii: PiiCipher, now: Date): Promise<Notice[]> {
   const rows = await executor.select({ id: publicNotices.id }).from(publicNotices).orderBy(desc(publicNotices.startOn));
   const result: Notice[] = [];
   for (const row of rows) {
-    const notice = await loadNotice(executor, row.id, now);
+    const notice = await loadNotice(executor, pii, row.id, now);
     if (notice) result.push(notice);
   }
   return result;
@@ -111,11 +117,11 @@ export async function listApprovals(executor: Executor) {
   }));
 }
 
-export async function loadObjection(executor: Executor, id: string): Promise<Objection | null> {
+export async function loadObjection(executor: Executor, pii: PiiCipher, id: string): Promise<Objection | null> {
   const [row] = await executor.select().from(objections).where(eq(objections.id, id));
   if (!row) return null;
   const [application] = await applicationsById(executor, [row.applicationId]);
-  return presentObjection(row, application?.standardName ?? application?.unitName ?? row.applicationId);
+  return presentObjection(row, application?.standardName ?? application?.unitName ?? row.applicationId, pii);
 }
 
 type DocumentRow = typeof recognitionDocuments.$inferSelect;

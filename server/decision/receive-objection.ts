@@ -127,10 +127,12 @@ async function recordObjection(
   }
   const isUnit = input.objectorKind === "unit";
   if (isUnit) {
+    // Shared lock: the purge of unattached anonymous uploads cannot delete the letter while it is being attached.
     const [seal] = await context.tx
       .select()
       .from(files)
-      .where(eq(files.id, input.sealFileId ?? ""));
+      .where(eq(files.id, input.sealFileId ?? ""))
+      .for("share");
     if (!seal || !sealTypes.has(seal.mediaType)) throw sealMissing(kind);
     // Online, only a file uploaded anonymously for the purpose will do, never one of the platform's own.
     if (online && seal.uploadedBy !== null) throw sealMissing(kind);
@@ -142,17 +144,20 @@ async function recordObjection(
     objectorKind: input.objectorKind,
     realName: input.realName,
     unitName: isUnit ? (input.unitName ?? null) : null,
-    contact: input.contact,
     sealFileId: isUnit ? (input.sealFileId ?? null) : null,
     content: input.content,
     facts: input.facts,
     receivedOn,
     status: "received" as const,
   };
-  await context.tx
-    .insert(objections)
-    .values({ ...row, receivedBy: online ? null : context.actor.accountId, createdAt: context.clock.now() });
-  // The audit keeps who objected; the objector's contact stays in the objection row only.
+  await context.tx.insert(objections).values({
+    ...row,
+    // Personal data at rest: sealed like a unit's contact phone, read back decrypted for the officers only.
+    contactSealed: context.pii.encrypt(input.contact),
+    receivedBy: online ? null : context.actor.accountId,
+    createdAt: context.clock.now(),
+  });
+  // The audit keeps who objected; the objector's contact stays sealed in the objection row only.
   await context.audit({ changes: { ...row, channel, contact: "（见异议记录）" } });
   const officers = (await officerAccounts(context)).filter((account) => account !== context.actor.accountId);
   if (officers.length > 0) {

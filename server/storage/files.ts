@@ -1,9 +1,9 @@
 import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Clock } from "../clock";
-import type { Executor, Tx } from "../db/client";
+import type { Database, Executor, Tx } from "../db/client";
 import { files } from "../db/schema";
 import { Refused, refused } from "../domain/refused";
 
@@ -40,6 +40,14 @@ export function sanitizeFileName(name: string): string {
     .trim()
     .slice(0, 120);
   return cleaned || "file";
+}
+
+/**
+ * Serialises writing a content's bytes (held until the upload's row commits) with deleting them (`discard`): a
+ * transaction-scoped advisory lock on the storage key.
+ */
+async function lockContent(tx: Tx, storageKey: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${storageKey}))`);
 }
 
 export interface StoredFile {
@@ -86,6 +94,7 @@ export class FileStore {
     const sha256 = createHash("sha256").update(upload.content).digest("hex");
     const id = randomUUID();
     const storageKey = join(sha256.slice(0, 2), `${sha256}`);
+    await lockContent(tx, storageKey);
     await mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true });
     await writeFile(join(this.root, storageKey), upload.content);
     const stored = {
@@ -97,6 +106,26 @@ export class FileStore {
     };
     await tx.insert(files).values({ ...stored, storageKey, uploadedBy: upload.uploadedBy, createdAt: clock.now() });
     return stored;
+  }
+
+  /**
+   * Deletes stored bytes once no files row holds them (one copy per content, shared by every row with the same
+   * SHA-256). Under the content's lock, so an upload of the same content either committed its row before (the bytes
+   * stay) or writes them again after. Returns whether the bytes were deleted.
+   */
+  async discard(database: Database, storageKey: string): Promise<boolean> {
+    return database.transaction(async (tx) => {
+      await lockContent(tx, storageKey);
+      const [held] = await tx.select({ id: files.id }).from(files).where(eq(files.storageKey, storageKey)).limit(1);
+      if (held) return false;
+      try {
+        await unlink(join(this.root, storageKey));
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+        throw error;
+      }
+    });
   }
 
   read(storageKey: string): Promise<Buffer> {

@@ -1,4 +1,6 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { check, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bytea } from "./columns";
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -75,10 +77,17 @@ export const objections = pgTable(
     noticeId: text("notice_id").notNull(),
     applicationId: text("application_id").notNull(),
     objectorKind: text("objector_kind", { enum: ["person", "unit"] }).notNull(),
+    /** Kept as text like the names in `people`: a name alone is not the contact data this table seals. */
     realName: text("real_name").notNull(),
     /** For a unit: the unit's name; the real name is its contact person's. */
     unitName: text("unit_name"),
-    contact: text("contact").notNull(),
+    /** The objector's phone or e-mail, sealed with the personal-data cipher; only officers see it, decrypted. */
+    contactSealed: bytea("contact_sealed"),
+    /**
+     * The plaintext contact of rows written before migration 0013; `sealObjectionContacts` seals it into
+     * `contactSealed` and clears it when the server starts. New rows leave it null.
+     */
+    legacyContact: text("contact"),
     sealFileId: text("seal_file_id"),
     content: text("content").notNull(),
     facts: text("facts").notNull(),
@@ -95,6 +104,8 @@ export const objections = pgTable(
   (t) => [
     index("objections_notice_idx").on(t.noticeId),
     index("objections_application_idx").on(t.applicationId, t.status),
+    // Art. 14.3: no objection without a contact, sealed or (until the startup step seals it) legacy plaintext.
+    check("objections_contact_kept", sql`${t.contactSealed} is not null or ${t.legacyContact} is not null`),
   ],
 );
 

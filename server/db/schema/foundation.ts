@@ -1,26 +1,10 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  boolean,
-  customType,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { AuditChanges } from "../../../contracts/audit";
 import type { OutboxMessage } from "../../../contracts/outbox";
 import type { IsoDate } from "../../../policy/calendar/dates";
 import { holidaySourceKinds } from "../../../policy/calendar/holiday-sources";
-
-/** Encrypted personal data (SM4-CBC + HMAC-SM3, server/crypto/pii.ts) stored as bytea. */
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => "bytea",
-  fromDriver: (value) => Buffer.from(value),
-});
+import { bytea } from "./columns";
 
 const id = () => text("id").primaryKey();
 const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull();

@@ -1,5 +1,24 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { apiError } from "../../http/errors";
+import { type ApiError, apiError } from "../../http/errors";
+
+/**
+ * What a failure while reading the file part becomes: only the size limit is the uploader's 413; a body the client
+ * cut short is its 400 (a malformed part is already a 400 `invalid-multipart` from the input edge); anything else is
+ * not the client's doing and propagates as it is.
+ */
+export function uploadStreamError(error: unknown, tooLarge: () => ApiError): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === "FST_REQ_FILE_TOO_LARGE") return tooLarge();
+  if (code === "FST_MP_PREMATURE_CLOSE") {
+    return apiError(
+      400,
+      "upload-interrupted",
+      "上传未完成（连接中断），请重新上传。",
+      "The upload ended before the file was complete; upload it again.",
+    );
+  }
+  return error;
+}
 
 /** Reads one multipart upload (fields before the file part included); over the limit → 413 in the error shape. */
 export async function readUpload(
@@ -27,8 +46,8 @@ export async function readUpload(
       `文件超过 ${maxBytes / 1024 / 1024} MB 上限。`,
       `The file exceeds ${maxBytes / 1024 / 1024} MB.`,
     );
-  const content = await part.toBuffer().catch(() => {
-    throw tooLarge();
+  const content = await part.toBuffer().catch((error: unknown) => {
+    throw uploadStreamError(error, tooLarge);
   });
   if (part.file.truncated) throw tooLarge();
   const fields: Record<string, string> = {};

@@ -16,6 +16,7 @@ import {
 } from "../../../contracts/decision";
 import { errorResponses } from "../../../contracts/errors";
 import { authorize } from "../../access/scope";
+import { piiCipher } from "../../commands/command";
 import { formatDocumentNumber } from "../../decision/document-number";
 import { investigateObjection } from "../../decision/investigate-objection";
 import {
@@ -54,13 +55,15 @@ const mediaTypes = {
 /** 厅党组会, 公示 and objections, and the recognition document with its notice (Art. 14.3; SPEC §5.1 steps 8–9). */
 export async function noticeRoutes(app: TypedApp, deps: RouteDeps, store: FileStore) {
   const db = deps.database.db;
+  // Objectors' contacts are read back decrypted: only callers with `objection.read` get these responses.
+  const pii = piiCipher(deps.keys);
   const noticeOf = async (id: string) => {
-    const notice = await loadNotice(db, id, deps.clock.now());
+    const notice = await loadNotice(db, pii, id, deps.clock.now());
     if (!notice) throw errors.notFound("Public notice", "公示");
     return notice;
   };
   const objectionOf = async (id: string) => {
-    const objection = await loadObjection(db, id);
+    const objection = await loadObjection(db, pii, id);
     if (!objection) throw errors.notFound("Objection", "异议");
     return objection;
   };
@@ -103,7 +106,7 @@ export async function noticeRoutes(app: TypedApp, deps: RouteDeps, store: FileSt
     { schema: { tags, summary: "公示 / public notices", response: { 200: z.array(noticeSchema), ...errorResponses } } },
     async (request) => {
       await authorize(db, callerOf(request), "objection.read");
-      return listNotices(db, deps.clock.now());
+      return listNotices(db, pii, deps.clock.now());
     },
   );
 

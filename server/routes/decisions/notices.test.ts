@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PiiCipher } from "../../crypto/sm";
 import {
   applications,
   approvals,
@@ -10,6 +11,7 @@ import {
   publicNotices,
   recognitionDocuments,
 } from "../../db/schema";
+import { testKeys } from "../../test/constants";
 import { createApplication, createCall } from "../../test/factories";
 import { type Agent, databaseKinds, startTestApp, type TestApp } from "../../test/harness";
 import { multipart, onePixelPng } from "./test-helpers";
@@ -17,6 +19,7 @@ import { multipart, onePixelPng } from "./test-helpers";
 const laser = "武汉光谷激光科技有限公司";
 const yichang = "宜昌三峡新材料股份有限公司";
 const institute = "武汉长江生物医药研究院";
+const pii = new PiiCipher(testKeys.pii);
 
 describe.each(databaseKinds())("approval, 公示, objections and recognition on %s", (kind) => {
   let t: TestApp;
@@ -146,8 +149,17 @@ describe.each(databaseKinds())("approval, 公示, objections and recognition on 
       sealFileId: seal.json().id,
     });
     expect(received.statusCode).toBe(201);
-    expect(received.json()).toMatchObject({ status: "received", objectorKind: "unit", unitName: "某研究所" });
+    expect(received.json()).toMatchObject({
+      status: "received",
+      objectorKind: "unit",
+      unitName: "某研究所",
+      contact: "13900001111",
+    });
     const objectionId = received.json().id;
+    // Entered from paper too, the contact is stored sealed; the officer reads it back decrypted.
+    const [stored] = await t.database.db.select().from(objections).where(eq(objections.id, objectionId));
+    expect(stored?.legacyContact).toBeNull();
+    expect(pii.decrypt(stored!.contactSealed!)).toBe("13900001111");
     expect((await officer.get(`/api/decisions/objections/${objectionId}/seal`)).statusCode).toBe(200);
 
     // Recognition waits for the end of the 公示 (today is 2026-03-10) …
@@ -255,7 +267,7 @@ describe.each(databaseKinds())("approval, 公示, objections and recognition on 
       applicationId: second,
       objectorKind: "person",
       realName: "李四",
-      contact: "027-1234567",
+      contactSealed: pii.encrypt("027-1234567"),
       content: "负责人同时负责另一基地",
       facts: "见名录",
       receivedOn: "2026-03-10",

@@ -5,6 +5,7 @@ import { objectionReceipt, publicNoticeList, publicObjectionInput } from "../../
 import { chinaDate } from "../../clock";
 import { listPublicNotices, loadObjectionReceipt } from "../../decision/notices.repository";
 import { receiveOnlineObjection } from "../../decision/receive-objection";
+import { anonymousWriteLimits } from "../../http/anonymous-write-limits";
 import { apiError } from "../../http/errors";
 import { actorOf } from "../../http/request-context";
 import { fieldErrors } from "../../http/validation";
@@ -55,8 +56,8 @@ export async function publicNoticeRoutes(app: TypedApp, deps: RouteDeps) {
   app.post(
     "/api/public/notices/:id/objections",
     {
-      // No session, hence no CSRF token to compare; a tight per-IP limit instead, as for unit self-registration.
-      config: { public: true, csrf: false, rateLimit: { max: 10, timeWindow: "1 minute" } },
+      // No session, hence no CSRF token to compare; a tight per-IP limit instead.
+      config: { public: true, csrf: false, rateLimit: anonymousWriteLimits.objections },
       preValidation: refuseUnacceptable,
       schema: {
         tags,

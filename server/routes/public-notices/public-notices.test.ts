@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
+import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PiiCipher } from "../../crypto/sm";
 import { auditLog, objections, publicNotices } from "../../db/schema";
+import { testKeys } from "../../test/constants";
 import { createApplication, createCall } from "../../test/factories";
 import { type Agent, databaseKinds, startTestApp, type TestApp } from "../../test/harness";
 import { multipart, onePixelPng } from "../decisions/test-helpers";
@@ -29,6 +32,12 @@ describe.each(databaseKinds())("the public 公示 and online objections on %s", 
   let onNotice: string;
   let elsewhere: string;
   const url = () => `/api/public/notices/${noticeId}/objections`;
+  /** A visitor at its own address: each test stays within the per-IP cap on online objections. */
+  const visitor = (remoteAddress: string) => ({
+    post: (target: string, payload: object) =>
+      t.anonymous.request({ method: "POST", url: target, payload, remoteAddress }),
+    request: (options: InjectOptions) => t.anonymous.request({ ...options, remoteAddress }),
+  });
   const person = () => ({
     applicationId: onNotice,
     objectorKind: "person",
@@ -79,7 +88,7 @@ describe.each(databaseKinds())("the public 公示 and online objections on %s", 
   afterAll(() => t.close());
 
   it("accepts a named person's objection as `received`, audited, in the officer's list and inbox as lodged online", async () => {
-    const lodged = await t.anonymous.post(url(), person());
+    const lodged = await visitor("10.30.0.1").post(url(), person());
     expect(lodged.statusCode).toBe(201);
     const receipt = lodged.json();
     expect(receipt).toMatchObject({
@@ -94,17 +103,21 @@ describe.each(databaseKinds())("the public 公示 and online objections on %s", 
       noticeId,
       applicationId: onNotice,
       realName: "张三",
-      contact: "13900001111",
+      legacyContact: null,
       status: "received",
       receivedOn: "2026-03-10",
       receivedBy: null,
     });
+    // The contact is sealed at rest (SM4 + HMAC-SM3), readable only with the personal-data key.
+    expect(row?.contactSealed?.includes("13900001111")).toBe(false);
+    expect(new PiiCipher(testKeys.pii).decrypt(row!.contactSealed!)).toBe("13900001111");
     const [entry] = await t.database.db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, "objection.receive"), eq(auditLog.targetId, receipt.id)));
     expect(entry).toMatchObject({ outcome: "success", actorId: null });
     expect(entry?.changes).toMatchObject({ channel: "online", realName: "张三" });
+    expect(JSON.stringify(entry)).not.toContain("13900001111");
 
     const notice = (await officer.get(`/api/decisions/notices/${noticeId}`)).json();
     expect(notice.objections).toEqual([
@@ -123,19 +136,20 @@ describe.each(databaseKinds())("the public 公示 and online objections on %s", 
   });
 
   it("refuses anonymous, contact-less and unsealed objections with 422 naming the fields", async () => {
-    const anonymous = await t.anonymous.post(url(), { ...person(), realName: " ", contact: "" });
+    const from = visitor("10.30.0.2");
+    const anonymous = await from.post(url(), { ...person(), realName: " ", contact: "" });
     expect(anonymous.statusCode).toBe(422);
     expect(anonymous.json()).toMatchObject({ code: "objection-not-accepted" });
     expect(paths(anonymous)).toEqual(["contact", "realName"]);
     expect(anonymous.json().errors[0].messageZh).toMatch(/匿名|联系/);
     expect(anonymous.json().errors[0].messageEn).toBeTruthy();
 
-    const badContact = await t.anonymous.post(url(), { ...person(), contact: "微信 abc", facts: "太短" });
+    const badContact = await from.post(url(), { ...person(), contact: "微信 abc", facts: "太短" });
     expect(badContact.statusCode).toBe(422);
     expect(paths(badContact)).toEqual(["contact", "facts"]);
 
     const unit = { ...person(), objectorKind: "unit", unitName: "某研究所" };
-    const unsealed = await t.anonymous.post(url(), unit);
+    const unsealed = await from.post(url(), unit);
     expect(unsealed.statusCode).toBe(422);
     expect(paths(unsealed)).toEqual(["sealFileId"]);
 
@@ -145,17 +159,17 @@ describe.each(databaseKinds())("the public 公示 and online objections on %s", 
       url: "/api/decisions/files",
       ...multipart("内部文件.png", onePixelPng, "image/png"),
     });
-    const borrowed = await t.anonymous.post(url(), { ...unit, sealFileId: internal.json().id });
+    const borrowed = await from.post(url(), { ...unit, sealFileId: internal.json().id });
     expect(borrowed.statusCode).toBe(422);
     expect(paths(borrowed)).toEqual(["sealFileId"]);
 
-    const seal = await t.anonymous.request({
+    const seal = await from.request({
       method: "POST",
       url: "/api/public/files",
       ...multipart("异议书（盖章）.png", onePixelPng, "image/png"),
     });
     expect(seal.statusCode).toBe(201);
-    const sealed = await t.anonymous.post(url(), { ...unit, contact: "wang@example.cn", sealFileId: seal.json().id });
+    const sealed = await from.post(url(), { ...unit, contact: "wang@example.cn", sealFileId: seal.json().id });
     expect(sealed.statusCode).toBe(201);
     const [row] = await t.database.db.select().from(objections).where(eq(objections.id, sealed.json().id));
     expect(row).toMatchObject({ objectorKind: "unit", unitName: "某研究所", sealFileId: seal.json().id });
@@ -163,10 +177,11 @@ describe.each(databaseKinds())("the public 公示 and online objections on %s", 
   });
 
   it("refuses a notice that has ended or not started (409), an application not on it (422) and an unknown notice (404)", async () => {
+    const from = visitor("10.30.0.3");
     const before = (await t.database.db.select().from(objections)).length;
     const publicized = await createApplication(t.database.db, { callId, unitName: laser, state: "publicized" });
     const ended = await insertNotice({ startOn: "2026-02-27", endOn: "2026-03-05", applicationIds: [publicized] });
-    const late = await t.anonymous.post(`/api/public/notices/${ended}/objections`, {
+    const late = await from.post(`/api/public/notices/${ended}/objections`, {
       ...person(),
       applicationId: publicized,
     });
@@ -175,18 +190,18 @@ describe.each(databaseKinds())("the public 公示 and online objections on %s", 
     expect(late.json().messageZh).toContain("2026-03-05");
 
     const future = await insertNotice({ startOn: "2026-03-16", endOn: "2026-03-20", applicationIds: [publicized] });
-    const early = await t.anonymous.post(`/api/public/notices/${future}/objections`, {
+    const early = await from.post(`/api/public/notices/${future}/objections`, {
       ...person(),
       applicationId: publicized,
     });
     expect(early.statusCode).toBe(409);
     expect(early.json().code).toBe("notice-not-started");
 
-    const stranger = await t.anonymous.post(url(), { ...person(), applicationId: elsewhere });
+    const stranger = await from.post(url(), { ...person(), applicationId: elsewhere });
     expect(stranger.statusCode).toBe(422);
     expect(paths(stranger)).toEqual(["applicationId"]);
 
-    expect((await t.anonymous.post(`/api/public/notices/${randomUUID()}/objections`, person())).statusCode).toBe(404);
+    expect((await from.post(`/api/public/notices/${randomUUID()}/objections`, person())).statusCode).toBe(404);
     expect((await t.database.db.select().from(objections)).length).toBe(before);
     const refused = await t.database.db
       .select()

@@ -2,10 +2,13 @@ import { z } from "zod";
 import { errorResponses } from "../../../contracts/errors";
 import { unitRegistration } from "../../../contracts/organisations";
 import { registerUnit } from "../../commands/register-unit";
-import { apiError } from "../../http/errors";
+import { anonymousWriteLimits } from "../../http/anonymous-write-limits";
 import { actorOf } from "../../http/request-context";
 import type { FileStore } from "../../storage/files";
+import { readUpload } from "../applications/transfer";
 import type { RouteDeps, TypedApp } from "../types";
+
+const maxUploadBytes = 10 * 1024 * 1024;
 
 const storedFile = z.object({
   id: z.string(),
@@ -20,7 +23,8 @@ export async function publicRoutes(app: TypedApp, deps: RouteDeps, store: FileSt
   app.post(
     "/api/public/files",
     {
-      config: { public: true, csrf: false, rateLimit: { max: 20, timeWindow: "1 minute" } },
+      // Unattached uploads are purged after a day (commands/purge-anonymous-uploads.ts).
+      config: { public: true, csrf: false, rateLimit: anonymousWriteLimits.uploads },
       schema: {
         tags: ["public"],
         summary: "上传授权书（PDF/图片，≤ 10 MB）/ upload an authorisation letter",
@@ -28,31 +32,14 @@ export async function publicRoutes(app: TypedApp, deps: RouteDeps, store: FileSt
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) {
-        throw apiError(
-          415,
-          "unsupported-media-type",
-          "请以 multipart/form-data 上传文件。",
-          "Upload as multipart/form-data.",
-        );
-      }
-      const part = await request.file({ limits: { fileSize: 10 * 1024 * 1024 } });
-      if (!part)
-        throw apiError(400, "invalid-input", "未收到文件。", "No file received.", [
-          { path: "file", messageZh: "请选择文件", messageEn: "Choose a file" },
-        ]);
-      const content = await part.toBuffer().catch((error: unknown) => {
-        // Only the size limit is the uploader's to fix; any other failure stays what it is.
-        if ((error as { code?: string }).code !== "FST_REQ_FILE_TOO_LARGE") throw error;
-        throw apiError(413, "too-large", "文件超过 10 MB 上限。", "The file exceeds 10 MB.");
-      });
+      const upload = await readUpload(request, maxUploadBytes);
       const saved = await deps.database.transaction((tx) =>
         store.save(
           tx,
           deps.clock,
-          { name: part.filename, content, uploadedBy: null },
+          { name: upload.name, content: upload.content, uploadedBy: null },
           ["pdf", "png", "jpeg"],
-          10 * 1024 * 1024,
+          maxUploadBytes,
         ),
       );
       return reply.code(201).send(saved);
