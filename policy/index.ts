@@ -1,6 +1,6 @@
 export * from "./access/abilities";
-export * from "./calendar/call-dates";
 export * from "./calendar/calendar-months";
+export * from "./calendar/call-dates";
 export * from "./calendar/dates";
 export * from "./calendar/deadlines";
 export * from "./calendar/working-days";

@@ -1,5 +1,7 @@
 import type { z } from "zod";
+import { annualReportContent, workPlanContent } from "../../contracts/annual-report";
 import { auditChanges } from "../../contracts/audit";
+import { baseEventData } from "../../contracts/base-timeline";
 import { idList } from "../../contracts/common";
 import { verificationSchema } from "../../contracts/decision";
 import { outboxMessage } from "../../contracts/outbox";
@@ -57,6 +59,9 @@ export const storedJsonSchemas = {
   "approvals.application_ids": idList,
   "public_notices.application_ids": idList,
   "recognition_documents.application_ids": idList,
+  "annual_reports.content": annualReportContent,
+  "work_plans.content": workPlanContent,
+  "base_events.data": baseEventData,
 } satisfies Record<string, z.ZodType>;
 
 export type StoredColumn = keyof typeof storedJsonSchemas;

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { FileStore } from "../storage/files";
 import { accountRoutes } from "./accounts/accounts.routes";
+import { annualReportRoutes } from "./annual-reports/annual-reports.routes";
 import { applicationRoutes } from "./applications/applications.routes";
 import { auditRoutes } from "./audit/audit.routes";
 import { authRoutes } from "./auth/auth.routes";
@@ -49,6 +50,7 @@ export async function registerRoutes(app: TypedApp, deps: RouteDeps) {
   await reviewRoutes(app, deps);
   await drawRoutes(app, deps);
   await decisionRoutes(app, deps, store);
+  await annualReportRoutes(app, deps);
   await publicRegistryRoutes(app, deps);
   await publicNoticeRoutes(app, deps);
   await publicVerifyRoutes(app, deps);

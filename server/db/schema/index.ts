@@ -6,3 +6,4 @@ export * from "./foundation";
 export * from "./recognition";
 export * from "./registry";
 export * from "./review";
+export * from "./yearly";

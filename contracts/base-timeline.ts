@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+/**
+ * What happens to a base, one list: each timeline entry's kind with its label (the department's 跟踪监测 view,
+ * Art. 16.3). Part 2 of the life of a base adds its kinds here.
+ */
+export const baseEventKinds = [
+  { kind: "recognized", labelZh: "认定为省级国际科技合作基地", labelEn: "Recognized" },
+  { kind: "imported", labelZh: "导入既有基地名录", labelEn: "Imported from the existing registry" },
+  { kind: "plan-filed", labelZh: "提交年度工作计划", labelEn: "Work plan filed" },
+  { kind: "report-submitted", labelZh: "提交年度工作报告", labelEn: "Annual report submitted" },
+  {
+    kind: "report-unit-approved",
+    labelZh: "依托单位审核通过年度工作报告",
+    labelEn: "Report approved by the host unit",
+  },
+  { kind: "report-returned", labelZh: "年度工作报告退回修改", labelEn: "Annual report returned" },
+  { kind: "report-approved", labelZh: "推荐部门审核通过，报省科技厅", labelEn: "Report approved by the recommender" },
+  { kind: "report-not-submitted", labelZh: "未按期提交年度工作报告（不合格）", labelEn: "Report not filed in time" },
+  { kind: "report-withdrawn", labelZh: "中途退出年度考核", labelEn: "Withdrew from the evaluation" },
+  { kind: "evaluation-started", labelZh: "进入年度绩效考核", labelEn: "Evaluation started" },
+] as const;
+export type BaseEventKind = (typeof baseEventKinds)[number]["kind"];
+
+export const baseEventKindCodes = baseEventKinds.map((entry) => entry.kind) as [BaseEventKind, ...BaseEventKind[]];
+
+/** What a timeline entry carries besides its kind (all optional: each kind uses what it needs). */
+export const baseEventData = z.object({
+  year: z.number().int().optional(),
+  reportId: z.string().optional(),
+  documentNumber: z.string().optional(),
+  reason: z.string().optional(),
+  grade: z.string().optional(),
+});
+export type BaseEventData = z.infer<typeof baseEventData>;
+
+export const baseEventSchema = z.object({
+  id: z.string(),
+  kind: z.enum(baseEventKindCodes),
+  on: z.string(),
+  actorName: z.string().nullable(),
+  data: baseEventData,
+  at: z.string(),
+});
