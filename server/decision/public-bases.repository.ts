@@ -4,9 +4,10 @@ import { type BaseState, baseLifecycle } from "../../policy/lifecycles/base.tran
 import { baseTypes } from "../../policy/reference/base-types";
 import { hubeiDivisions } from "../../policy/reference/divisions";
 import type { Executor } from "../db/client";
+import { containsPattern } from "../db/like-pattern";
 import { bases, units } from "../db/schema";
 import { parseStored } from "../db/stored-json";
-import { countryList } from "../reference/countries";
+import { countryNameOf } from "../reference/countries";
 import { prefectureCode } from "./portfolio";
 
 /** Bases shown to the public: running ones, including those in rectification (Art. 24 keeps them recognized). */
@@ -27,11 +28,6 @@ const columns = {
   status: bases.status,
 };
 type Row = { [K in keyof typeof columns]: (typeof columns)[K]["_"]["data"] };
-
-const countryOf = (code: string) => {
-  const found = countryList.find((c) => c.code === code);
-  return { code, nameZh: found?.nameZh ?? code, nameEn: found?.nameEn ?? code };
-};
 
 /**
  * Open data only: the director's name is the one personal item (no ids, phones or person records). The one place a
@@ -56,9 +52,9 @@ function present(row: Row): PublicBase {
     divisionZh: divisionLabel?.nameZh ?? division,
     divisionEn: divisionLabel?.nameEn ?? division,
     countries: {
-      key: countries.key.map(countryOf),
-      main: countries.main.map(countryOf),
-      radiating: countries.radiating.map(countryOf),
+      key: countries.key.map(countryNameOf),
+      main: countries.main.map(countryNameOf),
+      radiating: countries.radiating.map(countryNameOf),
     },
     recognizedOn: row.recognizedOn,
     documentNumber: row.documentNumber,
@@ -69,12 +65,10 @@ function present(row: Row): PublicBase {
   };
 }
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 function conditions(query: Omit<PublicBaseQuery, "page" | "pageSize">): SQL[] {
   const where: SQL[] = [inArray(bases.status, publicBaseStates)];
   if (query.q) {
-    const pattern = `%${escapeLike(query.q)}%`;
+    const pattern = containsPattern(query.q);
     where.push(or(ilike(bases.standardName, pattern), ilike(units.name, pattern))!);
   }
   if (query.type) where.push(eq(bases.type, query.type));

@@ -36,6 +36,12 @@ export const countryList: Country[] = Object.keys(countries.getAlpha2Codes())
   })
   .sort((a, b) => a.nameZh.localeCompare(b.nameZh, "zh-CN"));
 
+/** A partner's names by ISO code; an unknown code is named as itself. */
+export function countryNameOf(code: string): { code: string; nameZh: string; nameEn: string } {
+  const found = countryList.find((country) => country.code === code);
+  return { code, nameZh: found?.nameZh ?? code, nameEn: found?.nameEn ?? code };
+}
+
 /** Countries flagged 一带一路 on `date` (YYYY-MM-DD). */
 export async function beltAndRoadOn(executor: Executor, date: string): Promise<Set<string>> {
   const rows = await executor

@@ -5,6 +5,7 @@ import { annualReportRoutes } from "./annual-reports/annual-reports.routes";
 import { applicationRoutes } from "./applications/applications.routes";
 import { auditRoutes } from "./audit/audit.routes";
 import { authRoutes } from "./auth/auth.routes";
+import { baseRoutes } from "./bases/bases.routes";
 import { callRoutes } from "./calls/calls.routes";
 import { dashboardRoutes } from "./dashboard/dashboard.routes";
 import { decisionRoutes } from "./decisions/decisions.routes";
@@ -50,6 +51,7 @@ export async function registerRoutes(app: TypedApp, deps: RouteDeps) {
   await reviewRoutes(app, deps);
   await drawRoutes(app, deps);
   await decisionRoutes(app, deps, store);
+  await baseRoutes(app, deps);
   await annualReportRoutes(app, deps);
   await publicRegistryRoutes(app, deps);
   await publicNoticeRoutes(app, deps);

@@ -1,0 +1,97 @@
+import { and, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import type { BaseListQuery, BaseSummary } from "../../contracts/bases";
+import { type BaseState, baseLifecycle } from "../../policy/lifecycles/base.transitions";
+import { baseTypes } from "../../policy/reference/base-types";
+import { type ResolvedScope, unitRows } from "../access/scope";
+import type { Executor } from "../db/client";
+import { containsPattern } from "../db/like-pattern";
+import { bases, recommenders, units } from "../db/schema";
+
+/** A base with what its page names: the host unit and the recommender that recommends the unit (Art. 17). */
+const withUnit = {
+  base: bases,
+  unitName: units.name,
+  unitRecommenderId: units.recommenderId,
+  recommenderName: recommenders.nameZh,
+};
+
+export type BaseRow = typeof bases.$inferSelect;
+export interface LoadedBase {
+  base: BaseRow;
+  unitName: string;
+  unitRecommenderId: string;
+  recommenderName: string;
+}
+
+/**
+ * Bases the scope reaches: a host unit its own, a recommender those of the units it recommends (its sub-tree), the
+ * department all. The one row filter of every base read, so another's base is simply not found.
+ */
+export function baseRows(scope: ResolvedScope): SQL {
+  return unitRows(scope, bases.unitId);
+}
+
+function conditions(scope: ResolvedScope, query: Omit<BaseListQuery, "page" | "pageSize">): SQL[] {
+  const where: SQL[] = [baseRows(scope)];
+  if (query.q) {
+    const pattern = containsPattern(query.q);
+    where.push(
+      or(ilike(bases.standardName, pattern), ilike(units.name, pattern), ilike(bases.documentNumber, pattern))!,
+    );
+  }
+  if (query.status) where.push(eq(bases.status, query.status));
+  if (query.type) where.push(eq(bases.type, query.type));
+  return where;
+}
+
+/** The bases in scope, filtered and paged; newest recognition first. */
+export async function listBases(executor: Executor, scope: ResolvedScope, query: BaseListQuery) {
+  const where = and(...conditions(scope, query));
+  const rows = await executor
+    .select(withUnit)
+    .from(bases)
+    .innerJoin(units, eq(units.id, bases.unitId))
+    .innerJoin(recommenders, eq(recommenders.id, units.recommenderId))
+    .where(where)
+    .orderBy(desc(bases.recognizedOn), bases.standardName, bases.id)
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  const [count] = await executor
+    .select({ n: sql<number>`count(*)::int` })
+    .from(bases)
+    .innerJoin(units, eq(units.id, bases.unitId))
+    .where(where);
+  return { items: rows.map(presentBaseSummary), total: Number(count?.n ?? 0) };
+}
+
+/** One base through the scope, or null (not there, or not the caller's to see). */
+export async function loadBase(executor: Executor, scope: ResolvedScope, id: string): Promise<LoadedBase | null> {
+  const [row] = await executor
+    .select(withUnit)
+    .from(bases)
+    .innerJoin(units, eq(units.id, bases.unitId))
+    .innerJoin(recommenders, eq(recommenders.id, units.recommenderId))
+    .where(and(eq(bases.id, id), baseRows(scope)));
+  return row ?? null;
+}
+
+export function presentBaseSummary({ base, unitName }: LoadedBase): BaseSummary {
+  const type = baseTypes.find((entry) => entry.code === base.type);
+  const status = baseLifecycle.stateLabels[base.status as BaseState] ?? { zh: base.status, en: base.status };
+  return {
+    id: base.id,
+    standardName: base.standardName,
+    unitId: base.unitId,
+    unitName,
+    type: base.type,
+    typeZh: type?.nameZh ?? base.type,
+    typeEn: type?.nameEn ?? base.type,
+    isKey: base.isKey,
+    field: base.field,
+    status: base.status,
+    statusZh: status.zh,
+    statusEn: status.en,
+    recognizedOn: base.recognizedOn,
+    documentNumber: base.documentNumber,
+  };
+}
