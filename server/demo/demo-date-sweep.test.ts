@@ -9,7 +9,16 @@ import { buildApp } from "../app";
 import { chinaDate, ManualClock } from "../clock";
 import { loadConfig } from "../config/config";
 import { type Database, openEmbedded, openPostgres } from "../db/client";
-import { applications, bases, calls, objections, publicNotices, reviewAssignments } from "../db/schema";
+import {
+  annualReports,
+  applications,
+  bases,
+  calls,
+  evaluationRounds,
+  objections,
+  publicNotices,
+  reviewAssignments,
+} from "../db/schema";
 import { officerHolidayYears } from "../decision/holiday-years";
 import { seedReferenceData } from "../reference/seed-reference";
 import { testKeys } from "../test/constants";
@@ -119,6 +128,13 @@ async function loadAndCheck(database: Database, at: string) {
   expect(recognized.length).toBe(1);
   expect(recognized[0]!.recognizedOn > past.endOn && recognized[0]!.recognizedOn <= today).toBe(true);
   expect(recognized[0]!.documentNumber).toBe(`鄂科技函〔${recognized[0]!.recognizedOn.slice(0, 4)}〕3号`);
+
+  // Last year's evaluation is open, its deadline ahead, with a report in each of the demo's three states.
+  const [round] = await database.db.select().from(evaluationRounds);
+  expect(round?.year).toBe(Number(today.slice(0, 4)) - 1);
+  expect(round!.reportDeadline > today).toBe(true);
+  const reportStates = new Set((await database.db.select().from(annualReports)).map((report) => report.state));
+  expect([...reportStates].sort()).toEqual(["awaiting-report", "recommender-review", "submitted"]);
 
   // Every year the demo's working-day counts reach has a holiday schedule, packaged or recorded.
   const calendar = buildWorkingDayCalendar(await officerHolidayYears(database.db));

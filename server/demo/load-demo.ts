@@ -22,6 +22,7 @@ import { demoTimeline } from "./demo-timeline";
 import { loadDecisionDemo } from "./load-decision-demo";
 import { loadRecognitionDemo } from "./load-recognition-demo";
 import { loadReviewDemo } from "./load-review-demo";
+import { loadYearlyDemo } from "./load-yearly-demo";
 
 const withCheckDigit = (first17: string) => first17 + usccCheckDigit(first17);
 
@@ -282,6 +283,7 @@ export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<bool
   await loadDecisionDemo(deps, officer.actor);
 
   await loadRecognitionDemo(deps, dataDir);
+  await loadYearlyDemo(deps);
 
   // The demo's history is delivered now, to the in-app inboxes only: no e-mail goes to invented addresses.
   while ((await dispatchOutbox(deps.database, deps.clock, null)) > 0);
