@@ -8,33 +8,33 @@ import { demoAccounts, launchBrowser, login, logout, newPage, screenshot } from 
  */
 const menus: Record<string, { present: string[]; absent: string[] }> = {
   officer: {
-    present: ["home", "units", "people", "reference", "notifications"],
+    present: ["home", "units", "people", "reference", "bases", "notifications"],
     absent: ["accounts", "role-grants", "audit", "my-unit"],
   },
   recommender: {
-    present: ["home", "units", "people", "notifications"],
+    present: ["home", "units", "people", "bases", "notifications"],
     absent: ["accounts", "role-grants", "audit", "reference", "my-unit"],
   },
   applicant: {
-    present: ["home", "my-unit", "people", "notifications"],
+    present: ["home", "my-unit", "people", "bases", "notifications"],
     absent: ["accounts", "role-grants", "audit", "reference"],
   },
   expert: {
     present: ["home", "notifications"],
-    absent: ["units", "my-unit", "people", "accounts", "role-grants", "audit", "reference"],
+    absent: ["units", "my-unit", "people", "accounts", "role-grants", "audit", "reference", "bases"],
   },
   evaluator: {
     present: ["home", "notifications"],
-    absent: ["units", "my-unit", "people", "accounts", "role-grants", "audit", "reference"],
+    absent: ["units", "my-unit", "people", "accounts", "role-grants", "audit", "reference", "bases"],
   },
   // 三员: none of them sees business data (units, people).
   sysadmin: {
     present: ["home", "accounts", "notifications"],
-    absent: ["units", "my-unit", "people", "role-grants", "audit", "reference"],
+    absent: ["units", "my-unit", "people", "role-grants", "audit", "reference", "bases"],
   },
   secadmin: {
     present: ["home", "role-grants"],
-    absent: ["units", "my-unit", "people", "audit", "reference"],
+    absent: ["units", "my-unit", "people", "audit", "reference", "bases"],
   },
   auditor: {
     present: ["home", "audit"],

@@ -2,6 +2,7 @@ import type { Language } from "./define";
 import { accountMessages } from "./messages/accounts";
 import { auditMessages } from "./messages/audit";
 import { authMessages } from "./messages/auth";
+import { baseMessages } from "./messages/bases";
 import { commonMessages } from "./messages/common";
 import { decisionMessages } from "./messages/decisions";
 import { expertPoolMessages } from "./messages/experts";
@@ -31,6 +32,7 @@ const groups = [
   recognitionMessages,
   verifyMessages,
   publicNoticeMessages,
+  baseMessages,
 ] as const;
 
 type Group = (typeof groups)[number];

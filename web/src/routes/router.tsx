@@ -109,6 +109,12 @@ function routes() {
             guarded("formal-review", "formal-review", () =>
               import("../scenes/FormalReview/FormalReviewPage").then((m) => ({ Component: m.FormalReviewPage })),
             ),
+            guarded("bases", "bases", () =>
+              import("../scenes/Bases/BasesPage").then((m) => ({ Component: m.BasesPage })),
+            ),
+            guarded("bases", "bases/:id", () =>
+              import("../scenes/Bases/BasePage").then((m) => ({ Component: m.BasePage })),
+            ),
             guarded("registry-facts", "registry-facts", () =>
               import("../scenes/RegistryFacts/RegistryFactsPage").then((m) => ({ Component: m.RegistryFactsPage })),
             ),

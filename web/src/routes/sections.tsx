@@ -8,6 +8,7 @@ import {
   ContainerOutlined,
   DatabaseOutlined,
   FileDoneOutlined,
+  FlagOutlined,
   FormOutlined,
   GlobalOutlined,
   HomeOutlined,
@@ -103,6 +104,14 @@ export const sections = [
     label: "nav.formalReview",
     icon: <CheckSquareOutlined />,
     visible: holds("application.formal-review"),
+  },
+  {
+    key: "bases",
+    path: "/bases",
+    label: "nav.bases",
+    icon: <FlagOutlined />,
+    // Evaluators reach bases through their entrustments, not as a list.
+    visible: (me) => hasAbility(me, "base.read") && me.scopes["base.read"] !== "assigned",
   },
   {
     key: "registry-facts",

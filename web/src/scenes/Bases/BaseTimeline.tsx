@@ -1,0 +1,53 @@
+import { Empty, Flex, Timeline, Typography } from "antd";
+import { grades } from "../../../../policy/grading/grade";
+import type { BaseTimelineEntry } from "../../api/bases";
+import { useI18n } from "../../i18n/I18nProvider";
+
+const colors: Partial<Record<BaseTimelineEntry["kind"], string>> = {
+  recognized: "green",
+  imported: "green",
+  "report-returned": "orange",
+  "report-not-submitted": "red",
+  "report-withdrawn": "red",
+};
+
+/** What happened to the base, oldest first: its recognition or import, then each stored event, dated as offices write. */
+export function BaseTimeline({ entries }: { entries: BaseTimelineEntry[] }) {
+  const { t, pick, date } = useI18n();
+  if (entries.length === 0) return <Empty description={t("bases.timelineEmpty")} />;
+  const details = (entry: BaseTimelineEntry) => {
+    const lines: string[] = [];
+    if (entry.data.year !== undefined) lines.push(t("bases.entry.year", { year: entry.data.year }));
+    if (entry.data.documentNumber) {
+      // The first entry is the base's recognition (on the platform or before its import): its 认定文号.
+      const recognition = entry.kind === "recognized" || entry.kind === "imported";
+      const key = recognition ? "bases.entry.recognitionNumber" : "bases.entry.documentNumber";
+      lines.push(t(key, { value: entry.data.documentNumber }));
+    }
+    const grade = grades.find((candidate) => candidate.code === entry.data.grade);
+    if (grade) lines.push(t("bases.entry.grade", { value: pick(grade.nameZh, grade.nameEn) }));
+    if (entry.data.reason) lines.push(t("bases.entry.reason", { value: entry.data.reason }));
+    if (entry.actorName) lines.push(t("bases.entry.actor", { value: entry.actorName }));
+    return lines;
+  };
+  return (
+    <Timeline
+      data-testid="base-timeline"
+      items={entries.map((entry) => ({
+        key: entry.id,
+        color: colors[entry.kind] ?? "blue",
+        content: (
+          <Flex vertical gap={2} data-testid={`timeline-${entry.kind}`}>
+            <Typography.Text type="secondary">{date(entry.on)}</Typography.Text>
+            <Typography.Text strong>{pick(entry.labelZh, entry.labelEn)}</Typography.Text>
+            {details(entry).map((line) => (
+              <Typography.Text key={line} type="secondary" style={{ fontSize: 13 }}>
+                {line}
+              </Typography.Text>
+            ))}
+          </Flex>
+        ),
+      }))}
+    />
+  );
+}
