@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { agreementValidAtYearEnd, missingReportSections, planProgress, type ReportSections } from "./completeness";
+import {
+  agreementStandingAtYearEnd,
+  agreementValidAtYearEnd,
+  missingReportSections,
+  planProgress,
+  type ReportSections,
+} from "./completeness";
 
 const complete: ReportSections = {
   summary: "基地概况",
@@ -41,6 +47,14 @@ describe("annual report completeness (Art. 18, 22)", () => {
     expect(agreementValidAtYearEnd({ startsOn: "2027-01-01", endsOn: "2030-01-01" }, 2026)).toBe(false);
     expect(agreementValidAtYearEnd({ startsOn: "2020-01-01", endsOn: "2026-12-30" }, 2026)).toBe(false);
     expect(agreementValidAtYearEnd({ startsOn: "2024-02-29", endsOn: "2028-02-29" }, 2027)).toBe(true);
+  });
+
+  it.each([
+    [{ startsOn: "2026-12-31", endsOn: "2026-12-31" }, "valid"],
+    [{ startsOn: "2020-01-01", endsOn: "2026-12-30" }, "expired"],
+    [{ startsOn: "2027-01-01", endsOn: "2030-01-01" }, "not-started"],
+  ] as const)("marks %o at the end of 2026 as %s", (agreement, standing) => {
+    expect(agreementStandingAtYearEnd(agreement, 2026)).toBe(standing);
   });
 
   it("compares the plan's targets with the report's counts", () => {

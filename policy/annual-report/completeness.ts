@@ -30,6 +30,17 @@ export function agreementValidAtYearEnd(agreement: { startsOn: string; endsOn: s
   return agreement.startsOn <= yearEnd && agreement.endsOn >= yearEnd;
 }
 
+/** Where an agreement stands on the report year's last day, as the printed report marks it (SPEC §7). */
+export type AgreementStanding = "valid" | "expired" | "not-started";
+
+export function agreementStandingAtYearEnd(
+  agreement: { startsOn: string; endsOn: string },
+  year: number,
+): AgreementStanding {
+  if (agreementValidAtYearEnd(agreement, year)) return "valid";
+  return agreement.startsOn > `${year}-12-31` ? "not-started" : "expired";
+}
+
 const need = (path: string, zh: string, en: string, article: string): FieldIssue => ({
   path,
   messageZh: `请填写${zh}`,

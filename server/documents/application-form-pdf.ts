@@ -6,11 +6,8 @@ import {
   signatureLines,
   teamColumns,
 } from "./application-form";
-import { contentWidth, createA4Pdf, finishPdf, pdfFields, pdfHeading, pdfTable, pdfTitle } from "./pdf-page";
+import { createA4Pdf, finishPdf, pdfColumns, pdfFields, pdfHeading, pdfTable, pdfTitle } from "./pdf-page";
 import type { Verification } from "./verification";
-
-const widths = (doc: PDFKit.PDFDocument, columns: ReadonlyArray<{ header: string; width: number }>) =>
-  columns.map((c) => ({ header: c.header, width: (contentWidth(doc) * c.width) / 100 }));
 
 /** The 申报书 as PDF with the npm CJK font; every page carries the verification code and its QR code. */
 export async function renderApplicationFormPdf(data: ApplicationFormData, verification: Verification): Promise<Buffer> {
@@ -37,14 +34,14 @@ export async function renderApplicationFormPdf(data: ApplicationFormData, verifi
   pdfHeading(doc, "合作机构及合作协议（第七条第2项、第十三条）");
   pdfTable(
     doc,
-    widths(doc, partnerColumns),
+    pdfColumns(doc, partnerColumns),
     data.partners.map((p) => [p.name, p.originalName, p.country, p.organization, p.field, p.agreement]),
     9,
   );
   pdfHeading(doc, "团队成员（第七条第2项）");
   pdfTable(
     doc,
-    widths(doc, teamColumns),
+    pdfColumns(doc, teamColumns),
     data.team.map((m) => [m.name, m.role, m.international]),
   );
 

@@ -60,6 +60,15 @@ export function docxHeading(text: string) {
   });
 }
 
+/** A second-level heading （一）… in 楷体_GB2312, 三号. */
+export function docxSubheading(text: string) {
+  return new Paragraph({
+    spacing: { before: 120 },
+    indent: { firstLine: 640 },
+    children: [new TextRun({ text, font: font(officeFonts.subheading), size: sizes.body })],
+  });
+}
+
 /** Body text in 仿宋_GB2312, 三号, first line indented two characters. */
 export function docxParagraph(text: string, options: { indent?: boolean; align?: "left" | "right" | "center" } = {}) {
   const alignment =

@@ -30,6 +30,14 @@ export function contentWidth(doc: PDFKit.PDFDocument): number {
   return doc.page.width - doc.page.margins.left - doc.page.margins.right;
 }
 
+/** Table columns given as percentages of the content width (as the Word tables take them), in points. */
+export function pdfColumns(
+  doc: PDFKit.PDFDocument,
+  columns: ReadonlyArray<{ header: string; width: number }>,
+): Array<{ header: string; width: number }> {
+  return columns.map((c) => ({ header: c.header, width: (contentWidth(doc) * c.width) / 100 }));
+}
+
 /**
  * Stamps the footer on every page — page number, verification code and its QR code — then returns the bytes.
  * The bottom margin is lifted while writing so the footer never spills onto a new page.

@@ -1,6 +1,7 @@
 import { Document, Packer } from "docx";
 import ExcelJS from "exceljs";
 import { docxGrid, docxParagraph, docxSection, docxSpacer, docxStyles, docxTitle } from "./docx-page";
+import { officeDate } from "./office-date";
 import { contentWidth, createA4Pdf, finishPdf, pdfTable, pdfTitle } from "./pdf-page";
 import type { Verification } from "./verification";
 
@@ -26,11 +27,6 @@ export interface RecommendationData {
 
 export const letterTitle = (data: RecommendationData) => `关于推荐${data.year}年度湖北省国际科技合作基地的函`;
 export const summaryTitle = (data: RecommendationData) => `${data.year}年度湖北省国际科技合作基地推荐汇总表`;
-
-const chineseDate = (date: string) => {
-  const [year, month, day] = date.split("-").map(Number);
-  return `${year}年${month}月${day}日`;
-};
 
 function letterParagraphs(data: RecommendationData): string[] {
   return [
@@ -69,7 +65,7 @@ export async function renderLetterDocx(data: RecommendationData, verification: V
         ...rest.map((text) => docxParagraph(text)),
         docxSpacer(),
         docxParagraph(`${data.recommenderName}（盖章）`, { indent: false, align: "right" }),
-        docxParagraph(chineseDate(data.date), { indent: false, align: "right" }),
+        docxParagraph(officeDate(data.date), { indent: false, align: "right" }),
         docxSpacer(),
         docxParagraph(`验证码：${verification.code}`, { indent: false }),
         docxTitle(summaryTitle(data), { pageBreakBefore: true }),
@@ -95,7 +91,7 @@ export async function renderLetterPdf(data: RecommendationData, verification: Ve
   }
   doc.moveDown(2);
   doc.text(`${data.recommenderName}（盖章）`, { align: "right" });
-  doc.text(chineseDate(data.date), { align: "right" });
+  doc.text(officeDate(data.date), { align: "right" });
   doc.addPage({ layout: "landscape", margins: { top: 56, bottom: 71, left: 56, right: 56 } });
   summaryPage(doc, data);
   return finishPdf(doc, verification);
@@ -103,7 +99,7 @@ export async function renderLetterPdf(data: RecommendationData, verification: Ve
 
 function summaryPage(doc: PDFKit.PDFDocument, data: RecommendationData) {
   pdfTitle(doc, summaryTitle(data), 18);
-  doc.fontSize(11).text(`推荐部门（盖章）：${data.recommenderName}        填报日期：${chineseDate(data.date)}`);
+  doc.fontSize(11).text(`推荐部门（盖章）：${data.recommenderName}        填报日期：${officeDate(data.date)}`);
   doc.moveDown(0.5);
   const width = contentWidth(doc);
   pdfTable(
@@ -136,7 +132,7 @@ export async function renderSummaryXlsx(data: RecommendationData, verification: 
   sheet.getRow(1).height = 32;
   sheet.mergeCells(2, 1, 2, columns.length);
   sheet.getCell(2, 1).value =
-    `推荐部门（盖章）：${data.recommenderName}    填报日期：${chineseDate(data.date)}    验证码：${verification.code}`;
+    `推荐部门（盖章）：${data.recommenderName}    填报日期：${officeDate(data.date)}    验证码：${verification.code}`;
   const header = sheet.getRow(3);
   columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);

@@ -7,6 +7,7 @@ export const documentKinds = {
   "application-form": { labelZh: "国际科技合作基地认定申报书", labelEn: "Base recognition application form" },
   recommendation: { labelZh: "推荐函及推荐汇总表", labelEn: "Recommendation letter and summary table" },
   "recognition-notice": { labelZh: "认定通知", labelEn: "Recognition notice" },
+  "annual-report": { labelZh: "国际科技合作基地年度工作报告", labelEn: "Base annual work report" },
 } as const satisfies Record<string, { labelZh: string; labelEn: string }>;
 
 export type DocumentKind = keyof typeof documentKinds;

@@ -4,8 +4,9 @@ const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" 
 
 /**
  * The register of printed documents (SPEC §6): one row per distinct version the platform generated — 申报书, 推荐函
- * and 汇总表, 认定通知 — keyed by the SM3 digest printed on it, so anyone holding a stamped paper copy can check its
- * verification code. It holds what identifies the document (kind, title, issuer, dates), never its content.
+ * and 汇总表, 认定通知, 年度工作报告 — keyed by the SM3 digest printed on it, so anyone holding a stamped paper copy
+ * can check its verification code. It holds what identifies the document (kind, title, issuer, dates), never its
+ * content.
  */
 export const printedDocuments = pgTable(
   "printed_documents",
@@ -14,7 +15,7 @@ export const printedDocuments = pgTable(
     digest: text("digest").primaryKey(),
     /** The code printed on paper, four groups of four hex digits (1A2B-3C4D-5E6F-7A8B): the digest's first 16 hex digits. */
     code: text("code").notNull(),
-    /** "application-form" | "recommendation" | "recognition-notice" (server/documents/verification.ts). */
+    /** One of `documentKinds` (server/documents/verification.ts): "application-form", "annual-report", …. */
     kind: text("kind").notNull(),
     /** What the document is about: an application, a recommender's list for a call, a recognition document. */
     subjectType: text("subject_type").notNull(),

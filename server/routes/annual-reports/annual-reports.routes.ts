@@ -10,13 +10,17 @@ import {
 } from "../../../contracts/annual-report";
 import { idParams } from "../../../contracts/common";
 import { errorResponses } from "../../../contracts/errors";
+import { documentFormat } from "../../../contracts/recognition";
 import { errors } from "../../http/errors";
 import { callerOf, invocationOf } from "../../http/request-context";
 import { openEvaluationRound } from "../../yearly/open-round";
+import { printAnnualReport } from "../../yearly/print-report";
 import { fireReportEvent } from "../../yearly/report-events";
 import { readReport, reportActor } from "../../yearly/report-facts";
 import { listReports, listRounds, presentReport } from "../../yearly/reports.repository";
 import { saveReport } from "../../yearly/save-report";
+import { mediaTypes } from "../applications/application-documents.routes";
+import { sendDownload } from "../applications/transfer";
 import type { RouteDeps, TypedApp } from "../types";
 
 const tags = ["annual-reports"];
@@ -95,6 +99,31 @@ export async function annualReportRoutes(app: TypedApp, deps: RouteDeps) {
     async (request) => {
       const loaded = await visibleReport(request, request.params.id);
       return presentReport(db, callerOf(request), loaded, deps.clock.now());
+    },
+  );
+
+  app.get(
+    "/api/annual-reports/:id/document",
+    {
+      config: { ability: "annual-report.read" },
+      schema: {
+        tags,
+        summary: "生成年度工作报告（Word/PDF，带验证码）/ the report as a printable document",
+        params: idParams,
+        querystring: documentFormat,
+        response: errorResponses,
+      },
+    },
+    async (request, reply) => {
+      const loaded = await visibleReport(request, request.params.id);
+      const { format } = request.query;
+      const printed = await printAnnualReport(invocationOf(deps, request), {
+        loaded,
+        format,
+        publicBaseUrl: deps.config.publicBaseUrl,
+      });
+      reply.header("x-verification-code", printed.code);
+      return sendDownload(reply, { name: printed.fileName, mediaType: mediaTypes[format], content: printed.content });
     },
   );
 
