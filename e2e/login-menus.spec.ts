@@ -8,37 +8,69 @@ import { demoAccounts, launchBrowser, login, logout, newPage, screenshot } from 
  */
 const menus: Record<string, { present: string[]; absent: string[] }> = {
   officer: {
-    present: ["home", "units", "people", "reference", "bases", "notifications"],
+    present: ["home", "units", "people", "reference", "bases", "evaluation", "annual-reports", "notifications"],
     absent: ["accounts", "role-grants", "audit", "my-unit"],
   },
   recommender: {
-    present: ["home", "units", "people", "bases", "notifications"],
-    absent: ["accounts", "role-grants", "audit", "reference", "my-unit"],
+    present: ["home", "units", "people", "bases", "annual-reports", "notifications"],
+    absent: ["accounts", "role-grants", "audit", "reference", "my-unit", "evaluation"],
   },
   applicant: {
-    present: ["home", "my-unit", "people", "bases", "notifications"],
-    absent: ["accounts", "role-grants", "audit", "reference"],
+    present: ["home", "my-unit", "people", "bases", "annual-reports", "notifications"],
+    absent: ["accounts", "role-grants", "audit", "reference", "evaluation"],
   },
   expert: {
     present: ["home", "notifications"],
-    absent: ["units", "my-unit", "people", "accounts", "role-grants", "audit", "reference", "bases"],
+    absent: [
+      "units",
+      "my-unit",
+      "people",
+      "accounts",
+      "role-grants",
+      "audit",
+      "reference",
+      "bases",
+      "evaluation",
+      "annual-reports",
+    ],
   },
   evaluator: {
     present: ["home", "notifications"],
-    absent: ["units", "my-unit", "people", "accounts", "role-grants", "audit", "reference", "bases"],
+    absent: [
+      "units",
+      "my-unit",
+      "people",
+      "accounts",
+      "role-grants",
+      "audit",
+      "reference",
+      "bases",
+      "evaluation",
+      "annual-reports",
+    ],
   },
   // 三员: none of them sees business data (units, people).
   sysadmin: {
     present: ["home", "accounts", "notifications"],
-    absent: ["units", "my-unit", "people", "role-grants", "audit", "reference", "bases"],
+    absent: [
+      "units",
+      "my-unit",
+      "people",
+      "role-grants",
+      "audit",
+      "reference",
+      "bases",
+      "evaluation",
+      "annual-reports",
+    ],
   },
   secadmin: {
     present: ["home", "role-grants"],
-    absent: ["units", "my-unit", "people", "audit", "reference", "bases"],
+    absent: ["units", "my-unit", "people", "audit", "reference", "bases", "evaluation", "annual-reports"],
   },
   auditor: {
     present: ["home", "audit"],
-    absent: ["units", "my-unit", "people", "accounts", "role-grants", "reference"],
+    absent: ["units", "my-unit", "people", "accounts", "role-grants", "reference", "evaluation", "annual-reports"],
   },
 };
 

@@ -40,7 +40,7 @@ describe("unauthorized access", () => {
     const { context, page } = await newPage(browser);
     try {
       await login(page, applicant.username, applicant.password);
-      for (const path of ["/audit", "/accounts", "/role-grants", "/reference"]) {
+      for (const path of ["/audit", "/accounts", "/role-grants", "/reference", "/evaluation"]) {
         await page.goto(path);
         const forbidden = page.getByTestId("forbidden");
         await forbidden.waitFor();
@@ -56,6 +56,8 @@ describe("unauthorized access", () => {
       // A well-formed write is refused for want of the ability (a malformed one would stop at validation, 400).
       const field = { nameZh: "测试领域", nameEn: "Test field" };
       expect(await statusFromPage(page, "/api/reference/fields", "POST", field)).toBe(403);
+      const round = { year: 2025, title: "2025年度考核", reportDeadline: "2099-03-31", evaluator: "experts" };
+      expect(await statusFromPage(page, "/api/evaluation-rounds", "POST", round)).toBe(403);
     } finally {
       await context.close();
     }

@@ -1,5 +1,6 @@
 import type { Language } from "./define";
 import { accountMessages } from "./messages/accounts";
+import { annualReportMessages } from "./messages/annual-reports";
 import { auditMessages } from "./messages/audit";
 import { authMessages } from "./messages/auth";
 import { baseMessages } from "./messages/bases";
@@ -33,6 +34,7 @@ const groups = [
   verifyMessages,
   publicNoticeMessages,
   baseMessages,
+  annualReportMessages,
 ] as const;
 
 type Group = (typeof groups)[number];

@@ -103,6 +103,18 @@ function routes() {
             guarded("applications", "applications/:id", () =>
               import("../scenes/Applications/ApplicationPage").then((m) => ({ Component: m.ApplicationPage })),
             ),
+            guarded("evaluation", "evaluation", () =>
+              import("../scenes/Evaluation/EvaluationPage").then((m) => ({ Component: m.EvaluationPage })),
+            ),
+            guarded("evaluation", "evaluation/:id", () =>
+              import("../scenes/Evaluation/RoundPage").then((m) => ({ Component: m.RoundPage })),
+            ),
+            guarded("annual-reports", "annual-reports", () =>
+              import("../scenes/AnnualReports/AnnualReportsPage").then((m) => ({ Component: m.AnnualReportsPage })),
+            ),
+            guarded("annual-reports", "annual-reports/:id", () =>
+              import("../scenes/AnnualReports/AnnualReportPage").then((m) => ({ Component: m.AnnualReportPage })),
+            ),
             guarded("workbench", "workbench", () =>
               import("../scenes/Workbench/WorkbenchPage").then((m) => ({ Component: m.WorkbenchPage })),
             ),

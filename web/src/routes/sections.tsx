@@ -8,6 +8,7 @@ import {
   ContainerOutlined,
   DatabaseOutlined,
   FileDoneOutlined,
+  FileTextOutlined,
   FlagOutlined,
   FormOutlined,
   GlobalOutlined,
@@ -19,6 +20,7 @@ import {
   SafetyCertificateOutlined,
   SolutionOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
 import { hasAbility } from "../api/session";
@@ -135,6 +137,21 @@ export const sections = [
     label: "nav.decisions",
     icon: <FileDoneOutlined />,
     visible: holds("application.evaluate"),
+  },
+  {
+    key: "evaluation",
+    path: "/evaluation",
+    label: "nav.evaluation",
+    icon: <TrophyOutlined />,
+    visible: holds("evaluation.manage"),
+  },
+  {
+    key: "annual-reports",
+    path: "/annual-reports",
+    label: "nav.annualReports",
+    icon: <FileTextOutlined />,
+    // Host units and recommenders list theirs; experts and evaluators read reports only through their assignments.
+    visible: (me) => hasAbility(me, "annual-report.read") && me.scopes["annual-report.read"] !== "assigned",
   },
   // The public registry (no sign-in): opens outside the shell, for everyone.
   { key: "registry", path: "/registry", label: "nav.registry", icon: <GlobalOutlined />, visible: () => true },

@@ -3,40 +3,10 @@ import { useQuery } from "@tanstack/react-query";
 import { Button, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Typography } from "antd";
 import type { ReactNode } from "react";
 import { peopleApi, referenceApi } from "../../api/endpoints";
+import { CountrySelect } from "../../components/CountrySelect";
 import { useI18n } from "../../i18n/I18nProvider";
 
 const date = { placeholder: "YYYY-MM-DD", style: { width: 140 } };
-
-/** Country options from the reference data (HK/MO/TW shown as 中国香港/中国澳门/中国台湾). */
-function useCountries() {
-  const { pick } = useI18n();
-  const countries = useQuery({
-    queryKey: ["reference", "countries"],
-    queryFn: referenceApi.countries,
-    staleTime: 3_600_000,
-  });
-  return (countries.data ?? []).map((c) => ({ value: c.code, label: `${pick(c.nameZh, c.nameEn)} ${c.code}` }));
-}
-
-function CountrySelect(props: {
-  mode?: "multiple";
-  testId?: string;
-  value?: unknown;
-  onChange?: (value: unknown) => void;
-}) {
-  const options = useCountries();
-  return (
-    <Select
-      {...props}
-      showSearch
-      allowClear
-      optionFilterProp="label"
-      options={options}
-      style={{ minWidth: 220 }}
-      data-testid={props.testId}
-    />
-  );
-}
 
 /** A repeatable list of rows (partners, members, projects …) with add and remove buttons. */
 function Rows({

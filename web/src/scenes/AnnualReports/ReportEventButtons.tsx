@@ -1,0 +1,98 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Button, Space, Typography } from "antd";
+import { useState } from "react";
+import { type AnnualReportDetail, evaluationApi, type ReportEvent } from "../../api/annual-reports";
+import { ReasonModal } from "../../components/ReasonModal";
+import { useFeedback } from "../../components/useFeedback";
+import { useI18n } from "../../i18n/I18nProvider";
+import { reportEventKey } from "./report-labels";
+
+/** Events recorded with a reason (the transition table's requireReason guards): the modal asks for it first. */
+const needsReason: ReadonlySet<ReportEvent> = new Set(["return-report", "withdraw"]);
+/** Events that end the report's year for the base: asked to confirm, with an optional comment. */
+const confirmFirst: ReadonlySet<ReportEvent> = new Set(["mark-not-submitted"]);
+const primary: ReadonlySet<ReportEvent> = new Set([
+  "submit-report",
+  "unit-approve",
+  "recommender-approve",
+  "submit-correction",
+]);
+const danger: ReadonlySet<ReportEvent> = new Set(["mark-not-submitted", "withdraw"]);
+
+/**
+ * One button per event the server offers now (`availableEvents`), and nothing else; a return or a withdrawal asks
+ * for its reason. The editor saves its pending changes first, so the server checks what the unit sees.
+ */
+export function ReportEventButtons({
+  detail,
+  onDone,
+  beforeFire,
+  onRefused,
+}: {
+  detail: AnnualReportDetail;
+  onDone: (next: AnnualReportDetail) => void;
+  beforeFire?: () => Promise<number | null>;
+  onRefused?: () => void;
+}) {
+  const { t } = useI18n();
+  const feedback = useFeedback();
+  const client = useQueryClient();
+  const [asking, setAsking] = useState<ReportEvent | null>(null);
+  const label = (event: ReportEvent) => {
+    const key = reportEventKey(event);
+    return key ? t(key) : event;
+  };
+  const fire = useMutation({
+    mutationFn: async (input: { event: ReportEvent; reason?: string }) => {
+      const expectedVersion = (await beforeFire?.()) ?? detail.version;
+      return evaluationApi.fire(detail.id, { ...input, expectedVersion });
+    },
+    onSuccess: (next, input) => {
+      setAsking(null);
+      feedback.done(t("event.done", { event: label(input.event) }));
+      client.invalidateQueries({ queryKey: ["annual-reports"] });
+      client.invalidateQueries({ queryKey: ["evaluation-rounds"] });
+      onDone(next);
+    },
+    onError: (error) => {
+      feedback.fail(error);
+      onRefused?.();
+    },
+  });
+  if (detail.availableEvents.length === 0) {
+    return <Typography.Text type="secondary">{t("report.noActions")}</Typography.Text>;
+  }
+  return (
+    <>
+      <Space wrap>
+        {detail.availableEvents.map((event) => (
+          <Button
+            key={event}
+            type={primary.has(event) ? "primary" : "default"}
+            danger={danger.has(event)}
+            loading={fire.isPending && fire.variables?.event === event}
+            disabled={fire.isPending && fire.variables?.event !== event}
+            data-testid={`event-${event}`}
+            onClick={() =>
+              needsReason.has(event) || confirmFirst.has(event) ? setAsking(event) : fire.mutate({ event })
+            }
+          >
+            {label(event)}
+          </Button>
+        ))}
+      </Space>
+      <ReasonModal
+        open={asking !== null}
+        title={asking ? label(asking) : ""}
+        description={
+          asking && confirmFirst.has(asking) ? t("report.event.confirm", { event: label(asking) }) : undefined
+        }
+        required={asking ? needsReason.has(asking) : false}
+        danger={asking ? danger.has(asking) : false}
+        loading={fire.isPending}
+        onCancel={() => setAsking(null)}
+        onSubmit={(reason) => asking && fire.mutate({ event: asking, ...(reason ? { reason } : {}) })}
+      />
+    </>
+  );
+}
