@@ -7,6 +7,7 @@ import { type Database, openEmbedded, openPostgres } from "./db/client";
 import { DataDirLockedError } from "./db/data-dir-lock";
 import { sealObjectionContacts } from "./decision/seal-objection-contacts";
 import { loadDemo } from "./demo/load-demo";
+import { startScheduler } from "./jobs/scheduler";
 import { startWorkers } from "./outbox/workers";
 import { seedReferenceData } from "./reference/seed-reference";
 import { FileStore } from "./storage/files";
@@ -30,6 +31,7 @@ async function main() {
   }
   const app = await buildApp({ config, database, clock });
   const workers = startWorkers(deps, app.log, config.smtpUrl, new FileStore(join(config.dataDir, "files")));
+  const scheduler = await startScheduler(deps, app.log);
   await app.listen({ port: config.port, host: config.host });
   app.log.info(
     `国合基地管理平台 ready on http://localhost:${config.port} (${database.kind}${database.kind === "pglite" ? ` in ${config.dataDir}` : ""}${config.demo ? ", demo mode" : ""}${config.demoClock ? `, demo clock ${clock.now().toISOString()}` : ""})`,
@@ -41,6 +43,7 @@ async function main() {
     stopping = true;
     app.log.info(`${signal}: shutting down`);
     workers.stop();
+    await scheduler.stop();
     await app.close();
     await database.close();
     process.exit(0);

@@ -33,6 +33,8 @@ export interface Database {
   /** Applied migration count, for /readyz. */
   appliedMigrations(): Promise<number>;
   close(): Promise<void>;
+  /** Raw SQL for infrastructure that brings its own (the pg-boss job queue): `{ rows }` of the last statement. */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   /** PGlite only: the data directory as a tarball, to clone a migrated template in tests. */
   dumpDataDir?(): Promise<Blob>;
 }
@@ -43,10 +45,17 @@ function firstCount(result: unknown): number {
   return Number(rows?.[0]?.n ?? 0);
 }
 
-function wrap(kind: Database["kind"], db: Db, migrate: () => Promise<void>, close: () => Promise<void>): Database {
+function wrap(
+  kind: Database["kind"],
+  db: Db,
+  migrate: () => Promise<void>,
+  close: () => Promise<void>,
+  executeSql: Database["executeSql"],
+): Database {
   return {
     kind,
     db,
+    executeSql,
     transaction: (work) => db.transaction(work),
     migrate,
     async appliedMigrations() {
@@ -90,6 +99,12 @@ export async function openEmbedded(
         await client.close();
         await lock?.release();
       },
+      // PGlite's query() takes one statement with parameters, exec() several without: pg-boss sends both kinds.
+      async (text, values) => {
+        if (values && values.length > 0) return { rows: (await client.query(text, values)).rows };
+        const results = await client.exec(text);
+        return { rows: results.at(-1)?.rows ?? [] };
+      },
     );
     database.dumpDataDir = () => client.dumpDataDir("none");
     return database;
@@ -108,5 +123,10 @@ export async function openPostgres(url: string, poolSize = 10, onQuery?: QueryLi
     db,
     () => migratePg(db as never, { migrationsFolder }),
     () => pool.end(),
+    async (text, values) => {
+      // Several statements in one text answer one result each; the caller wants the last.
+      const result: pg.QueryResult | pg.QueryResult[] = await pool.query(text, values);
+      return { rows: (Array.isArray(result) ? result.at(-1)?.rows : result.rows) ?? [] };
+    },
   );
 }

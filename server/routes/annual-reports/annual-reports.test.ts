@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { and, eq, inArray, lte } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnnualReportContent } from "../../../contracts/annual-report";
@@ -33,76 +32,67 @@ describe.each(databaseKinds())("annual reports on %s", (kind) => {
 
   beforeAll(async () => {
     t = await startTestApp(kind);
+    // The demo gives 宜昌三峡新材料 a base; the demo's own round is last year's, so these tests open this year's.
     const [unit] = await t.database.db.select().from(units).where(eq(units.name, "宜昌三峡新材料股份有限公司"));
-    baseId = randomUUID();
-    await t.database.db.insert(bases).values({
-      id: baseId,
-      standardName: "湖北省新材料国际科技合作基地（宜昌三峡新材料股份有限公司）",
-      unitId: unit!.id,
-      type: "joint-research",
-      field: "新材料",
-      directorName: "宜新",
-      recognizedOn: "2025-06-30",
-      documentNumber: "鄂科技函〔2025〕9号",
-      origin: "provincial-2022",
-      edition: "2022",
-      status: "active",
-      createdAt: new Date(),
-    });
+    const [base] = await t.database.db.select().from(bases).where(eq(bases.unitId, unit!.id));
+    baseId = base!.id;
   });
   afterAll(() => t.close());
 
   it("opens a year's evaluation with a report for every base still in the series by the year's end", async () => {
     const officer = await t.login("officer");
     const wrong = await officer.post("/api/evaluation-rounds", {
-      year: 2025,
-      title: "2025年度考核",
-      reportDeadline: "2025-12-31",
+      year: 2026,
+      title: "2026年度考核",
+      reportDeadline: "2026-12-31",
       evaluator: "experts",
     });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().errors.map((e: { path: string }) => e.path)).toEqual(["reportDeadline"]);
     const opened = await officer.post("/api/evaluation-rounds", {
-      year: 2025,
-      title: "2025年度考核",
-      reportDeadline: "2026-03-31",
+      year: 2026,
+      title: "2026年度考核",
+      reportDeadline: "2027-03-31",
       evaluator: "experts",
     });
     expect(opened.statusCode).toBe(201);
     const cohort = await t.database.db
       .select({ id: bases.id })
       .from(bases)
-      .where(and(inArray(bases.status, ["active", "rectifying"]), lte(bases.recognizedOn, "2025-12-31")));
+      .where(and(inArray(bases.status, ["active", "rectifying"]), lte(bases.recognizedOn, "2026-12-31")));
     expect(opened.json().reports).toBe(cohort.length);
     expect(cohort.map((b) => b.id)).toContain(baseId);
     const again = await officer.post("/api/evaluation-rounds", {
-      year: 2025,
+      year: 2026,
       title: "重复",
-      reportDeadline: "2026-04-30",
+      reportDeadline: "2027-04-30",
       evaluator: "experts",
     });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe("round-exists");
     const rounds = (await officer.get("/api/evaluation-rounds")).json().items;
-    expect(rounds[0]).toMatchObject({ year: 2025, status: "open", counts: { "awaiting-report": cohort.length } });
+    expect(rounds[0]).toMatchObject({ year: 2026, status: "open", counts: { "awaiting-report": cohort.length } });
   });
 
   it("shows each unit and recommender only its own reports; another's is a 404", async () => {
-    const own = (await (await t.login("app.yichang")).get("/api/annual-reports")).json().items;
+    const own = (await (await t.login("app.yichang")).get("/api/annual-reports?year=2026")).json().items;
     expect(own.map((r: { baseId: string }) => r.baseId)).toEqual([baseId]);
     reportId = own[0].id;
-    expect((await (await t.login("app.wuhan-ent")).get("/api/annual-reports")).json().items).toEqual([]);
+    const wuhanEnt = (await (await t.login("app.wuhan-ent")).get("/api/annual-reports?year=2026")).json().items;
+    expect(wuhanEnt.map((r: { id: string }) => r.id)).not.toContain(reportId);
     expect((await (await t.login("app.wuhan-ent")).get(`/api/annual-reports/${reportId}`)).statusCode).toBe(404);
-    const yichang = (await (await t.login("rec.yichang")).get("/api/annual-reports")).json().items;
+    const yichang = (await (await t.login("rec.yichang")).get("/api/annual-reports?year=2026")).json().items;
     expect(yichang.map((r: { id: string }) => r.id)).toContain(reportId);
     const wuhan = await t.login("rec.wuhan");
-    expect((await wuhan.get("/api/annual-reports")).json().items.map((r: { id: string }) => r.id)).not.toContain(
-      reportId,
-    );
+    expect(
+      (await wuhan.get("/api/annual-reports?year=2026")).json().items.map((r: { id: string }) => r.id),
+    ).not.toContain(reportId);
     expect(
       (await wuhan.post(`/api/annual-reports/${reportId}/events`, { event: "recommender-approve" })).statusCode,
     ).toBe(404);
-    expect((await (await t.login("officer")).get("/api/annual-reports")).json().items.length).toBeGreaterThan(1);
+    expect((await (await t.login("officer")).get("/api/annual-reports?year=2026")).json().items.length).toBeGreaterThan(
+      1,
+    );
   });
 
   it("refuses an incomplete submission naming each missing part, then takes the completed report", async () => {
@@ -161,7 +151,7 @@ describe.each(databaseKinds())("annual reports on %s", (kind) => {
     const audited = await t.database.db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.action, "annual-report.recommender-approve"));
+      .where(and(eq(auditLog.action, "annual-report.recommender-approve"), eq(auditLog.targetId, reportId)));
     // The refused attempts (the unit's, another jurisdiction's) are on record as refusals beside the one success.
     expect(audited.filter((entry) => entry.outcome === "success")).toHaveLength(1);
     expect(audited.filter((entry) => entry.outcome === "refused").length).toBeGreaterThanOrEqual(1);
@@ -169,12 +159,14 @@ describe.each(databaseKinds())("annual reports on %s", (kind) => {
 
   it("marks a report not submitted only once the deadline has passed", async () => {
     const officer = await t.login("officer");
-    const others = (await officer.get("/api/annual-reports?state=awaiting-report")).json().items;
+    const others = (await officer.get("/api/annual-reports?year=2026&state=awaiting-report")).json().items;
     const other = others[0].id;
     const early = await officer.post(`/api/annual-reports/${other}/events`, { event: "mark-not-submitted" });
     expect(early.json()).toMatchObject({ code: "deadline-not-passed", article: "22" });
-    t.clock.set(new Date("2026-03-31T16:00:00Z")); // 2026-04-01 00:00 in China
-    const marked = await (await t.login("officer")).post(`/api/annual-reports/${other}/events`, { event: "mark-not-submitted" });
+    t.clock.set(new Date("2027-03-31T16:00:00Z")); // 2027-04-01 00:00 in China
+    const marked = await (await t.login("officer")).post(`/api/annual-reports/${other}/events`, {
+      event: "mark-not-submitted",
+    });
     expect(marked.json().state).toBe("not-submitted");
   });
 });
