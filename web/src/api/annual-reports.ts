@@ -29,6 +29,8 @@ export const evaluationApi = {
     http.post<{ id: string; reports: number }>("/api/evaluation-rounds", input),
   reports: (query: ReportQuery) => http.get<{ items: AnnualReportSummary[] }>("/api/annual-reports", query),
   report: (id: string) => http.get<AnnualReportDetail>(`/api/annual-reports/${enc(id)}`),
+  /** The report as Word or PDF, with its verification code (a plain link: the browser downloads it). */
+  documentUrl: (id: string, format: "docx" | "pdf") => `/api/annual-reports/${enc(id)}/document?format=${format}`,
   save: (id: string, content: AnnualReportContent, version: number) =>
     http.put<{ version: number }>(`/api/annual-reports/${enc(id)}`, { content, version }),
   fire: (id: string, input: ReportEventInput) =>

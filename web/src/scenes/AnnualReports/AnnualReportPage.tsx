@@ -1,5 +1,6 @@
+import { DownloadOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, App as AntApp, Card, Col, Form, type FormInstance, Row, Space, Typography } from "antd";
+import { Alert, App as AntApp, Button, Card, Col, Form, type FormInstance, Row, Space, Typography } from "antd";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { type AnnualReportDetail, evaluationApi } from "../../api/annual-reports";
@@ -209,6 +210,22 @@ export function AnnualReportPage() {
         extra={
           <>
             <ReportStateTag state={detail.state} testId="report-state" />
+            <Button
+              size="small"
+              icon={<DownloadOutlined />}
+              href={evaluationApi.documentUrl(detail.id, "docx")}
+              data-testid="report-docx"
+            >
+              Word
+            </Button>
+            <Button
+              size="small"
+              icon={<DownloadOutlined />}
+              href={evaluationApi.documentUrl(detail.id, "pdf")}
+              data-testid="report-pdf"
+            >
+              PDF
+            </Button>
             {editable && draft.status ? (
               <Typography.Text type={draft.status.type} data-testid="save-status">
                 {draft.status.text}
