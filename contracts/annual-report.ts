@@ -193,3 +193,19 @@ export const reportListQuery = z.object({
   state: z.enum(evaluationStates).optional(),
   baseId: z.string().max(64).optional(),
 });
+
+export const workPlanParams = z.object({
+  id: z.string().min(1).max(64),
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+/** `version` 0: no plan yet for the year (the first save creates it). */
+export const workPlanUpdate = z.strictObject({ content: workPlanContent, version: z.number().int().min(0) });
+export const workPlanSchema = z.object({
+  baseId: z.string(),
+  year: z.number().int(),
+  content: workPlanContent,
+  filedAt: z.string().nullable(),
+  version: z.number().int(),
+  editable: z.boolean(),
+  missing: z.array(issue),
+});

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   agreementStandingAtYearEnd,
   agreementValidAtYearEnd,
+  missingPlanSections,
   missingReportSections,
   planProgress,
   type ReportSections,
@@ -76,5 +77,18 @@ describe("annual report completeness (Art. 18, 22)", () => {
       ["jointPapers", 5, 3],
     ]);
     expect(planProgress(null, report, 2026)).toEqual([]);
+  });
+});
+
+describe("work plan filing (Art. 18.1)", () => {
+  it("needs the four pillars of Art. 3 and the targets", () => {
+    expect(missingPlanSections({ platform: "x", talent: " " }).map((issue) => issue.path)).toEqual([
+      "projects",
+      "talent",
+      "activities",
+      "targets",
+    ]);
+    const targets = { projects: 1, exchanges: 1, trainings: 0, jointPapers: 2, agreements: 3 };
+    expect(missingPlanSections({ platform: "a", projects: "b", talent: "c", activities: "d", targets })).toEqual([]);
   });
 });

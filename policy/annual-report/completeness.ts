@@ -106,3 +106,26 @@ export function planProgress(
   };
   return planTargetKeys.map((item) => ({ ...item, planned: targets[item.key], done: done[item.key] }));
 }
+
+export interface PlanSections extends PlanTargets {
+  platform?: string;
+  projects?: string;
+  talent?: string;
+  activities?: string;
+}
+
+/**
+ * What filing a year's work plan needs (Art. 18.1): goals for each pillar of Art. 3 (platform, projects, talent,
+ * activities) and the numeric targets the year's report is compared with.
+ */
+export function missingPlanSections(plan: PlanSections): FieldIssue[] {
+  const pillars = [
+    ["platform", "平台建设目标", "Platform goals"],
+    ["projects", "项目合作目标", "Project goals"],
+    ["talent", "人才交流目标", "Talent goals"],
+    ["activities", "交流活动目标", "Activity goals"],
+  ] as const;
+  const missing = pillars.filter(([key]) => blank(plan[key])).map(([key, zh, en]) => need(key, zh, en, "18.1"));
+  if (!plan.targets) missing.push(need("targets", "年度量化指标", "The year's targets", "18.1"));
+  return missing;
+}
