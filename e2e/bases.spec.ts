@@ -69,4 +69,34 @@ describe("a base's page (基地管理)", () => {
       await context.close();
     }
   });
+  it("a host unit drafts this year's work plan on its base's page and files it; it is read-only after", async () => {
+    if (!applicant) throw new Error("no app.yichang demo account");
+    const { context, page } = await newPage(browser);
+    try {
+      await login(page, applicant.username, applicant.password);
+      const own = (await (await page.request.get("/api/bases")).json()) as { items: BaseSummary[] };
+      const base = own.items.find((item) => item.standardName.includes("先进材料")) ?? own.items[0]!;
+      await page.goto(`/bases/${base.id}`);
+      const card = page.getByTestId("work-plan");
+      await card.getByTestId("plan-save").waitFor();
+      await card.getByLabel("平台建设目标").fill("建设先进陶瓷联合实验室。");
+      await card.getByTestId("plan-save").click();
+      await card.getByText("项目合作目标", { exact: false }).first().waitFor();
+      await expect.poll(async () => (await card.textContent()) ?? "").toContain("报备前还需填写");
+      await card.getByLabel("项目合作目标").fill("新增国际联合研发项目 2 项。");
+      await card.getByLabel("人才交流目标").fill("互派研究人员 4 人次。");
+      await card.getByLabel("交流活动目标").fill("举办国际研讨会 1 次。");
+      await card.getByLabel("联合发表论文（篇）").fill("5");
+      await card.getByTestId("plan-save").click();
+      await expect.poll(async () => (await card.textContent()) ?? "").not.toContain("报备前还需填写");
+      await screenshot(page, "base-work-plan-draft");
+      await card.getByTestId("plan-file").click();
+      await expect.poll(async () => (await card.textContent()) ?? "").toContain("报备（调整须按重大事项变化报告）");
+      expect(await card.getByTestId("plan-save").count()).toBe(0);
+      expect(await card.textContent()).toContain("建设先进陶瓷联合实验室");
+      await screenshot(page, "base-work-plan-filed");
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -56,7 +56,7 @@ describe.each(databaseKinds())("the scheduler on %s", (kind) => {
   });
   afterAll(() => t.close());
 
-  it("keeps its schedule across a restart and runs the deadline job through the queue", async () => {
+  it("runs the deadline job after a restart: from pg-boss's stored schedule, or the embedded runner's catch-up", async () => {
     const deps = { database: t.database, clock: t.clock, keys: testKeys };
     const first = await startScheduler(deps, t.app.log);
     await first.stop();
@@ -66,9 +66,12 @@ describe.each(databaseKinds())("the scheduler on %s", (kind) => {
     t.clock.set(new Date(Date.parse(`${round!.report_deadline}T00:00:00+08:00`) + 86_400_000));
     const second = await startScheduler(deps, t.app.log);
     try {
-      const schedules = (await t.database.executeSql("select name, cron, timezone from pgboss.schedule")).rows;
-      expect(schedules).toEqual([{ name: "report-deadlines", cron: "*/10 * * * *", timezone: "Asia/Shanghai" }]);
-      expect(await second.runNow("report-deadlines")).toBeTruthy();
+      if (kind === "postgres") {
+        // pg-boss keeps the schedule in the database; the embedded runner catches up at start instead.
+        const schedules = (await t.database.executeSql("select name, cron, timezone from pgboss.schedule")).rows;
+        expect(schedules).toEqual([{ name: "report-deadlines", cron: "*/10 * * * *", timezone: "Asia/Shanghai" }]);
+        expect(await second.runNow("report-deadlines")).toBeTruthy();
+      }
       const deadline = Date.now() + 30_000;
       let left = -1;
       while (Date.now() < deadline) {

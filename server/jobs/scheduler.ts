@@ -4,31 +4,65 @@ import type { CommandDeps } from "../commands/command";
 import { markMissedReports } from "../yearly/report-deadlines";
 
 /**
- * The platform's scheduled jobs, on pg-boss in the platform's own database (PostgreSQL, or PGlite through
- * `Database.executeSql`): jobs and schedules are rows, so they survive a restart, and with several app nodes a job
- * runs on one of them. Each job decides with the platform clock (deps.clock) and is idempotent, so a job that runs
- * late, or twice, changes nothing twice. Reminders (part 2 of the life of a base) register here.
+ * The platform's scheduled jobs. On PostgreSQL they run on pg-boss: jobs and schedules are rows, so they survive a
+ * restart, and with several app nodes a job runs on one of them. The embedded database serves one process (its
+ * data directory is locked), so there they run on a timer in that process, at start (catching up) and every
+ * interval: pg-boss's multi-statement transactions would share PGlite's single connection with the app's own.
+ * Each job decides with the platform clock (deps.clock) and is idempotent, so a job that runs late, or twice,
+ * changes nothing twice. Reminders (part 2 of the life of a base) register here.
  */
 export const scheduledJobs = [
   {
     name: "report-deadlines",
     // Every 10 minutes, China time: a report is marked within 10 minutes of its deadline day ending.
     cron: "*/10 * * * *",
+    everyMs: 10 * 60_000,
     run: (deps: CommandDeps) => markMissedReports(deps),
   },
 ] as const;
 
 export interface Scheduler {
   /** Runs a job now (tests, and an operator's catch-up), through the queue like the schedule does. */
-  runNow(name: (typeof scheduledJobs)[number]["name"]): Promise<string | null>;
+  runNow(name: JobName): Promise<string | null>;
   stop(): Promise<void>;
 }
 
+type JobName = (typeof scheduledJobs)[number]["name"];
+
+/** The embedded database's runner: each job at start and every interval, never two runs of one job at once. */
+function startLocalScheduler(deps: CommandDeps, log: FastifyBaseLogger): Scheduler {
+  const running = new Map<JobName, Promise<unknown>>();
+  const run = (job: (typeof scheduledJobs)[number]) => {
+    const current = running.get(job.name);
+    if (current) return current;
+    const next = job
+      .run(deps)
+      .then((result) => log.info({ job: job.name, result }, "scheduled job done"))
+      .catch((error) => log.error({ err: error, job: job.name }, "scheduled job failed"))
+      .finally(() => running.delete(job.name));
+    running.set(job.name, next);
+    return next;
+  };
+  const timers = scheduledJobs.map((job) => setInterval(() => void run(job), job.everyMs));
+  for (const job of scheduledJobs) void run(job);
+  return {
+    async runNow(name) {
+      const job = scheduledJobs.find((entry) => entry.name === name)!;
+      await run(job);
+      return `local:${name}`;
+    },
+    async stop() {
+      for (const timer of timers) clearInterval(timer);
+      await Promise.all(running.values());
+    },
+  };
+}
+
 export async function startScheduler(deps: CommandDeps, log: FastifyBaseLogger): Promise<Scheduler> {
+  if (deps.database.kind === "pglite") return startLocalScheduler(deps, log);
   const boss = new PgBoss({
     db: { executeSql: (text, values) => deps.database.executeSql(text, values) },
     schema: "pgboss",
-    // One embedded connection: poll gently; maintenance keeps the job tables small.
     pollingIntervalSeconds: 2,
   });
   boss.on("error", (error) => log.error({ err: error }, "scheduler error"));
