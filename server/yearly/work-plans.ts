@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import type { WorkPlanContent, workPlanSchema } from "../../contracts/annual-report";
 import { missingPlanSections } from "../../policy/annual-report/completeness";
+import { evaluatedBaseStates } from "../../policy/annual-report/round";
 import type { Caller } from "../access/caller";
 import { abilitiesOn, authorize } from "../access/scope";
 import { execute, type Invocation } from "../commands/command";
@@ -71,7 +72,7 @@ function guard(loaded: LoadedBase, files: boolean, row: PlanRow | null, version:
       messageEn: "The plan was changed by someone else; reload it before saving.",
     });
   }
-  if (!["active", "rectifying", "revocation-proposed"].includes(loaded.base.status)) {
+  if (!(evaluatedBaseStates as readonly string[]).includes(loaded.base.status)) {
     throw refused.conflict({
       code: "base-not-in-series",
       article: "18",
