@@ -19,6 +19,17 @@ export const baseEventKinds = [
   { kind: "report-not-submitted", labelZh: "未按期提交年度工作报告（不合格）", labelEn: "Report not filed in time" },
   { kind: "report-withdrawn", labelZh: "中途退出年度考核", labelEn: "Withdrew from the evaluation" },
   { kind: "evaluation-started", labelZh: "进入年度绩效考核", labelEn: "Evaluation started" },
+  { kind: "onsite-checked", labelZh: "实地核查", labelEn: "On-site check" },
+  { kind: "graded", labelZh: "年度绩效考核结果", labelEn: "Graded" },
+  { kind: "grades-published", labelZh: "考核结果通知依托单位", labelEn: "Grade published to the unit" },
+  { kind: "funded", labelZh: "按考核结果安排支持经费", labelEn: "Funding allocated" },
+  { kind: "excellent-listed", labelZh: "列入优先推荐名单", labelEn: "Listed for priority recommendation" },
+  { kind: "rectification-opened", labelZh: "进入整改期（一年）", labelEn: "Rectification opened" },
+  { kind: "rectification-plan-filed", labelZh: "提交整改方案", labelEn: "Rectification plan filed" },
+  { kind: "rectification-report-filed", labelZh: "提交整改报告", labelEn: "Rectification report filed" },
+  { kind: "rectification-passed", labelZh: "整改复核合格", labelEn: "Rectification passed" },
+  { kind: "rectification-failed", labelZh: "整改复核仍不合格", labelEn: "Rectification failed" },
+  { kind: "revocation-proposed", labelZh: "拟取消基地资格", labelEn: "Revocation proposed" },
 ] as const;
 export type BaseEventKind = (typeof baseEventKinds)[number]["kind"];
 
@@ -31,6 +42,12 @@ export const baseEventData = z.object({
   documentNumber: z.string().optional(),
   reason: z.string().optional(),
   grade: z.string().optional(),
+  score: z.number().optional(),
+  article: z.string().optional(),
+  /** Art. 20 ground of a revocation proposal. */
+  ground: z.number().int().optional(),
+  fundingYuan: z.number().int().optional(),
+  dueOn: z.string().optional(),
 });
 export type BaseEventData = z.infer<typeof baseEventData>;
 

@@ -4,6 +4,7 @@ import { auditChanges } from "../../contracts/audit";
 import { baseEventData } from "../../contracts/base-timeline";
 import { idList } from "../../contracts/common";
 import { verificationSchema } from "../../contracts/decision";
+import { fundingByGrade, gradeCutoffs } from "../../contracts/evaluation";
 import { outboxMessage } from "../../contracts/outbox";
 import {
   applicationEventData,
@@ -62,6 +63,10 @@ export const storedJsonSchemas = {
   "annual_reports.content": annualReportContent,
   "work_plans.content": workPlanContent,
   "base_events.data": baseEventData,
+  "evaluation_rounds.rubric": rubricSchema.nullable(),
+  "evaluation_rounds.cutoffs": gradeCutoffs.nullable(),
+  "evaluation_rounds.funding": fundingByGrade.nullable(),
+  "evaluation_grades.cutoffs": gradeCutoffs,
 } satisfies Record<string, z.ZodType>;
 
 export type StoredColumn = keyof typeof storedJsonSchemas;

@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { evaluationRoundInput } from "../../contracts/annual-report";
+import { defaultEvaluationRubric } from "../../policy/annual-report/evaluation-rubric";
 import { evaluatedBaseStates, reportsOnYear, roundDateIssues } from "../../policy/annual-report/round";
+import { defaultSettings } from "../../policy/settings";
 import { editionFor } from "../../policy/measures/editions";
 import { authorize } from "../access/scope";
 import { chinaDate } from "../clock";
@@ -55,6 +57,13 @@ export async function openEvaluationRound(
       evaluator: input.evaluator,
       status: "open",
       edition: editionFor(today).edition.id,
+      rubric: defaultEvaluationRubric(input.year),
+      cutoffs: {
+        excellentShare: defaultSettings.excellentShare,
+        excellentMinimumScore: defaultSettings.excellentMinimumScore,
+        unqualifiedBelow: defaultSettings.unqualifiedBelow,
+        excellentAtLeastOneSlot: defaultSettings.excellentAtLeastOneSlot,
+      },
       createdBy: actor.accountId,
       createdAt: now,
     });

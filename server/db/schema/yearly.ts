@@ -1,6 +1,8 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { AnnualReportContent, WorkPlanContent } from "../../../contracts/annual-report";
 import type { BaseEventData, BaseEventKind } from "../../../contracts/base-timeline";
+import type { Grade, GradeCutoffs } from "../../../policy/grading/grade";
+import type { Rubric } from "../../../policy/grading/rubric";
 import type { EvaluationState } from "../../../policy/lifecycles/evaluation.transitions";
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -19,6 +21,14 @@ export const evaluationRounds = pgTable(
     evaluator: text("evaluator", { enum: ["experts", "third-party"] }).notNull(),
     status: text("status", { enum: ["open", "closed"] }).notNull(),
     edition: text("edition").notNull(),
+    /** The year's indicator tree and weights (Art. 22), copied into each report's expert review. */
+    rubric: jsonb("rubric").$type<Rubric>(),
+    /** The year's cut-offs (SPEC §7 defaults), recorded with every grade computed from them. */
+    cutoffs: jsonb("cutoffs").$type<GradeCutoffs>(),
+    /** Funding per grade in yuan (Art. 23), set by the officer once the grades are confirmed. */
+    funding: jsonb("funding").$type<Record<Grade, number>>(),
+    gradedAt: at("graded_at"),
+    publishedAt: at("published_at"),
     createdBy: text("created_by"),
     createdAt: at("created_at").notNull(),
     version: integer("version").notNull().default(1),
@@ -98,3 +108,86 @@ export const baseEvents = pgTable(
   },
   (t) => [index("base_events_base_idx").on(t.baseId, t.at)],
 );
+
+/**
+ * A base's confirmed grade for a year (Art. 22), with the rules edition and cut-offs it was computed with, and the
+ * funding it was allocated (Art. 23). Written once when the officer confirms the cohort's grades.
+ */
+export const evaluationGrades = pgTable(
+  "evaluation_grades",
+  {
+    id: text("id").primaryKey(),
+    roundId: text("round_id").notNull(),
+    reportId: text("report_id").notNull(),
+    baseId: text("base_id").notNull(),
+    year: integer("year").notNull(),
+    grade: text("grade").$type<Grade>().notNull(),
+    score: real("score"),
+    article: text("article").notNull(),
+    reasonZh: text("reason_zh").notNull(),
+    reasonEn: text("reason_en").notNull(),
+    /** The grade was decided by the officer at a tie on the 优秀 cut. */
+    decidedAtTie: boolean("decided_at_tie").notNull().default(false),
+    edition: text("edition").notNull(),
+    cutoffs: jsonb("cutoffs").$type<GradeCutoffs>().notNull(),
+    fundingYuan: integer("funding_yuan"),
+    confirmedBy: text("confirmed_by"),
+    confirmedAt: at("confirmed_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("evaluation_grades_round_base_key").on(t.roundId, t.baseId),
+    index("evaluation_grades_base_idx").on(t.baseId),
+  ],
+);
+
+/** An on-site check (实地核查) of a base during a year's evaluation; fraud found → 不合格 directly (Art. 20.1). */
+export const onsiteChecks = pgTable(
+  "onsite_checks",
+  {
+    id: text("id").primaryKey(),
+    reportId: text("report_id").notNull(),
+    baseId: text("base_id").notNull(),
+    checkedOn: text("checked_on").notNull(),
+    findings: text("findings").notNull(),
+    fraudFound: boolean("fraud_found").notNull(),
+    recordedBy: text("recorded_by"),
+    recordedByName: text("recorded_by_name"),
+    at: at("at").notNull(),
+  },
+  (t) => [index("onsite_checks_report_idx").on(t.reportId)],
+);
+
+/**
+ * A base's one-year rectification (Art. 24), opened by a 不合格 grade: the unit files a plan and a final report;
+ * the officer's re-check (or the next evaluation) passes it or proposes revocation (Art. 20.6).
+ */
+export const rectificationCases = pgTable(
+  "rectification_cases",
+  {
+    id: text("id").primaryKey(),
+    baseId: text("base_id").notNull(),
+    unitId: text("unit_id").notNull(),
+    roundId: text("round_id").notNull(),
+    year: integer("year").notNull(),
+    openedOn: text("opened_on").notNull(),
+    dueOn: text("due_on").notNull(),
+    state: text("state", { enum: ["open", "plan-filed", "report-filed", "passed", "failed"] }).notNull(),
+    plan: text("plan"),
+    finalReport: text("final_report"),
+    decisionReason: text("decision_reason"),
+    decidedOn: text("decided_on"),
+    decidedBy: text("decided_by"),
+    version: integer("version").notNull().default(1),
+    updatedAt: at("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("rectification_cases_round_base_key").on(t.roundId, t.baseId),
+    index("rectification_cases_unit_idx").on(t.unitId),
+  ],
+);
+
+/** Reminders already sent, by key (kind, subject, days before): a reminder goes out once, across restarts and nodes. */
+export const remindersSent = pgTable("reminders_sent", {
+  key: text("key").primaryKey(),
+  sentAt: at("sent_at").notNull(),
+});

@@ -1,0 +1,53 @@
+import { eq } from "drizzle-orm";
+import type { BaseEventData, BaseEventKind } from "../../contracts/base-timeline";
+import {
+  type BaseEvent,
+  type BaseState,
+  type BaseTransitionContext,
+  baseLifecycle,
+  baseStates,
+} from "../../policy/lifecycles/base.transitions";
+import { transition } from "../../policy/lifecycles/transition";
+import { chinaDate } from "../clock";
+import type { CommandContext } from "../commands/command";
+import { bases } from "../db/schema";
+import { Refused, refused } from "../domain/refused";
+import { recordBaseEvent } from "./base-timeline";
+
+const isBaseState = (value: string): value is BaseState => (baseStates as readonly string[]).includes(value);
+
+/**
+ * The one writer of `bases.status` in the yearly cycle, inside the caller's command: locks the base, lets
+ * base.transitions.ts decide the event, writes the status, the timeline entry and an audit line, or throws the
+ * refusal. The caller's ability was checked by the command that grades or decides.
+ */
+export async function applyBaseEvent(
+  context: CommandContext,
+  baseId: string,
+  event: BaseEvent,
+  transitionContext: BaseTransitionContext,
+  timeline: { kind: BaseEventKind; data?: BaseEventData },
+): Promise<BaseState> {
+  const [base] = await context.tx
+    .select({ status: bases.status, version: bases.version })
+    .from(bases)
+    .where(eq(bases.id, baseId))
+    .for("update");
+  if (!base) throw refused.notFound("Base", "基地");
+  if (!isBaseState(base.status)) throw new Error(`base ${baseId} has unknown status ${base.status}`);
+  const outcome = transition(baseLifecycle, base.status, event, transitionContext);
+  if (!outcome.ok) throw new Refused("rule", outcome.refusal);
+  const today = chinaDate(context.clock.now());
+  await context.tx
+    .update(bases)
+    .set({ status: outcome.value.to, statusChangedOn: today, version: base.version + 1 })
+    .where(eq(bases.id, baseId));
+  await recordBaseEvent(context, baseId, timeline.kind, { article: outcome.value.article, ...timeline.data });
+  await context.audit({
+    action: `base.${event}`,
+    targetType: "base",
+    targetId: baseId,
+    changes: { base: baseId, status: { from: base.status, to: outcome.value.to }, article: outcome.value.article },
+  });
+  return outcome.value.to;
+}
