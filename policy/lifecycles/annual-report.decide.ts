@@ -51,6 +51,8 @@ export interface ReportRequest {
   event: EvaluationEvent;
   reason?: string | null | undefined;
   expectedVersion?: number | undefined;
+  /** The grade being recorded: only the grading command sends it (the events route has no such field). */
+  grade?: "excellent" | "qualified" | "unqualified" | undefined;
 }
 
 export type ReportRefusalKind = "not-found" | "forbidden" | "conflict" | "rule";
@@ -163,6 +165,7 @@ export function decideReportEvent(facts: ReportFacts, actor: ReportActor, reques
     today: facts.today,
     reportDeadline: facts.round.reportDeadline,
     ...(reason ? { reason } : {}),
+    ...(request.grade ? { grade: request.grade } : {}),
   };
   const outcome = transition(evaluationLifecycle, facts.state, event, context);
   if (!outcome.ok) return refused(outcome.refusal.code === "invalid-transition" ? "conflict" : "rule", outcome.refusal);
