@@ -78,6 +78,7 @@ function expectedCell(role: (typeof roles)[number], ability: (typeof abilities)[
           "change-report.create",
           "change-report.submit",
           "change-report.review",
+          "rectification.submit",
         ].includes(ability)
       )
         return null;
@@ -128,6 +129,7 @@ function expectedCell(role: (typeof roles)[number], ability: (typeof abilities)[
         "change-report.read",
         "change-report.submit",
         "rectification.read",
+        "rectification.submit",
       ].includes(ability)
         ? "unit"
         : null;

@@ -79,6 +79,7 @@ export const abilities = [
   "change-report.review",
   "change-report.file",
   "rectification.read",
+  "rectification.submit", // host unit files its rectification plan and final report (Art. 24)
   "rectification.manage",
   "alliance.read",
   "alliance.manage",
@@ -126,6 +127,7 @@ export const grants = {
     "change-report.read": "unit",
     "change-report.submit": "unit",
     "rectification.read": "unit",
+    "rectification.submit": "unit",
     "alliance.read": "all",
   },
   recommender: {

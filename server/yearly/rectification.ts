@@ -1,0 +1,74 @@
+import { randomUUID } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { rectificationDueOn } from "../../policy/lifecycles/rectification.transitions";
+import { chinaDate } from "../clock";
+import type { CommandContext } from "../commands/command";
+import { accounts, bases, rectificationCases } from "../db/schema";
+import { applyBaseEvent } from "./base-state";
+
+/** The host unit's active accounts: who hears that a rectification case opened or was decided. */
+export async function unitAccounts(context: Pick<CommandContext, "tx">, unitId: string): Promise<string[]> {
+  const rows = await context.tx
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.unitId, unitId), eq(accounts.disabled, false)));
+  return [...new Set(rows.map((row) => row.id))];
+}
+
+/**
+ * Opens the one-year rectification of a base graded 不合格 (Art. 24), inside the grading command's transaction:
+ * the case (due a year after today, China date), the base's move to 整改中 with its timeline entry, and a notice to
+ * the host unit. Returns the case id. The grading command has checked its own ability; a second case for the same
+ * round and base violates the unique key and rolls the grading back.
+ */
+export async function openRectification(
+  context: CommandContext,
+  input: { baseId: string; unitId: string; roundId: string; year: number },
+): Promise<string> {
+  const now = context.clock.now();
+  const openedOn = chinaDate(now);
+  const dueOn = rectificationDueOn(openedOn);
+  const id = randomUUID();
+  await context.tx.insert(rectificationCases).values({
+    id,
+    baseId: input.baseId,
+    unitId: input.unitId,
+    roundId: input.roundId,
+    year: input.year,
+    openedOn,
+    dueOn,
+    state: "open",
+    version: 1,
+    updatedAt: now,
+  });
+  await applyBaseEvent(
+    context,
+    input.baseId,
+    "grade-unqualified",
+    {},
+    {
+      kind: "rectification-opened",
+      data: { year: input.year, dueOn },
+    },
+  );
+  await context.audit({
+    action: "rectification.open",
+    targetType: "rectification",
+    targetId: id,
+    changes: { base: input.baseId, year: input.year, openedOn, dueOn, article: "24" },
+  });
+  const [base] = await context.tx.select({ name: bases.standardName }).from(bases).where(eq(bases.id, input.baseId));
+  const accountIds = await unitAccounts(context, input.unitId);
+  if (accountIds.length > 0) {
+    await context.enqueue({
+      kind: "notify",
+      accountIds,
+      titleZh: `${base?.name ?? "基地"}${input.year}年度绩效考核不合格，进入整改期`,
+      titleEn: `${base?.name ?? "Base"}: graded unqualified for ${input.year}, rectification opened`,
+      bodyZh: `请提交整改方案，并于${dueOn}前提交整改报告（第二十四条）。`,
+      bodyEn: `File a rectification plan, then the final report by ${dueOn} (Art. 24).`,
+      link: `/rectifications/${id}`,
+    });
+  }
+  return id;
+}
