@@ -1,0 +1,168 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { abilitiesOf } from "../access/abilities";
+import { daysBetween, daysInMonth, formatIsoDate, parseIsoDate } from "../calendar/dates";
+import { expectExactTable } from "./lifecycle.test-helpers";
+import {
+  availableRectificationEvents,
+  decideRectificationEvent,
+  type RectificationEvent,
+  type RectificationState,
+  rectificationDueOn,
+  rectificationEventList,
+  rectificationLifecycle,
+  rectificationStateList,
+} from "./rectification.transitions";
+import { transition } from "./transition";
+
+const expected: [RectificationState, RectificationEvent, RectificationState][] = [
+  ["open", "file-plan", "plan-filed"],
+  ["open", "fail", "failed"],
+  ["plan-filed", "file-report", "report-filed"],
+  ["plan-filed", "fail", "failed"],
+  ["report-filed", "pass", "passed"],
+  ["report-filed", "fail", "failed"],
+];
+
+const permissive = {
+  plan: "加强国际合作项目管理",
+  finalReport: "整改完成，附佐证材料",
+  reason: "复核仍不合格",
+  today: "2027-12-05",
+  dueOn: "2027-12-04",
+};
+const unit = abilitiesOf(["applicant"]);
+const officer = abilitiesOf(["officer"]);
+const recommender = abilitiesOf(["recommender"]);
+
+describe("rectification lifecycle (Art. 24, 20.6)", () => {
+  it("allows exactly the table and refuses every other pair", () => {
+    expect(expectExactTable(rectificationLifecycle, expected, permissive)).toBe(5 * 4 - expected.length);
+  });
+
+  it("labels every state and event in Chinese and English", () => {
+    expect(rectificationStateList.map((entry) => entry.state)).toEqual(rectificationLifecycle.states);
+    expect(rectificationEventList.map((entry) => entry.event)).toEqual(rectificationLifecycle.events);
+    for (const entry of [...rectificationStateList, ...rectificationEventList]) {
+      expect(entry.labelZh).toMatch(/[\u4e00-\u9fff]/);
+      expect(entry.labelEn).toMatch(/[a-z]/);
+    }
+  });
+
+  it("cites Art. 24 for the unit's filings and the pass, Art. 20.6 for the failure", () => {
+    const articles = expected.map(([from, event]) => [
+      event,
+      transition(rectificationLifecycle, from, event, permissive),
+    ]);
+    for (const [event, outcome] of articles) {
+      expect(outcome).toMatchObject({ ok: true, value: { article: event === "fail" ? "20.6" : "24" } });
+    }
+  });
+
+  it("the host unit files, the department decides; the recommender only reads", () => {
+    expect(availableRectificationEvents("open", permissive, unit)).toEqual(["file-plan"]);
+    expect(availableRectificationEvents("plan-filed", permissive, unit)).toEqual(["file-report"]);
+    expect(availableRectificationEvents("report-filed", permissive, unit)).toEqual([]);
+    expect(availableRectificationEvents("report-filed", { ...permissive, reason: undefined }, officer)).toEqual([
+      "pass",
+      "fail",
+    ]);
+    for (const state of rectificationLifecycle.states) {
+      expect(availableRectificationEvents(state, permissive, recommender)).toEqual([]);
+    }
+    expect(decideRectificationEvent("report-filed", "pass", permissive, unit)).toMatchObject({
+      ok: false,
+      refusal: { code: "forbidden" },
+    });
+    expect(decideRectificationEvent("open", "file-plan", permissive, officer)).toMatchObject({
+      ok: false,
+      refusal: { code: "forbidden" },
+    });
+  });
+
+  it("files a plan only when written, a report only when written", () => {
+    expect(decideRectificationEvent("open", "file-plan", { plan: "  " }, unit)).toMatchObject({
+      ok: false,
+      refusal: { code: "plan-missing", article: "24", path: "plan" },
+    });
+    expect(decideRectificationEvent("plan-filed", "file-report", { plan: "x" }, unit)).toMatchObject({
+      ok: false,
+      refusal: { code: "report-missing", article: "24", path: "finalReport" },
+    });
+    expect(availableRectificationEvents("open", { plan: "" }, unit)).toEqual([]);
+  });
+
+  it("refuses the report before the plan, naming Art. 24", () => {
+    expect(decideRectificationEvent("open", "file-report", permissive, unit)).toMatchObject({
+      ok: false,
+      refusal: { code: "plan-not-filed", article: "24" },
+    });
+  });
+
+  it("a failure needs a reason (Art. 20.6)", () => {
+    for (const reason of [undefined, "", "   "]) {
+      expect(decideRectificationEvent("report-filed", "fail", { ...permissive, reason }, officer)).toMatchObject({
+        ok: false,
+        refusal: { code: "reason-required", article: "20.6", path: "reason" },
+      });
+    }
+  });
+
+  it("without a report, fails only once the year is over", () => {
+    const running = { ...permissive, today: "2027-12-04" };
+    for (const state of ["open", "plan-filed"] as const) {
+      expect(decideRectificationEvent(state, "fail", running, officer)).toMatchObject({
+        ok: false,
+        refusal: { code: "rectification-period-running", article: "24" },
+      });
+      expect(decideRectificationEvent(state, "fail", permissive, officer)).toMatchObject({
+        ok: true,
+        value: { to: "failed" },
+      });
+      expect(availableRectificationEvents(state, running, officer)).toEqual([]);
+    }
+    expect(decideRectificationEvent("report-filed", "fail", running, officer)).toMatchObject({ ok: true });
+  });
+});
+
+describe("rectificationDueOn (Art. 24: one year)", () => {
+  it.each([
+    ["2026-12-04", "2027-12-04"],
+    ["2026-01-01", "2027-01-01"],
+    ["2026-12-31", "2027-12-31"],
+    ["2027-12-31", "2028-12-31"],
+    ["2028-02-29", "2029-02-28"], // leap day: no 29 February next year
+    ["2027-02-28", "2028-02-28"], // into a leap year: same day, not the 29th
+    ["2027-03-01", "2028-03-01"],
+    ["2028-02-28", "2029-02-28"],
+    ["2028-03-01", "2029-03-01"],
+    ["2031-02-28", "2032-02-28"],
+    ["2099-12-31", "2100-12-31"],
+    ["2100-02-28", "2101-02-28"], // 2100 is not a leap year
+    ["2096-02-29", "2097-02-28"],
+    ["2025-06-30", "2026-06-30"],
+  ])("opened %s → due %s", (openedOn, dueOn) => {
+    expect(rectificationDueOn(openedOn)).toBe(dueOn);
+  });
+
+  it("keeps the month, moves the year by one, and the day unless it is 29 February; 365 or 366 days", () => {
+    const dates = fc
+      .record({
+        year: fc.integer({ min: 2000, max: 2199 }),
+        month: fc.integer({ min: 1, max: 12 }),
+        day: fc.integer({ min: 1, max: 31 }),
+      })
+      .map(({ year, month, day }) => formatIsoDate({ year, month, day: Math.min(day, daysInMonth(year, month)) }));
+    fc.assert(
+      fc.property(dates, (openedOn) => {
+        const dueOn = rectificationDueOn(openedOn);
+        const from = parseIsoDate(openedOn)!;
+        const to = parseIsoDate(dueOn)!;
+        expect(to.year).toBe(from.year + 1);
+        expect(to.month).toBe(from.month);
+        expect(to.day).toBe(from.month === 2 && from.day === 29 ? 28 : from.day);
+        expect([365, 366]).toContain(daysBetween(openedOn, dueOn));
+      }),
+    );
+  });
+});
