@@ -140,6 +140,9 @@ export const evaluationRoundSchema = z.object({
   createdAt: z.string(),
 });
 
+/** 开始考核评审: how many submitted reports the department put under evaluation. */
+export const evaluationStarted = z.object({ started: z.number().int() });
+
 export const reportUpdate = z.strictObject({ content: annualReportContent, version: z.number().int() });
 
 export const reportEventRequest = z.strictObject({

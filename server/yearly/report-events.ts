@@ -83,7 +83,11 @@ export async function applyReportEvent(
       ...(reason ? { reason } : {}),
     });
   }
+  // Named by the report and its event, also when a command moves several reports at once (start-evaluation.ts).
   await context.audit({
+    action: `annual-report.${request.event}`,
+    targetType: "annual-report",
+    targetId: before.id,
     changes: { state: { from: before.state, to: change.to }, article: change.article, edition: change.edition },
     ...(reason ? { reason } : {}),
   });

@@ -4,6 +4,7 @@ import {
   annualReportSummary,
   evaluationRoundInput,
   evaluationRoundSchema,
+  evaluationStarted,
   reportEventRequest,
   reportListQuery,
   reportUpdate,
@@ -19,6 +20,7 @@ import { fireReportEvent } from "../../yearly/report-events";
 import { readReport, reportActor } from "../../yearly/report-facts";
 import { listReports, listRounds, presentReport } from "../../yearly/reports.repository";
 import { saveReport } from "../../yearly/save-report";
+import { startEvaluation } from "../../yearly/start-evaluation";
 import { mediaTypes } from "../applications/application-documents.routes";
 import { sendDownload } from "../applications/transfer";
 import type { RouteDeps, TypedApp } from "../types";
@@ -69,6 +71,20 @@ export async function annualReportRoutes(app: TypedApp, deps: RouteDeps) {
       const opened = await openEvaluationRound(invocationOf(deps, request), request.body);
       return reply.code(201).send(opened);
     },
+  );
+
+  app.post(
+    "/api/evaluation-rounds/:id/start-evaluation",
+    {
+      config: { ability: "evaluation.manage" },
+      schema: {
+        tags,
+        summary: "开始考核评审（已报省科技厅的报告进入考核评审）/ put the submitted reports under evaluation",
+        params: idParams,
+        response: { 200: evaluationStarted, ...errorResponses },
+      },
+    },
+    async (request) => startEvaluation(invocationOf(deps, request), request.params.id),
   );
 
   app.get(
