@@ -5,6 +5,7 @@ import type {
   annualReportSummary,
   evaluationRoundInput,
   evaluationRoundSchema,
+  evaluationStarted,
   reportEventRequest,
 } from "../../../contracts/annual-report";
 import type { EvaluationState } from "../../../policy/lifecycles/evaluation.transitions";
@@ -18,6 +19,7 @@ export type AnnualReportDetail = z.infer<typeof annualReportDetail>;
 export type AnnualReportContent = z.infer<typeof annualReportContent>;
 export type ReportEventInput = z.input<typeof reportEventRequest>;
 export type ReportEvent = ReportEventInput["event"];
+export type EvaluationStarted = z.infer<typeof evaluationStarted>;
 export type ReportQuery = { year?: number; state?: EvaluationState; baseId?: string };
 
 const enc = encodeURIComponent;
@@ -27,6 +29,9 @@ export const evaluationApi = {
   rounds: () => http.get<{ items: EvaluationRound[] }>("/api/evaluation-rounds"),
   openRound: (input: EvaluationRoundInput) =>
     http.post<{ id: string; reports: number }>("/api/evaluation-rounds", input),
+  /** 开始考核评审: every submitted report of the round goes under evaluation. */
+  startEvaluation: (roundId: string) =>
+    http.post<EvaluationStarted>(`/api/evaluation-rounds/${enc(roundId)}/start-evaluation`),
   reports: (query: ReportQuery) => http.get<{ items: AnnualReportSummary[] }>("/api/annual-reports", query),
   report: (id: string) => http.get<AnnualReportDetail>(`/api/annual-reports/${enc(id)}`),
   /** The report as Word or PDF, with its verification code (a plain link: the browser downloads it). */

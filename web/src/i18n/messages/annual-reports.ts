@@ -26,6 +26,10 @@ export const annualReportMessages = messages(
     "round.summary": "{year} 年度 · 报告截止 {deadline} · {evaluator}",
     "round.back": "返回年度考核",
     "round.notFound": "未找到该年度考核。",
+    "round.startEvaluation": "开始评审",
+    "round.startEvaluationConfirm":
+      "已报省科技厅的 {n} 份年度工作报告将进入考核评审，之后可为每份报告发起专家评审。确定开始？",
+    "round.evaluationStarted": "{n} 份年度工作报告已进入考核评审。",
     "reports.intro":
       "依托单位按年度填写基地年度工作报告（第十八条），提交后经本单位管理员审核、推荐部门审核，报省科技厅（第二十二条）。",
     "reports.allStates": "全部状态",
@@ -155,6 +159,10 @@ export const annualReportMessages = messages(
     "round.summary": "Year {year} · reports due {deadline} · {evaluator}",
     "round.back": "Back to the evaluations",
     "round.notFound": "This evaluation was not found.",
+    "round.startEvaluation": "Start evaluation",
+    "round.startEvaluationConfirm":
+      "The {n} reports submitted to the department go under evaluation; each can then get its expert review. Start now?",
+    "round.evaluationStarted": "{n} annual reports are now under evaluation.",
     "reports.intro":
       "The host unit writes each base's annual report (Art. 18); once submitted, the unit's administrator and then the recommender review it before it goes to the department (Art. 22).",
     "reports.allStates": "All states",
