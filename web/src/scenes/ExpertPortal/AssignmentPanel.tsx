@@ -38,6 +38,8 @@ export function AssignmentPanel({ id }: { id: string }) {
   if (!item.data) return null;
   const a = item.data;
   const locked = a.status === "submitted";
+  // An annual report has no eligibility findings and is not "recommended for recognition" (Art. 22): graded later.
+  const isReport = a.targetKind === "annual-report";
   const can = (event: string) => a.events.includes(event);
   const sections: ReactNode = materials.data ? (
     <>
@@ -60,11 +62,13 @@ export function AssignmentPanel({ id }: { id: string }) {
           </Descriptions>
         ))}
       </Card>
-      <MaterialFiles id={id} files={materials.data.files} />
-      <Card title={t("portal.findings")} style={{ marginBottom: 16 }} data-testid="material-findings">
-        <Typography.Paragraph type="secondary">{t("portal.findingsIntro")}</Typography.Paragraph>
-        <FindingList findings={materials.data.findings} empty={t("portal.noFindings")} />
-      </Card>
+      {isReport && materials.data.files.length === 0 ? null : <MaterialFiles id={id} files={materials.data.files} />}
+      {isReport && materials.data.findings.length === 0 ? null : (
+        <Card title={t("portal.findings")} style={{ marginBottom: 16 }} data-testid="material-findings">
+          <Typography.Paragraph type="secondary">{t("portal.findingsIntro")}</Typography.Paragraph>
+          <FindingList findings={materials.data.findings} empty={t("portal.noFindings")} />
+        </Card>
+      )}
     </>
   ) : null;
 
@@ -141,15 +145,17 @@ export function AssignmentPanel({ id }: { id: string }) {
             <Form.Item name="opinion" label={t("portal.opinion")}>
               <Input.TextArea rows={3} data-testid="portal-opinion" />
             </Form.Item>
-            <Form.Item name="recommendation" label={t("portal.recommendation")}>
-              <Radio.Group>
-                <Radio value="recommend" data-testid="portal-recommend">
-                  {t("portal.recommend")}
-                </Radio>
-                <Radio value="conditional">{t("portal.conditional")}</Radio>
-                <Radio value="not-recommend">{t("portal.notRecommend")}</Radio>
-              </Radio.Group>
-            </Form.Item>
+            {isReport ? null : (
+              <Form.Item name="recommendation" label={t("portal.recommendation")}>
+                <Radio.Group>
+                  <Radio value="recommend" data-testid="portal-recommend">
+                    {t("portal.recommend")}
+                  </Radio>
+                  <Radio value="conditional">{t("portal.conditional")}</Radio>
+                  <Radio value="not-recommend">{t("portal.notRecommend")}</Radio>
+                </Radio.Group>
+              </Form.Item>
+            )}
             <Space>
               <Button htmlType="submit" data-testid="portal-save">
                 {t("portal.saveScores")}

@@ -11,7 +11,7 @@ function fileSize(bytes: number): string {
 }
 
 /**
- * 申报材料文件: the target's uploaded files, each opened through the expert's own assignment (the server audits every
+ * 材料文件: the target's uploaded files, each opened through the expert's own assignment (the server audits every
  * opening). A PDF opens in the browser's viewer in a new tab; Word and other files download.
  */
 export function MaterialFiles({ id, files }: { id: string; files: readonly MaterialFile[] }) {

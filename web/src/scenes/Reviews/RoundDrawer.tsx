@@ -204,7 +204,7 @@ export function RoundDrawer({ roundId, onClose }: { roundId: string | null; onCl
         open={cancelling}
         title={pick("撤销本轮评审", "Cancel this round")}
         description={pick(
-          "撤销后本轮的抽取记录和邀请保留备查，已邀请的专家会收到通知；可为该申报重新发起评审。",
+          "撤销后本轮的抽取记录和邀请保留备查，已邀请的专家会收到通知；可为该评审对象重新发起评审。",
           "The round's draws and invitations stay on record and the invited experts are told; a new round can then be opened.",
         )}
         required

@@ -11,6 +11,7 @@ import {
   Input,
   InputNumber,
   Modal,
+  Radio,
   Row,
   Select,
   Space,
@@ -69,8 +70,12 @@ function initialValues(defaults: ReviewTargetList["defaults"]): Values {
   };
 }
 
+type TargetKind = ReviewTarget["kind"];
+const targetKinds: readonly TargetKind[] = ["application", "annual-report"];
+
 /**
- * 发起专家评审 (SPEC §5.1 step 5): the officer picks an application waiting for its review, sets the draw rules
+ * 发起专家评审 (SPEC §5.1 step 5, Art. 22): the officer picks what is reviewed — an application in expert review or
+ * an annual report under evaluation — and a target waiting for its review, sets the draw rules
  * (starting from the defaults the server applies) and the aggregation, opens the round and, by default, draws the
  * panel at once. The round is then shown in the drawer, whatever the draw gave.
  */
@@ -88,9 +93,10 @@ export function StartReviewModal({
   const feedback = useFeedback();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
+  const [kind, setKind] = useState<TargetKind>("application");
   const targets = useQuery({
-    queryKey: [...reviewTargetsKey, "application"],
-    queryFn: () => reviewsApi.targets({ kind: "application", includeOpen: true }),
+    queryKey: [...reviewTargetsKey, kind],
+    queryFn: () => reviewsApi.targets({ kind, includeOpen: true }),
     enabled: open,
   });
   const bundle = useQuery({
@@ -123,7 +129,7 @@ export function StartReviewModal({
   const start = useMutation({
     mutationFn: async (values: Values) => {
       const round = await reviewsApi.create({
-        targetKind: "application",
+        targetKind: kind,
         targetId: values.targetId ?? "",
         settings: {
           draw: {
@@ -197,6 +203,18 @@ export function StartReviewModal({
         onFinish={(values) => start.mutate(values)}
         data-testid="review-start-form"
       >
+        <Form.Item label={t("reviews.start.kind")}>
+          <Radio.Group
+            optionType="button"
+            value={kind}
+            data-testid="review-start-kind"
+            onChange={(event) => {
+              setKind(event.target.value as TargetKind);
+              form.setFieldValue("targetId", undefined);
+            }}
+            options={targetKinds.map((value) => ({ value, label: t(`reviews.start.kind.${value}`) }))}
+          />
+        </Form.Item>
         <Form.Item
           name="targetId"
           label={t("reviews.start.target")}
@@ -204,11 +222,13 @@ export function StartReviewModal({
         >
           <Select
             data-testid="review-start-target"
-            placeholder={t("reviews.start.targetPlaceholder")}
+            placeholder={t(`reviews.start.targetPlaceholder.${kind}`)}
             loading={targets.isFetching}
             options={targetOptions}
             showSearch={{ optionFilterProp: "search" }}
-            notFoundContent={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("reviews.start.noTargets")} />}
+            notFoundContent={
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(`reviews.start.noTargets.${kind}`)} />
+            }
             onChange={chooseTarget}
           />
         </Form.Item>
