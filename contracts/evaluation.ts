@@ -42,3 +42,64 @@ export const onsiteCheckSchema = z.object({
   recordedByName: z.string().nullable(),
   at: z.string(),
 });
+
+const issue = z.object({
+  path: z.string(),
+  messageZh: z.string(),
+  messageEn: z.string(),
+  article: z.string().optional(),
+});
+
+/** One base's line in the year's grading: proposed by policy/grading until confirmed, then the confirmed grade. */
+export const gradingLine = z.object({
+  reportId: z.string(),
+  baseId: z.string(),
+  baseName: z.string(),
+  unitName: z.string(),
+  reportState: z.string(),
+  baseState: z.string(),
+  score: z.number().nullable(),
+  fraudFound: z.boolean(),
+  /** null: tied at the 优秀 cut, for the officer to decide. */
+  grade: gradeCode.nullable(),
+  article: z.string(),
+  reasonZh: z.string(),
+  reasonEn: z.string(),
+  tiedAtCut: z.boolean(),
+  /** What confirming does to the base (Art. 20, 24), in words. */
+  consequenceZh: z.string().nullable(),
+  consequenceEn: z.string().nullable(),
+  fundingYuan: z.number().int().nullable(),
+});
+
+export const gradingView = z.object({
+  roundId: z.string(),
+  year: z.number().int(),
+  title: z.string(),
+  version: z.number().int(),
+  cutoffs: gradeCutoffs,
+  edition: z.string(),
+  excellentSlots: z.number().int(),
+  tie: z.object({ score: z.number(), baseIds: z.array(z.string()), slotsLeft: z.number().int() }).nullable(),
+  /** What keeps the cohort from being confirmed (empty: ready). */
+  blockers: z.array(issue),
+  confirmed: z.boolean(),
+  gradedAt: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  funding: fundingByGrade.nullable(),
+  lines: z.array(gradingLine),
+  onsiteChecks: z.array(onsiteCheckSchema),
+  /** What the caller may do now: confirm, publish, set-funding, record-onsite-check. */
+  availableActions: z.array(z.enum(["confirm", "publish", "set-funding", "record-onsite-check"])),
+});
+export type GradingView = z.infer<typeof gradingView>;
+
+export const confirmGradesInput = z.strictObject({
+  /** Bases the officer makes 优秀 among those tied at the cut (at most the slots left). */
+  excellentAtTie: z.array(z.string().max(64)).max(1_000).default([]),
+  version: z.number().int(),
+});
+
+export const fundingInput = z.strictObject({ funding: fundingByGrade, version: z.number().int() });
+
+export const onsiteCheckRequest = onsiteCheckInput.extend({ reportId: z.string().min(1).max(64) });

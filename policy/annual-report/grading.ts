@@ -87,3 +87,29 @@ export function gradeConsequence(result: GradeResult, baseState: BaseState): Gra
   }
   return null;
 }
+
+const groundNumerals: Record<1 | 2 | 6, string> = { 1: "一", 2: "二", 6: "六" };
+
+/** The consequence in words, for the officer's grading view before confirming. */
+export function consequenceLabel(consequence: GradeConsequence): { zh: string; en: string } | null {
+  if (!consequence) return null;
+  if (consequence.kind === "open-rectification") {
+    return { zh: "进入为期一年的整改期（第二十四条）", en: "Opens a one-year rectification (Art. 24)" };
+  }
+  switch (consequence.event) {
+    case "pass-rectification":
+      return { zh: "整改期考核合格，恢复正常运行（第二十四条）", en: "Rectification passed: active again (Art. 24)" };
+    case "fail-rectification":
+      return {
+        zh: "整改后仍不合格，拟取消资格（第二十条第六项）",
+        en: "Still unqualified after rectification: revocation proposed (Art. 20.6)",
+      };
+    default: {
+      const ground = consequence.ground ?? 1;
+      return {
+        zh: `拟取消资格（第二十条第${groundNumerals[ground]}项），由处室决定`,
+        en: `Revocation proposed (Art. 20.${ground}), for the officer to decide`,
+      };
+    }
+  }
+}

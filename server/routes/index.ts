@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { FileStore } from "../storage/files";
 import { accountRoutes } from "./accounts/accounts.routes";
 import { annualReportRoutes } from "./annual-reports/annual-reports.routes";
+import { gradingRoutes } from "./annual-reports/grading.routes";
 import { workPlanRoutes } from "./annual-reports/work-plans.routes";
 import { applicationRoutes } from "./applications/applications.routes";
 import { auditRoutes } from "./audit/audit.routes";
@@ -55,6 +56,7 @@ export async function registerRoutes(app: TypedApp, deps: RouteDeps) {
   await baseRoutes(app, deps);
   await annualReportRoutes(app, deps);
   await workPlanRoutes(app, deps);
+  await gradingRoutes(app, deps);
   await publicRegistryRoutes(app, deps);
   await publicNoticeRoutes(app, deps);
   await publicVerifyRoutes(app, deps);
