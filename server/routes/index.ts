@@ -23,6 +23,7 @@ import { publicNoticeRoutes } from "./public-notices/public-notices.routes";
 import { publicRegistryRoutes } from "./public-registry/public-registry.routes";
 import { publicVerifyRoutes } from "./public-verify/verify.routes";
 import { recommenderRoutes } from "./recommenders/recommenders.routes";
+import { rectificationRoutes } from "./rectifications/rectifications.routes";
 import { referenceRoutes } from "./reference/reference.routes";
 import { registryFactRoutes } from "./registry-facts/registry-facts.routes";
 import { assignmentRoutes } from "./reviews/assignments.routes";
@@ -57,6 +58,7 @@ export async function registerRoutes(app: TypedApp, deps: RouteDeps) {
   await annualReportRoutes(app, deps);
   await workPlanRoutes(app, deps);
   await gradingRoutes(app, deps);
+  await rectificationRoutes(app, deps);
   await publicRegistryRoutes(app, deps);
   await publicNoticeRoutes(app, deps);
   await publicVerifyRoutes(app, deps);
