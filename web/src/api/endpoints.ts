@@ -1,3 +1,9 @@
+import type { z } from "zod";
+import type {
+  RectificationDetail,
+  RectificationSummary,
+  rectificationEventRequest,
+} from "../../../contracts/rectification";
 import { http } from "./client";
 import type * as T from "./types";
 
@@ -88,4 +94,21 @@ export const homeApi = {
   notifications: (query: PageQuery & { unread?: boolean }) => http.get<T.NotificationPage>("/api/notifications", query),
   markRead: (id: string) => http.post<T.Ok>(`/api/notifications/${enc(id)}/read`),
   markAllRead: () => http.post<T.Ok>("/api/notifications/read-all"),
+};
+
+export type { RectificationDetail, RectificationSummary };
+export type RectificationQuery = { state?: RectificationSummary["state"]; year?: number; baseId?: string };
+export type RectificationEventInput = z.input<typeof rectificationEventRequest>;
+export type RectificationEvent = RectificationEventInput["event"];
+
+/** 整改 (server/routes/rectifications, Art. 24). */
+export const rectificationsApi = {
+  list: (query: RectificationQuery) => http.get<{ items: RectificationSummary[] }>("/api/rectifications", query),
+  get: (id: string) => http.get<RectificationDetail>(`/api/rectifications/${enc(id)}`),
+  savePlan: (id: string, plan: string, expectedVersion: number) =>
+    http.put<RectificationDetail>(`/api/rectifications/${enc(id)}/plan`, { plan, expectedVersion }),
+  saveReport: (id: string, finalReport: string, expectedVersion: number) =>
+    http.put<RectificationDetail>(`/api/rectifications/${enc(id)}/report`, { finalReport, expectedVersion }),
+  fire: (id: string, input: RectificationEventInput) =>
+    http.post<RectificationDetail>(`/api/rectifications/${enc(id)}/events`, input),
 };

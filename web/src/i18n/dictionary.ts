@@ -12,6 +12,7 @@ import { homeMessages } from "./messages/home";
 import { peopleMessages } from "./messages/people";
 import { publicNoticeMessages } from "./messages/public-notices";
 import { recognitionMessages } from "./messages/recognition";
+import { rectificationMessages } from "./messages/rectifications";
 import { referenceMessages } from "./messages/reference";
 import { reviewMessages } from "./messages/review";
 import { unitMessages } from "./messages/units";
@@ -35,6 +36,7 @@ const groups = [
   publicNoticeMessages,
   baseMessages,
   annualReportMessages,
+  rectificationMessages,
 ] as const;
 
 type Group = (typeof groups)[number];

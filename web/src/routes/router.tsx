@@ -115,6 +115,12 @@ function routes() {
             guarded("annual-reports", "annual-reports/:id", () =>
               import("../scenes/AnnualReports/AnnualReportPage").then((m) => ({ Component: m.AnnualReportPage })),
             ),
+            guarded("rectifications", "rectifications", () =>
+              import("../scenes/Rectification/RectificationsPage").then((m) => ({ Component: m.RectificationsPage })),
+            ),
+            guarded("rectifications", "rectifications/:id", () =>
+              import("../scenes/Rectification/RectificationPage").then((m) => ({ Component: m.RectificationPage })),
+            ),
             guarded("workbench", "workbench", () =>
               import("../scenes/Workbench/WorkbenchPage").then((m) => ({ Component: m.WorkbenchPage })),
             ),

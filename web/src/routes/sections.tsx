@@ -20,6 +20,7 @@ import {
   SafetyCertificateOutlined,
   SolutionOutlined,
   TeamOutlined,
+  ToolOutlined,
   TrophyOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
@@ -152,6 +153,13 @@ export const sections = [
     icon: <FileTextOutlined />,
     // Host units and recommenders list theirs; experts and evaluators read reports only through their assignments.
     visible: (me) => hasAbility(me, "annual-report.read") && me.scopes["annual-report.read"] !== "assigned",
+  },
+  {
+    key: "rectifications",
+    path: "/rectifications",
+    label: "nav.rectifications",
+    icon: <ToolOutlined />,
+    visible: holds("rectification.read"),
   },
   // The public registry (no sign-in): opens outside the shell, for everyone.
   { key: "registry", path: "/registry", label: "nav.registry", icon: <GlobalOutlined />, visible: () => true },
