@@ -8,15 +8,25 @@ import { demoAccounts, launchBrowser, login, logout, newPage, screenshot } from 
  */
 const menus: Record<string, { present: string[]; absent: string[] }> = {
   officer: {
-    present: ["home", "units", "people", "reference", "bases", "evaluation", "annual-reports", "notifications"],
+    present: [
+      "home",
+      "units",
+      "people",
+      "reference",
+      "bases",
+      "evaluation",
+      "annual-reports",
+      "rectifications",
+      "notifications",
+    ],
     absent: ["accounts", "role-grants", "audit", "my-unit"],
   },
   recommender: {
-    present: ["home", "units", "people", "bases", "annual-reports", "notifications"],
+    present: ["home", "units", "people", "bases", "annual-reports", "rectifications", "notifications"],
     absent: ["accounts", "role-grants", "audit", "reference", "my-unit", "evaluation"],
   },
   applicant: {
-    present: ["home", "my-unit", "people", "bases", "annual-reports", "notifications"],
+    present: ["home", "my-unit", "people", "bases", "annual-reports", "rectifications", "notifications"],
     absent: ["accounts", "role-grants", "audit", "reference", "evaluation"],
   },
   expert: {
@@ -32,6 +42,7 @@ const menus: Record<string, { present: string[]; absent: string[] }> = {
       "bases",
       "evaluation",
       "annual-reports",
+      "rectifications",
     ],
   },
   evaluator: {
@@ -47,6 +58,7 @@ const menus: Record<string, { present: string[]; absent: string[] }> = {
       "bases",
       "evaluation",
       "annual-reports",
+      "rectifications",
     ],
   },
   // 三员: none of them sees business data (units, people).
@@ -62,15 +74,36 @@ const menus: Record<string, { present: string[]; absent: string[] }> = {
       "bases",
       "evaluation",
       "annual-reports",
+      "rectifications",
     ],
   },
   secadmin: {
     present: ["home", "role-grants"],
-    absent: ["units", "my-unit", "people", "audit", "reference", "bases", "evaluation", "annual-reports"],
+    absent: [
+      "units",
+      "my-unit",
+      "people",
+      "audit",
+      "reference",
+      "bases",
+      "evaluation",
+      "annual-reports",
+      "rectifications",
+    ],
   },
   auditor: {
     present: ["home", "audit"],
-    absent: ["units", "my-unit", "people", "accounts", "role-grants", "reference", "evaluation", "annual-reports"],
+    absent: [
+      "units",
+      "my-unit",
+      "people",
+      "accounts",
+      "role-grants",
+      "reference",
+      "evaluation",
+      "annual-reports",
+      "rectifications",
+    ],
   },
 };
 
