@@ -11,6 +11,8 @@ export const reminderKinds = [
     labelEn: "Call closing",
     // Art. 14: applications are submitted within the call's window.
     article: "14",
+    noteZh: "截止后不能再提交申报（第十四条）。",
+    noteEn: "After it, the application can no longer be submitted (Art. 14).",
   },
   {
     code: "annual-report-due",
@@ -18,6 +20,8 @@ export const reminderKinds = [
     labelEn: "Annual report due",
     // Art. 22: no report in time → 不合格 for the year.
     article: "22",
+    noteZh: "逾期未按规定提交年度工作报告的，该年度考核为不合格（第二十二条）。",
+    noteEn: "A report not submitted by then makes the year's evaluation 不合格 (Art. 22).",
   },
   {
     code: "rectification-end",
@@ -25,6 +29,8 @@ export const reminderKinds = [
     labelEn: "Rectification ends",
     // Art. 24: one year of rectification; still 不合格 after it → revoked.
     article: "24",
+    noteZh: "整改期满后仍不合格的，取消基地资格（第二十四条）。",
+    noteEn: "A base still 不合格 when the rectification ends is revoked (Art. 24).",
   },
 ] as const;
 

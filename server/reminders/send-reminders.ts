@@ -1,0 +1,245 @@
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import type { IsoDate } from "../../policy/calendar/dates";
+import { dueReminders, type ReminderKind, reminderKey, reminderKind } from "../../policy/reminders/due";
+import { chinaDate } from "../clock";
+import { type CommandDeps, execute, systemActor } from "../commands/command";
+import type { Executor, Tx } from "../db/client";
+import {
+  accounts,
+  annualReports,
+  applications,
+  bases,
+  calls,
+  evaluationRounds,
+  people,
+  rectificationCases,
+  remindersSent,
+  roleGrants,
+} from "../db/schema";
+import { officeDate } from "../documents/office-date";
+
+/** Reminders go out from 08:00 China time: a run before that on the new day (a restart at night) waits for it. */
+export const reminderHourChina = 8;
+
+/** One dated obligation of a host unit: what is due, by when, and where to see it. */
+interface ReminderSubject {
+  kind: ReminderKind;
+  subjectId: string;
+  unitId: string;
+  deadline: IsoDate;
+  /** What the deadline concerns, as the unit knows it (the base's or application's standard name, the call). */
+  name: string;
+  link: string;
+}
+
+/**
+ * Where each kind's deadlines come from: `load` lists the subjects still waiting on their unit; `pending` re-reads
+ * one inside the sending transaction, so a report submitted since the list was read is not reminded.
+ */
+interface ReminderSource {
+  load(db: Executor): Promise<ReminderSubject[]>;
+  pending(tx: Tx, subjectId: string): Promise<boolean>;
+}
+
+// Art. 14: an application the unit has not (re)submitted while its call is open; the call closes on the China date
+// of `closesAt`, the last instant the system accepts a submission.
+const callApplicationStates = ["draft", "returned"];
+// Art. 22: a report waiting on its host unit (to be filed, or its evidence completed in the 补正 window).
+const reportStates = ["awaiting-report", "correction-window"] as const;
+// Art. 24: a rectification whose final report is not filed yet.
+const rectificationStates = ["open", "plan-filed"] as const;
+
+const sources = {
+  "call-closing": {
+    async load(db) {
+      const rows = await db
+        .select({
+          id: applications.id,
+          unitId: applications.unitId,
+          standardName: applications.standardName,
+          callTitle: calls.titleZh,
+          closesAt: calls.closesAt,
+        })
+        .from(applications)
+        .innerJoin(calls, eq(calls.id, applications.callId))
+        .where(and(eq(calls.status, "open"), inArray(applications.state, callApplicationStates)));
+      return rows.map((row) => ({
+        kind: "call-closing",
+        subjectId: row.id,
+        unitId: row.unitId,
+        deadline: chinaDate(row.closesAt),
+        name: row.standardName ? `${row.standardName}（${row.callTitle}）` : row.callTitle,
+        link: `/applications/${row.id}`,
+      }));
+    },
+    async pending(tx, id) {
+      const [row] = await tx
+        .select({ id: applications.id })
+        .from(applications)
+        .innerJoin(calls, eq(calls.id, applications.callId))
+        .where(
+          and(eq(applications.id, id), eq(calls.status, "open"), inArray(applications.state, callApplicationStates)),
+        );
+      return Boolean(row);
+    },
+  },
+  "annual-report-due": {
+    async load(db) {
+      const rows = await db
+        .select({
+          id: annualReports.id,
+          unitId: annualReports.unitId,
+          year: annualReports.year,
+          deadline: evaluationRounds.reportDeadline,
+          baseName: bases.standardName,
+        })
+        .from(annualReports)
+        .innerJoin(evaluationRounds, eq(evaluationRounds.id, annualReports.roundId))
+        .innerJoin(bases, eq(bases.id, annualReports.baseId))
+        .where(and(eq(evaluationRounds.status, "open"), inArray(annualReports.state, [...reportStates])));
+      return rows.map((row) => ({
+        kind: "annual-report-due",
+        subjectId: row.id,
+        unitId: row.unitId,
+        deadline: row.deadline,
+        name: `${row.baseName}${row.year}年度工作报告`,
+        link: `/annual-reports/${row.id}`,
+      }));
+    },
+    async pending(tx, id) {
+      const [row] = await tx
+        .select({ id: annualReports.id })
+        .from(annualReports)
+        .innerJoin(evaluationRounds, eq(evaluationRounds.id, annualReports.roundId))
+        .where(
+          and(
+            eq(annualReports.id, id),
+            eq(evaluationRounds.status, "open"),
+            inArray(annualReports.state, [...reportStates]),
+          ),
+        );
+      return Boolean(row);
+    },
+  },
+  "rectification-end": {
+    async load(db) {
+      const rows = await db
+        .select({
+          id: rectificationCases.id,
+          unitId: rectificationCases.unitId,
+          baseId: rectificationCases.baseId,
+          dueOn: rectificationCases.dueOn,
+          baseName: bases.standardName,
+        })
+        .from(rectificationCases)
+        .innerJoin(bases, eq(bases.id, rectificationCases.baseId))
+        .where(inArray(rectificationCases.state, [...rectificationStates]));
+      return rows.map((row) => ({
+        kind: "rectification-end",
+        subjectId: row.id,
+        unitId: row.unitId,
+        deadline: row.dueOn,
+        name: `${row.baseName}整改`,
+        link: `/bases/${row.baseId}`,
+      }));
+    },
+    async pending(tx, id) {
+      const [row] = await tx
+        .select({ id: rectificationCases.id })
+        .from(rectificationCases)
+        .where(and(eq(rectificationCases.id, id), inArray(rectificationCases.state, [...rectificationStates])));
+      return Boolean(row);
+    },
+  },
+} satisfies Record<ReminderKind, ReminderSource>;
+
+/** The host unit's active accounts (approved 依托单位 role), and the e-mail addresses their person records hold. */
+async function unitRecipients(tx: Tx, unitId: string): Promise<{ accountIds: string[]; addresses: string[] }> {
+  const rows = await tx
+    .selectDistinct({ id: accounts.id, email: people.email })
+    .from(accounts)
+    .innerJoin(roleGrants, and(eq(roleGrants.accountId, accounts.id), eq(roleGrants.status, "approved")))
+    .leftJoin(people, and(eq(people.id, accounts.personId), isNotNull(people.email)))
+    .where(and(eq(accounts.unitId, unitId), eq(roleGrants.role, "applicant"), eq(accounts.disabled, false)));
+  const accountIds = [...new Set(rows.map((row) => row.id))].sort();
+  const addresses = [...new Set(rows.flatMap((row) => (row.email?.includes("@") ? [row.email] : [])))].sort();
+  return { accountIds, addresses };
+}
+
+/** The texts of one reminder; the date as offices write it (2027年3月31日) and the days actually left. */
+export function reminderTexts(subject: ReminderSubject, daysLeft: number) {
+  const kind = reminderKind(subject.kind);
+  const leftZh = daysLeft === 0 ? "今天截止" : `还剩${daysLeft}天`;
+  const leftEn = daysLeft === 0 ? "due today" : `${daysLeft} day${daysLeft === 1 ? "" : "s"} left`;
+  const titleZh = `${kind.labelZh}提醒：${subject.name}，截止日期${officeDate(subject.deadline)}，${leftZh}`;
+  const titleEn = `${kind.labelEn}: ${subject.name}, due ${subject.deadline} (${leftEn})`;
+  return { titleZh, titleEn, bodyZh: kind.noteZh, bodyEn: kind.noteEn };
+}
+
+type Outcome = "sent" | "skipped";
+
+/** Sends one due reminder, once: the key is recorded in the transaction that enqueues it, or nothing is sent. */
+async function sendReminder(
+  deps: CommandDeps,
+  subject: ReminderSubject,
+  due: { daysBefore: number; daysLeft: number; late: boolean },
+): Promise<Outcome> {
+  const key = reminderKey(subject.kind, subject.subjectId, due.daysBefore);
+  return execute(deps, systemActor, "reminder.send", { type: subject.kind, id: subject.subjectId }, async (context) => {
+    const { tx } = context;
+    if (!(await sources[subject.kind].pending(tx, subject.subjectId))) return "skipped";
+    const recipients = await unitRecipients(tx, subject.unitId);
+    // No one to tell yet: the key is not recorded, so an account opened before the deadline still gets it.
+    if (recipients.accountIds.length === 0) return "skipped";
+    const [inserted] = await tx
+      .insert(remindersSent)
+      .values({ key, sentAt: context.clock.now() })
+      .onConflictDoNothing()
+      .returning({ key: remindersSent.key });
+    // Sent already: by an earlier run, before a restart, or by another node at the same moment.
+    if (!inserted) return "skipped";
+    const texts = reminderTexts(subject, due.daysLeft);
+    await context.enqueue({ kind: "notify", accountIds: recipients.accountIds, ...texts, link: subject.link });
+    for (const to of recipients.addresses) {
+      await context.enqueue({
+        kind: "mail",
+        to,
+        subject: `【国合基地管理平台】${texts.titleZh}`,
+        text: [texts.titleZh, texts.bodyZh, `查看：${subject.link}`, "", texts.titleEn, texts.bodyEn].join("\n"),
+      });
+    }
+    await context.audit({
+      changes: {
+        key,
+        deadline: subject.deadline,
+        daysLeft: due.daysLeft,
+        late: due.late,
+        accounts: recipients.accountIds.length,
+        mails: recipients.addresses.length,
+      },
+    });
+    return "sent";
+  });
+}
+
+/**
+ * Reminds host units of their deadlines (SPEC §6) 30, 7 and 1 days before, China dates (policy/reminders/due.ts):
+ * one in-app notification to the unit's accounts and a mail to each address, one transaction per reminder, audited.
+ * Each reminder goes out once, across runs, restarts and app nodes (reminders_sent); a missed day is caught up
+ * late, the nearest reminder only. Returns how many it sent and how many due ones it left (sent before, or no one
+ * to tell).
+ */
+export async function sendReminders(deps: CommandDeps): Promise<{ sent: number; skipped: number }> {
+  const now = deps.clock.now();
+  const counts = { sent: 0, skipped: 0 };
+  if ((now.getUTCHours() + 8) % 24 < reminderHourChina) return counts;
+  const today = chinaDate(now);
+  for (const source of Object.values(sources) as ReminderSource[]) {
+    for (const subject of await source.load(deps.database.db)) {
+      for (const due of dueReminders(today, subject.deadline)) {
+        counts[await sendReminder(deps, subject, due)] += 1;
+      }
+    }
+  }
+  return counts;
+}
