@@ -68,8 +68,13 @@ describe.each(databaseKinds())("the scheduler on %s", (kind) => {
     try {
       if (kind === "postgres") {
         // pg-boss keeps the schedule in the database; the embedded runner catches up at start instead.
-        const schedules = (await t.database.executeSql("select name, cron, timezone from pgboss.schedule")).rows;
-        expect(schedules).toEqual([{ name: "report-deadlines", cron: "*/10 * * * *", timezone: "Asia/Shanghai" }]);
+        const schedules = (
+          await t.database.executeSql("select name, cron, timezone from pgboss.schedule order by name")
+        ).rows;
+        expect(schedules).toEqual([
+          { name: "report-deadlines", cron: "*/10 * * * *", timezone: "Asia/Shanghai" },
+          { name: "send-reminders", cron: "0 * * * *", timezone: "Asia/Shanghai" },
+        ]);
         expect(await second.runNow("report-deadlines")).toBeTruthy();
       }
       const deadline = Date.now() + 30_000;

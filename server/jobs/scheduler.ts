@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from "fastify";
 import PgBoss from "pg-boss";
 import type { CommandDeps } from "../commands/command";
+import { sendReminders } from "../reminders/send-reminders";
 import { markMissedReports } from "../yearly/report-deadlines";
 
 /**
@@ -9,7 +10,7 @@ import { markMissedReports } from "../yearly/report-deadlines";
  * data directory is locked), so there they run on a timer in that process, at start (catching up) and every
  * interval: pg-boss's multi-statement transactions would share PGlite's single connection with the app's own.
  * Each job decides with the platform clock (deps.clock) and is idempotent, so a job that runs late, or twice,
- * changes nothing twice. Reminders (part 2 of the life of a base) register here.
+ * changes nothing twice.
  */
 export const scheduledJobs = [
   {
@@ -18,6 +19,14 @@ export const scheduledJobs = [
     cron: "*/10 * * * *",
     everyMs: 10 * 60_000,
     run: (deps: CommandDeps) => markMissedReports(deps),
+  },
+  {
+    name: "send-reminders",
+    // Hourly, China time; the job itself waits for 08:00, so the day's reminders go out at 08:00 and a node that was
+    // down then (or the embedded runner at start) catches up within the hour. Each reminder is sent once (its key).
+    cron: "0 * * * *",
+    everyMs: 60 * 60_000,
+    run: (deps: CommandDeps) => sendReminders(deps),
   },
 ] as const;
 
