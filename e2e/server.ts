@@ -41,10 +41,14 @@ export interface RunningServer {
 
 /**
  * Starts the real server (it serves the built web/dist) on a free port with a fresh data directory in demo mode, and
- * stops it by its own PID. `env` adds settings such as DEMO_CLOCK.
+ * stops it by its own PID. `env` adds settings such as DEMO_CLOCK. With `dataDir`, it starts on that directory (a restart
+ * of an earlier server, later on the demo clock) and leaves it to the caller.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), "guohe-e2e-"));
+export async function startServer(
+  env: Record<string, string> = {},
+  options: { dataDir?: string } = {},
+): Promise<RunningServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "guohe-e2e-"));
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: root,
@@ -76,7 +80,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
       if (child.exitCode === null) child.kill("SIGKILL");
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
   try {
     await waitForReady(baseUrl, child, () => log, 90_000);

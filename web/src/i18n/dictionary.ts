@@ -7,6 +7,7 @@ import { baseMessages } from "./messages/bases";
 import { commonMessages } from "./messages/common";
 import { decisionMessages } from "./messages/decisions";
 import { expertPoolMessages } from "./messages/experts";
+import { gradingMessages } from "./messages/grading";
 import { holidayYearMessages } from "./messages/holiday-years";
 import { homeMessages } from "./messages/home";
 import { peopleMessages } from "./messages/people";
@@ -37,6 +38,7 @@ const groups = [
   baseMessages,
   annualReportMessages,
   rectificationMessages,
+  gradingMessages,
 ] as const;
 
 type Group = (typeof groups)[number];

@@ -8,6 +8,7 @@ import { QueryError } from "../../components/QueryError";
 import { useFeedback } from "../../components/useFeedback";
 import { useI18n } from "../../i18n/I18nProvider";
 import { ReportTable, StateFilter, stateParam } from "../AnnualReports/ReportTable";
+import { GradingCard } from "./GradingCard";
 
 /**
  * One year's evaluation: its reports (base, unit, state, submitted at), filtered by state in the URL; an officer
@@ -86,6 +87,7 @@ export function RoundPage() {
         {reports.isError ? <QueryError error={reports.error} onRetry={() => reports.refetch()} /> : null}
         <ReportTable items={reports.data?.items} loading={reports.isFetching} />
       </Card>
+      {id && hasAbility(me, "evaluation.grade") ? <GradingCard roundId={id} /> : null}
     </>
   );
 }

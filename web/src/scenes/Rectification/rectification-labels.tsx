@@ -39,7 +39,7 @@ export function RectificationStateTag({ state }: { state: RectificationState }) 
   );
 }
 
-/** 整改期限：2027年12月4日（还剩 30 天）; only the date once the case is decided. */
+/** 2027年12月4日（还剩 30 天）under the 整改期限 label; only the date once the case is decided. */
 export function useDueText() {
   const { t, date } = useI18n();
   return (dueOn: string, daysLeft: number, decided: boolean) => {
