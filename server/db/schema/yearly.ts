@@ -51,6 +51,9 @@ export const annualReports = pgTable(
     content: jsonb("content").$type<AnnualReportContent>().notNull().default({}),
     version: integer("version").notNull().default(1),
     submittedAt: at("submitted_at"),
+    /** 补正 (Art. 22): what the department asked the unit to correct, and by when (China date). */
+    correctionRequest: text("correction_request"),
+    correctionDueOn: text("correction_due_on"),
     updatedAt: at("updated_at").notNull(),
     createdAt: at("created_at").notNull(),
   },
@@ -191,3 +194,49 @@ export const remindersSent = pgTable("reminders_sent", {
   key: text("key").primaryKey(),
   sentAt: at("sent_at").notNull(),
 });
+
+/**
+ * Evidence files of the yearly cycle (Art. 18, 24): the files a unit attaches to its annual report or to its
+ * rectification plan and report. The bytes are in `files`; this row says whose evidence a file is.
+ */
+export const yearlyFiles = pgTable(
+  "yearly_files",
+  {
+    id: text("id").primaryKey(),
+    subjectKind: text("subject_kind", { enum: ["annual-report", "rectification"] }).notNull(),
+    subjectId: text("subject_id").notNull(),
+    slot: text("slot").notNull(),
+    fileId: text("file_id").notNull(),
+    createdBy: text("created_by"),
+    createdAt: at("created_at").notNull(),
+  },
+  (t) => [
+    index("yearly_files_subject_idx").on(t.subjectKind, t.subjectId),
+    uniqueIndex("yearly_files_slot_key").on(t.subjectKind, t.subjectId, t.slot, t.fileId),
+  ],
+);
+
+/**
+ * Major joint R&D achievements the department selects from the annual reports and publishes on the public site
+ * (Art. 16.4). Withdrawing one keeps the row (and its audit) and hides it from the public.
+ */
+export const achievements = pgTable(
+  "achievements",
+  {
+    id: text("id").primaryKey(),
+    roundId: text("round_id").notNull(),
+    reportId: text("report_id").notNull(),
+    baseId: text("base_id").notNull(),
+    year: integer("year").notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull(),
+    partner: text("partner"),
+    country: text("country"),
+    publishedBy: text("published_by").notNull(),
+    publishedAt: at("published_at").notNull(),
+    withdrawnBy: text("withdrawn_by"),
+    withdrawnAt: at("withdrawn_at"),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [index("achievements_year_idx").on(t.year), index("achievements_base_idx").on(t.baseId)],
+);
