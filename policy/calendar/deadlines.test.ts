@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultSettings } from "../settings";
 import { addYears } from "./calendar-months";
-import { addDays, daysInMonth, formatIsoDate } from "./dates";
+import { addDays, daysBetween, daysInMonth, formatIsoDate } from "./dates";
 import {
   banEnd,
   changeReportDeadline,
@@ -46,7 +46,25 @@ describe("Art. 24 rectification (1 year)", () => {
   it.each([
     ["2026-06-30", "2027-06-29"],
     ["2024-02-29", "2025-02-27"],
+    ["2026-01-01", "2026-12-31"],
+    ["2026-12-31", "2027-12-30"],
+    ["2027-03-01", "2028-02-29"], // into a leap year: ends on the leap day
+    ["2027-02-28", "2028-02-27"],
+    ["2028-03-01", "2029-02-28"],
+    ["2096-02-29", "2097-02-27"],
+    ["2099-12-31", "2100-12-30"],
+    ["2100-03-01", "2101-02-28"], // 2100 is not a leap year
   ])("from %s to %s", (start, end) => expect(rectificationEnd(start)).toBe(end));
+
+  it("ends the day before the first anniversary: 364 or 365 days after the start, never in the start's month and year", () => {
+    fc.assert(
+      fc.property(isoDates, (start) => {
+        const end = rectificationEnd(start);
+        expect([364, 365]).toContain(daysBetween(start, end));
+        expect(end.slice(0, 4)).toBe(String(Number(start.slice(0, 4)) + (start.slice(5) === "01-01" ? 0 : 1)));
+      }),
+    );
+  });
 });
 
 describe("Art. 20 ban (3 years: eligible again on the third anniversary)", () => {

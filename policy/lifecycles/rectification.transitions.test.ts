@@ -8,7 +8,6 @@ import {
   decideRectificationEvent,
   type RectificationEvent,
   type RectificationState,
-  rectificationDueOn,
   rectificationEventList,
   rectificationLifecycle,
   rectificationStateList,
@@ -122,47 +121,5 @@ describe("rectification lifecycle (Art. 24, 20.6)", () => {
       expect(availableRectificationEvents(state, running, officer)).toEqual([]);
     }
     expect(decideRectificationEvent("report-filed", "fail", running, officer)).toMatchObject({ ok: true });
-  });
-});
-
-describe("rectificationDueOn (Art. 24: one year)", () => {
-  it.each([
-    ["2026-12-04", "2027-12-04"],
-    ["2026-01-01", "2027-01-01"],
-    ["2026-12-31", "2027-12-31"],
-    ["2027-12-31", "2028-12-31"],
-    ["2028-02-29", "2029-02-28"], // leap day: no 29 February next year
-    ["2027-02-28", "2028-02-28"], // into a leap year: same day, not the 29th
-    ["2027-03-01", "2028-03-01"],
-    ["2028-02-28", "2029-02-28"],
-    ["2028-03-01", "2029-03-01"],
-    ["2031-02-28", "2032-02-28"],
-    ["2099-12-31", "2100-12-31"],
-    ["2100-02-28", "2101-02-28"], // 2100 is not a leap year
-    ["2096-02-29", "2097-02-28"],
-    ["2025-06-30", "2026-06-30"],
-  ])("opened %s → due %s", (openedOn, dueOn) => {
-    expect(rectificationDueOn(openedOn)).toBe(dueOn);
-  });
-
-  it("keeps the month, moves the year by one, and the day unless it is 29 February; 365 or 366 days", () => {
-    const dates = fc
-      .record({
-        year: fc.integer({ min: 2000, max: 2199 }),
-        month: fc.integer({ min: 1, max: 12 }),
-        day: fc.integer({ min: 1, max: 31 }),
-      })
-      .map(({ year, month, day }) => formatIsoDate({ year, month, day: Math.min(day, daysInMonth(year, month)) }));
-    fc.assert(
-      fc.property(dates, (openedOn) => {
-        const dueOn = rectificationDueOn(openedOn);
-        const from = parseIsoDate(openedOn)!;
-        const to = parseIsoDate(dueOn)!;
-        expect(to.year).toBe(from.year + 1);
-        expect(to.month).toBe(from.month);
-        expect(to.day).toBe(from.month === 2 && from.day === 29 ? 28 : from.day);
-        expect([365, 366]).toContain(daysBetween(openedOn, dueOn));
-      }),
-    );
   });
 });

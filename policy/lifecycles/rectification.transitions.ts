@@ -1,8 +1,6 @@
 import type { Ability } from "../access/abilities";
-import { addMonths } from "../calendar/calendar-months";
 import { compareIsoDates, type IsoDate } from "../calendar/dates";
 import type { Outcome, Refusal } from "../refusal";
-import { defaultSettings } from "../settings";
 import { availableEvents, type Lifecycle, requireReason, type TransitionRule, transition } from "./transition";
 
 /**
@@ -47,11 +45,6 @@ export interface RectificationTransitionContext {
 
 type Context = RectificationTransitionContext;
 type Rule = TransitionRule<RectificationState, Context>;
-
-/** Art. 24 gives one year: the same day of the month a year later; 29 February becomes 28 February. */
-export function rectificationDueOn(openedOn: IsoDate, months = defaultSettings.rectificationMonths): IsoDate {
-  return addMonths(openedOn, months);
-}
 
 const filled = (value: string | null | undefined) => Boolean(value?.trim());
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { rectificationDueOn } from "../../policy/lifecycles/rectification.transitions";
+import { rectificationEnd } from "../../policy/calendar/deadlines";
 import { chinaDate } from "../clock";
 import type { CommandContext } from "../commands/command";
 import { accounts, bases, rectificationCases } from "../db/schema";
@@ -27,7 +27,8 @@ export async function openRectification(
 ): Promise<string> {
   const now = context.clock.now();
   const openedOn = chinaDate(now);
-  const dueOn = rectificationDueOn(openedOn);
+  // The last day of the year that starts on the grade's confirmation (docs/interpretations.md, rectificationMonths).
+  const dueOn = rectificationEnd(openedOn);
   const id = randomUUID();
   await context.tx.insert(rectificationCases).values({
     id,

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rectificationEnd } from "../../../policy/calendar/deadlines";
 import {
   accounts,
   annualReports,
@@ -120,7 +121,7 @@ describe.each(databaseKinds())("grading a year on %s", (kind) => {
       .from(rectificationCases)
       .where(eq(rectificationCases.baseId, yichangBaseId));
     expect(rectification).toMatchObject({ state: "open", year: view.year });
-    expect(rectification!.dueOn.slice(0, 4)).toBe(String(Number(rectification!.openedOn.slice(0, 4)) + 1));
+    expect(rectification!.dueOn).toBe(rectificationEnd(rectification!.openedOn));
     const stored = await t.database.db.select().from(evaluationGrades).where(eq(evaluationGrades.roundId, roundId));
     expect(stored).toHaveLength(lines.length);
     expect(stored[0]).toMatchObject({ edition: expect.any(String), cutoffs: { excellentMinimumScore: 85 } });

@@ -43,11 +43,11 @@ describe.each(databaseKinds())("rectification (Art. 24) on %s", (kind) => {
   it("opens a case due a year later: the base is 整改中, the timeline says so and the unit is told", async () => {
     const opened = await openCaseFor("app.yichang", "round-rectification-a");
     const [row] = await t.database.db.select().from(rectificationCases).where(eq(rectificationCases.id, opened.id));
-    expect(row).toMatchObject({ state: "open", openedOn: "2026-03-10", dueOn: "2027-03-10", version: 1 });
+    expect(row).toMatchObject({ state: "open", openedOn: "2026-03-10", dueOn: "2027-03-09", version: 1 });
     expect(await baseStatus(opened.baseId)).toBe("rectifying");
     expect(await timeline(opened.baseId)).toContainEqual({
       kind: "rectification-opened",
-      data: { article: "24", year: 2025, dueOn: "2027-03-10" },
+      data: { article: "24", year: 2025, dueOn: "2027-03-09" },
     });
     await t.flushOutbox();
     const [account] = await t.database.db.select().from(accounts).where(eq(accounts.username, "app.yichang"));
@@ -71,7 +71,7 @@ describe.each(databaseKinds())("rectification (Art. 24) on %s", (kind) => {
       planEditable: true,
       reportEditable: false,
       availableEvents: [],
-      daysLeft: 365,
+      daysLeft: 364,
       baseStatus: "rectifying",
     });
     expect(fresh.abilities).toEqual(expect.arrayContaining(["rectification.read", "rectification.submit"]));
