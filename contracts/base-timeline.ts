@@ -30,6 +30,16 @@ export const baseEventKinds = [
   { kind: "rectification-passed", labelZh: "整改复核合格", labelEn: "Rectification passed" },
   { kind: "rectification-failed", labelZh: "整改复核仍不合格", labelEn: "Rectification failed" },
   { kind: "revocation-proposed", labelZh: "拟取消基地资格", labelEn: "Revocation proposed" },
+  {
+    kind: "achievement-published",
+    labelZh: "重大联合研发成果获遴选发布",
+    labelEn: "Major joint R&D achievement published",
+  },
+  {
+    kind: "achievement-withdrawn",
+    labelZh: "撤回已发布的重大联合研发成果",
+    labelEn: "Published achievement withdrawn",
+  },
 ] as const;
 export type BaseEventKind = (typeof baseEventKinds)[number]["kind"];
 

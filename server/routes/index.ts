@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { FileStore } from "../storage/files";
 import { accountRoutes } from "./accounts/accounts.routes";
+import { achievementRoutes } from "./annual-reports/achievements.routes";
 import { annualReportRoutes } from "./annual-reports/annual-reports.routes";
 import { gradingRoutes } from "./annual-reports/grading.routes";
 import { workPlanRoutes } from "./annual-reports/work-plans.routes";
@@ -58,6 +59,7 @@ export async function registerRoutes(app: TypedApp, deps: RouteDeps) {
   await annualReportRoutes(app, deps);
   await workPlanRoutes(app, deps);
   await gradingRoutes(app, deps);
+  await achievementRoutes(app, deps);
   await rectificationRoutes(app, deps);
   await publicRegistryRoutes(app, deps);
   await publicNoticeRoutes(app, deps);
