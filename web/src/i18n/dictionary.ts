@@ -1,5 +1,6 @@
 import type { Language } from "./define";
 import { accountMessages } from "./messages/accounts";
+import { achievementMessages } from "./messages/achievements";
 import { annualReportMessages } from "./messages/annual-reports";
 import { auditMessages } from "./messages/audit";
 import { authMessages } from "./messages/auth";
@@ -39,6 +40,7 @@ const groups = [
   annualReportMessages,
   rectificationMessages,
   gradingMessages,
+  achievementMessages,
 ] as const;
 
 type Group = (typeof groups)[number];

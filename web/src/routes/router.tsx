@@ -44,6 +44,13 @@ function routes() {
       lazy: () => import("../scenes/PublicRegistry/BaseProfilePage").then((m) => ({ Component: m.BaseProfilePage })),
     },
     {
+      path: "/achievements",
+      lazy: () =>
+        import("../scenes/PublicAchievements/PublicAchievementsPage").then((m) => ({
+          Component: m.PublicAchievementsPage,
+        })),
+    },
+    {
       path: "/notices",
       lazy: () => import("../scenes/PublicNotices/PublicNoticesPage").then((m) => ({ Component: m.PublicNoticesPage })),
     },

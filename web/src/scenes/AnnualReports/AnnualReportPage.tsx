@@ -12,6 +12,7 @@ import { QueryError } from "../../components/QueryError";
 import { useFeedback } from "../../components/useFeedback";
 import { dictionaries } from "../../i18n/dictionary";
 import { useI18n } from "../../i18n/I18nProvider";
+import { AchievementCandidatesCard } from "./AchievementCandidatesCard";
 import { ReportEventButtons } from "./ReportEventButtons";
 import { DeadlineText, HistoryPanel, MissingPanel, ProgressPanel } from "./ReportPanels";
 import { ReportFormSections, ReportView } from "./ReportSections";
@@ -257,6 +258,7 @@ export function AnnualReportPage() {
               <ReportView content={detail.content} />
             </div>
           )}
+          <AchievementCandidatesCard reportId={detail.id} />
         </Col>
         <Col xs={24} xl={6}>
           <div style={{ position: "sticky", top: 16 }}>

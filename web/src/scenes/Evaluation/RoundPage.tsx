@@ -8,6 +8,7 @@ import { QueryError } from "../../components/QueryError";
 import { useFeedback } from "../../components/useFeedback";
 import { useI18n } from "../../i18n/I18nProvider";
 import { ReportTable, StateFilter, stateParam } from "../AnnualReports/ReportTable";
+import { AchievementsCard } from "./AchievementsCard";
 import { GradingCard } from "./GradingCard";
 
 /**
@@ -88,6 +89,7 @@ export function RoundPage() {
         <ReportTable items={reports.data?.items} loading={reports.isFetching} />
       </Card>
       {id && hasAbility(me, "evaluation.grade") ? <GradingCard roundId={id} /> : null}
+      {round ? <AchievementsCard year={round.year} /> : null}
     </>
   );
 }

@@ -44,6 +44,9 @@ export function RegistryPage() {
             <Link to="/notices" data-testid="registry-notices">
               <Button>{t("publicNotices.link")}</Button>
             </Link>
+            <Link to="/achievements" data-testid="registry-achievements">
+              <Button>{t("achievements.public.link")}</Button>
+            </Link>
             <Link to="/login">
               <Button>{t("registry.login")}</Button>
             </Link>
