@@ -149,6 +149,8 @@ export const reportEventRequest = z.strictObject({
   event: z.enum(evaluationEvents),
   reason: text(1_000).optional(),
   expectedVersion: z.number().int().optional(),
+  /** open-correction (补正, Art. 22): what to correct and by when; the policy checks both (a date after today). */
+  correction: z.strictObject({ request: text(2_000).optional(), dueOn: text(10).optional() }).optional(),
 });
 
 const issue = z.object({ path: z.string(), messageZh: z.string(), messageEn: z.string() });
@@ -186,6 +188,9 @@ export const annualReportDetail = annualReportSummary.extend({
   ),
   version: z.number().int(),
   editable: z.boolean(),
+  /** 补正 (Art. 22): what the department last asked the unit to correct, and by when (China date). */
+  correctionRequest: z.string().nullable(),
+  correctionDueOn: z.string().nullable(),
   abilities: recordAbilities,
   availableEvents: z.array(z.enum(evaluationEvents)),
   events: z.array(reportEventSchema),

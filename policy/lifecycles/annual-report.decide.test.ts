@@ -8,6 +8,7 @@ const facts = (over: Partial<ReportFacts> = {}): ReportFacts => ({
   today: "2027-03-31",
   round: { reportDeadline: "2027-03-31", open: true },
   missing: [],
+  correctionDueOn: null,
   ...over,
 });
 

@@ -1,5 +1,5 @@
 import type { Ability } from "../access/abilities";
-import type { IsoDate } from "../calendar/dates";
+import { addDays, type IsoDate } from "../calendar/dates";
 import { editionFor } from "../measures/editions";
 import type { FieldIssue, Refusal } from "../refusal";
 import {
@@ -13,6 +13,16 @@ import { transition, transitionRule } from "./transition";
 /** States in which the host unit edits the report (the draft, and the evidence during a 补正 window). */
 export const editableReportStates: readonly EvaluationState[] = ["awaiting-report", "correction-window"];
 
+/**
+ * Whether the report's content is open to the host unit now: the draft, and a 补正 window up to and including its
+ * due date (Art. 22). After the due date the report stands as it is until the department closes the window.
+ */
+export function reportOpenForEdits(facts: Pick<ReportFacts, "state" | "today" | "correctionDueOn">): boolean {
+  if (facts.state === "correction-window")
+    return facts.correctionDueOn !== null && facts.today <= facts.correctionDueOn;
+  return editableReportStates.includes(facts.state);
+}
+
 /** What the server loads once, under a row lock, before an annual-report event: plain facts, no rows. */
 export interface ReportFacts {
   state: EvaluationState;
@@ -22,6 +32,8 @@ export interface ReportFacts {
   round: { reportDeadline: IsoDate; open: boolean };
   /** What a submission still needs (policy/annual-report/completeness.ts). */
   missing: readonly FieldIssue[];
+  /** The due date of the 补正 the department last asked for (China date), if any. */
+  correctionDueOn: IsoDate | null;
 }
 
 /** Who asks, as far as the rules care. */
@@ -53,9 +65,11 @@ export interface ReportRequest {
   expectedVersion?: number | undefined;
   /** The grade being recorded: only the grading command sends it (the events route has no such field). */
   grade?: "excellent" | "qualified" | "unqualified" | undefined;
+  /** open-correction: what the unit is to correct, and by when (Art. 22). */
+  correction?: { request?: string | undefined; dueOn?: string | undefined } | undefined;
 }
 
-export type ReportRefusalKind = "not-found" | "forbidden" | "conflict" | "rule";
+export type ReportRefusalKind = "not-found" | "forbidden" | "conflict" | "rule" | "invalid-input";
 
 export interface ReportChange {
   to: EvaluationState;
@@ -63,6 +77,8 @@ export interface ReportChange {
   edition: string;
   /** Set on the first move out of the draft: the server stamps the submission time. */
   submitted?: true;
+  /** Set by open-correction: the 补正 request and its due date, stored with the state. */
+  correction?: { request: string; dueOn: IsoDate };
 }
 
 export type ReportDecision =
@@ -166,9 +182,15 @@ export function decideReportEvent(facts: ReportFacts, actor: ReportActor, reques
     reportDeadline: facts.round.reportDeadline,
     ...(reason ? { reason } : {}),
     ...(request.grade ? { grade: request.grade } : {}),
+    ...(request.correction ? { correction: request.correction } : {}),
+    correctionDueOn: facts.correctionDueOn,
   };
   const outcome = transition(evaluationLifecycle, facts.state, event, context);
-  if (!outcome.ok) return refused(outcome.refusal.code === "invalid-transition" ? "conflict" : "rule", outcome.refusal);
+  if (!outcome.ok) return refused(refusalKindOf(outcome.refusal), outcome.refusal);
+  const correction =
+    event === "open-correction" && request.correction?.request && request.correction.dueOn
+      ? { request: request.correction.request.trim(), dueOn: request.correction.dueOn }
+      : undefined;
   return {
     ok: true,
     change: {
@@ -176,15 +198,26 @@ export function decideReportEvent(facts: ReportFacts, actor: ReportActor, reques
       article: outcome.value.article,
       edition: editionFor(facts.today).edition.id,
       ...(event === "submit-report" ? { submitted: true as const } : {}),
+      ...(correction ? { correction } : {}),
     },
   };
 }
 
-/** The events the caller may attempt now, by the same decision (a reason is assumed given; the UI asks for it). */
+/** A move not in the table is a conflict; a 补正 request missing its text or date is bad input; the rest, rules. */
+function refusalKindOf(refusal: Refusal): ReportRefusalKind {
+  if (refusal.code === "invalid-transition") return "conflict";
+  return refusal.path?.startsWith("correction.") ? "invalid-input" : "rule";
+}
+
+/**
+ * The events the caller may attempt now, by the same decision (a reason, and a 补正 request due tomorrow, are
+ * assumed given; the UI asks for them).
+ */
 export function availableReportEvents(facts: ReportFacts, actor: ReportActor): EvaluationEvent[] {
+  const correction = { request: "—", dueOn: addDays(facts.today, 1) };
   return evaluationLifecycle.events.filter((event) => {
     if (!transitionRule(evaluationLifecycle, facts.state, event)) return false;
-    const decision = decideReportEvent(facts, actor, { event, reason: "—" });
+    const decision = decideReportEvent(facts, actor, { event, reason: "—", correction });
     return decision.ok || offeredDespite.has(decision.refusal.code);
   });
 }

@@ -32,12 +32,20 @@ const expected: [EvaluationState, EvaluationEvent, EvaluationState][] = [
 
 describe("annual evaluation lifecycle (Art. 22)", () => {
   it("allows exactly the table and refuses every other pair", () => {
-    expectExactTable(evaluationLifecycle, expected, {
-      reason: "x",
-      today: "2027-04-01",
-      reportDeadline: "2027-03-31",
-      grade: "qualified",
-    });
+    expectExactTable(
+      evaluationLifecycle,
+      expected,
+      {
+        reason: "x",
+        today: "2027-04-01",
+        reportDeadline: "2027-03-31",
+        grade: "qualified",
+        correction: { request: "补充合作协议扫描件", dueOn: "2027-04-12" },
+        correctionDueOn: "2027-04-12",
+      },
+      // Closing needs the due date passed, submitting needs it not passed: policy/lifecycles/correction.test.ts.
+      [["correction-window", "close-correction"]],
+    );
   });
   it("marks a report as not submitted only after its deadline", () => {
     expect(

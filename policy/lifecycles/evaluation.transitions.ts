@@ -1,4 +1,4 @@
-import type { IsoDate } from "../calendar/dates";
+import { type IsoDate, isIsoDate } from "../calendar/dates";
 import type { Refusal } from "../refusal";
 import { type Lifecycle, requireReason, type TransitionRule } from "./transition";
 
@@ -43,6 +43,10 @@ export interface EvaluationTransitionContext {
   reportDeadline?: IsoDate;
   /** The grade being recorded (grade event). */
   grade?: "excellent" | "qualified" | "unqualified";
+  /** 补正 asked for (open-correction): what to correct and by when (China date). */
+  correction?: { request?: string | undefined; dueOn?: string | undefined };
+  /** The due date of the open 补正 window (submit-correction, close-correction). */
+  correctionDueOn?: IsoDate | null;
 }
 
 type Context = EvaluationTransitionContext;
@@ -67,6 +71,70 @@ const gradeGiven = (context: Context): Refusal | null =>
         path: "grade",
         messageZh: "请给出考核结果。",
         messageEn: "A grade is required.",
+      };
+
+const correctionRefusal = (code: string, path: string, messageZh: string, messageEn: string): Refusal => ({
+  code,
+  article: "22",
+  path,
+  messageZh,
+  messageEn,
+});
+
+/**
+ * Art. 22 (补正, SPEC §5.2): the department says what is to be corrected and gives a due date after today; the
+ * window runs to the end of that day (China date).
+ */
+const correctionRequested = (context: Context): Refusal | null => {
+  const request = context.correction?.request?.trim();
+  if (!request) {
+    return correctionRefusal(
+      "correction-request-required",
+      "correction.request",
+      "请说明需要补正的内容（第二十二条）。",
+      "Say what is to be corrected (Art. 22).",
+    );
+  }
+  const dueOn = context.correction?.dueOn;
+  if (!dueOn || !isIsoDate(dueOn)) {
+    return correctionRefusal(
+      "correction-due-required",
+      "correction.dueOn",
+      "请填写补正截止日期（第二十二条）。",
+      "A due date for the correction is required (Art. 22).",
+    );
+  }
+  if (!context.today || dueOn <= context.today) {
+    return correctionRefusal(
+      "correction-due-not-future",
+      "correction.dueOn",
+      "补正截止日期须晚于今天（第二十二条）。",
+      "The correction's due date must be after today (Art. 22).",
+    );
+  }
+  return null;
+};
+
+/** Art. 22: the unit submits its correction up to and including the due date; after it, the window is closed. */
+const correctionStillOpen = (context: Context): Refusal | null =>
+  context.today && context.correctionDueOn && context.today <= context.correctionDueOn
+    ? null
+    : {
+        code: "correction-overdue",
+        article: "22",
+        messageZh: `补正截止日期（${context.correctionDueOn ?? "—"}）已过，不能再提交补正。`,
+        messageEn: `The correction was due on ${context.correctionDueOn ?? "—"}; it can no longer be submitted.`,
+      };
+
+/** Art. 22: the department closes the window once its due date has passed; the report is evaluated as it stands. */
+const correctionDuePassed = (context: Context): Refusal | null =>
+  context.today && context.correctionDueOn && context.today > context.correctionDueOn
+    ? null
+    : {
+        code: "correction-not-due",
+        article: "22",
+        messageZh: `补正截止日期（${context.correctionDueOn ?? "—"}）尚未届满，依托单位仍可提交补正。`,
+        messageEn: `The correction is due on ${context.correctionDueOn ?? "—"}; the unit may still submit it.`,
       };
 
 const returnReport = (ability: "annual-report.review" | "annual-report.return"): Rule => ({
@@ -102,13 +170,28 @@ export const evaluationTable = {
     withdraw,
   },
   "under-evaluation": {
-    "open-correction": { to: "correction-window", ability: "evaluation.manage", article: "22" },
+    "open-correction": {
+      to: "correction-window",
+      ability: "evaluation.manage",
+      article: "22",
+      guard: correctionRequested,
+    },
     grade: { to: "graded", ability: "evaluation.grade", article: "22", guard: gradeGiven },
     withdraw,
   },
   "correction-window": {
-    "submit-correction": { to: "under-evaluation", ability: "annual-report.submit", article: "22" },
-    "close-correction": { to: "under-evaluation", ability: "evaluation.manage", article: "22" },
+    "submit-correction": {
+      to: "under-evaluation",
+      ability: "annual-report.submit",
+      article: "22",
+      guard: correctionStillOpen,
+    },
+    "close-correction": {
+      to: "under-evaluation",
+      ability: "evaluation.manage",
+      article: "22",
+      guard: correctionDuePassed,
+    },
     withdraw,
   },
   graded: {},

@@ -5,18 +5,9 @@ import {
   applicationLifecycle,
 } from "../../policy/lifecycles/application.transitions";
 import type { CommandContext } from "../commands/command";
-import type { Tx } from "../db/client";
-import { accounts, people, roleGrants, units } from "../db/schema";
+import { accounts, people, units } from "../db/schema";
+import { accountsWithRole } from "../outbox/recipients";
 import type { ApplicationRow } from "./applications.repository";
-
-async function accountsWithRole(tx: Tx, role: string, where?: ReturnType<typeof eq>) {
-  const rows = await tx
-    .select({ id: accounts.id })
-    .from(accounts)
-    .innerJoin(roleGrants, and(eq(roleGrants.accountId, accounts.id), eq(roleGrants.status, "approved")))
-    .where(and(eq(roleGrants.role, role), eq(accounts.disabled, false), ...(where ? [where] : [])));
-  return rows.map((row) => row.id);
-}
 
 /** Who an event concerns: the unit's applicants, the recommender holding it, and the officers when it is theirs. */
 function audiences(event: ApplicationEvent, after: ApplicationState): Array<"unit" | "holder" | "officers"> {

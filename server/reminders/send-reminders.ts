@@ -1,22 +1,20 @@
-import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { IsoDate } from "../../policy/calendar/dates";
 import { dueReminders, type ReminderKind, reminderKey, reminderKind } from "../../policy/reminders/due";
 import { chinaDate } from "../clock";
 import { type CommandDeps, execute, systemActor } from "../commands/command";
 import type { Executor, Tx } from "../db/client";
 import {
-  accounts,
   annualReports,
   applications,
   bases,
   calls,
   evaluationRounds,
-  people,
   rectificationCases,
   remindersSent,
-  roleGrants,
 } from "../db/schema";
 import { officeDate } from "../documents/office-date";
+import { unitRecipients } from "../outbox/recipients";
 
 /** Reminders go out from 08:00 China time: a run before that on the new day (a restart at night) waits for it. */
 export const reminderHourChina = 8;
@@ -152,19 +150,6 @@ const sources = {
     },
   },
 } satisfies Record<ReminderKind, ReminderSource>;
-
-/** The host unit's active accounts (approved 依托单位 role), and the e-mail addresses their person records hold. */
-async function unitRecipients(tx: Tx, unitId: string): Promise<{ accountIds: string[]; addresses: string[] }> {
-  const rows = await tx
-    .selectDistinct({ id: accounts.id, email: people.email })
-    .from(accounts)
-    .innerJoin(roleGrants, and(eq(roleGrants.accountId, accounts.id), eq(roleGrants.status, "approved")))
-    .leftJoin(people, and(eq(people.id, accounts.personId), isNotNull(people.email)))
-    .where(and(eq(accounts.unitId, unitId), eq(roleGrants.role, "applicant"), eq(accounts.disabled, false)));
-  const accountIds = [...new Set(rows.map((row) => row.id))].sort();
-  const addresses = [...new Set(rows.flatMap((row) => (row.email?.includes("@") ? [row.email] : [])))].sort();
-  return { accountIds, addresses };
-}
 
 /** The texts of one reminder; the date as offices write it (2027年3月31日) and the days actually left. */
 export function reminderTexts(subject: ReminderSubject, daysLeft: number) {

@@ -4,8 +4,8 @@ import { authorize } from "../access/scope";
 import { execute, type Invocation } from "../commands/command";
 import { bases, evaluationGrades, evaluationRounds } from "../db/schema";
 import { refused } from "../domain/refused";
+import { unitAccounts } from "../outbox/recipients";
 import { recordBaseEvent } from "./base-timeline";
-import { unitAccounts } from "./rectification";
 
 const gradeName = (code: string) => grades.find((grade) => grade.code === code);
 

@@ -11,9 +11,9 @@ import { type CommandContext, execute, type Invocation } from "../commands/comma
 import { rectificationCases } from "../db/schema";
 import { officerAccounts } from "../decision/notify";
 import { Refused, refused } from "../domain/refused";
+import { unitAccounts } from "../outbox/recipients";
 import { applyBaseEvent } from "./base-state";
 import { recordBaseEvent } from "./base-timeline";
-import { unitAccounts } from "./rectification";
 import {
   type LoadedRectification,
   rectificationAbilities,

@@ -1,19 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { rectificationEnd } from "../../policy/calendar/deadlines";
 import { chinaDate } from "../clock";
 import type { CommandContext } from "../commands/command";
-import { accounts, bases, rectificationCases } from "../db/schema";
+import { bases, rectificationCases } from "../db/schema";
+import { unitAccounts } from "../outbox/recipients";
 import { applyBaseEvent } from "./base-state";
 
-/** The host unit's active accounts: who hears that a rectification case opened or was decided. */
-export async function unitAccounts(context: Pick<CommandContext, "tx">, unitId: string): Promise<string[]> {
-  const rows = await context.tx
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(and(eq(accounts.unitId, unitId), eq(accounts.disabled, false)));
-  return [...new Set(rows.map((row) => row.id))];
-}
+// Re-exported for callers that import it from here; the one rule is server/outbox/recipients.ts.
+export { unitAccounts };
 
 /**
  * Opens the one-year rectification of a base graded 不合格 (Art. 24), inside the grading command's transaction:

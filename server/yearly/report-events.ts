@@ -5,8 +5,10 @@ import { decideReportEvent, type ReportActor, type ReportRequest } from "../../p
 import type { EvaluationEvent } from "../../policy/lifecycles/evaluation.transitions";
 import { type CommandContext, execute, type Invocation } from "../commands/command";
 import { annualReportEvents, annualReports } from "../db/schema";
+import { officeDate } from "../documents/office-date";
 import { Refused, refused } from "../domain/refused";
 import { recordBaseEvent } from "./base-timeline";
+import { unitAccounts } from "./rectification";
 import { type LoadedReport, lockReport, reportActor, reportFacts } from "./report-facts";
 
 /** The timeline entry each report event leaves on its base (events without one change only the report). */
@@ -18,6 +20,9 @@ const timelineKind: Partial<Record<EvaluationEvent, BaseEventKind>> = {
   "mark-not-submitted": "report-not-submitted",
   withdraw: "report-withdrawn",
   "start-evaluation": "evaluation-started",
+  "open-correction": "correction-opened",
+  "submit-correction": "correction-submitted",
+  "close-correction": "correction-closed",
 };
 
 /**
@@ -52,7 +57,9 @@ export async function applyReportEvent(
   const decision = decideReportEvent(reportFacts(loaded, now), actorFacts, request);
   if (!decision.ok) throw new Refused(decision.kind, decision.refusal);
   const { change } = decision;
-  const reason = request.reason?.trim() || null;
+  const { correction } = change;
+  // The 补正 request is the event's reason: the report's history shows what was asked.
+  const reason = correction?.request ?? (request.reason?.trim() || null);
   const before = loaded.report;
   await context.tx
     .update(annualReports)
@@ -61,6 +68,7 @@ export async function applyReportEvent(
       version: before.version + 1,
       updatedAt: now,
       ...(change.submitted ? { submittedAt: now } : {}),
+      ...(correction ? { correctionRequest: correction.request, correctionDueOn: correction.dueOn } : {}),
     })
     .where(eq(annualReports.id, before.id));
   await context.tx.insert(annualReportEvents).values({
@@ -81,6 +89,7 @@ export async function applyReportEvent(
       year: before.year,
       reportId: before.id,
       ...(reason ? { reason } : {}),
+      ...(correction ? { dueOn: correction.dueOn } : {}),
     });
   }
   // Named by the report and its event, also when a command moves several reports at once (start-evaluation.ts).
@@ -88,7 +97,33 @@ export async function applyReportEvent(
     action: `annual-report.${request.event}`,
     targetType: "annual-report",
     targetId: before.id,
-    changes: { state: { from: before.state, to: change.to }, article: change.article, edition: change.edition },
+    changes: {
+      state: { from: before.state, to: change.to },
+      article: change.article,
+      edition: change.edition,
+      ...(correction ? { correction } : {}),
+    },
     ...(reason ? { reason } : {}),
+  });
+  if (correction) await notifyCorrection(context, loaded, correction);
+}
+
+/** Tells the host unit's accounts what the department asks it to correct, and by when (Art. 22). */
+async function notifyCorrection(
+  context: CommandContext,
+  loaded: LoadedReport,
+  correction: { request: string; dueOn: string },
+): Promise<void> {
+  const accountIds = await unitAccounts(context, loaded.report.unitId);
+  if (accountIds.length === 0) return;
+  const { report, baseName } = loaded;
+  await context.enqueue({
+    kind: "notify",
+    accountIds,
+    titleZh: `${baseName}${report.year}年度工作报告需补正，截止日期${officeDate(correction.dueOn)}`,
+    titleEn: `${baseName}: the ${report.year} annual report needs correcting by ${correction.dueOn}`,
+    bodyZh: `补正内容：${correction.request}。请在截止日期前修改报告并提交补正；逾期按现有材料考核（第二十二条）。`,
+    bodyEn: `To correct: ${correction.request}. Edit the report and submit the correction by the due date; after it the report is evaluated as it stands (Art. 22).`,
+    link: `/annual-reports/${report.id}`,
   });
 }

@@ -2,10 +2,10 @@ import { eq } from "drizzle-orm";
 import type { Ability } from "../../policy/access/abilities";
 import { missingReportSections } from "../../policy/annual-report/completeness";
 import {
-  editableReportStates,
   type ReportActor,
   type ReportFacts,
   type ReviewStage,
+  reportOpenForEdits,
 } from "../../policy/lifecycles/annual-report.decide";
 import type { Caller } from "../access/caller";
 import { abilitiesOn, covers, resolveScope } from "../access/scope";
@@ -72,6 +72,7 @@ export function reportFacts(loaded: LoadedReport, now: Date): ReportFacts {
     today: chinaDate(now),
     round: { reportDeadline: loaded.round.reportDeadline, open: loaded.round.status === "open" },
     missing: missingReportSections(loaded.report.content),
+    correctionDueOn: loaded.report.correctionDueOn,
   };
 }
 
@@ -96,7 +97,8 @@ export async function reportActor(executor: Executor, caller: Caller, row: Repor
   return { canRead: abilities.includes("annual-report.read"), abilities, reviewsAs };
 }
 
-/** The host unit edits its report in the draft and 补正 states, with the submit ability on its row. */
-export function reportEditable(row: ReportRow, actor: ReportActor): boolean {
-  return editableReportStates.includes(row.state) && actor.abilities.includes("annual-report.submit");
+/** The host unit edits its report in the draft, and in a 补正 window to its due date, with the submit ability. */
+export function reportEditable(row: ReportRow, actor: ReportActor, now: Date): boolean {
+  const open = reportOpenForEdits({ state: row.state, today: chinaDate(now), correctionDueOn: row.correctionDueOn });
+  return open && actor.abilities.includes("annual-report.submit");
 }

@@ -100,7 +100,9 @@ export async function presentReport(
     missing: [...facts.missing],
     progress: planProgress(planContent, report.content, report.year),
     version: report.version,
-    editable: reportEditable(report, actor),
+    editable: reportEditable(report, actor, now),
+    correctionRequest: report.correctionRequest,
+    correctionDueOn: report.correctionDueOn,
     abilities: [...actor.abilities],
     availableEvents: availableReportEvents(facts, actor),
     events: events.map((event) => ({

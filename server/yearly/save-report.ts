@@ -19,12 +19,17 @@ export async function saveReport(
     const reportActorNow = loaded ? await reportActor(context.tx, caller, loaded.report) : null;
     if (!loaded || !reportActorNow?.canRead) throw refused.notFound("Annual report", "年度工作报告");
     if (!reportActorNow.abilities.includes("annual-report.submit")) throw refused.forbidden("annual-report.submit");
-    if (!reportEditable(loaded.report, reportActorNow)) {
+    if (!reportEditable(loaded.report, reportActorNow, context.clock.now())) {
+      const overdue = loaded.report.state === "correction-window";
       throw refused.conflict({
-        code: "report-not-editable",
+        code: overdue ? "correction-overdue" : "report-not-editable",
         article: "22",
-        messageZh: "年度工作报告已提交审核，当前不能修改。",
-        messageEn: "The report is under review and cannot be edited now.",
+        messageZh: overdue
+          ? `补正截止日期（${loaded.report.correctionDueOn ?? "—"}）已过，报告不能再修改。`
+          : "年度工作报告已提交审核，当前不能修改。",
+        messageEn: overdue
+          ? `The correction was due on ${loaded.report.correctionDueOn ?? "—"}; the report can no longer be edited.`
+          : "The report is under review and cannot be edited now.",
       });
     }
     if (loaded.report.version !== target.version) {
