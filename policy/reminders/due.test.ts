@@ -7,6 +7,7 @@ describe("reminder kinds", () => {
     expect(reminderKinds.map((kind) => [kind.code, kind.article])).toEqual([
       ["call-closing", "14"],
       ["annual-report-due", "22"],
+      ["correction-due", "22"],
       ["rectification-end", "24"],
     ]);
     expect(new Set(reminderKinds.map((kind) => kind.code)).size).toBe(reminderKinds.length);

@@ -24,6 +24,15 @@ export const reminderKinds = [
     noteEn: "A report not submitted by then makes the year's evaluation 不合格 (Art. 22).",
   },
   {
+    code: "correction-due",
+    labelZh: "年度工作报告补正截止",
+    labelEn: "Report correction due",
+    // Art. 22 (补正): after the due date the report is evaluated as it stands.
+    article: "22",
+    noteZh: "逾期未提交补正的，按现有材料进行年度绩效考核（第二十二条）。",
+    noteEn: "After it, the report is evaluated as it stands (Art. 22).",
+  },
+  {
     code: "rectification-end",
     labelZh: "整改期满",
     labelEn: "Rectification ends",

@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { IsoDate } from "../../policy/calendar/dates";
 import { dueReminders, type ReminderKind, reminderKey, reminderKind } from "../../policy/reminders/due";
 import { chinaDate } from "../clock";
@@ -42,10 +42,17 @@ interface ReminderSource {
 // Art. 14: an application the unit has not (re)submitted while its call is open; the call closes on the China date
 // of `closesAt`, the last instant the system accepts a submission.
 const callApplicationStates = ["draft", "returned"];
-// Art. 22: a report waiting on its host unit (to be filed, or its evidence completed in the 补正 window).
-const reportStates = ["awaiting-report", "correction-window"] as const;
+// Art. 22: a report waiting on its host unit to be filed (a 补正 window has its own due date: correction-due).
+const reportStates = ["awaiting-report"] as const;
 // Art. 24: a rectification whose final report is not filed yet.
 const rectificationStates = ["open", "plan-filed"] as const;
+
+/** A 补正 window as a reminder subject: the report and the window's due date. */
+const correctionSubject = (reportId: string, dueOn: IsoDate) => `${reportId}@${dueOn}`;
+function parseCorrectionSubject(subjectId: string): { reportId: string; dueOn: IsoDate } {
+  const at = subjectId.lastIndexOf("@");
+  return { reportId: subjectId.slice(0, at), dueOn: subjectId.slice(at + 1) };
+}
 
 const sources = {
   "call-closing": {
@@ -114,6 +121,51 @@ const sources = {
             eq(annualReports.id, id),
             eq(evaluationRounds.status, "open"),
             inArray(annualReports.state, [...reportStates]),
+          ),
+        );
+      return Boolean(row);
+    },
+  },
+  // Art. 22 (补正): a report in its correction window, reminded of the window's due date. The subject is the report
+  // and the due date, so a second window on the same report is reminded afresh.
+  "correction-due": {
+    async load(db) {
+      const rows = await db
+        .select({
+          id: annualReports.id,
+          unitId: annualReports.unitId,
+          year: annualReports.year,
+          dueOn: annualReports.correctionDueOn,
+          baseName: bases.standardName,
+        })
+        .from(annualReports)
+        .innerJoin(bases, eq(bases.id, annualReports.baseId))
+        .where(and(eq(annualReports.state, "correction-window"), isNotNull(annualReports.correctionDueOn)));
+      return rows.flatMap((row) =>
+        row.dueOn
+          ? [
+              {
+                kind: "correction-due" as const,
+                subjectId: correctionSubject(row.id, row.dueOn),
+                unitId: row.unitId,
+                deadline: row.dueOn,
+                name: `${row.baseName}${row.year}年度工作报告补正`,
+                link: `/annual-reports/${row.id}`,
+              },
+            ]
+          : [],
+      );
+    },
+    async pending(tx, subjectId) {
+      const { reportId, dueOn } = parseCorrectionSubject(subjectId);
+      const [row] = await tx
+        .select({ id: annualReports.id })
+        .from(annualReports)
+        .where(
+          and(
+            eq(annualReports.id, reportId),
+            eq(annualReports.state, "correction-window"),
+            eq(annualReports.correctionDueOn, dueOn),
           ),
         );
       return Boolean(row);
