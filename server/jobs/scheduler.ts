@@ -1,3 +1,4 @@
+import cronParser from "cron-parser";
 import type { FastifyBaseLogger } from "fastify";
 import PgBoss from "pg-boss";
 import type { CommandDeps } from "../commands/command";
@@ -7,8 +8,9 @@ import { markMissedReports } from "../yearly/report-deadlines";
 /**
  * The platform's scheduled jobs. On PostgreSQL they run on pg-boss: jobs and schedules are rows, so they survive a
  * restart, and with several app nodes a job runs on one of them. The embedded database serves one process (its
- * data directory is locked), so there they run on a timer in that process, at start (catching up) and every
- * interval: pg-boss's multi-statement transactions would share PGlite's single connection with the app's own.
+ * data directory is locked), so there they run on a timer in that process, at start (catching up) and then at each
+ * time the same cron expression names: pg-boss's multi-statement transactions would share PGlite's single connection
+ * with the app's own.
  * Each job decides with the platform clock (deps.clock) and is idempotent, so a job that runs late, or twice,
  * changes nothing twice.
  */
@@ -17,7 +19,6 @@ export const scheduledJobs = [
     name: "report-deadlines",
     // Every 10 minutes, China time: a report is marked within 10 minutes of its deadline day ending.
     cron: "*/10 * * * *",
-    everyMs: 10 * 60_000,
     run: (deps: CommandDeps) => markMissedReports(deps),
   },
   {
@@ -25,10 +26,18 @@ export const scheduledJobs = [
     // Hourly, China time; the job itself waits for 08:00, so the day's reminders go out at 08:00 and a node that was
     // down then (or the embedded runner at start) catches up within the hour. Each reminder is sent once (its key).
     cron: "0 * * * *",
-    everyMs: 60 * 60_000,
     run: (deps: CommandDeps) => sendReminders(deps),
   },
 ] as const;
+
+/** The jobs' time zone: the platform's dates are China dates. */
+const timeZone = "Asia/Shanghai";
+
+/** Milliseconds from `now` to the next time `cron` names in China time (real time: a demo clock runs at its pace). */
+export function untilNext(cron: string, now: Date): number {
+  const next = cronParser.parseExpression(cron, { currentDate: now, tz: timeZone }).next().getTime();
+  return Math.max(1_000, next - now.getTime());
+}
 
 export interface Scheduler {
   /** Runs a job now (tests, and an operator's catch-up), through the queue like the schedule does. */
@@ -52,8 +61,23 @@ function startLocalScheduler(deps: CommandDeps, log: FastifyBaseLogger): Schedul
     running.set(job.name, next);
     return next;
   };
-  const timers = scheduledJobs.map((job) => setInterval(() => void run(job), job.everyMs));
-  for (const job of scheduledJobs) void run(job);
+  const timers = new Map<JobName, NodeJS.Timeout>();
+  let stopped = false;
+  const plan = (job: (typeof scheduledJobs)[number]) => {
+    if (stopped) return;
+    const timer = setTimeout(
+      () => {
+        void run(job);
+        plan(job);
+      },
+      untilNext(job.cron, new Date()),
+    );
+    timers.set(job.name, timer);
+  };
+  for (const job of scheduledJobs) {
+    void run(job);
+    plan(job);
+  }
   return {
     async runNow(name) {
       const job = scheduledJobs.find((entry) => entry.name === name)!;
@@ -61,7 +85,8 @@ function startLocalScheduler(deps: CommandDeps, log: FastifyBaseLogger): Schedul
       return `local:${name}`;
     },
     async stop() {
-      for (const timer of timers) clearInterval(timer);
+      stopped = true;
+      for (const timer of timers.values()) clearTimeout(timer);
       await Promise.all(running.values());
     },
   };
@@ -78,7 +103,7 @@ export async function startScheduler(deps: CommandDeps, log: FastifyBaseLogger):
   await boss.start();
   for (const job of scheduledJobs) {
     await boss.createQueue(job.name, { name: job.name, policy: "singleton" });
-    await boss.schedule(job.name, job.cron, {}, { tz: "Asia/Shanghai" });
+    await boss.schedule(job.name, job.cron, {}, { tz: timeZone });
     await boss.work(job.name, async () => {
       const result = await job.run(deps);
       log.info({ job: job.name, result }, "scheduled job done");
