@@ -63,14 +63,14 @@ export function PublishAchievementModal({
     >
       <Typography.Paragraph type="secondary">{t("achievements.form.intro")}</Typography.Paragraph>
       <Form<AchievementForm> form={form} layout="vertical" onFinish={(values) => publish.mutate(values)}>
-        <Form.Item name="title" label={t("achievements.form.name")} rules={[{ required: true, whitespace: true }]}>
+        <Form.Item name="title" label={t("achievements.form.name")} required>
           <Input maxLength={200} showCount data-testid="achievement-title" />
         </Form.Item>
         <Form.Item
           name="summary"
           label={t("achievements.form.summary")}
           extra={t("achievements.form.summaryHint")}
-          rules={[{ required: true, whitespace: true }]}
+          required
         >
           <Input.TextArea rows={5} maxLength={2_000} showCount data-testid="achievement-summary" />
         </Form.Item>
