@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { evaluationEvents, evaluationStates } from "../policy/lifecycles/evaluation.transitions";
 import { idList, isoDate, recordAbilities } from "./common";
+import { evidenceFileSchema } from "./evidence";
 
 /**
  * The annual work report of a base (Art. 16.4, 18, 22), modelled on the national bases' yearly form. Every section is
@@ -194,6 +195,8 @@ export const annualReportDetail = annualReportSummary.extend({
   abilities: recordAbilities,
   availableEvents: z.array(z.enum(evaluationEvents)),
   events: z.array(reportEventSchema),
+  /** The evidence files the unit attached (Art. 18, 22); GET …/files says whether the caller may add more. */
+  files: z.array(evidenceFileSchema),
 });
 
 export const reportListQuery = z.object({

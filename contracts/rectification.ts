@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { rectificationEvents, rectificationStates } from "../policy/lifecycles/rectification.transitions";
 import { recordAbilities } from "./common";
+import { evidenceFileSchema } from "./evidence";
 
 /**
  * A base's one-year rectification case (Art. 24): the host unit's plan and final report, the department's re-check.
@@ -42,6 +43,8 @@ export const rectificationDetail = rectificationSummary.extend({
   reportEditable: z.boolean(),
   abilities: recordAbilities,
   availableEvents: z.array(z.enum(rectificationEvents)),
+  /** The evidence files of the plan and of the final report (Art. 24); GET …/files says whether more may be added. */
+  files: z.array(evidenceFileSchema),
 });
 
 /** The unit's draft of the plan, under the version lock. */

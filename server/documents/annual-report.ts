@@ -47,7 +47,18 @@ export interface AnnualReportInput {
   /** YYYY-MM-DD in China, or null for a report not submitted yet. */
   submittedOn: string | null;
   content: AnnualReportContent;
+  /**
+   * The evidence files attached to the report (Art. 18, 22), listed by name in a closing 附件清单; absent where the
+   * report is shown without it (the experts' materials list the files themselves).
+   */
+  evidence?: ReadonlyArray<{ name: string; size: number; sha256: string }>;
 }
+
+/** The heading of the closing list of evidence files. */
+export const evidenceHeading = "附件清单";
+
+const fileSize = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 export const annualReportTitle = (year: number) => `湖北省国际科技合作基地${year}年度工作报告`;
 
@@ -252,6 +263,23 @@ export function annualReportDocumentOf(input: AnnualReportInput): AnnualReportDo
     { heading: "十一、年度重大事项变化", blocks: paragraphs(content.changes) },
     { heading: "十二、经验与问题", blocks: paragraphs(content.experience) },
     { heading: "十三、下一年度工作计划", blocks: paragraphs(content.nextYearPlan) },
+    ...(input.evidence
+      ? [
+          {
+            heading: evidenceHeading,
+            blocks: table(
+              [
+                { header: "序号", width: 7 },
+                { header: "文件名称", width: 53 },
+                { header: "大小", width: 12 },
+                { header: "SHA-256（前16位）", width: 28 },
+              ],
+              input.evidence,
+              (file) => [file.name, fileSize(file.size), file.sha256.slice(0, 16)],
+            ),
+          },
+        ]
+      : []),
   ];
   return {
     reportId: input.reportId,
@@ -271,6 +299,10 @@ export function annualReportDocumentOf(input: AnnualReportInput): AnnualReportDo
       unitName: input.unitName,
       submittedOn: input.submittedOn,
       content,
+      // The files listed on paper, by digest; a report without any keeps the code it printed with before.
+      ...(input.evidence && input.evidence.length > 0
+        ? { evidence: input.evidence.map((file) => ({ name: file.name, sha256: file.sha256 })) }
+        : {}),
     },
   };
 }

@@ -5,6 +5,7 @@ import { renderAnnualReportDocx } from "../documents/annual-report-docx";
 import { renderAnnualReportPdf } from "../documents/annual-report-pdf";
 import { recordPrintedDocument } from "../documents/printed-register";
 import { verificationOf } from "../documents/verification";
+import { evidenceFilesOf } from "./evidence-files.repository";
 import type { LoadedReport } from "./report-facts";
 
 export interface PrintAnnualReportOptions {
@@ -33,6 +34,7 @@ export async function printAnnualReport(
     unitName: loaded.unitName,
     submittedOn: report.submittedAt ? chinaDate(report.submittedAt) : null,
     content: report.content,
+    evidence: await evidenceFilesOf(invocation.deps.database.db, "annual-report", report.id),
   });
   const verification = verificationOf("annual-report", document.digestContent, publicBaseUrl);
   const content =

@@ -13,6 +13,7 @@ import { chinaDate } from "../clock";
 import type { Executor, Tx } from "../db/client";
 import { bases, rectificationCases, units } from "../db/schema";
 import { refused } from "../domain/refused";
+import { presentEvidenceFiles } from "./evidence-files.repository";
 
 /** Cases the scope reaches: a host unit its own, a recommender those of the units it recommends, the officer all. */
 export function rectificationRows(scope: ResolvedScope): SQL {
@@ -163,5 +164,6 @@ export async function presentRectification(
     reportEditable: submits && rectification.state === "plan-filed",
     abilities,
     availableEvents: availableRectificationEvents(rectification.state, rectificationContext(loaded, today), abilities),
+    files: await presentEvidenceFiles(executor, "rectification", rectification.id),
   };
 }

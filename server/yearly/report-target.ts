@@ -1,5 +1,6 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import { defaultEvaluationRubric } from "../../policy/annual-report/evaluation-rubric";
+import { type EvidenceSlot, evidenceSlotLabels } from "../../policy/evidence/evidence-files";
 import type { Rubric } from "../../policy/grading/rubric";
 import { accept, refuse } from "../../policy/refusal";
 import { chinaDate } from "../clock";
@@ -9,6 +10,7 @@ import { parseStored } from "../db/stored-json";
 import { type AnnualReportDocument, annualReportDocumentOf, noneText } from "../documents/annual-report";
 import { officeDate } from "../documents/office-date";
 import type { AwaitingReviewTarget, ReviewMaterials, ReviewTargetFacts, ReviewTargetProvider } from "../review/targets";
+import { evidenceFilesOf } from "./evidence-files.repository";
 import { type LoadedReport, readReport } from "./report-facts";
 
 type Section = ReviewMaterials["sections"][number];
@@ -138,8 +140,9 @@ export const annualReportTarget: ReviewTargetProvider = {
   },
 
   /**
-   * The report's content as the 年度工作报告 prints it (server/documents/annual-report.ts), section by section. A
-   * report has no uploaded files and no rule findings: it reached the department complete (Art. 22).
+   * The report's content as the 年度工作报告 prints it (server/documents/annual-report.ts), section by section, and
+   * the evidence files the unit attached (opened through the review's audited file route). No rule findings: it
+   * reached the department complete (Art. 22).
    */
   async materials(executor, id): Promise<ReviewMaterials | null> {
     const row = await load(executor, id);
@@ -147,7 +150,18 @@ export const annualReportTarget: ReviewTargetProvider = {
     return {
       title: reportTitle(row.loaded.baseName, row.loaded.report.year),
       sections: materialSections(row.loaded, row.field),
-      files: [],
+      files: (await evidenceFilesOf(executor, "annual-report", id)).map((file) => {
+        const label = evidenceSlotLabels[file.slot as EvidenceSlot] ?? { zh: file.slot, en: file.slot };
+        return {
+          fileId: file.fileId,
+          slot: file.slot,
+          name: file.name,
+          mediaType: file.mediaType,
+          size: file.size,
+          labelZh: label.zh,
+          labelEn: label.en,
+        };
+      }),
       findings: [],
     };
   },

@@ -13,6 +13,7 @@ import { authorize, type ResolvedScope, recommenderRows, resolveScope, unitRows 
 import type { Executor } from "../db/client";
 import { annualReportEvents, annualReports, bases, evaluationRounds, units, workPlans } from "../db/schema";
 import { parseStored } from "../db/stored-json";
+import { presentEvidenceFiles } from "./evidence-files.repository";
 import { type LoadedReport, reportActor, reportEditable, reportFacts } from "./report-facts";
 
 /** Reports the scope reaches: a unit its own, a recommender those of the bases it recommends (and below), all. */
@@ -113,6 +114,7 @@ export async function presentReport(
       actorName: event.actorName,
       at: event.at.toISOString(),
     })),
+    files: await presentEvidenceFiles(executor, "annual-report", report.id),
   };
 }
 
