@@ -7,12 +7,14 @@ import { type AnnualReportDetail, evaluationApi } from "../../api/annual-reports
 import { ApiError, isApiError } from "../../api/errors";
 import { applyFieldErrors } from "../../api/form-errors";
 import { hasAbility, useSession } from "../../api/session";
+import { EvidenceFiles } from "../../components/EvidenceFiles";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { useFeedback } from "../../components/useFeedback";
 import { dictionaries } from "../../i18n/dictionary";
 import { useI18n } from "../../i18n/I18nProvider";
 import { AchievementCandidatesCard } from "./AchievementCandidatesCard";
+import { CorrectionAlert } from "./CorrectionAlert";
 import { ReportEventButtons } from "./ReportEventButtons";
 import { DeadlineText, HistoryPanel, MissingPanel, ProgressPanel } from "./ReportPanels";
 import { ReportFormSections, ReportView } from "./ReportSections";
@@ -244,7 +246,11 @@ export function AnnualReportPage() {
           data-testid="returned-reason"
         />
       ) : null}
-      {!editable && hasAbility(me, "annual-report.submit") && me.jurisdiction.unitId ? (
+      <CorrectionAlert detail={detail} />
+      {!editable &&
+      detail.state !== "correction-window" &&
+      hasAbility(me, "annual-report.submit") &&
+      me.jurisdiction.unitId ? (
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t("report.readonly")} />
       ) : null}
       <Row gutter={16}>
@@ -258,6 +264,7 @@ export function AnnualReportPage() {
               <ReportView content={detail.content} />
             </div>
           )}
+          <EvidenceFiles owner="annual-reports" id={detail.id} state={detail.state} />
           <AchievementCandidatesCard reportId={detail.id} />
         </Col>
         <Col xs={24} xl={6}>

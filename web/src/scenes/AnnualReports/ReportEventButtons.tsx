@@ -5,12 +5,15 @@ import { type AnnualReportDetail, evaluationApi, type ReportEvent } from "../../
 import { ReasonModal } from "../../components/ReasonModal";
 import { useFeedback } from "../../components/useFeedback";
 import { useI18n } from "../../i18n/I18nProvider";
+import { CorrectionModal } from "./CorrectionModal";
 import { reportEventKey } from "./report-labels";
 
 /** Events recorded with a reason (the transition table's requireReason guards): the modal asks for it first. */
 const needsReason: ReadonlySet<ReportEvent> = new Set(["return-report", "withdraw"]);
 /** Events that end the report's year for the base: asked to confirm, with an optional comment. */
 const confirmFirst: ReadonlySet<ReportEvent> = new Set(["mark-not-submitted"]);
+/** Events with a form of their own: 要求补正 asks what to correct and by when (CorrectionModal). */
+const asksFirst: ReadonlySet<ReportEvent> = new Set(["open-correction"]);
 const primary: ReadonlySet<ReportEvent> = new Set([
   "submit-report",
   "unit-approve",
@@ -21,7 +24,8 @@ const danger: ReadonlySet<ReportEvent> = new Set(["mark-not-submitted", "withdra
 
 /**
  * One button per event the server offers now (`availableEvents`), and nothing else; a return or a withdrawal asks
- * for its reason. The editor saves its pending changes first, so the server checks what the unit sees.
+ * for its reason, a 补正 for what to correct and by when. The editor saves its pending changes first, so the server
+ * checks what the unit sees.
  */
 export function ReportEventButtons({
   detail,
@@ -74,15 +78,23 @@ export function ReportEventButtons({
             disabled={fire.isPending && fire.variables?.event !== event}
             data-testid={`event-${event}`}
             onClick={() =>
-              needsReason.has(event) || confirmFirst.has(event) ? setAsking(event) : fire.mutate({ event })
+              asksFirst.has(event) || needsReason.has(event) || confirmFirst.has(event)
+                ? setAsking(event)
+                : fire.mutate({ event })
             }
           >
             {label(event)}
           </Button>
         ))}
       </Space>
+      <CorrectionModal
+        open={asking === "open-correction"}
+        detail={detail}
+        onClose={() => setAsking(null)}
+        onDone={onDone}
+      />
       <ReasonModal
-        open={asking !== null}
+        open={asking !== null && asking !== "open-correction"}
         title={asking ? label(asking) : ""}
         description={
           asking && confirmFirst.has(asking) ? t("report.event.confirm", { event: label(asking) }) : undefined
