@@ -44,7 +44,7 @@ export interface RegistryFacts {
 const enc = encodeURIComponent;
 
 /** Multipart upload with extra fields before the file (the server reads `slot` from them). */
-async function uploadWith<T>(path: string, file: File, fields: Record<string, string> = {}): Promise<T> {
+export async function uploadWith<T>(path: string, file: File, fields: Record<string, string> = {}): Promise<T> {
   const form = new FormData();
   for (const [key, value] of Object.entries(fields)) form.append(key, value);
   form.append("file", file);

@@ -7,6 +7,7 @@ import { authMessages } from "./messages/auth";
 import { baseMessages } from "./messages/bases";
 import { commonMessages } from "./messages/common";
 import { decisionMessages } from "./messages/decisions";
+import { evidenceMessages } from "./messages/evidence";
 import { expertPoolMessages } from "./messages/experts";
 import { gradingMessages } from "./messages/grading";
 import { holidayYearMessages } from "./messages/holiday-years";
@@ -41,6 +42,7 @@ const groups = [
   rectificationMessages,
   gradingMessages,
   achievementMessages,
+  evidenceMessages,
 ] as const;
 
 type Group = (typeof groups)[number];

@@ -5,6 +5,7 @@ import { Link, useParams } from "react-router";
 import { type BaseState, baseLifecycle } from "../../../../policy/lifecycles/base.transitions";
 import { type RectificationDetail, type RectificationEvent, rectificationsApi } from "../../api/endpoints";
 import { isApiError } from "../../api/errors";
+import { EvidenceFiles } from "../../components/EvidenceFiles";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { ReasonModal } from "../../components/ReasonModal";
@@ -205,6 +206,7 @@ function RectificationCase({ id }: { id: string }) {
       </Card>
       {textCard("plan", detail.planEditable)}
       {textCard("finalReport", detail.reportEditable)}
+      <EvidenceFiles owner="rectifications" id={detail.id} state={detail.state} />
       {decided ? (
         <Card title={t("rectification.decision")} style={{ marginBottom: 16 }} data-testid="rectification-decision">
           <Descriptions column={1} size="small">
