@@ -7,6 +7,7 @@ import { type AnnualReportDetail, evaluationApi } from "../../api/annual-reports
 import { ApiError, isApiError } from "../../api/errors";
 import { applyFieldErrors } from "../../api/form-errors";
 import { hasAbility, useSession } from "../../api/session";
+import { EvidenceFiles } from "../../components/EvidenceFiles";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { useFeedback } from "../../components/useFeedback";
@@ -263,6 +264,7 @@ export function AnnualReportPage() {
               <ReportView content={detail.content} />
             </div>
           )}
+          <EvidenceFiles owner="annual-reports" id={detail.id} state={detail.state} />
           <AchievementCandidatesCard reportId={detail.id} />
         </Col>
         <Col xs={24} xl={6}>
