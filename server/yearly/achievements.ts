@@ -11,10 +11,10 @@ import { authorize } from "../access/scope";
 import { execute, type Invocation } from "../commands/command";
 import { achievements, bases } from "../db/schema";
 import { Refused, refused } from "../domain/refused";
+import { unitAccounts } from "../outbox/recipients";
 import { countryList } from "../reference/countries";
 import { loadAchievement } from "./achievements.repository";
 import { recordBaseEvent } from "./base-timeline";
-import { unitAccounts } from "./rectification";
 import { lockReport } from "./report-facts";
 
 const refusedBy = ({ kind, ...refusal }: AchievementRefusal) => new Refused(kind, refusal);
