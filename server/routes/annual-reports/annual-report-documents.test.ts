@@ -5,7 +5,7 @@ import { chinaDate } from "../../clock";
 import { auditLog, printedDocuments } from "../../db/schema";
 import { officeDate } from "../../documents/office-date";
 import { type Agent, databaseKinds, startTestApp, type TestApp } from "../../test/harness";
-import { docxText, pdfText } from "../applications/recognition.fixtures";
+import { docxText, multipart, pdfText, tinyPdf } from "../applications/recognition.fixtures";
 
 const headings = [
   "一、基本情况",
@@ -79,6 +79,9 @@ describe.each(databaseKinds())("the annual report as Word and PDF on %s", (kind)
     expect(text).toContain("四、人员交流与国际会议无五、");
     expect(text).toContain("弗劳恩霍夫激光技术研究所");
     expect(text).toContain("150万元");
+    // No evidence files: the closing 附件清单 says so.
+    expect(text).toContain("十三、下一年度工作计划");
+    expect(text).toMatch(/附件清单无/);
     const code = word.headers["x-verification-code"] as string;
     expect(text).toContain(`验证码：${code}`);
 
@@ -143,6 +146,12 @@ describe.each(databaseKinds())("the annual report as Word and PDF on %s", (kind)
       headers: { "x-csrf-token": yichang.csrfToken },
     });
     expect(saved.statusCode).toBe(200);
+    const attached = await yichang.request({
+      method: "POST",
+      url: `/api/annual-reports/${draft.id}/files`,
+      ...multipart({}, { name: "合作协议（盖章）.pdf", content: tinyPdf, mediaType: "application/pdf" }),
+    });
+    expect(attached.statusCode).toBe(201);
 
     const pdf = await documentOf(yichang, draft.id, "pdf");
     expect(pdf.statusCode).toBe(200);
@@ -150,8 +159,12 @@ describe.each(databaseKinds())("the annual report as Word and PDF on %s", (kind)
     expect(text).toMatch(/维也纳技术大学.*有效/);
     expect(text).toMatch(/格拉茨技术大学.*已到期/);
     expect(text).toContain("尚未提交（草稿）");
+    // The evidence files by name, after the thirteen sections (Art. 18, 22).
+    expect(text).toMatch(/附件清单[\s\S]*合作协议（盖章）\.pdf/);
     const word = await documentOf(yichang, draft.id, "docx");
     const wordText = await docxText(word.rawPayload);
+    expect(wordText.indexOf("附件清单")).toBeGreaterThan(wordText.indexOf("十三、下一年度工作计划"));
+    expect(wordText).toMatch(/附件清单[^序]*序号文件名称大小SHA-256（前16位）1合作协议（盖章）\.pdf/);
     expect(wordText).toMatch(/格拉茨技术大学奥地利轻量化合金合作备忘录[^序]*已到期/);
     expect(word.headers["x-verification-code"]).toBe(printedCode(text));
   });
