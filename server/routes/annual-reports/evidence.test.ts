@@ -6,6 +6,7 @@ import { auditLog, bases, yearlyFiles } from "../../db/schema";
 import { invocationAs } from "../../test/factories";
 import { type Agent, databaseKinds, startTestApp, type TestApp } from "../../test/harness";
 import { openRectification } from "../../yearly/rectification";
+import { annualReportTarget } from "../../yearly/report-target";
 import { multipart, tinyDocx, tinyPdf } from "../applications/recognition.fixtures";
 
 const complete: AnnualReportContent = {
@@ -189,6 +190,37 @@ describe.each(databaseKinds())("evidence files of annual reports and rectificati
       (await uploadTo(hust, `/api/annual-reports/${hustReportId}/files`, { name: "a.pdf", content: tinyPdf }))
         .statusCode,
     ).toBe(409);
+  });
+
+  it("opens again in a 补正 window up to its due date, and gives the experts the files in the review materials", async () => {
+    const officer = await t.login("officer");
+    const events = `/api/annual-reports/${hustReportId}/events`;
+    expect((await officer.post(events, { event: "start-evaluation" })).statusCode).toBe(200);
+    const correction = { request: "请补充合作协议盖章扫描件。", dueOn: "2026-03-20" };
+    expect((await officer.post(events, { event: "open-correction", correction })).statusCode).toBe(200);
+    const hust = await t.login("app.hust");
+    const url = `/api/annual-reports/${hustReportId}/files`;
+    expect((await hust.get(url)).json()).toMatchObject({ editable: true, openSlot: "evidence" });
+    const added = await uploadTo(hust, url, { name: "补正-合作协议.pdf", content: evidencePdf });
+    expect(added.statusCode).toBe(201);
+    const [file] = added.json().items;
+
+    const materials = await annualReportTarget.materials(t.database.db, hustReportId);
+    const [row] = await t.database.db.select().from(yearlyFiles).where(eq(yearlyFiles.id, file.id));
+    expect(materials?.files).toEqual([
+      expect.objectContaining({
+        fileId: row!.fileId,
+        name: "补正-合作协议.pdf",
+        labelZh: "佐证材料",
+        slot: "evidence",
+      }),
+    ]);
+
+    // The day after the due date the report stands as it is, evidence included (Art. 22).
+    t.clock.advance(11 * 24 * 3_600_000);
+    const late = await uploadTo(await t.login("app.hust"), url, { name: "迟交.pdf", content: tinyPdf });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().code).toBe("evidence-not-editable");
   });
 
   describe("a rectification case", () => {
