@@ -15,17 +15,29 @@ export async function recordBaseEvent(
   data: BaseEventData = {},
   on?: string,
 ): Promise<void> {
+  await recordBaseEvents(context, [{ baseId, kind, data, ...(on ? { on } : {}) }]);
+}
+
+/** Adds entries to several bases' timelines in one statement (a cohort's grades), dated today in China. */
+export async function recordBaseEvents(
+  context: Pick<CommandContext, "tx" | "clock" | "actor">,
+  entries: ReadonlyArray<{ baseId: string; kind: BaseEventKind; data?: BaseEventData; on?: string }>,
+): Promise<void> {
+  if (entries.length === 0) return;
   const now = context.clock.now();
-  await context.tx.insert(baseEvents).values({
-    id: randomUUID(),
-    baseId,
-    kind,
-    on: on ?? chinaDate(now),
-    actorId: context.actor.accountId,
-    actorName: context.actor.name,
-    data,
-    at: now,
-  });
+  const today = chinaDate(now);
+  await context.tx.insert(baseEvents).values(
+    entries.map((entry) => ({
+      id: randomUUID(),
+      baseId: entry.baseId,
+      kind: entry.kind,
+      on: entry.on ?? today,
+      actorId: context.actor.accountId,
+      actorName: context.actor.name,
+      data: entry.data ?? {},
+      at: now,
+    })),
+  );
 }
 
 /** A base's timeline, oldest first. */

@@ -11,7 +11,7 @@ import { execute, type Invocation } from "../commands/command";
 import { evaluationGrades, evaluationRounds } from "../db/schema";
 import { refused } from "../domain/refused";
 import { applyBaseEvent } from "./base-state";
-import { recordBaseEvent } from "./base-timeline";
+import { recordBaseEvents } from "./base-timeline";
 import { loadCohort } from "./grading-facts";
 import { openRectification } from "./rectification";
 import { applyReportEvent } from "./report-events";
@@ -85,10 +85,14 @@ export async function confirmGrades(
       const today = chinaDate(now);
       const edition = editionFor(today).edition.id;
       const byBase = new Map(lines.map((line) => [line.baseId, line]));
-      for (const result of grading.results) {
-        const line = byBase.get(result.baseId)!;
-        const grade = result.grade!;
-        await context.tx.insert(evaluationGrades).values({
+      // A cohort is hundreds of bases: the grades and their timeline entries go in one statement each.
+      const graded = grading.results.map((result) => ({
+        result,
+        line: byBase.get(result.baseId)!,
+        grade: result.grade!,
+      }));
+      await context.tx.insert(evaluationGrades).values(
+        graded.map(({ result, line, grade }) => ({
           id: randomUUID(),
           roundId,
           reportId: line.reportId,
@@ -104,7 +108,29 @@ export async function confirmGrades(
           cutoffs,
           confirmedBy: actor.accountId,
           confirmedAt: now,
-        });
+        })),
+      );
+      await recordBaseEvents(
+        context,
+        graded.flatMap(({ result, line, grade }) => [
+          {
+            baseId: line.baseId,
+            kind: "graded" as const,
+            data: {
+              year: round.year,
+              reportId: line.reportId,
+              grade,
+              article: result.article,
+              reason: result.reasonZh,
+              ...(line.score !== null ? { score: line.score } : {}),
+            },
+          },
+          ...(grade === "excellent"
+            ? [{ baseId: line.baseId, kind: "excellent-listed" as const, data: { year: round.year, article: "25" } }]
+            : []),
+        ]),
+      );
+      for (const { result, line, grade } of graded) {
         if (line.state === "under-evaluation") {
           const loaded = await lockReport(context.tx, line.reportId);
           if (!loaded) throw new Error(`report ${line.reportId} vanished`);
@@ -112,17 +138,6 @@ export async function confirmGrades(
             event: "grade",
             grade,
           });
-        }
-        await recordBaseEvent(context, line.baseId, "graded", {
-          year: round.year,
-          reportId: line.reportId,
-          grade,
-          article: result.article,
-          reason: result.reasonZh,
-          ...(line.score !== null ? { score: line.score } : {}),
-        });
-        if (grade === "excellent") {
-          await recordBaseEvent(context, line.baseId, "excellent-listed", { year: round.year, article: "25" });
         }
         const consequence = gradeConsequence(result, line.baseState);
         if (consequence?.kind === "open-rectification") {
