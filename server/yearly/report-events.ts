@@ -7,8 +7,8 @@ import { type CommandContext, execute, type Invocation } from "../commands/comma
 import { annualReportEvents, annualReports } from "../db/schema";
 import { officeDate } from "../documents/office-date";
 import { Refused, refused } from "../domain/refused";
+import { unitAccounts } from "../outbox/recipients";
 import { recordBaseEvent } from "./base-timeline";
-import { unitAccounts } from "./rectification";
 import { type LoadedReport, lockReport, reportActor, reportFacts } from "./report-facts";
 
 /** The timeline entry each report event leaves on its base (events without one change only the report). */
