@@ -153,6 +153,19 @@ describe.each(databaseKinds())("evidence files of annual reports and rectificati
     expect(tooLarge.json()).toMatchObject({ code: "too-large" });
     const notMultipart = await unit.post(`/api/annual-reports/${reportId}/files`, { name: "x.pdf" });
     expect(notMultipart.statusCode).toBe(415);
+    const boundary = "----evidence-no-file";
+    const noFile = await unit.request({
+      method: "POST",
+      url: `/api/annual-reports/${reportId}/files`,
+      payload: Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nx\r\n--${boundary}--\r\n`,
+      ),
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(noFile.statusCode).toBe(400);
+    expect(noFile.json().errors[0].path).toBe("file");
+    const badId = await unit.get(`/api/annual-reports/${"x".repeat(65)}/files`);
+    expect(badId.statusCode).toBe(400);
     expect((await unit.get(`/api/annual-reports/${reportId}/files`)).json().items).toHaveLength(2);
     const refusedAudit = (await audits(reportId, "annual-report.attach-file")).filter((a) => a.outcome === "refused");
     expect(refusedAudit.length).toBeGreaterThanOrEqual(1);
