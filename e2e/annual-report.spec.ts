@@ -157,10 +157,21 @@ describe("the annual report, end to end in the browser", () => {
       await state(page, "待提交年度工作报告");
       expect(await page.getByTestId("report-deadline").textContent()).toMatch(/报告截止：\d{4}年\d{1,2}月\d{1,2}日（/);
       await fillReport(page);
+      // Evidence (Art. 18, 22): a stamped agreement as PDF, judged by content on the server, listed with its link.
+      const evidence = page.getByTestId("evidence-files");
+      await evidence.locator('input[type="file"]').setInputFiles({
+        name: "合作协议（盖章）.pdf",
+        mimeType: "application/pdf",
+        buffer: Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
+      });
+      await evidence.getByTestId("evidence-download").filter({ hasText: "合作协议（盖章）.pdf" }).waitFor();
       await screenshot(page, "annual-03-unit-editor");
       await page.getByTestId("event-submit-report").click();
       await state(page, "依托单位审核中");
       await page.getByTestId("report-view").waitFor();
+      // Filed with the report: still listed, no longer open to uploads.
+      await evidence.getByTestId("evidence-download").filter({ hasText: "合作协议（盖章）.pdf" }).waitFor();
+      await evidence.getByTestId("evidence-upload").waitFor({ state: "detached" });
       // app.yichang is its unit's administrator: the unit's own review is its to do (Art. 22).
       await page.getByTestId("event-unit-approve").click();
       await state(page, "推荐部门审核中");
@@ -183,6 +194,7 @@ describe("the annual report, end to end in the browser", () => {
       await page.getByTestId(`report-link-${reportId}`).click();
       await state(page, "推荐部门审核中");
       await page.getByTestId("view-summary").waitFor();
+      await page.getByTestId("evidence-download").filter({ hasText: "合作协议（盖章）.pdf" }).waitFor();
       await screenshot(page, "annual-05-recommender-view");
       await page.getByTestId("event-return-report").click();
       await page.getByTestId("reason-ok").click();
