@@ -1,15 +1,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { DatePicker, Form, Input, Modal, Typography } from "antd";
-import type { Dayjs } from "dayjs";
+import { Form, Input, Modal, Typography } from "antd";
 import { useEffect } from "react";
 import { type AnnualReportDetail, evaluationApi } from "../../api/annual-reports";
-import { useServerTime } from "../../api/server-time";
+import { DateInput } from "../../components/DateInput";
 import { useFeedback } from "../../components/useFeedback";
-import { toIsoDate } from "../../i18n/format";
 import { useI18n } from "../../i18n/I18nProvider";
 
 interface CorrectionForm {
-  correction?: { request?: string; dueOn?: Dayjs };
+  correction?: { request?: string; dueOn?: string };
 }
 
 /**
@@ -30,7 +28,6 @@ export function CorrectionModal({
   const { t } = useI18n();
   const feedback = useFeedback();
   const client = useQueryClient();
-  const today = useServerTime().today();
   const [form] = Form.useForm<CorrectionForm>();
   useEffect(() => {
     if (open) form.resetFields();
@@ -42,7 +39,7 @@ export function CorrectionModal({
         expectedVersion: detail.version,
         correction: {
           request: values.correction?.request ?? "",
-          ...(values.correction?.dueOn ? { dueOn: toIsoDate(values.correction.dueOn) } : {}),
+          ...(values.correction?.dueOn ? { dueOn: values.correction.dueOn } : {}),
         },
       }),
     onSuccess: (next) => {
@@ -76,11 +73,7 @@ export function CorrectionModal({
           extra={t("report.correction.dueOnHint")}
           required
         >
-          <DatePicker
-            disabledDate={(day) => !day.isAfter(today, "day")}
-            style={{ width: 200 }}
-            data-testid="correction-due"
-          />
+          <DateInput testId="correction-due" style={{ width: 200 }} />
         </Form.Item>
       </Form>
     </Modal>
