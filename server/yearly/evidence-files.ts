@@ -9,7 +9,7 @@ import {
   type EvidenceSubject,
 } from "../../policy/evidence/evidence-files";
 import type { Caller } from "../access/caller";
-import { execute, type Invocation } from "../commands/command";
+import { auditOutcome, execute, type Invocation } from "../commands/command";
 import type { Executor, Tx } from "../db/client";
 import { yearlyFiles } from "../db/schema";
 import { Refused, refused } from "../domain/refused";
@@ -77,11 +77,15 @@ async function decideLocked(
   const loaded = await loadSubject(tx, caller, subject, id, { lock: true, now });
   if (!loaded) throw notFound(subject);
   const decision = decideEvidenceChange(loaded.facts, loaded.actor, await change(loaded.facts));
-  if (!decision.ok) {
-    if (decision.kind === "not-found") throw notFound(subject);
-    throw new Refused(refusalKinds[decision.kind], decision.refusal);
-  }
+  if (!decision.ok) throw refusalOf(subject, decision);
   return decision.slot;
+}
+
+function refusalOf(
+  subject: EvidenceSubject,
+  decision: Extract<ReturnType<typeof decideEvidenceChange>, { ok: false }>,
+) {
+  return decision.kind === "not-found" ? notFound(subject) : new Refused(refusalKinds[decision.kind], decision.refusal);
 }
 
 /** The list a reader sees, with whether the caller may add files now and to which slot (the page shows only that). */
@@ -119,15 +123,36 @@ export async function openEvidenceFile(
   return { name: file.name, mediaType: file.mediaType, content: await store.read(file.storageKey) };
 }
 
-/** Checked before the upload's bytes are read: a subject out of reach is a 404 without reading 50 MB first. */
-export async function requireEvidenceReadable(
-  executor: Executor,
-  caller: Caller,
-  subject: EvidenceSubject,
-  subjectId: string,
-  now: Date,
+/**
+ * Checked before the upload's bytes are read, by the same decision the command takes under its lock: out of reach
+ * 404, not the host unit 403, closed 409 — without reading 50 MB first; a refusal is audited as the command's.
+ */
+export async function precheckEvidenceUpload(
+  invocation: Invocation,
+  target: { subject: EvidenceSubject; subjectId: string },
 ): Promise<void> {
-  await requireReadable(executor, caller, subject, subjectId, now);
+  const { deps, actor, caller } = invocation;
+  try {
+    const loaded = await loadSubject(deps.database.db, caller, target.subject, target.subjectId, {
+      lock: false,
+      now: deps.clock.now(),
+    });
+    if (!loaded) throw notFound(target.subject);
+    const decision = decideEvidenceChange(loaded.facts, loaded.actor, { kind: "add" });
+    if (!decision.ok) throw refusalOf(target.subject, decision);
+  } catch (error) {
+    if (error instanceof Refused) {
+      await auditOutcome(
+        deps,
+        actor,
+        `${target.subject}.attach-file`,
+        { type: target.subject, id: target.subjectId },
+        "refused",
+        error,
+      );
+    }
+    throw error;
+  }
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   listEvidenceFiles,
   maxEvidenceBytes,
   openEvidenceFile,
-  requireEvidenceReadable,
+  precheckEvidenceUpload,
 } from "../../yearly/evidence-files";
 import { readUpload, sendDownload } from "../applications/transfer";
 import type { RouteDeps, TypedApp } from "../types";
@@ -63,7 +63,7 @@ export async function evidenceRoutes(app: TypedApp, deps: RouteDeps, store: File
     },
     async (request, reply) => {
       const caller = callerOf(request);
-      await requireEvidenceReadable(db, caller, subject, request.params.id, deps.clock.now());
+      await precheckEvidenceUpload(invocationOf(deps, request), { subject, subjectId: request.params.id });
       const upload = await readUpload(request, maxEvidenceBytes);
       await attachEvidenceFile(invocationOf(deps, request), store, {
         subject,
