@@ -196,6 +196,14 @@ describe("grading, funding and rectification, end to end in the browser", () => 
         .fill("已补报年度工作报告并经推荐单位审核；专职管理人员已到岗；报送制度已印发执行。");
       await unit.page.getByTestId("rectification-finalReport-save").click();
       await toast(unit.page, "已保存");
+      // The report's evidence (Art. 24): a photo of the appointment letter, judged by content on the server.
+      const evidence = unit.page.getByTestId("evidence-files");
+      await evidence.locator('input[type="file"]').setInputFiles({
+        name: "专职管理人员任命文件.jpg",
+        mimeType: "image/jpeg",
+        buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]),
+      });
+      await evidence.getByText("整改报告佐证材料").waitFor();
       await unit.page.getByTestId("event-file-report").click();
       await unit.page.getByTestId("confirm-ok").click();
       await unit.page.getByTestId("rectification-state").filter({ hasText: "已提交整改报告" }).waitFor();
@@ -214,6 +222,7 @@ describe("grading, funding and rectification, end to end in the browser", () => 
       await page.getByTestId("reason-ok").click();
       await page.getByTestId("rectification-decision").waitFor();
       await page.getByTestId("reason-input").waitFor({ state: "hidden" });
+      await page.getByTestId("evidence-download").filter({ hasText: "专职管理人员任命文件.jpg" }).waitFor();
       expect(await page.getByTestId("rectification-due").textContent()).not.toContain("整改期限");
       await page.getByTestId("rectification-state").first().filter({ hasText: "整改后仍不合格" }).waitFor();
       await page.getByText("拟取消资格").first().waitFor();
