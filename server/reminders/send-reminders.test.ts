@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, eq, inArray, like, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, like, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../../policy/calendar/dates";
 import { ManualClock } from "../clock";
@@ -29,7 +29,13 @@ const morningOf = (date: string) => new Date(`${date}T09:00:00+08:00`);
 
 /** The template's open round, its deadline, and the three demo units' reports (draft, at recommender, submitted). */
 async function demoRound(t: TestApp) {
-  const [round] = await t.database.db.select().from(evaluationRounds).where(eq(evaluationRounds.status, "open"));
+  // The latest open year: the demo's graded year before it is open too, but long past its deadline.
+  const [round] = await t.database.db
+    .select()
+    .from(evaluationRounds)
+    .where(eq(evaluationRounds.status, "open"))
+    .orderBy(desc(evaluationRounds.year))
+    .limit(1);
   const reports = await t.database.db
     .select({
       id: annualReports.id,
@@ -269,7 +275,10 @@ describe.each(databaseKinds())("reminders on %s", (kind) => {
     });
 
     await sendReminders(deps());
-    const [rectification] = (await pendingRows(t, `/bases/${base!.id}`)).filter((row) => row.kind === "notify");
+    // Made by this run: the base's earlier notices (the demo's published grades) link to it too.
+    const [rectification] = (await pendingRows(t, `/bases/${base!.id}`)).filter(
+      (row) => row.kind === "notify" && row.createdAt >= morningOf(today),
+    );
     expect(rectification!.payload).toMatchObject({
       accountIds: await unitAccountIds(t, base!.unitId),
       titleZh: expect.stringMatching(/^整改期满提醒：.+整改，截止日期2026年6月8日，还剩7天$/),

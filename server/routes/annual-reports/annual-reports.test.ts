@@ -140,7 +140,8 @@ describe.each(databaseKinds())("annual reports on %s", (kind) => {
     const done = await recommender.post(`/api/annual-reports/${reportId}/events`, { event: "recommender-approve" });
     expect(done.json()).toMatchObject({ state: "submitted", availableEvents: [] });
     const timeline = await t.database.db.select().from(baseEvents).where(eq(baseEvents.baseId, baseId));
-    expect(timeline.map((entry) => entry.kind)).toEqual([
+    // The demo's graded year left its own entries on the base: this year's are the ones this report made.
+    expect(timeline.filter((entry) => entry.data.year === 2026).map((entry) => entry.kind)).toEqual([
       "report-submitted",
       "report-unit-approved",
       "report-returned",

@@ -127,7 +127,9 @@ describe.each(databaseKinds())("the annual report as an expert-review target on 
     const [command] = await t.database.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, "evaluation.start"), eq(auditLog.outcome, "success")));
+      .where(
+        and(eq(auditLog.action, "evaluation.start"), eq(auditLog.outcome, "success"), eq(auditLog.targetId, roundId)),
+      );
     expect(command).toMatchObject({ targetId: roundId, changes: { started: 1 } });
     expect((await officer.post(url, {})).json()).toEqual({ started: 0 });
   });
