@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { buildWorkingDayCalendar } from "../../policy/calendar/working-days";
@@ -14,9 +14,11 @@ import {
   applications,
   bases,
   calls,
+  evaluationGrades,
   evaluationRounds,
   objections,
   publicNotices,
+  rectificationCases,
   reviewAssignments,
 } from "../db/schema";
 import { officerHolidayYears } from "../decision/holiday-years";
@@ -130,11 +132,50 @@ async function loadAndCheck(database: Database, at: string) {
   expect(recognized[0]!.documentNumber).toBe(`鄂科技函〔${recognized[0]!.recognizedOn.slice(0, 4)}〕3号`);
 
   // Last year's evaluation is open, its deadline ahead, with a report in each of the demo's three states.
-  const [round] = await database.db.select().from(evaluationRounds);
-  expect(round?.year).toBe(Number(today.slice(0, 4)) - 1);
+  const year = Number(today.slice(0, 4)) - 1;
+  const rounds = await database.db.select().from(evaluationRounds).orderBy(desc(evaluationRounds.year));
+  expect(rounds.map((round) => round.year)).toEqual([year, year - 1]);
+  const [round, graded] = rounds;
   expect(round!.reportDeadline > today).toBe(true);
-  const reportStates = new Set((await database.db.select().from(annualReports)).map((report) => report.state));
+  expect(round!.gradedAt).toBeNull();
+  const reportsOf = (roundId: string) =>
+    database.db.select().from(annualReports).where(eq(annualReports.roundId, roundId));
+  const reportStates = new Set((await reportsOf(round!.id)).map((report) => report.state));
   expect([...reportStates].sort()).toEqual(["awaiting-report", "recommender-review", "submitted"]);
+
+  // The year before is graded in the past: every base reported in time and was scored by its panel; one 优秀 (the
+  // cohort's one slot), one 不合格 with its rectification plan filed and its year still running, the rest 合格.
+  expect(graded!.reportDeadline < today && graded!.reportDeadline > `${year - 1}-12-31`).toBe(true);
+  expect(chinaDate(graded!.gradedAt!) < today && graded!.publishedAt !== null).toBe(true);
+  expect(graded!.funding).toEqual({ excellent: 300_000, qualified: 100_000, unqualified: 0 });
+  const gradedReports = await reportsOf(graded!.id);
+  expect(gradedReports.every((report) => report.state === "graded")).toBe(true);
+  const grades = await database.db
+    .select({
+      grade: evaluationGrades.grade,
+      name: bases.standardName,
+      status: bases.status,
+      funding: evaluationGrades.fundingYuan,
+    })
+    .from(evaluationGrades)
+    .innerJoin(bases, eq(bases.id, evaluationGrades.baseId))
+    .where(eq(evaluationGrades.roundId, graded!.id));
+  expect(grades.length).toBe(gradedReports.length);
+  expect(grades.length).toBeGreaterThanOrEqual(6); // the registry's bases recognized by then, and the demo units'
+  const named = (grade: string) => grades.filter((row) => row.grade === grade).map((row) => row.name);
+  expect(named("excellent")).toEqual(["湖北省激光制造国际科技合作基地（技术转移）"]);
+  expect(named("unqualified")).toEqual(["湖北省光电子信息国际科技合作基地（联合研究）"]);
+  expect(named("qualified").length).toBe(grades.length - 2);
+  expect(grades.find((row) => row.grade === "unqualified")!.status).toBe("rectifying");
+  expect(grades.filter((row) => row.status !== "active").length).toBe(1);
+  const [rectification] = await database.db
+    .select()
+    .from(rectificationCases)
+    .where(eq(rectificationCases.roundId, graded!.id));
+  expect(rectification?.state).toBe("plan-filed");
+  expect(rectification!.dueOn > today).toBe(true);
+  // The base in rectification reports on last year too.
+  expect((await reportsOf(round!.id)).some((report) => report.baseId === rectification!.baseId)).toBe(true);
 
   // Every year the demo's working-day counts reach has a holiday schedule, packaged or recorded.
   const calendar = buildWorkingDayCalendar(await officerHolidayYears(database.db));

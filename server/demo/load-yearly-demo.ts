@@ -12,6 +12,7 @@ import { fireReportEvent } from "../yearly/report-events";
 import { saveReport } from "../yearly/save-report";
 import { demoInvocation } from "./demo-invocation";
 import { demoTimeline } from "./demo-timeline";
+import { loadGradedYearDemo } from "./load-graded-year-demo";
 
 /** Bases of the demo accounts' own units, so each host unit, its recommender and the officer have a yearly cycle. */
 const ownBases: Array<{ account: string; type: BaseType; field: string; director: string; countries: BaseCountries }> =
@@ -72,14 +73,17 @@ const complete: AnnualReportContent = {
 };
 
 /**
- * The yearly cycle of the demo (Art. 18, 22): bases for the demo host units, recognized earlier (registry import),
- * and last year's evaluation open with its deadline 45 days on. 宜昌's report is a draft, 光谷激光's waits for its
- * recommender, 华科's is with the department — each moved there through the commands users trigger.
+ * The yearly cycle of the demo (Art. 18, 22): bases for the demo host units, recognized earlier (registry import);
+ * the year before last evaluated and graded (load-graded-year-demo.ts); and last year's evaluation open with its
+ * deadline 45 days on. 宜昌's report is a draft, 光谷激光's waits for its recommender, 华科's is with the
+ * department — each moved there through the commands users trigger.
  */
 export async function loadYearlyDemo(deps: CommandDeps): Promise<void> {
   const db = deps.database.db;
   const { today } = demoTimeline(deps.clock.now());
-  const recognizedOn = addDays(today, -500);
+  // Recognized before the end of the year before last on every loading day (today − 800 is at the latest
+  // 22 October of that year), so the bases take part in the graded year as well as in the open one.
+  const recognizedOn = addDays(today, -800);
   const year = yearOf(today) - 1;
   const baseIds = new Map<string, string>();
   // Read outside the import's transaction: the embedded database has one connection.
@@ -118,6 +122,9 @@ export async function loadYearlyDemo(deps: CommandDeps): Promise<void> {
       baseIds.set(spec.account, row.id);
     }
   });
+
+  // The year before, already graded, happened first: its history is dated in the past (load-graded-year-demo.ts).
+  await loadGradedYearDemo(deps, today, year - 1);
 
   const [round] = await db.select().from(evaluationRounds).where(eq(evaluationRounds.year, year));
   if (round) return;
