@@ -7,9 +7,6 @@ import { bases, rectificationCases } from "../db/schema";
 import { unitAccounts } from "../outbox/recipients";
 import { applyBaseEvent } from "./base-state";
 
-// Re-exported for callers that import it from here; the one rule is server/outbox/recipients.ts.
-export { unitAccounts };
-
 /**
  * Opens the one-year rectification of a base graded 不合格 (Art. 24), inside the grading command's transaction:
  * the case (due a year after today, China date), the base's move to 整改中 with its timeline entry, and a notice to
