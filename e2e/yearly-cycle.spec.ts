@@ -7,18 +7,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { evaluationRoundSchema } from "../contracts/annual-report";
 import type { GradingView } from "../contracts/evaluation";
+import { demoExpertAccounts } from "../server/demo/load-review-demo";
 import { launchBrowser, login, newPage, screenshot } from "./browser";
 import { type RunningServer, startServer } from "./server";
-import { pick, pickDate, toast } from "./ui";
+import { pick, pickDate, pickMany, toast } from "./ui";
 
 /**
- * The year after the reports (issue 11; Art. 20.1, 20.6, 22–25), in the browser, on a server of its own: the officer
- * starts the evaluation of the demo's round and records an on-site check that finds falsified materials; the same
- * data directory is restarted on the demo clock the day after the report deadline (the deadline job marks the
- * reports that never reached the department); the officer confirms the grades the rules propose, allocates funding by
- * grade, downloads the funding table and publishes the grades; a host unit graded 不合格 files its rectification plan
- * and report; the officer's re-check finds it still unqualified and the base goes to 拟取消资格. Screenshots under
- * test-results/screenshots/yearly-*.png.
+ * The year after the reports (issue 11; Art. 20.6, 22–25), in the browser, on a server of its own: the officer
+ * starts the evaluation of the demo's round, sends 华科's report to an expert panel and records an on-site check; the
+ * drawn experts score it and the leader writes the panel's opinion; the same data directory is restarted on the demo
+ * clock the day after the report deadline (the deadline job marks the reports that never reached the department); the
+ * officer confirms the grades the rules propose (华科 优秀 on its panel's score), allocates funding by grade, downloads
+ * the funding table and the 优秀 list and publishes the grades; a host unit graded 不合格 files its rectification plan
+ * and report; the officer's re-check finds it still unqualified and the base goes to 拟取消资格. Fraud found on site
+ * (Art. 20.1) is covered by server/routes/annual-reports/grading.test.ts. Screenshots: test-results/screenshots/yearly-*.
  */
 type EvaluationRound = z.infer<typeof evaluationRoundSchema>;
 
@@ -34,6 +36,16 @@ async function roundOf(page: Page): Promise<EvaluationRound> {
   return round;
 }
 
+/** Every score input at 90% of its maximum: a total of 90, above the 优秀 line of 85. */
+async function score(page: Page) {
+  const inputs = page.locator('input[data-testid^="score-"], [data-testid^="score-"] input');
+  await inputs.first().waitFor();
+  for (const input of await inputs.all()) {
+    const max = Number(await input.getAttribute("aria-valuemax"));
+    await input.fill(String(Math.round((Number.isFinite(max) && max > 0 ? max : 10) * 0.9)));
+  }
+}
+
 async function grading(page: Page, roundId: string): Promise<GradingView> {
   return (await (await page.request.get(`/api/evaluation-rounds/${roundId}/grading`)).json()) as GradingView;
 }
@@ -43,6 +55,7 @@ describe("grading, funding and rectification, end to end in the browser", () => 
   let browser: Browser;
   let server: RunningServer | undefined;
   let round: EvaluationRound;
+  let scored: { reportId: string; baseName: string } = { reportId: "", baseName: "" };
 
   beforeAll(async () => {
     [browser, server] = await Promise.all([launchBrowser(), startServer({}, { dataDir })]);
@@ -53,7 +66,7 @@ describe("grading, funding and rectification, end to end in the browser", () => 
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("the officer starts the evaluation and records an on-site check that finds fraud", {
+  it("the officer starts the evaluation, sends a report to an expert panel and records an on-site check", {
     timeout: 120_000,
   }, async () => {
     const { context, page } = await newPage(browser, { baseURL: server!.baseUrl });
@@ -68,30 +81,93 @@ describe("grading, funding and rectification, end to end in the browser", () => 
       // The demo's report already with the department.
       const submitted = (await grading(page, round.id)).lines.filter((line) => line.reportState === "submitted");
       expect(submitted.map((line) => line.unitName)).toEqual([hust]);
+      scored = { reportId: submitted[0]!.reportId, baseName: submitted[0]!.baseName };
       await page.getByTestId("round-start-evaluation").click();
       await page.getByTestId("round-start-evaluation-ok").click();
       await toast(page, "已进入考核评审");
       await screenshot(page, "yearly-01-grading-held");
 
-      const hustLine = (await grading(page, round.id)).lines.find((line) => line.reportId === submitted[0]!.reportId);
-      expect(hustLine?.reportState).toBe("under-evaluation");
+      // The report goes to an expert panel like an application: kind 年度工作报告, a field of the expert pool.
+      await page.getByTestId("menu-reviews").click();
+      await page.getByTestId("review-start").click();
+      await page.getByTestId("review-start-kind").getByText("年度工作报告").click();
+      await pick(page, "review-start-target", "", scored.baseName);
+      const fields = page.getByTestId("review-start-fields");
+      for (const remove of await fields.locator(".ant-select-selection-item-remove").all()) await remove.click();
+      await pickMany(page, "review-start-fields", ["人工智能"]);
+      await page.getByTestId("review-start-panel-size").fill("3");
+      await page.getByTestId("review-start-backups").fill("1");
+      await page.getByTestId("review-start-submit").click();
+      await page.getByText("随机种子").first().waitFor();
+      await page.locator(".ant-modal-wrap").waitFor({ state: "hidden" });
+      await screenshot(page, "yearly-02-report-panel-drawn");
+
+      await page.goto(`/evaluation/${round.id}`);
+      const line = (await grading(page, round.id)).lines.find((candidate) => candidate.reportId === scored.reportId);
+      expect(line?.reportState).toBe("under-evaluation");
       await card.getByTestId("grading-record-check").click();
-      await pick(page, "check-report", "华中", hustLine!.baseName);
+      await pick(page, "check-report", "华中", scored.baseName);
       // A check dated tomorrow is refused at the field by the server.
       await pickDate(page, "check-date", chinaDay(Date.now() + 86_400_000));
       await page
         .locator('textarea[data-testid="check-findings"]')
-        .fill("核查发现年度报告所附合作协议系伪造，外方合作机构不知情。");
-      await page.getByTestId("check-fraud").check();
+        .fill("核查合作协议原件、联合研发项目合同与报告一致，专职管理人员在岗。");
       await page.getByTestId("check-submit").click();
       await page.locator(".ant-form-item-explain-error").first().waitFor();
       await pickDate(page, "check-date", chinaDay(Date.now()));
       await page.getByTestId("check-submit").click();
       await toast(page, "已登记实地核查");
-      await card.getByTestId("grading-check").filter({ hasText: "伪造" }).waitFor();
-      await screenshot(page, "yearly-02-onsite-check");
+      await card.getByTestId("grading-check").filter({ hasText: "合作协议原件" }).waitFor();
+      await screenshot(page, "yearly-03-onsite-check");
     } finally {
       await context.close();
+    }
+  });
+
+  it("the drawn experts score the report; the leader's opinion completes the review", {
+    timeout: 240_000,
+  }, async () => {
+    const officer = await newPage(browser, { baseURL: server!.baseUrl });
+    let panel: Array<{ expertName: string; role: string }> = [];
+    try {
+      await login(officer.page, "officer", password);
+      const reviews = (await (await officer.page.request.get("/api/reviews?pageSize=100")).json()) as {
+        items: Array<{ id: string; targetId: string }>;
+      };
+      const review = reviews.items.find((item) => item.targetId === scored.reportId);
+      expect(review).toBeDefined();
+      panel = (await (await officer.page.request.get(`/api/reviews/${review!.id}`)).json()).assignments;
+    } finally {
+      await officer.context.close();
+    }
+    expect(panel).toHaveLength(3);
+    const ordered = [...panel].sort((a, b) => Number(a.role === "leader") - Number(b.role === "leader"));
+    for (const [index, member] of ordered.entries()) {
+      const username = demoExpertAccounts.find((expert) => expert.name === member.expertName)?.username;
+      expect(username, `${member.expertName} has a demo account`).toBeDefined();
+      const { context, page } = await newPage(browser, { baseURL: server!.baseUrl });
+      try {
+        await login(page, username!, password);
+        await page.getByTestId("menu-expert-portal").click();
+        await page.locator('[data-testid^="assignment-"]').filter({ hasText: scored.baseName }).first().click();
+        await page.getByTestId("portal-accept").click();
+        await page.getByTestId("portal-no-conflict").click();
+        await page.getByTestId("portal-declare").click();
+        await page.getByTestId("materials").getByText(hust).first().waitFor();
+        await score(page);
+        await page.getByTestId("portal-opinion").fill("国际合作成效显著，联合研发与人才交流均超额完成年度计划。");
+        if (index === 0) await screenshot(page, "yearly-04-expert-scoring");
+        await page.getByTestId("portal-submit").click();
+        await page.getByTestId("portal-submit-ok").click();
+        await toast(page, "评审意见已提交");
+        if (member.role === "leader") {
+          await page.getByTestId("panel-opinion-input").fill("专家组一致认为该基地年度工作成效显著，建议评为优秀。");
+          await page.getByTestId("panel-opinion-submit").click();
+          await toast(page, "已保存");
+        }
+      } finally {
+        await context.close();
+      }
     }
   });
 
@@ -112,14 +188,13 @@ describe("grading, funding and rectification, end to end in the browser", () => 
       expect(await card.getByTestId("grading-blockers").count()).toBe(0);
       const proposed = await grading(page, round.id);
       expect(proposed.lines.length).toBeGreaterThanOrEqual(3);
-      const hustLine = proposed.lines.find((line) => line.fraudFound)!;
-      expect(hustLine.unitName).toBe(hust);
-      expect(hustLine).toMatchObject({ grade: "unqualified", fraudFound: true });
-      expect(hustLine.consequenceZh).toContain("第二十条第一项");
+      // The panel's score makes 华科's base the one 优秀 (at least one slot, and 90 ≥ 85).
+      const hustLine = proposed.lines.find((line) => line.reportId === scored.reportId)!;
+      expect(hustLine).toMatchObject({ grade: "excellent", score: 90, fraudFound: false });
       const yichangLine = proposed.lines.find((line) => line.unitName === yichang)!;
       expect(yichangLine.grade).toBe("unqualified");
       expect(yichangLine.consequenceZh).toContain("整改");
-      await screenshot(page, "yearly-03-grades-proposed");
+      await screenshot(page, "yearly-05-grades-proposed");
 
       await card.getByTestId("grading-confirm").click();
       await page.getByTestId("grading-confirm-ok").click();
@@ -158,13 +233,27 @@ describe("grading, funding and rectification, end to end in the browser", () => 
       const rows: string[] = [];
       sheet.eachRow((row) => rows.push((row.values as unknown[]).join("|")));
       expect(rows[0]).toContain(`${round.year}年度`);
-      expect(rows.some((row) => row.includes(hustLine.baseName) && row.includes("不合格"))).toBe(true);
+      expect(
+        rows.some((row) => row.includes(hustLine.baseName) && row.includes("优秀") && row.includes("300000")),
+      ).toBe(true);
+      expect(rows.some((row) => row.includes(yichangLine.baseName) && row.includes("不合格"))).toBe(true);
+
+      // The 优秀 list for priority recommendation (Art. 25) names 华科's base and no other.
+      const listed = page.waitForEvent("download");
+      await card.getByTestId("grading-export-excellent").click();
+      const excellent = new ExcelJS.Workbook();
+      await excellent.xlsx.readFile(await (await listed).path());
+      const names: string[] = [];
+      excellent.worksheets[0]!.eachRow((row) => names.push((row.values as unknown[]).join("|")));
+      expect(names.filter((row) => row.includes("湖北省")).map((row) => row.includes(hustLine.baseName))).toEqual([
+        true,
+      ]);
 
       await card.getByTestId("grading-publish").click();
       await page.getByTestId("grading-publish-ok").click();
       await toast(page, "已通知");
       expect((await grading(page, round.id)).availableActions).not.toContain("publish");
-      await screenshot(page, "yearly-04-graded-funded");
+      await screenshot(page, "yearly-06-graded-funded");
     } finally {
       await context.close();
     }
@@ -207,7 +296,7 @@ describe("grading, funding and rectification, end to end in the browser", () => 
       await unit.page.getByTestId("event-file-report").click();
       await unit.page.getByTestId("confirm-ok").click();
       await unit.page.getByTestId("rectification-state").filter({ hasText: "已提交整改报告" }).waitFor();
-      await screenshot(unit.page, "yearly-05-rectification-filed");
+      await screenshot(unit.page, "yearly-07-rectification-filed");
     } finally {
       await unit.context.close();
     }
@@ -226,7 +315,7 @@ describe("grading, funding and rectification, end to end in the browser", () => 
       expect(await page.getByTestId("rectification-due").textContent()).not.toContain("整改期限");
       await page.getByTestId("rectification-state").first().filter({ hasText: "整改后仍不合格" }).waitFor();
       await page.getByText("拟取消资格").first().waitFor();
-      await screenshot(page, "yearly-06-rectification-failed");
+      await screenshot(page, "yearly-08-rectification-failed");
     } finally {
       await context.close();
     }
