@@ -2,7 +2,7 @@ import { boolean, index, integer, jsonb, pgTable, real, text, timestamp, uniqueI
 import type { AnnualReportContent, WorkPlanContent } from "../../../contracts/annual-report";
 import type { BaseEventData, BaseEventKind } from "../../../contracts/base-timeline";
 import type { Grade, GradeCutoffs } from "../../../policy/grading/grade";
-import type { Rubric } from "../../../policy/grading/rubric";
+import type { Rubric, RubricScores } from "../../../policy/grading/rubric";
 import type { EvaluationState } from "../../../policy/lifecycles/evaluation.transitions";
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -239,4 +239,37 @@ export const achievements = pgTable(
     version: integer("version").notNull().default(1),
   },
   (t) => [index("achievements_year_idx").on(t.year), index("achievements_base_idx").on(t.baseId)],
+);
+
+/** 委托第三方评估机构 (Art. 16.3, 22): the one evaluator organization (an evaluator account) a round is entrusted to. */
+export const evaluationEntrustments = pgTable(
+  "evaluation_entrustments",
+  {
+    id: text("id").primaryKey(),
+    roundId: text("round_id").notNull(),
+    evaluatorAccountId: text("evaluator_account_id").notNull(),
+    entrustedBy: text("entrusted_by"),
+    entrustedAt: at("entrusted_at").notNull(),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [uniqueIndex("evaluation_entrustments_round_key").on(t.roundId)],
+);
+
+/** The evaluator's score of one report (Art. 22) on the round's rubric: a draft until submitted, then the report's score. */
+export const evaluatorScores = pgTable(
+  "evaluator_scores",
+  {
+    id: text("id").primaryKey(),
+    reportId: text("report_id").notNull(),
+    roundId: text("round_id").notNull(),
+    evaluatorAccountId: text("evaluator_account_id").notNull(),
+    scores: jsonb("scores").$type<RubricScores>().notNull().default({}),
+    opinion: text("opinion").notNull().default(""),
+    /** The rubric total in hundredths (as review_assignments.total_centi), set on submission. */
+    totalCenti: integer("total_centi"),
+    submittedAt: at("submitted_at"),
+    version: integer("version").notNull().default(1),
+    updatedAt: at("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("evaluator_scores_report_key").on(t.reportId), index("evaluator_scores_round_idx").on(t.roundId)],
 );
