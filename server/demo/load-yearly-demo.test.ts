@@ -47,7 +47,7 @@ describe("yearly demo", () => {
     const listed = (await (await t.login("officer")).get("/api/evaluation-rounds")).json().items;
     expect(listed.map((item: { year: number; status: string }) => [item.year, item.status])).toEqual([
       [year, "open"],
-      [year - 1, "open"],
+      [year - 1, "closed"],
     ]);
   });
 

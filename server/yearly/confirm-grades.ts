@@ -157,7 +157,7 @@ export async function confirmGrades(
       }
       await context.tx
         .update(evaluationRounds)
-        .set({ gradedAt: now, version: round.version + 1 })
+        .set({ gradedAt: now, status: "closed", version: round.version + 1 })
         .where(eq(evaluationRounds.id, roundId));
       await context.audit({
         changes: {

@@ -109,6 +109,9 @@ describe.each(databaseKinds())("grading a year on %s", (kind) => {
     expect(confirmed.json().graded).toBe(lines.length);
     const again = await officer.post(`/api/evaluation-rounds/${roundId}/grades`, { version: view.version + 1 });
     expect(again.statusCode).toBe(409);
+    // Confirmed grades end the round: listed as 已结束, and the deadline job no longer looks at it.
+    const listed = (await officer.get("/api/evaluation-rounds")).json().items;
+    expect(listed.find((item: { id: string }) => item.id === roundId)).toMatchObject({ status: "closed" });
 
     const [hustBase] = await t.database.db.select().from(bases).where(eq(bases.id, hustReport.baseId));
     expect(hustBase!.status).toBe("revocation-proposed");
