@@ -19,7 +19,7 @@ const menus: Record<string, { present: string[]; absent: string[] }> = {
       "rectifications",
       "notifications",
     ],
-    absent: ["accounts", "role-grants", "audit", "my-unit"],
+    absent: ["accounts", "role-grants", "audit", "my-unit", "evaluator-tasks"],
   },
   recommender: {
     present: ["home", "units", "people", "bases", "annual-reports", "rectifications", "notifications"],
@@ -32,6 +32,7 @@ const menus: Record<string, { present: string[]; absent: string[] }> = {
   expert: {
     present: ["home", "notifications"],
     absent: [
+      "evaluator-tasks",
       "units",
       "my-unit",
       "people",
@@ -46,7 +47,7 @@ const menus: Record<string, { present: string[]; absent: string[] }> = {
     ],
   },
   evaluator: {
-    present: ["home", "notifications"],
+    present: ["home", "evaluator-tasks", "notifications"],
     absent: [
       "units",
       "my-unit",

@@ -7,6 +7,7 @@ import { authMessages } from "./messages/auth";
 import { baseMessages } from "./messages/bases";
 import { commonMessages } from "./messages/common";
 import { decisionMessages } from "./messages/decisions";
+import { evaluatorMessages } from "./messages/evaluator";
 import { evidenceMessages } from "./messages/evidence";
 import { expertPoolMessages } from "./messages/experts";
 import { gradingMessages } from "./messages/grading";
@@ -43,6 +44,7 @@ const groups = [
   gradingMessages,
   achievementMessages,
   evidenceMessages,
+  evaluatorMessages,
 ] as const;
 
 type Group = (typeof groups)[number];

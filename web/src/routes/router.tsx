@@ -122,6 +122,12 @@ function routes() {
             guarded("annual-reports", "annual-reports/:id", () =>
               import("../scenes/AnnualReports/AnnualReportPage").then((m) => ({ Component: m.AnnualReportPage })),
             ),
+            guarded("evaluator-tasks", "evaluator-tasks", () =>
+              import("../scenes/EvaluatorTasks/EvaluatorTasksPage").then((m) => ({ Component: m.EvaluatorTasksPage })),
+            ),
+            guarded("evaluator-tasks", "evaluator-tasks/:reportId", () =>
+              import("../scenes/EvaluatorTasks/EvaluatorTaskPage").then((m) => ({ Component: m.EvaluatorTaskPage })),
+            ),
             guarded("rectifications", "rectifications", () =>
               import("../scenes/Rectification/RectificationsPage").then((m) => ({ Component: m.RectificationsPage })),
             ),

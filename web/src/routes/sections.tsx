@@ -8,6 +8,7 @@ import {
   ContainerOutlined,
   DatabaseOutlined,
   FileDoneOutlined,
+  FileSearchOutlined,
   FileTextOutlined,
   FlagOutlined,
   FormOutlined,
@@ -153,6 +154,14 @@ export const sections = [
     icon: <FileTextOutlined />,
     // Host units and recommenders list theirs; experts and evaluators read reports only through their assignments.
     visible: (me) => hasAbility(me, "annual-report.read") && me.scopes["annual-report.read"] !== "assigned",
+  },
+  {
+    key: "evaluator-tasks",
+    path: "/evaluator-tasks",
+    label: "nav.evaluatorTasks",
+    icon: <FileSearchOutlined />,
+    // A third-party evaluator reads evaluations only through its entrustments (Art. 16.3, 22): its tasks are its list.
+    visible: (me) => hasAbility(me, "evaluation.read") && me.scopes["evaluation.read"] === "assigned",
   },
   {
     key: "rectifications",

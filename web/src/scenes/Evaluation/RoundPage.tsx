@@ -9,6 +9,7 @@ import { useFeedback } from "../../components/useFeedback";
 import { useI18n } from "../../i18n/I18nProvider";
 import { ReportTable, StateFilter, stateParam } from "../AnnualReports/ReportTable";
 import { AchievementsCard } from "./AchievementsCard";
+import { EntrustmentCard } from "./EntrustmentCard";
 import { GradingCard } from "./GradingCard";
 
 /**
@@ -88,6 +89,7 @@ export function RoundPage() {
         {reports.isError ? <QueryError error={reports.error} onRetry={() => reports.refetch()} /> : null}
         <ReportTable items={reports.data?.items} loading={reports.isFetching} />
       </Card>
+      {round?.evaluator === "third-party" ? <EntrustmentCard roundId={id} /> : null}
       {id && hasAbility(me, "evaluation.grade") ? <GradingCard roundId={id} /> : null}
       {round ? <AchievementsCard year={round.year} /> : null}
     </>

@@ -1,15 +1,12 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Button, Card, Descriptions, Form, Input, InputNumber, Popconfirm, Radio, Space, Typography } from "antd";
+import { Button, Card, Descriptions, Form, Input, Popconfirm, Radio, Space, Typography } from "antd";
 import type { ReactNode } from "react";
-import { type PortalItem, portalApi, reviewsApi } from "../../api/review";
+import { portalApi, reviewsApi } from "../../api/review";
 import { FindingList } from "../../components/FindingList";
+import { RubricScoreField, rubricLeaves } from "../../components/RubricScoreField";
 import { useFeedback } from "../../components/useFeedback";
 import { useI18n } from "../../i18n/I18nProvider";
 import { MaterialFiles } from "./MaterialFiles";
-
-type Indicator = PortalItem["rubric"]["indicators"][number];
-const leaves = (list: readonly Indicator[]): Indicator[] =>
-  list.flatMap((i) => (i.children?.length ? leaves(i.children) : [i]));
 
 /** One assignment: invitation → declaration → materials and score sheet → submit (locked afterwards). */
 export function AssignmentPanel({ id }: { id: string }) {
@@ -128,15 +125,9 @@ export function AssignmentPanel({ id }: { id: string }) {
             }}
             onFinish={(values) => act(() => portalApi.saveScores(id, values), t("common.saved"))}
           >
-            {leaves(a.rubric.indicators).map((leaf) => (
+            {rubricLeaves(a.rubric.indicators).map((leaf) => (
               <Space key={leaf.id} align="start" style={{ display: "flex" }}>
-                <Form.Item
-                  name={["scores", leaf.id]}
-                  label={`${leaf.labelZh}（${leaf.min}–${leaf.max}）`}
-                  rules={[{ required: true }]}
-                >
-                  <InputNumber min={leaf.min} max={leaf.max} data-testid={`score-${leaf.id}`} />
-                </Form.Item>
+                <RubricScoreField leaf={leaf} required />
                 <Form.Item name={["comments", leaf.id]} label={t("portal.comment")} style={{ width: 420 }}>
                   <Input />
                 </Form.Item>
