@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card, Col, Form, Input, Popconfirm, Row, Space, Typography } from "antd";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { scoreRubric } from "../../../../policy/grading/rubric";
 import { evaluationApi } from "../../api/annual-reports";
@@ -38,6 +38,13 @@ function ScoreSheet({ task }: { task: EvaluatorTaskView }) {
   const client = useQueryClient();
   const [form] = Form.useForm<SheetValues>();
   const [busy, setBusy] = useState(false);
+  // The version to save against: the one each save answers, or the one read. The sheet is built afresh only when the
+  // score is submitted or a stale save reloads the latest, so field errors of a refused submission stay on screen.
+  const version = useRef(task.version);
+  const [reloads, setReloads] = useState(0);
+  useEffect(() => {
+    version.current = task.version;
+  }, [task.version]);
   const watched = Form.useWatch("scores", form);
   const can = (action: EvaluatorTaskView["availableActions"][number]) => task.availableActions.includes(action);
   const live = scoreRubric(task.rubric, enteredScores(watched));
@@ -53,28 +60,32 @@ function ScoreSheet({ task }: { task: EvaluatorTaskView }) {
     const saved = await evaluatorApi.save(task.reportId, {
       scores: enteredScores(values.scores),
       opinion: values.opinion ?? "",
-      version: task.version,
+      version: version.current,
     });
+    version.current = saved.version;
     return saved.version;
   };
   const run = async (work: () => Promise<boolean>, done: string) => {
     setBusy(true);
     try {
       if (await work()) feedback.done(done);
-      await client.invalidateQueries({ queryKey: ["evaluator-tasks"] });
     } catch (error) {
       feedback.fail(error, form);
-      if (isApiError(error) && error.status === 409) await client.invalidateQueries({ queryKey: ["evaluator-tasks"] });
+      if (isApiError(error) && error.status === 409) {
+        await client.invalidateQueries({ queryKey: ["evaluator-tasks"] });
+        setReloads((count) => count + 1);
+      }
     } finally {
       setBusy(false);
+      await client.invalidateQueries({ queryKey: ["evaluator-tasks"] });
     }
   };
   const onSave = () => run(async () => (await save()) !== null, t("evaluatorTask.saved"));
   const onSubmit = () =>
     run(async () => {
-      const version = can("save") ? await save() : task.version;
-      if (version === null) return false;
-      await evaluatorApi.submit(task.reportId, version);
+      const saved = can("save") ? await save() : version.current;
+      if (saved === null) return false;
+      await evaluatorApi.submit(task.reportId, saved);
       return true;
     }, t("evaluatorTask.submitted"));
 
@@ -84,7 +95,7 @@ function ScoreSheet({ task }: { task: EvaluatorTaskView }) {
         {t("evaluatorTask.rubric", { title: task.rubric.titleZh })}
       </Typography.Paragraph>
       <Form
-        key={`${task.version}-${task.scoreState}`}
+        key={`${task.scoreState === "submitted"}-${reloads}`}
         form={form}
         layout="vertical"
         disabled={!can("save") && !can("submit")}
