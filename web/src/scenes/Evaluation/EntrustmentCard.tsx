@@ -31,6 +31,8 @@ export function EntrustmentCard({ roundId }: { roundId: string }) {
   if (data && data.evaluator !== "third-party") return null;
   const current = data?.entrustment ?? null;
   const canEntrust = data?.availableActions.includes("entrust") ?? false;
+  // Entrusting again means choosing another evaluator: the one entrusted is not offered.
+  const choices = (data?.evaluators ?? []).filter((option) => option.accountId !== current?.evaluatorAccountId);
   return (
     <Card title={t("entrustment.title")} loading={!data} style={{ marginTop: 16 }} data-testid="entrustment-card">
       <Space direction="vertical" style={{ width: "100%" }} size="middle">
@@ -46,9 +48,11 @@ export function EntrustmentCard({ roundId }: { roundId: string }) {
         ) : (
           <Typography.Text data-testid="entrustment-none">{t("entrustment.none")}</Typography.Text>
         )}
-        {canEntrust && data ? (
-          data.evaluators.length === 0 ? (
-            <Alert type="warning" showIcon title={t("entrustment.noEvaluators")} />
+        {canEntrust ? (
+          choices.length === 0 ? (
+            current ? null : (
+              <Alert type="warning" showIcon title={t("entrustment.noEvaluators")} />
+            )
           ) : (
             <Form form={form} layout="inline" onFinish={(values) => entrust.mutate(values)}>
               <Form.Item name="evaluatorAccountId" rules={[{ required: true, message: t("entrustment.pick") }]}>
@@ -56,12 +60,10 @@ export function EntrustmentCard({ roundId }: { roundId: string }) {
                   placeholder={t("entrustment.pick")}
                   style={{ width: 320 }}
                   data-testid="entrustment-select"
-                  options={data.evaluators
-                    .filter((option) => option.accountId !== current?.evaluatorAccountId)
-                    .map((option) => ({
-                      value: option.accountId,
-                      label: `${option.displayName}（${option.username}）`,
-                    }))}
+                  options={choices.map((option) => ({
+                    value: option.accountId,
+                    label: `${option.displayName}（${option.username}）`,
+                  }))}
                 />
               </Form.Item>
               <Button type="primary" htmlType="submit" loading={entrust.isPending} data-testid="entrustment-submit">
