@@ -23,6 +23,7 @@ export const baseEventKinds = [
   { kind: "correction-submitted", labelZh: "提交补正", labelEn: "Correction submitted" },
   { kind: "correction-closed", labelZh: "补正期满，按现有材料考核", labelEn: "Correction window closed" },
   { kind: "onsite-checked", labelZh: "实地核查", labelEn: "On-site check" },
+  { kind: "evaluator-scored", labelZh: "第三方评估机构提交评分", labelEn: "Scored by the third-party evaluator" },
   { kind: "graded", labelZh: "年度绩效考核结果", labelEn: "Graded" },
   { kind: "grades-published", labelZh: "考核结果通知依托单位", labelEn: "Grade published to the unit" },
   { kind: "funded", labelZh: "按考核结果安排支持经费", labelEn: "Funding allocated" },

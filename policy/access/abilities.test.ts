@@ -53,6 +53,7 @@ function expectedCell(role: (typeof roles)[number], ability: (typeof abilities)[
         "base.read",
         "annual-report.read",
         "evaluation.read",
+        "evaluation.score",
         "review.read",
         "review.declare",
         "review.score",
@@ -65,6 +66,7 @@ function expectedCell(role: (typeof roles)[number], ability: (typeof abilities)[
         [
           "review.declare",
           "review.score",
+          "evaluation.score",
           "application.create",
           "application.update",
           "application.submit",

@@ -73,6 +73,7 @@ export const abilities = [
   "evaluation.read",
   "evaluation.manage",
   "evaluation.grade",
+  "evaluation.score", // the entrusted third-party evaluator scores the round's reports (Art. 16.3, 22)
   "change-report.create",
   "change-report.read",
   "change-report.submit",
@@ -215,6 +216,7 @@ export const grants = {
     "base.read": "assigned",
     "annual-report.read": "assigned",
     "evaluation.read": "assigned",
+    "evaluation.score": "assigned",
     "review.read": "assigned",
     "review.declare": "assigned",
     "review.score": "assigned",

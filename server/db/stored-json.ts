@@ -5,6 +5,7 @@ import { baseEventData } from "../../contracts/base-timeline";
 import { idList } from "../../contracts/common";
 import { verificationSchema } from "../../contracts/decision";
 import { fundingByGrade, gradeCutoffs } from "../../contracts/evaluation";
+import { evaluatorTaskView } from "../../contracts/evaluator";
 import { outboxMessage } from "../../contracts/outbox";
 import {
   applicationEventData,
@@ -67,6 +68,7 @@ export const storedJsonSchemas = {
   "evaluation_rounds.cutoffs": gradeCutoffs.nullable(),
   "evaluation_rounds.funding": fundingByGrade.nullable(),
   "evaluation_grades.cutoffs": gradeCutoffs,
+  "evaluator_scores.scores": evaluatorTaskView.shape.scores,
 } satisfies Record<string, z.ZodType>;
 
 export type StoredColumn = keyof typeof storedJsonSchemas;

@@ -3,6 +3,7 @@ import { FileStore } from "../storage/files";
 import { accountRoutes } from "./accounts/accounts.routes";
 import { achievementRoutes } from "./annual-reports/achievements.routes";
 import { annualReportRoutes } from "./annual-reports/annual-reports.routes";
+import { evaluatorRoutes } from "./annual-reports/evaluator.routes";
 import { annualReportEvidenceRoutes } from "./annual-reports/evidence.routes";
 import { gradingRoutes } from "./annual-reports/grading.routes";
 import { workPlanRoutes } from "./annual-reports/work-plans.routes";
@@ -61,6 +62,7 @@ export async function registerRoutes(app: TypedApp, deps: RouteDeps) {
   await annualReportRoutes(app, deps);
   await workPlanRoutes(app, deps);
   await gradingRoutes(app, deps);
+  await evaluatorRoutes(app, deps);
   await achievementRoutes(app, deps);
   await rectificationRoutes(app, deps);
   await annualReportEvidenceRoutes(app, deps, store);

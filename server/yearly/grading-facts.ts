@@ -7,6 +7,7 @@ import { defaultSettings } from "../../policy/settings";
 import type { Executor } from "../db/client";
 import { annualReports, bases, evaluationRounds, onsiteChecks, units } from "../db/schema";
 import { parseStored } from "../db/stored-json";
+import { evaluatorTotals } from "./evaluator-totals";
 import { reviewMeans } from "./report-scores";
 
 export type RoundRow = typeof evaluationRounds.$inferSelect;
@@ -43,7 +44,7 @@ export function roundRubric(round: RoundRow) {
 
 /**
  * Everything the year's grading decides on, read once: the round (locked when `lock`), each report with its base's
- * state, the expert panel's mean and whether an on-site check found fraud.
+ * state, its score (the expert panel's mean, or the entrusted evaluator's total) and whether an on-site check found fraud.
  */
 export async function loadCohort(executor: Executor, roundId: string, lock = false): Promise<Cohort | null> {
   const query = executor.select().from(evaluationRounds).where(eq(evaluationRounds.id, roundId));
@@ -70,7 +71,9 @@ export async function loadCohort(executor: Executor, roundId: string, lock = fal
     .innerJoin(annualReports, eq(annualReports.id, onsiteChecks.reportId))
     .where(and(eq(annualReports.roundId, roundId)))
     .orderBy(asc(onsiteChecks.at));
-  const means = await reviewMeans(executor, roundId);
+  // Art. 16.3, 22: a third-party round's scores are its entrusted evaluator's submitted totals, not a panel's mean.
+  const means =
+    round.evaluator === "third-party" ? await evaluatorTotals(executor, roundId) : await reviewMeans(executor, roundId);
   const fraud = new Set(
     checks.filter((check) => check.onsite_checks.fraudFound).map((check) => check.onsite_checks.reportId),
   );

@@ -13,6 +13,7 @@ import { chinaDate } from "../clock";
 import type { Executor, Tx } from "../db/client";
 import { annualReports, bases, evaluationRounds, units } from "../db/schema";
 import { parseStored } from "../db/stored-json";
+import { readsAsEvaluator } from "./evaluator-tasks.repository";
 
 export type ReportRow = typeof annualReports.$inferSelect;
 export type RoundRow = typeof evaluationRounds.$inferSelect;
@@ -87,6 +88,14 @@ export async function reportActor(executor: Executor, caller: Caller, row: Repor
     ...(await abilitiesOn(executor, caller, "annual-report", owner)),
     ...(await abilitiesOn(executor, caller, "evaluation", owner)),
   ];
+  // Art. 16.3: the third-party evaluator reads the reports of the rounds entrusted to it (its `assigned` scope).
+  if (
+    !abilities.includes("annual-report.read") &&
+    (await resolveScope(executor, caller, "annual-report.read"))?.scope === "assigned" &&
+    (await readsAsEvaluator(executor, caller, row))
+  ) {
+    abilities.push("annual-report.read");
+  }
   const reviewsAs = new Set<ReviewStage>();
   if (caller.isUnitAdmin && caller.unitId === row.unitId && abilities.includes("annual-report.review")) {
     reviewsAs.add("unit-admin");

@@ -13,11 +13,16 @@ import { authorize, type ResolvedScope, recommenderRows, resolveScope, unitRows 
 import type { Executor } from "../db/client";
 import { annualReportEvents, annualReports, bases, evaluationRounds, units, workPlans } from "../db/schema";
 import { parseStored } from "../db/stored-json";
+import { entrustedReportRows } from "./evaluator-tasks.repository";
 import { presentEvidenceFiles } from "./evidence-files.repository";
 import { type LoadedReport, reportActor, reportEditable, reportFacts } from "./report-facts";
 
-/** Reports the scope reaches: a unit its own, a recommender those of the bases it recommends (and below), all. */
+/**
+ * Reports the scope reaches: a unit its own, a recommender those of the bases it recommends (and below), all; the
+ * third-party evaluator (`assigned`) those of the rounds entrusted to it, once under evaluation (Art. 16.3).
+ */
 export function reportRows(scope: ResolvedScope): SQL {
+  if (scope.scope === "assigned") return entrustedReportRows(scope.caller);
   return scope.scope === "jurisdiction"
     ? recommenderRows(scope, annualReports.recommenderId)
     : unitRows(scope, annualReports.unitId);
