@@ -57,7 +57,8 @@ export const evaluatorTaskView = evaluatorTaskSummary.extend({
   opinion: z.string(),
   submittedAt: z.string().nullable(),
   version: z.number().int(),
-  availableActions: z.array(z.enum(["save", "submit"])),
+  /** "record-onsite-check": the evaluator may record an on-site check (实地核查) of the report's base (Art. 22). */
+  availableActions: z.array(z.enum(["save", "submit", "record-onsite-check"])),
 });
 export type EvaluatorTaskView = z.infer<typeof evaluatorTaskView>;
 

@@ -54,6 +54,7 @@ function expectedCell(role: (typeof roles)[number], ability: (typeof abilities)[
         "annual-report.read",
         "evaluation.read",
         "evaluation.score",
+        "evaluation.onsite-check",
         "review.read",
         "review.declare",
         "review.score",

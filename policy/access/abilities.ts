@@ -74,6 +74,7 @@ export const abilities = [
   "evaluation.manage",
   "evaluation.grade",
   "evaluation.score", // the entrusted third-party evaluator scores the round's reports (Art. 16.3, 22)
+  "evaluation.onsite-check", // 实地核查 (Art. 22): the department, or the evaluator on its entrusted rounds
   "change-report.create",
   "change-report.read",
   "change-report.submit",
@@ -196,6 +197,7 @@ export const grants = {
     "evaluation.read": "all",
     "evaluation.manage": "all",
     "evaluation.grade": "all",
+    "evaluation.onsite-check": "all",
     "change-report.read": "all",
     "change-report.file": "all",
     "rectification.read": "all",
@@ -217,6 +219,7 @@ export const grants = {
     "annual-report.read": "assigned",
     "evaluation.read": "assigned",
     "evaluation.score": "assigned",
+    "evaluation.onsite-check": "assigned",
     "review.read": "assigned",
     "review.declare": "assigned",
     "review.score": "assigned",

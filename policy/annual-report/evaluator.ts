@@ -27,6 +27,13 @@ const refusal = (
   refusal: { code, article, messageZh, messageEn, ...extra },
 });
 
+/** Report states in which an on-site check (实地核查, Art. 22) is recorded: the report is with the department, not graded. */
+export const onsiteCheckStates: ReadonlySet<EvaluationState> = new Set([
+  "submitted",
+  "under-evaluation",
+  "correction-window",
+]);
+
 /** What an entrustment rests on: the round, whether any of its scores is submitted, and who asks. */
 export interface EntrustmentFacts {
   round: { evaluator: "experts" | "third-party"; open: boolean; graded: boolean };

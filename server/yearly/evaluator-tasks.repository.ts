@@ -7,7 +7,12 @@ import type {
   evaluatorOption,
   evaluatorTaskSummary,
 } from "../../contracts/evaluator";
-import { availableScoreActions, type EvaluatorScoreFacts, mayEntrust } from "../../policy/annual-report/evaluator";
+import {
+  availableScoreActions,
+  type EvaluatorScoreFacts,
+  mayEntrust,
+  onsiteCheckStates,
+} from "../../policy/annual-report/evaluator";
 import type { EvaluationState } from "../../policy/lifecycles/evaluation.transitions";
 import type { Caller } from "../access/caller";
 import { authorize, resolveScope } from "../access/scope";
@@ -32,6 +37,11 @@ export const evaluatorReportStates: readonly EvaluationState[] = ["under-evaluat
 /** Rounds entrusted to the caller's account. */
 const entrustedRounds = (accountId: string) =>
   sql`(select ${evaluationEntrustments.roundId} from ${evaluationEntrustments} where ${evaluationEntrustments.evaluatorAccountId} = ${accountId})`;
+
+/** The `assigned` row scope of evaluation rounds: those entrusted to the caller (Art. 16.3). */
+export function entrustedRoundRows(caller: Caller): SQL {
+  return inArray(evaluationRounds.id, entrustedRounds(caller.accountId));
+}
 
 /**
  * The `assigned` row scope of annual reports for the third-party evaluator (Art. 16.3): the reports of the rounds
@@ -223,6 +233,11 @@ export function presentTask(row: TaskRow): EvaluatorTaskView {
     opinion: score?.opinion ?? "",
     submittedAt: score?.submittedAt?.toISOString() ?? null,
     version: score?.version ?? 0,
-    availableActions: availableScoreActions(scoreFacts(row.report, row.round, true, score)),
+    availableActions: [
+      ...availableScoreActions(scoreFacts(row.report, row.round, true, score)),
+      ...(row.round.gradedAt === null && onsiteCheckStates.has(row.report.state)
+        ? (["record-onsite-check"] as const)
+        : []),
+    ],
   };
 }

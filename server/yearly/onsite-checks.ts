@@ -1,19 +1,19 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { onsiteCheckRequest } from "../../contracts/evaluation";
+import { onsiteCheckStates } from "../../policy/annual-report/evaluator";
 import { authorize } from "../access/scope";
 import { chinaDate } from "../clock";
 import { execute, type Invocation } from "../commands/command";
 import { onsiteChecks } from "../db/schema";
 import { refused } from "../domain/refused";
 import { recordBaseEvent } from "./base-timeline";
+import { readsAsEvaluator } from "./evaluator-tasks.repository";
 import { lockReport } from "./report-facts";
 
-/** Report states in which the department checks on site: the report is with it and not yet graded. */
-const checkedStates = new Set(["submitted", "under-evaluation", "correction-window"]);
-
 /**
- * Records an on-site check (实地核查) of a base during the year's evaluation (Art. 22). Fraud found makes the base
+ * Records an on-site check (实地核查) of a base during the year's evaluation (Art. 22), by the department or by the
+ * evaluator a third-party round is entrusted to (on that round's reports only). Fraud found makes the base
  * 不合格 for the year and proposes revocation (Art. 20.1) when the grades are confirmed.
  */
 export async function recordOnsiteCheck(
@@ -29,10 +29,14 @@ export async function recordOnsiteCheck(
     "evaluation.onsite-check",
     { type: "annual-report", id: input.reportId },
     async (context) => {
-      await authorize(context.tx, caller, "evaluation.manage");
+      const scope = await authorize(context.tx, caller, "evaluation.onsite-check");
       const loaded = await lockReport(context.tx, input.reportId);
       if (!loaded || loaded.report.roundId !== roundId) throw refused.notFound("Annual report", "年度工作报告");
-      if (loaded.round.gradedAt || !checkedStates.has(loaded.report.state)) {
+      // Art. 16.3: the third-party evaluator checks on site the reports of the rounds entrusted to it, no other.
+      if (scope.scope === "assigned" && !(await readsAsEvaluator(context.tx, caller, loaded.report))) {
+        throw refused.notFound("Annual report", "年度工作报告");
+      }
+      if (loaded.round.gradedAt || !onsiteCheckStates.has(loaded.report.state)) {
         throw refused.conflict({
           code: "not-under-evaluation",
           article: "22",

@@ -13,7 +13,7 @@ import { authorize, type ResolvedScope, recommenderRows, resolveScope, unitRows 
 import type { Executor } from "../db/client";
 import { annualReportEvents, annualReports, bases, evaluationRounds, units, workPlans } from "../db/schema";
 import { parseStored } from "../db/stored-json";
-import { entrustedReportRows } from "./evaluator-tasks.repository";
+import { entrustedReportRows, entrustedRoundRows } from "./evaluator-tasks.repository";
 import { presentEvidenceFiles } from "./evidence-files.repository";
 import { type LoadedReport, reportActor, reportEditable, reportFacts } from "./report-facts";
 
@@ -125,9 +125,14 @@ export async function presentReport(
 
 /** The year's rounds, each with the number of reports in each state the caller can see. */
 export async function listRounds(executor: Executor, caller: Caller): Promise<z.infer<typeof evaluationRoundSchema>[]> {
-  await authorize(executor, caller, "evaluation.read");
+  const roundScope = await authorize(executor, caller, "evaluation.read");
   const reportScope = await resolveScope(executor, caller, "annual-report.read");
-  const rounds = await executor.select().from(evaluationRounds).orderBy(desc(evaluationRounds.year));
+  const rounds = await executor
+    .select()
+    .from(evaluationRounds)
+    // Art. 16.3: the third-party evaluator (`assigned`) sees the rounds entrusted to it, no other.
+    .where(roundScope.scope === "assigned" ? entrustedRoundRows(caller) : undefined)
+    .orderBy(desc(evaluationRounds.year));
   const counts = reportScope
     ? await executor
         .select({ roundId: annualReports.roundId, state: annualReports.state, n: sql<number>`count(*)::int` })

@@ -200,6 +200,11 @@ describe.each(databaseKinds())("the third-party evaluator on %s", (kind) => {
   });
 
   it("lets the evaluator read only its round's reports under evaluation; everyone else's are 404", async () => {
+    const rounds = async (agent: Agent) =>
+      (await agent.get("/api/evaluation-rounds")).json().items.map((round: { id: string }) => round.id);
+    expect(await rounds(evaluator)).toEqual([roundId]);
+    expect(await rounds(otherEvaluator)).toEqual([]);
+    expect((await rounds(officer)).length).toBeGreaterThan(1);
     const tasks = (await evaluator.get("/api/evaluator/tasks")).json().items;
     expect(tasks).toEqual([
       expect.objectContaining({ reportId, roundId, year: 2026, scoreState: "not-started", total: null }),
@@ -244,7 +249,12 @@ describe.each(databaseKinds())("the third-party evaluator on %s", (kind) => {
 
   it("saves a draft: each score within its leaf's range, else 400 naming it; a stale version 409", async () => {
     const task = (await evaluator.get(taskUrl())).json();
-    expect(task).toMatchObject({ version: 0, scores: {}, opinion: "", availableActions: ["save", "submit"] });
+    expect(task).toMatchObject({
+      version: 0,
+      scores: {},
+      opinion: "",
+      availableActions: ["save", "submit", "record-onsite-check"],
+    });
     expect(task.rubric.indicators.map((indicator: { id: string }) => indicator.id)).toEqual(leafIds);
 
     const bad = await put(evaluator, taskUrl(), { scores: { "basic-conditions": 11, nope: 1 }, version: 0 });
@@ -288,7 +298,7 @@ describe.each(databaseKinds())("the third-party evaluator on %s", (kind) => {
       total: 90,
       version: 3,
       submittedAt: expect.any(String),
-      availableActions: [],
+      availableActions: ["record-onsite-check"],
     });
     const [row] = await t.database.db.select().from(evaluatorScores).where(eq(evaluatorScores.reportId, reportId));
     expect(row).toMatchObject({ totalCenti: 9000, evaluatorAccountId, opinion: "合作成效显著。" });
@@ -314,6 +324,38 @@ describe.each(databaseKinds())("the third-party evaluator on %s", (kind) => {
     expect((await evaluator.get("/api/evaluator/tasks")).json().items).toEqual([
       expect.objectContaining({ reportId, scoreState: "submitted", total: 90 }),
     ]);
+  });
+
+  it("records an on-site check on its round's reports under evaluation only (Art. 22)", async () => {
+    const url = `/api/evaluation-rounds/${roundId}/onsite-checks`;
+    const body = {
+      reportId,
+      checkedOn: "2026-03-09",
+      findings: "现场查看联合实验室，协议原件齐全。",
+      fraudFound: false,
+    };
+    for (const [agent, id] of [
+      [otherEvaluator, reportId],
+      [evaluator, otherReportId],
+    ] as const) {
+      expect((await agent.post(url, { ...body, reportId: id })).statusCode).toBe(404);
+    }
+    const [expertsReport] = await t.database.db
+      .select({ roundId: annualReports.roundId })
+      .from(annualReports)
+      .where(eq(annualReports.id, expertsRoundReportId));
+    const elsewhere = await evaluator.post(`/api/evaluation-rounds/${expertsReport!.roundId}/onsite-checks`, {
+      ...body,
+      reportId: expertsRoundReportId,
+    });
+    expect(elsewhere.statusCode).toBe(404);
+    expect((await (await t.login("expert")).post(url, body)).statusCode).toBe(403);
+    const recorded = await evaluator.post(url, body);
+    expect(recorded.statusCode).toBe(201);
+    const grading = (await officer.get(`/api/evaluation-rounds/${roundId}/grading`)).json();
+    expect(grading.onsiteChecks).toEqual([expect.objectContaining({ reportId, fraudFound: false })]);
+    const timeline = await t.database.db.select().from(baseEvents).where(eq(baseEvents.baseId, baseId));
+    expect(timeline.map((entry) => entry.kind)).toContain("onsite-checked");
   });
 
   it("refuses a resubmission, a save after it and a new entrustment, with 409", async () => {

@@ -41,7 +41,7 @@ export async function gradingRoutes(app: TypedApp, deps: RouteDeps) {
   app.post(
     "/api/evaluation-rounds/:id/onsite-checks",
     {
-      config: { ability: "evaluation.manage" },
+      config: { ability: "evaluation.onsite-check" },
       schema: {
         tags,
         summary: "登记实地核查 / record an on-site check",
