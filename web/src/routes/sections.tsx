@@ -160,8 +160,8 @@ export const sections = [
     path: "/evaluator-tasks",
     label: "nav.evaluatorTasks",
     icon: <FileSearchOutlined />,
-    // A third-party evaluator reads evaluations only through its entrustments (Art. 16.3, 22): its tasks are its list.
-    visible: (me) => hasAbility(me, "evaluation.read") && me.scopes["evaluation.read"] === "assigned",
+    // The entrusted third-party evaluator's own list (Art. 16.3, 22), as the expert portal is the experts'.
+    visible: holds("evaluation.score"),
   },
   {
     key: "rectifications",
