@@ -216,6 +216,9 @@ describe.each(databaseKinds())("the third-party evaluator on %s", (kind) => {
     const listed = (await evaluator.get("/api/annual-reports")).json().items.map((item: { id: string }) => item.id);
     expect(listed).toEqual([reportId]);
     expect((await evaluator.get(`/api/annual-reports/${reportId}/files`)).statusCode).toBe(200);
+    expect((await evaluator.get(`/api/annual-reports/${reportId}/document?format=docx`)).statusCode).toBe(200);
+    expect((await otherEvaluator.get(`/api/annual-reports/${reportId}/document?format=docx`)).statusCode).toBe(404);
+    expect((await otherEvaluator.get(`/api/annual-reports/${reportId}/files`)).statusCode).toBe(404);
     for (const id of [otherReportId, expertsRoundReportId]) {
       expect((await evaluator.get(`/api/annual-reports/${id}`)).statusCode, id).toBe(404);
       expect((await evaluator.get(taskUrl(id))).statusCode, id).toBe(404);
