@@ -16,11 +16,15 @@ export function OnsiteCheckModal({
   open,
   roundId,
   lines,
+  reportId,
   onClose,
 }: {
   open: boolean;
   roundId: string;
-  lines: GradingLine[];
+  /** The reports that may be checked (the grading lines; an evaluator's task: its one report). */
+  lines: Pick<GradingLine, "reportId" | "baseName" | "unitName">[];
+  /** The report chosen from the start. */
+  reportId?: string;
   onClose: (saved: boolean) => void;
 }) {
   const { t } = useI18n();
@@ -54,7 +58,7 @@ export function OnsiteCheckModal({
       <Form<CheckForm>
         form={form}
         layout="vertical"
-        initialValues={{ fraudFound: false }}
+        initialValues={{ fraudFound: false, reportId }}
         onFinish={(values) => record.mutate(values)}
       >
         <Form.Item name="reportId" label={t("check.report")} rules={[{ required: true }]}>

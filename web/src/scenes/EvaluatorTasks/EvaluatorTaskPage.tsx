@@ -14,6 +14,7 @@ import { useI18n } from "../../i18n/I18nProvider";
 import { ReportView } from "../AnnualReports/ReportSections";
 import { stateParam } from "../AnnualReports/ReportTable";
 import { ReportStateTag } from "../AnnualReports/report-labels";
+import { OnsiteCheckModal } from "../Evaluation/OnsiteCheckModal";
 import { ScoreStateTag } from "./ScoreStateTag";
 
 type SheetValues = { scores?: Record<string, number | null | undefined>; opinion?: string };
@@ -149,12 +150,14 @@ function ScoreSheet({ task }: { task: EvaluatorTaskView }) {
 }
 
 /**
- * One evaluation task (Art. 16.3, 22): the annual report read-only beside the evaluator's score sheet. What may be
- * done is what the server lists in `availableActions`.
+ * One evaluation task (Art. 16.3, 22): the annual report read-only beside the evaluator's score sheet, and 登记实地核查
+ * of the report's base. What may be done is what the server lists in `availableActions`.
  */
 export function EvaluatorTaskPage() {
   const { reportId = "" } = useParams();
   const { t } = useI18n();
+  const client = useQueryClient();
+  const [checking, setChecking] = useState(false);
   const task = useQuery({ queryKey: taskKey(reportId), queryFn: () => evaluatorApi.task(reportId) });
   const report = useQuery({ queryKey: ["annual-reports", reportId], queryFn: () => evaluationApi.report(reportId) });
   if (task.isError) return <QueryError error={task.error} onRetry={() => task.refetch()} />;
@@ -176,6 +179,11 @@ export function EvaluatorTaskPage() {
           <>
             {state ? <ReportStateTag state={state} /> : null}
             <ScoreStateTag state={data.scoreState} testId="task-score-state" />
+            {data.availableActions.includes("record-onsite-check") ? (
+              <Button size="small" onClick={() => setChecking(true)} data-testid="task-record-check">
+                {t("grading.recordCheck")}
+              </Button>
+            ) : null}
           </>
         }
       />
@@ -197,6 +205,16 @@ export function EvaluatorTaskPage() {
           </div>
         </Col>
       </Row>
+      <OnsiteCheckModal
+        open={checking}
+        roundId={data.roundId}
+        lines={[data]}
+        reportId={data.reportId}
+        onClose={(saved) => {
+          setChecking(false);
+          if (saved) void client.invalidateQueries({ queryKey: ["evaluator-tasks"] });
+        }}
+      />
     </>
   );
 }
