@@ -44,6 +44,30 @@ export const baseEventKinds = [
     labelZh: "撤回已发布的重大联合研发成果",
     labelEn: "Published achievement withdrawn",
   },
+  // Part 2: major changes (Art. 18.5)
+  { kind: "change-submitted", labelZh: "报送重大事项变化", labelEn: "Major change reported" },
+  { kind: "change-returned", labelZh: "重大事项变化退回修改", labelEn: "Major change returned" },
+  { kind: "change-approved", labelZh: "推荐部门同意重大事项变化", labelEn: "Major change approved by the recommender" },
+  { kind: "change-filed", labelZh: "重大事项变化报省科技厅备案", labelEn: "Major change filed" },
+  // Revocation (Art. 20), voluntary withdrawal (Art. 20.7) and upgrade exit (Art. 21)
+  { kind: "revocation-opened", labelZh: "启动取消资格程序", labelEn: "Revocation case opened" },
+  { kind: "revocation-dismissed", labelZh: "不予取消资格", labelEn: "Revocation dismissed" },
+  { kind: "revoked", labelZh: "取消省国合基地资格", labelEn: "Revoked" },
+  { kind: "withdrawal-requested", labelZh: "依托单位申请撤销基地", labelEn: "Host unit asked to withdraw" },
+  { kind: "withdrawal-returned", labelZh: "撤销申请退回", labelEn: "Withdrawal request returned" },
+  {
+    kind: "withdrawal-approved",
+    labelZh: "推荐部门同意撤销申请",
+    labelEn: "Withdrawal request approved by the recommender",
+  },
+  {
+    kind: "exited-national",
+    labelZh: "升级为国家级平台，自动退出省国合基地序列",
+    labelEn: "Exited on upgrade to a national platform",
+  },
+  // Alliances (Art. 27)
+  { kind: "alliance-joined", labelZh: "加入联盟", labelEn: "Joined an alliance" },
+  { kind: "alliance-left", labelZh: "退出联盟", labelEn: "Left an alliance" },
 ] as const;
 export type BaseEventKind = (typeof baseEventKinds)[number]["kind"];
 
@@ -62,6 +86,18 @@ export const baseEventData = z.object({
   ground: z.number().int().optional(),
   fundingYuan: z.number().int().optional(),
   dueOn: z.string().optional(),
+  /** Major changes (Art. 18.5): the change's kind and report, the value before and after, filed late or not. */
+  changeKind: z.string().optional(),
+  changeReportId: z.string().optional(),
+  previousValue: z.string().optional(),
+  newValue: z.string().optional(),
+  late: z.boolean().optional(),
+  /** Revocation (Art. 20) and upgrade exit (Art. 21). */
+  revocationCaseId: z.string().optional(),
+  platformName: z.string().optional(),
+  /** Alliances (Art. 27). */
+  allianceId: z.string().optional(),
+  allianceName: z.string().optional(),
 });
 export type BaseEventData = z.infer<typeof baseEventData>;
 

@@ -18,6 +18,8 @@ const businessResources = [
   "change-report",
   "rectification",
   "alliance",
+  "revocation",
+  "deadline",
   "recommender",
   "unit-account",
 ];
@@ -82,6 +84,8 @@ function expectedCell(role: (typeof roles)[number], ability: (typeof abilities)[
           "change-report.submit",
           "change-report.review",
           "rectification.submit",
+          "revocation.request",
+          "revocation.review",
         ].includes(ability)
       )
         return null;
@@ -107,6 +111,9 @@ function expectedCell(role: (typeof roles)[number], ability: (typeof abilities)[
         "change-report.read",
         "change-report.review",
         "rectification.read",
+        "revocation.read",
+        "revocation.review",
+        "deadline.read",
       ].includes(ability)
         ? "jurisdiction"
         : null;
@@ -133,6 +140,9 @@ function expectedCell(role: (typeof roles)[number], ability: (typeof abilities)[
         "change-report.submit",
         "rectification.read",
         "rectification.submit",
+        "revocation.read",
+        "revocation.request",
+        "deadline.read",
       ].includes(ability)
         ? "unit"
         : null;

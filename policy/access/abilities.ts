@@ -85,6 +85,10 @@ export const abilities = [
   "rectification.manage",
   "alliance.read",
   "alliance.manage",
+  "revocation.read", // revocation cases of a base (Art. 20)
+  "revocation.request", // the host unit asks to withdraw its base (Art. 20.7)
+  "revocation.review", // the recommender reviews that request
+  "deadline.read", // the deadlines across bases: changes due, agreements expiring, bans ending (SPEC §6)
 ] as const;
 
 export type Ability = (typeof abilities)[number];
@@ -131,6 +135,9 @@ export const grants = {
     "rectification.read": "unit",
     "rectification.submit": "unit",
     "alliance.read": "all",
+    "revocation.read": "unit",
+    "revocation.request": "unit",
+    "deadline.read": "unit",
   },
   recommender: {
     ...everyone,
@@ -154,6 +161,9 @@ export const grants = {
     "change-report.review": "jurisdiction",
     "rectification.read": "jurisdiction",
     "alliance.read": "all",
+    "revocation.read": "jurisdiction",
+    "revocation.review": "jurisdiction",
+    "deadline.read": "jurisdiction",
   },
   officer: {
     ...everyone,
@@ -204,6 +214,8 @@ export const grants = {
     "rectification.manage": "all",
     "alliance.read": "all",
     "alliance.manage": "all",
+    "revocation.read": "all",
+    "deadline.read": "all",
   },
   expert: {
     ...everyone,

@@ -72,6 +72,10 @@ export const nationalPlatforms = pgTable(
     name: text("name").notNull(),
     approvedOn: text("approved_on"),
     documentNumber: text("document_number"),
+    /** Art. 21: the provincial base that upgraded to this platform and exited on `approvedOn`. */
+    baseId: text("base_id"),
+    /** Art. 24: the day MOST revoked the national status; the unit may then apply provincially. */
+    revokedOn: text("revoked_on"),
     createdBy: text("created_by"),
     createdAt: at("created_at").notNull(),
   },

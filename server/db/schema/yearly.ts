@@ -203,7 +203,9 @@ export const yearlyFiles = pgTable(
   "yearly_files",
   {
     id: text("id").primaryKey(),
-    subjectKind: text("subject_kind", { enum: ["annual-report", "rectification"] }).notNull(),
+    subjectKind: text("subject_kind", {
+      enum: ["annual-report", "rectification", "change-report", "revocation-case"],
+    }).notNull(),
     subjectId: text("subject_id").notNull(),
     slot: text("slot").notNull(),
     fileId: text("file_id").notNull(),
