@@ -65,6 +65,11 @@ export const baseEventKinds = [
     labelZh: "升级为国家级平台，自动退出省国合基地序列",
     labelEn: "Exited on upgrade to a national platform",
   },
+  {
+    kind: "national-revoked",
+    labelZh: "科技部取消国家级基地资格，退出部省国合基地管理体系",
+    labelEn: "National status revoked by MOST; left the provincial system",
+  },
   // Alliances (Art. 27)
   { kind: "alliance-joined", labelZh: "加入联盟", labelEn: "Joined an alliance" },
   { kind: "alliance-left", labelZh: "退出联盟", labelEn: "Left an alliance" },

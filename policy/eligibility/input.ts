@@ -380,7 +380,16 @@ export const registrySchema = z
       .optional()
       .meta({ description: "Revocations (Art. 20, 24); absent = unknown" }),
     nationalPlatforms: z
-      .array(z.strictObject({ unitUscc: uscc, kind: z.enum(nationalPlatformKindCodes), name: lineText().optional() }))
+      .array(
+        z.strictObject({
+          unitUscc: uscc,
+          kind: z.enum(nationalPlatformKindCodes),
+          name: lineText().optional(),
+          revokedOn: isoDate
+            .optional()
+            .meta({ description: "The day MOST revoked the national status (Art. 24); from then it no longer counts" }),
+        }),
+      )
       .optional()
       .meta({ description: "National platforms held (Art. 7.6); absent = unknown" }),
     creditRecords: z

@@ -20,6 +20,7 @@ export const baseEvents = [
   "dismiss-proposal",
   "revoke",
   "exit-national",
+  "national-revoked",
 ] as const;
 export type BaseEvent = (typeof baseEvents)[number];
 
@@ -29,6 +30,8 @@ export interface BaseTransitionContext {
   ground?: number;
   /** Art. 21: the date of the national recognition document. */
   nationalDocumentDate?: IsoDate;
+  /** Art. 24: the day MOST revoked a MOST international base's national status. */
+  nationalRevocationDate?: IsoDate;
 }
 
 type Context = BaseTransitionContext;
@@ -60,12 +63,32 @@ const propose: Rule = { to: "revocation-proposed", ability: "base.revoke", artic
 const revoke: Rule = { to: "revoked", ability: "base.revoke", article: "20", guard: groundGiven };
 const exit: Rule = { to: "exited", ability: "base.exit", article: "21", guard: nationalDocument };
 
+const nationalRevocation = (context: Context): Refusal | null =>
+  context.nationalRevocationDate
+    ? null
+    : {
+        code: "national-revocation-missing",
+        article: "24",
+        path: "revokedOn",
+        messageZh: "请录入科技部取消资格的日期。",
+        messageEn: "Record the date MOST revoked the national status.",
+      };
+// Art. 21, 24: a MOST base is in the provincial system because it is national; losing that status it leaves the
+// series without a provincial revocation (no ban) and may apply provincially.
+const leaveOnNationalRevocation: Rule = {
+  to: "revoked",
+  ability: "base.exit",
+  article: "24",
+  guard: nationalRevocation,
+};
+
 export const baseTable = {
   active: {
     "grade-unqualified": { to: "rectifying", ability: "evaluation.grade", article: "24" },
     "propose-revocation": propose,
     revoke,
     "exit-national": exit,
+    "national-revoked": leaveOnNationalRevocation,
   },
   rectifying: {
     "pass-rectification": { to: "active", ability: "evaluation.grade", article: "24" },
@@ -73,11 +96,13 @@ export const baseTable = {
     "propose-revocation": propose,
     revoke,
     "exit-national": exit,
+    "national-revoked": leaveOnNationalRevocation,
   },
   "revocation-proposed": {
     revoke,
     "dismiss-proposal": { to: "active", ability: "base.revoke", article: "20", guard: requireReason("20") },
     "exit-national": exit,
+    "national-revoked": leaveOnNationalRevocation,
   },
   revoked: {},
   exited: {},

@@ -37,11 +37,12 @@ export type EditionId = (typeof editions)[number]["id"];
  * The edition that applies on a date: the one in force; before the first edition took effect, the first;
  * after the last lapsed, the last (the result still names it, and `inForce` says it had lapsed).
  */
-export function editionFor(date: IsoDate): { edition: Edition; inForce: boolean } {
-  const inForce = editions.find((edition) => edition.effectiveFrom <= date && date <= edition.validUntil);
+export function editionFor(date: IsoDate, list: readonly Edition[] = editions): { edition: Edition; inForce: boolean } {
+  // The list is data in issuing order; a later edition replaces an earlier one from its own effective date.
+  const inForce = list.findLast((edition) => edition.effectiveFrom <= date && date <= edition.validUntil);
   if (inForce) return { edition: inForce, inForce: true };
-  const earlier = editions.filter((edition) => edition.effectiveFrom <= date);
-  return { edition: earlier.at(-1) ?? editions[0], inForce: false };
+  const earlier = list.filter((edition) => edition.effectiveFrom <= date);
+  return { edition: earlier.at(-1) ?? list[0] ?? edition2025, inForce: false };
 }
 
 export function editionById(id: string): Edition | undefined {

@@ -82,6 +82,33 @@ describe("7.6-national-platform (Art. 7.6, in principle)", () => {
   it("asks for the difference when none is stated", () => {
     expect(findingOf("7.6-national-platform", holding())?.messageEn).toContain("state how this base differs");
   });
+
+  // Art. 24: a MOST base revoked nationally may apply provincially; the reference date is 2026-03-31.
+  const revokedOn =
+    (date: string, extra: { kind: "most-international-base" | "bri-joint-laboratory" }[] = []) =>
+    (input: EligibilityInput) => {
+      input.registry = {
+        ...input.registry,
+        nationalPlatforms: [
+          { unitUscc: enterpriseUscc, kind: "most-international-base", revokedOn: date },
+          ...extra.map((platform) => ({ unitUscc: enterpriseUscc, ...platform })),
+        ],
+      };
+    };
+  it.each([
+    ["revoked before the reference date", revokedOn("2025-12-01"), "pass"],
+    ["revoked on the reference date", revokedOn("2026-03-31"), "pass"],
+    ["revoked after the reference date (still held then)", revokedOn("2026-04-01"), "soft"],
+    ["one revoked, another still held", revokedOn("2025-12-01", [{ kind: "bri-joint-laboratory" }]), "soft"],
+  ])("%s → %s", (_, change, verdict) => {
+    expect(verdictOf("7.6-national-platform", change)).toBe(verdict);
+  });
+  it("says why a nationally revoked base passes (Art. 24)", () => {
+    const found = findingOf("7.6-national-platform", revokedOn("2025-12-01"));
+    expect(found?.messageZh).toContain("第二十四条");
+    expect(found?.messageZh).toContain("2025-12-01");
+    expect(found?.evidence).toContain("registry.nationalPlatforms.0");
+  });
 });
 
 describe("20-revocation-ban (Art. 20, 24: 3 years; reference date 2026-03-31)", () => {

@@ -84,7 +84,7 @@ export const oneBasePerScope: Rule = ({ input, settings, isOffshore }) => {
 };
 
 /** Art. 7.6: a unit holding a national B&R joint lab or MOST base in principle does not apply; it states the difference. */
-export const nationalPlatform: Rule = ({ input }) => {
+export const nationalPlatform: Rule = ({ input, referenceDate }) => {
   const platforms = input.registry?.nationalPlatforms;
   if (platforms === undefined) {
     return finding(
@@ -95,9 +95,25 @@ export const nationalPlatform: Rule = ({ input }) => {
       "No national platforms were given.",
     );
   }
-  const held = platforms
+  const own = platforms
     .map((platform, index) => ({ platform, index }))
     .filter(({ platform }) => sameUnit(platform.unitUscc, input.unit.uscc));
+  // Art. 24: a platform whose national status was revoked by the reference date no longer counts.
+  const held = own.filter(({ platform }) => platform.revokedOn === undefined || platform.revokedOn > referenceDate);
+  const revoked = own.filter((entry) => !held.includes(entry));
+  if (held.length === 0 && revoked.length > 0) {
+    const latest = revoked
+      .map(({ platform }) => platform.revokedOn ?? "")
+      .sort()
+      .at(-1);
+    return finding(
+      "7.6-national-platform",
+      "pass",
+      ["unit.uscc", ...revoked.map(({ index }) => `registry.nationalPlatforms.${index}`)],
+      `依托单位的国家级平台已于 ${latest} 被科技部取消资格，符合条件的可申请认定为省国合基地（第二十四条）。`,
+      `The unit's national platform was revoked by MOST on ${latest}: it may apply provincially if it meets the conditions (Art. 24).`,
+    );
+  }
   if (held.length === 0) {
     return finding(
       "7.6-national-platform",
