@@ -10,6 +10,7 @@ import { chinaDate } from "../clock";
 import { execute, type Invocation } from "../commands/command";
 import { evaluationGrades, evaluationRounds } from "../db/schema";
 import { refused } from "../domain/refused";
+import { proposeRevocation } from "../revocation/propose";
 import { applyBaseEvent } from "./base-state";
 import { recordBaseEvents } from "./base-timeline";
 import { loadCohort } from "./grading-facts";
@@ -142,6 +143,17 @@ export async function confirmGrades(
         const consequence = gradeConsequence(result, line.baseState);
         if (consequence?.kind === "open-rectification") {
           await openRectification(context, { baseId: line.baseId, unitId: line.unitId, roundId, year: round.year });
+        } else if (consequence?.ground) {
+          // Art. 20.1, 20.2, 20.6: the system proposes, with the report it knows the facts from; the officer decides.
+          await proposeRevocation(context, {
+            baseId: line.baseId,
+            ground: consequence.ground,
+            source: "system",
+            sourceRef: { kind: "annual-report", id: line.reportId, year: round.year },
+            evidence: result.reasonZh,
+            baseEvent: consequence.event === "fail-rectification" ? "fail-rectification" : "propose-revocation",
+            timeline: { year: round.year },
+          });
         } else if (consequence) {
           await applyBaseEvent(
             context,

@@ -12,6 +12,7 @@ import { rectificationCases } from "../db/schema";
 import { officerAccounts } from "../decision/notify";
 import { Refused, refused } from "../domain/refused";
 import { unitAccounts } from "../outbox/recipients";
+import { proposeRevocation } from "../revocation/propose";
 import { applyBaseEvent } from "./base-state";
 import { recordBaseEvent } from "./base-timeline";
 import {
@@ -154,9 +155,14 @@ async function writeRectificationEvent(
       article: "24",
       ...(reason ? { reason } : {}),
     });
-    await applyBaseEvent(context, rectification.baseId, "fail-rectification", reason ? { reason } : {}, {
-      kind: "revocation-proposed",
-      data: { year, ground: 6, article: "20.6", ...(reason ? { reason } : {}) },
+    await proposeRevocation(context, {
+      baseId: rectification.baseId,
+      ground: 6,
+      source: "system",
+      sourceRef: { kind: "rectification", id: rectification.id, year },
+      evidence: reason ?? "整改期满复核仍不合格。",
+      baseEvent: "fail-rectification",
+      timeline: { year, ...(reason ? { reason } : {}) },
     });
   }
   await context.audit({

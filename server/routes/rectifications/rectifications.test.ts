@@ -163,7 +163,14 @@ describe.each(databaseKinds())("rectification (Art. 24) on %s", (kind) => {
     });
     expect(entries).toContainEqual({
       kind: "revocation-proposed",
-      data: { year: 2025, ground: 6, article: "20.6", reason: "国际合作项目仍未落实" },
+      // The proposal is an open revocation case the officer decides (Art. 20).
+      data: {
+        year: 2025,
+        ground: 6,
+        article: "20.6",
+        reason: "国际合作项目仍未落实",
+        revocationCaseId: expect.any(String),
+      },
     });
     expect((await officer.get("/api/rectifications?state=failed")).json().items).toEqual([
       expect.objectContaining({ id, state: "failed" }),
