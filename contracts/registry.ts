@@ -52,6 +52,10 @@ export const nationalPlatformSchema = z.object({
   name: z.string(),
   approvedOn: z.string().nullable(),
   documentNumber: z.string().nullable(),
+  /** Art. 21: the provincial base that upgraded to this platform, or the MOST base it is (Art. 24). */
+  baseId: z.string().nullable(),
+  /** Art. 24: the day MOST revoked it; from then it no longer counts for Art. 7.6. */
+  revokedOn: z.string().nullable(),
   createdAt: z.string(),
   abilities: recordAbilities,
 });

@@ -52,3 +52,17 @@ export function baseOriginOf(code: string): { code: string; nameZh: string; name
 export function baseEditionOf(code: string): { code: string; nameZh: string; nameEn: string } {
   return baseEditions.find((edition) => edition.code === code) ?? { code, nameZh: code, nameEn: code };
 }
+
+/**
+ * The series a base belongs to (Art. 21, 23): MOST international bases in Hubei are managed in the provincial system
+ * as 部省国合基地; every other base is a 省国合基地.
+ */
+export function baseSeriesOf(origin: string): { zh: string; en: string; isMostBase: boolean } {
+  return origin === "most-international"
+    ? {
+        zh: "部省国合基地（科技部国际科技合作基地）",
+        en: "Ministry–province base (MOST international S&T cooperation base)",
+        isMostBase: true,
+      }
+    : { zh: "省国合基地", en: "Provincial international S&T cooperation base", isMostBase: false };
+}

@@ -87,6 +87,7 @@ export async function registryFactsFor(
       unitUscc: unit.uscc,
       kind: row.kind as NationalPlatformKind,
       name: row.name,
+      ...(row.revokedOn ? { revokedOn: row.revokedOn } : {}),
     })),
     creditRecords: credits
       .filter((row) => row.kind === "bad-credit" || row.kind === "research-misconduct")

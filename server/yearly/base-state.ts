@@ -19,14 +19,15 @@ const isBaseState = (value: string): value is BaseState => (baseStates as readon
 /**
  * The one writer of `bases.status` in the yearly cycle, inside the caller's command: locks the base, lets
  * base.transitions.ts decide the event, writes the status, the timeline entry and an audit line, or throws the
- * refusal. The caller's ability was checked by the command that grades or decides.
+ * refusal. The caller's ability was checked by the command that grades or decides. `timeline.on` dates a change
+ * that took effect on an earlier day (Art. 21: the base exits from the national document's date), never a later one.
  */
 export async function applyBaseEvent(
   context: CommandContext,
   baseId: string,
   event: BaseEvent,
   transitionContext: BaseTransitionContext,
-  timeline: { kind: BaseEventKind; data?: BaseEventData },
+  timeline: { kind: BaseEventKind; data?: BaseEventData; on?: string },
 ): Promise<BaseState> {
   const [base] = await context.tx
     .select({ status: bases.status, version: bases.version })
@@ -38,11 +39,13 @@ export async function applyBaseEvent(
   const outcome = transition(baseLifecycle, base.status, event, transitionContext);
   if (!outcome.ok) throw new Refused("rule", outcome.refusal);
   const today = chinaDate(context.clock.now());
+  if (timeline.on !== undefined && timeline.on > today) throw new Error(`base ${baseId}: effective date after today`);
+  const on = timeline.on ?? today;
   await context.tx
     .update(bases)
-    .set({ status: outcome.value.to, statusChangedOn: today, version: base.version + 1 })
+    .set({ status: outcome.value.to, statusChangedOn: on, version: base.version + 1 })
     .where(eq(bases.id, baseId));
-  await recordBaseEvent(context, baseId, timeline.kind, { article: outcome.value.article, ...timeline.data });
+  await recordBaseEvent(context, baseId, timeline.kind, { article: outcome.value.article, ...timeline.data }, on);
   await context.audit({
     action: `base.${event}`,
     targetType: "base",
