@@ -70,6 +70,7 @@ export const interpretationSettingsSchema = z.object({
   internationalOrganizationRule: z.enum(["when-any-partner-is-an-organization", "when-all-partners-are-organizations"]),
   partnersObjectionVerdict: z.enum(["soft", "fail"]),
   banYears: z.number(),
+  banBarsDirector: z.boolean(),
   changeReportMonths: z.number(),
   rectificationMonths: z.number(),
   measuresValidityYears: z.number(),

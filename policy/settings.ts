@@ -30,6 +30,8 @@ export interface InterpretationSettings {
   partnersObjectionVerdict: "soft" | "fail";
   /** Art. 20, 24: years during which a unit whose base was revoked cannot be recognized again. */
   banYears: number;
+  /** Art. 20: the 3-year ban also bars the revoked base's director personally (off: the ban is the unit's). */
+  banBarsDirector: boolean;
   /** Art. 18.5: months within which a major change is filed with the province. */
   changeReportMonths: number;
   /** Art. 24: months of rectification after a 不合格 grade. */
@@ -66,6 +68,7 @@ export const defaultSettings: InterpretationSettings = {
   internationalOrganizationRule: "when-any-partner-is-an-organization",
   partnersObjectionVerdict: "soft",
   banYears: 3,
+  banBarsDirector: false,
   changeReportMonths: 3,
   rectificationMonths: 12,
   measuresValidityYears: 5,
@@ -95,6 +98,7 @@ export const settingArticles = {
   internationalOrganizationRule: "13",
   partnersObjectionVerdict: "14.1",
   banYears: "20",
+  banBarsDirector: "20",
   changeReportMonths: "18.5",
   rectificationMonths: "24",
   measuresValidityYears: "31",

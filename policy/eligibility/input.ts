@@ -376,7 +376,16 @@ export const registrySchema = z
       .optional()
       .meta({ description: "Bases currently recognized (Art. 7.5, 12.3); absent = unknown" }),
     revocations: z
-      .array(z.strictObject({ unitUscc: uscc, date: isoDate, ground: z.number().int().min(1).max(9).optional() }))
+      .array(
+        z.strictObject({
+          unitUscc: uscc,
+          date: isoDate,
+          ground: z.number().int().min(1).max(9).optional(),
+          directorId: identifierText()
+            .optional()
+            .meta({ description: "The revoked base's director (read when the setting banBarsDirector is on)" }),
+        }),
+      )
       .optional()
       .meta({ description: "Revocations (Art. 20, 24); absent = unknown" }),
     nationalPlatforms: z

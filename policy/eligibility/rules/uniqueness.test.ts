@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { enterpriseUscc, findingOf, verdictOf } from "../eligibility.fixtures";
+import { enterpriseUscc, findingOf, validCase, verdictOf } from "../eligibility.fixtures";
+import { checkEligibilityInput } from "../engine";
 import type { EligibilityInput } from "../input";
 
 type ActiveBase = NonNullable<NonNullable<EligibilityInput["registry"]>["activeBases"]>[number];
@@ -129,6 +130,27 @@ describe("20-revocation-ban (Art. 20, 24: 3 years; reference date 2026-03-31)", 
     const finding = findingOf("20-revocation-ban", revoked("2024-02-29"));
     expect(finding).toMatchObject({ article: "20", verdict: "fail" });
     expect(finding?.messageEn).toContain("2027-02-28");
+  });
+  it("leap day: revoked 2024-02-29 is barred on 2027-02-27, free on 2027-02-28 (the third anniversary)", () => {
+    const on = (referenceDate: string) =>
+      checkEligibilityInput({
+        ...structuredClone(validCase()),
+        referenceDate,
+        registry: { ...validCase().registry, revocations: [{ unitUscc: enterpriseUscc, date: "2024-02-29" }] },
+      }).findings.find((f) => f.ruleId === "20-revocation-ban")?.verdict;
+    expect(on("2027-02-27")).toBe("fail");
+    expect(on("2027-02-28")).toBe("pass");
+  });
+  it("bars the revoked base's director at another unit only when banBarsDirector is on (default off)", () => {
+    const input = structuredClone(validCase());
+    input.registry = {
+      ...input.registry,
+      revocations: [{ unitUscc: "OTHER", date: "2025-01-01", directorId: input.director!.personId }],
+    };
+    const verdict = (settings?: { banBarsDirector: boolean }) =>
+      checkEligibilityInput(input, settings).findings.find((f) => f.ruleId === "20-revocation-ban")?.verdict;
+    expect(verdict()).toBe("pass");
+    expect(verdict({ banBarsDirector: true })).toBe("fail");
   });
   it("ignores other units and is missing without revocation facts", () => {
     expect(verdictOf("20-revocation-ban", revoked("2025-01-01", "OTHER"))).toBe("pass");

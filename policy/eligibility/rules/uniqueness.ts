@@ -159,12 +159,14 @@ export const revocationBan: Rule = ({ input, referenceDate, settings }) => {
       "No revocation records were given.",
     );
   }
+  // The ban is the unit's (keyed on its USCC); the setting banBarsDirector extends it to the revoked base's director.
+  const directorId = input.director?.personId;
+  const barred = (revocation: (typeof revocations)[number]) =>
+    sameUnit(revocation.unitUscc, input.unit.uscc) ||
+    (settings.banBarsDirector && directorId !== undefined && revocation.directorId === directorId);
   const barring = revocations
     .map((revocation, index) => ({ revocation, index }))
-    .filter(
-      ({ revocation }) =>
-        sameUnit(revocation.unitUscc, input.unit.uscc) && isBanned(revocation.date, referenceDate, settings),
-    );
+    .filter(({ revocation }) => barred(revocation) && isBanned(revocation.date, referenceDate, settings));
   if (barring.length > 0) {
     const latest = barring
       .map(({ revocation }) => revocation.date)
