@@ -176,8 +176,8 @@ describe("agreement expiry (Art. 7.2)", () => {
 describe("the list", () => {
   const facts = empty("2030-05-01", {
     calls: [
-      { id: "open", title: "2030年度认定", closesOn: "2030-05-31" },
-      { id: "closed", title: "2029年度认定", closesOn: "2029-05-31" },
+      { id: "open", titleZh: "2030年度认定", titleEn: "", closesOn: "2030-05-31" },
+      { id: "closed", titleZh: "2029年度认定", titleEn: "", closesOn: "2029-05-31" },
     ],
     editions: [
       {

@@ -63,7 +63,7 @@ export interface DeadlineFacts {
     revokedOn: IsoDate;
   }>;
   reports: ReadonlyArray<{ id: string; baseId: string; year: number; dueOn: IsoDate; state: string }>;
-  calls: ReadonlyArray<{ id: string; title: string; closesOn: IsoDate }>;
+  calls: ReadonlyArray<{ id: string; titleZh: string; titleEn: string; closesOn: IsoDate }>;
   /** The editions of the measures (officers only); empty for others. */
   editions: ReadonlyArray<{ id: string; titleZh: string; documentNumber: string; validUntil: IsoDate }>;
 }
@@ -124,8 +124,8 @@ export function computeDeadlines(
       baseId: null,
       unitId: null,
       subjectId: call.id,
-      subjectZh: call.title,
-      subjectEn: call.title,
+      subjectZh: call.titleZh,
+      subjectEn: call.titleEn || call.titleZh,
       dueOn: call.closesOn,
     });
   }
