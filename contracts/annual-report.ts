@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { evaluationEvents, evaluationStates } from "../policy/lifecycles/evaluation.transitions";
+import { filedChangeSchema } from "./change-reports";
 import { idList, isoDate, recordAbilities } from "./common";
 import { evidenceFileSchema } from "./evidence";
 
@@ -197,6 +198,8 @@ export const annualReportDetail = annualReportSummary.extend({
   events: z.array(reportEventSchema),
   /** The evidence files the unit attached (Art. 18, 22); GET …/files says whether the caller may add more. */
   files: z.array(evidenceFileSchema),
+  /** The base's major changes of the year filed with the province (Art. 18.5), listed in section 十一. */
+  filedChanges: z.array(filedChangeSchema),
 });
 
 export const reportListQuery = z.object({

@@ -1,3 +1,4 @@
+import type { ChangeReportState } from "../lifecycles/change-report.transitions";
 import type { RectificationState } from "../lifecycles/rectification.transitions";
 import type { Refusal } from "../refusal";
 
@@ -5,7 +6,7 @@ import type { Refusal } from "../refusal";
  * Evidence files of the yearly cycle (Art. 18, 22, 24): what the host unit attaches to its annual report (佐证材料)
  * and to its rectification plan and final report. Pure: the server loads the subject's state and the caller's reach.
  */
-export const evidenceSubjects = ["annual-report", "rectification"] as const;
+export const evidenceSubjects = ["annual-report", "rectification", "change-report"] as const;
 export type EvidenceSubject = (typeof evidenceSubjects)[number];
 
 /** The slots of each subject: the report has one; a case keeps the plan's evidence apart from the report's. */
@@ -23,7 +24,10 @@ export type EvidenceFacts =
    * `contentOpen`: the report's content is open to its host unit now (the draft, a 补正 window before its due date:
    * the server answers with the rule save-report.ts applies, so the text and its evidence open and close together).
    */
-  { subject: "annual-report"; contentOpen: boolean } | { subject: "rectification"; state: RectificationState };
+  | { subject: "annual-report"; contentOpen: boolean }
+  | { subject: "rectification"; state: RectificationState }
+  /** A major change report (Art. 18.5): its evidence goes with the draft, until it is submitted. */
+  | { subject: "change-report"; state: ChangeReportState };
 
 /** Who asks: whether the caller's read scope covers the subject, and whether it may write it as its host unit. */
 export interface EvidenceActor {
@@ -46,6 +50,8 @@ export type EvidenceDecision =
  */
 export function openEvidenceSlot(facts: EvidenceFacts): EvidenceSlot | null {
   if (facts.subject === "annual-report") return facts.contentOpen ? "evidence" : null;
+  if (facts.subject === "change-report")
+    return facts.state === "draft" || facts.state === "returned" ? "evidence" : null;
   if (facts.state === "open") return "plan";
   if (facts.state === "plan-filed") return "report";
   return null;
@@ -54,6 +60,7 @@ export function openEvidenceSlot(facts: EvidenceFacts): EvidenceSlot | null {
 const names: Record<EvidenceSubject, { zh: string; en: string; article: string }> = {
   "annual-report": { zh: "年度工作报告", en: "annual report", article: "22" },
   rectification: { zh: "整改事项", en: "rectification case", article: "24" },
+  "change-report": { zh: "重大事项变化报告", en: "change report", article: "18.5" },
 };
 
 /**
@@ -80,7 +87,7 @@ export function decideEvidenceChange(
     };
   }
   if (!actor.canSubmit) {
-    const ability = facts.subject === "annual-report" ? "annual-report.submit" : "rectification.submit";
+    const ability = `${facts.subject === "annual-report" ? "annual-report" : facts.subject}.submit`;
     return {
       ok: false,
       kind: "forbidden",

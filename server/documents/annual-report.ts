@@ -4,6 +4,7 @@ import type {
   reportHostedKinds,
   reportOrganizationKinds,
 } from "../../contracts/annual-report";
+import type { FiledChange } from "../../contracts/change-reports";
 import { type AgreementStanding, agreementStandingAtYearEnd } from "../../policy/annual-report/completeness";
 import { countryNameOf } from "../reference/countries";
 import { officeDate } from "./office-date";
@@ -52,6 +53,8 @@ export interface AnnualReportInput {
    * report is shown without it (the experts' materials list the files themselves).
    */
   evidence?: ReadonlyArray<{ name: string; size: number; sha256: string }>;
+  /** The base's changes of the year filed with the province (Art. 18.5), printed as a table in section 十一. */
+  filedChanges?: readonly FiledChange[];
 }
 
 /** The heading of the closing list of evidence files. */
@@ -260,7 +263,30 @@ export function annualReportDocumentOf(input: AnnualReportInput): AnnualReportDo
           ]
         : [],
     },
-    { heading: "十一、年度重大事项变化", blocks: paragraphs(content.changes) },
+    {
+      heading: "十一、年度重大事项变化",
+      blocks: [
+        ...table(
+          [
+            { header: "序号", width: 7 },
+            { header: "变化事项", width: 17 },
+            { header: "变化日期", width: 17 },
+            { header: "变化前", width: 20 },
+            { header: "变化后", width: 20 },
+            { header: "备案日期", width: 19 },
+          ],
+          input.filedChanges,
+          (change) => [
+            change.kindZh,
+            officeDate(change.changedOn),
+            change.previousValue,
+            change.newValue,
+            `${officeDate(change.filedOn)}${change.filedLate ? "（逾期）" : ""}`,
+          ],
+        ),
+        ...paragraphs(content.changes),
+      ],
+    },
     { heading: "十二、经验与问题", blocks: paragraphs(content.experience) },
     { heading: "十三、下一年度工作计划", blocks: paragraphs(content.nextYearPlan) },
     ...(input.evidence
@@ -300,6 +326,17 @@ export function annualReportDocumentOf(input: AnnualReportInput): AnnualReportDo
       submittedOn: input.submittedOn,
       content,
       // The files listed on paper, by digest; a report without any keeps the code it printed with before.
+      // Filed changes print in section 十一; a report without any keeps the code it printed with before.
+      ...(input.filedChanges && input.filedChanges.length > 0
+        ? {
+            filedChanges: input.filedChanges.map(({ id, kind, changedOn, filedOn }) => ({
+              id,
+              kind,
+              changedOn,
+              filedOn,
+            })),
+          }
+        : {}),
       ...(input.evidence && input.evidence.length > 0
         ? { evidence: input.evidence.map((file) => ({ name: file.name, sha256: file.sha256 })) }
         : {}),

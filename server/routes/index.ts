@@ -12,6 +12,7 @@ import { auditRoutes } from "./audit/audit.routes";
 import { authRoutes } from "./auth/auth.routes";
 import { baseRoutes } from "./bases/bases.routes";
 import { callRoutes } from "./calls/calls.routes";
+import { changeReportRoutes } from "./change-reports/change-reports.routes";
 import { dashboardRoutes } from "./dashboard/dashboard.routes";
 import { deadlineRoutes } from "./deadlines/deadlines.routes";
 import { decisionRoutes } from "./decisions/decisions.routes";
@@ -70,6 +71,7 @@ export async function registerRoutes(app: TypedApp, deps: RouteDeps) {
   await rectificationRoutes(app, deps);
   await annualReportEvidenceRoutes(app, deps, store);
   await rectificationEvidenceRoutes(app, deps, store);
+  await changeReportRoutes(app, deps, store);
   await deadlineRoutes(app, deps);
   await publicRegistryRoutes(app, deps);
   await publicNoticeRoutes(app, deps);

@@ -9,6 +9,7 @@ import {
   type EvidenceSubject,
 } from "../../policy/evidence/evidence-files";
 import type { Caller } from "../access/caller";
+import { changeReportAbilities, loadChangeReport } from "../changes/change-reports.repository";
 import { auditOutcome, execute, type Invocation } from "../commands/command";
 import type { Executor, Tx } from "../db/client";
 import { yearlyFiles } from "../db/schema";
@@ -42,6 +43,15 @@ async function loadSubject(
       actor: { canRead: actor.canRead, canSubmit: actor.abilities.includes("annual-report.submit") },
     };
   }
+  if (subject === "change-report") {
+    const change = await loadChangeReport(executor, caller, id, { lock });
+    if (!change) return null;
+    const abilities = await changeReportAbilities(executor, caller, change);
+    return {
+      facts: { subject, state: change.report.state },
+      actor: { canRead: true, canSubmit: abilities.includes("change-report.submit") },
+    };
+  }
   const loaded = await loadRectification(executor, caller, id, { lock });
   if (!loaded) return null;
   const abilities = await rectificationAbilities(executor, caller, loaded);
@@ -54,7 +64,9 @@ async function loadSubject(
 const notFound = (subject: EvidenceSubject) =>
   subject === "annual-report"
     ? refused.notFound("Annual report", "年度工作报告")
-    : refused.notFound("Rectification case", "整改事项");
+    : subject === "change-report"
+      ? refused.notFound("Change report", "重大事项变化报告")
+      : refused.notFound("Rectification case", "整改事项");
 
 /** The subject as its reader reaches it: another unit's or jurisdiction's is a 404, never a 403. */
 async function requireReadable(executor: Executor, caller: Caller, subject: EvidenceSubject, id: string, now: Date) {

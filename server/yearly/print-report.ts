@@ -1,3 +1,4 @@
+import { filedChangesOfYear } from "../changes/filed-changes";
 import { chinaDate } from "../clock";
 import type { CallerlessInvocation } from "../commands/command";
 import { annualReportDocumentOf } from "../documents/annual-report";
@@ -35,6 +36,7 @@ export async function printAnnualReport(
     submittedOn: report.submittedAt ? chinaDate(report.submittedAt) : null,
     content: report.content,
     evidence: await evidenceFilesOf(invocation.deps.database.db, "annual-report", report.id),
+    filedChanges: await filedChangesOfYear(invocation.deps.database.db, report.baseId, report.year),
   });
   const verification = verificationOf("annual-report", document.digestContent, publicBaseUrl);
   const content =

@@ -1,8 +1,10 @@
 import { and, asc, desc, eq } from "drizzle-orm";
+import type { FiledChange } from "../../contracts/change-reports";
 import { defaultEvaluationRubric } from "../../policy/annual-report/evaluation-rubric";
 import { type EvidenceSlot, evidenceSlotLabels } from "../../policy/evidence/evidence-files";
 import type { Rubric } from "../../policy/grading/rubric";
 import { accept, refuse } from "../../policy/refusal";
+import { filedChangesOfYear } from "../changes/filed-changes";
 import { chinaDate } from "../clock";
 import type { Executor } from "../db/client";
 import { annualReports, bases, evaluationRounds, roleGrants, units } from "../db/schema";
@@ -79,7 +81,7 @@ function sectionItems(section: AnnualReportDocument["sections"][number]): Item[]
 }
 
 /** The report as the expert reads it: the base's facts, then the thirteen sections exactly as the report prints. */
-function materialSections(loaded: LoadedReport, field: string): Section[] {
+function materialSections(loaded: LoadedReport, field: string, filedChanges: readonly FiledChange[]): Section[] {
   const { report } = loaded;
   const document = annualReportDocumentOf({
     reportId: report.id,
@@ -90,6 +92,7 @@ function materialSections(loaded: LoadedReport, field: string): Section[] {
     unitName: loaded.unitName,
     submittedOn: report.submittedAt ? chinaDate(report.submittedAt) : null,
     content: report.content,
+    filedChanges,
   });
   return [
     {
@@ -149,7 +152,11 @@ export const annualReportTarget: ReviewTargetProvider = {
     if (!row) return null;
     return {
       title: reportTitle(row.loaded.baseName, row.loaded.report.year),
-      sections: materialSections(row.loaded, row.field),
+      sections: materialSections(
+        row.loaded,
+        row.field,
+        await filedChangesOfYear(executor, row.loaded.report.baseId, row.loaded.report.year),
+      ),
       files: (await evidenceFilesOf(executor, "annual-report", id)).map((file) => {
         const label = evidenceSlotLabels[file.slot as EvidenceSlot] ?? { zh: file.slot, en: file.slot };
         return {

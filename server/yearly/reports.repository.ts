@@ -10,6 +10,7 @@ import { planProgress } from "../../policy/annual-report/completeness";
 import { availableReportEvents } from "../../policy/lifecycles/annual-report.decide";
 import type { Caller } from "../access/caller";
 import { authorize, type ResolvedScope, recommenderRows, resolveScope, unitRows } from "../access/scope";
+import { filedChangesOfYear } from "../changes/filed-changes";
 import type { Executor } from "../db/client";
 import { annualReportEvents, annualReports, bases, evaluationRounds, units, workPlans } from "../db/schema";
 import { parseStored } from "../db/stored-json";
@@ -120,6 +121,7 @@ export async function presentReport(
       at: event.at.toISOString(),
     })),
     files: await presentEvidenceFiles(executor, "annual-report", report.id),
+    filedChanges: await filedChangesOfYear(executor, report.baseId, report.year),
   };
 }
 
