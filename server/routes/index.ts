@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { FileStore } from "../storage/files";
 import { accountRoutes } from "./accounts/accounts.routes";
+import { allianceRoutes } from "./alliances/alliances.routes";
 import { achievementRoutes } from "./annual-reports/achievements.routes";
 import { annualReportRoutes } from "./annual-reports/annual-reports.routes";
 import { evaluatorRoutes } from "./annual-reports/evaluator.routes";
@@ -12,9 +13,7 @@ import { auditRoutes } from "./audit/audit.routes";
 import { authRoutes } from "./auth/auth.routes";
 import { baseRoutes } from "./bases/bases.routes";
 import { callRoutes } from "./calls/calls.routes";
-import { changeReportRoutes } from "./change-reports/change-reports.routes";
 import { dashboardRoutes } from "./dashboard/dashboard.routes";
-import { deadlineRoutes } from "./deadlines/deadlines.routes";
 import { decisionRoutes } from "./decisions/decisions.routes";
 import { demoRoutes } from "./demo/demo.routes";
 import { drawRoutes } from "./draws/draws.routes";
@@ -63,6 +62,7 @@ export async function registerRoutes(app: TypedApp, deps: RouteDeps) {
   await decisionRoutes(app, deps, store);
   await baseRoutes(app, deps);
   await nationalPlatformRoutes(app, deps);
+  await allianceRoutes(app, deps, store);
   await annualReportRoutes(app, deps);
   await workPlanRoutes(app, deps);
   await gradingRoutes(app, deps);
@@ -71,8 +71,6 @@ export async function registerRoutes(app: TypedApp, deps: RouteDeps) {
   await rectificationRoutes(app, deps);
   await annualReportEvidenceRoutes(app, deps, store);
   await rectificationEvidenceRoutes(app, deps, store);
-  await changeReportRoutes(app, deps, store);
-  await deadlineRoutes(app, deps);
   await publicRegistryRoutes(app, deps);
   await publicNoticeRoutes(app, deps);
   await publicVerifyRoutes(app, deps);
