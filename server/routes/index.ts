@@ -13,7 +13,9 @@ import { auditRoutes } from "./audit/audit.routes";
 import { authRoutes } from "./auth/auth.routes";
 import { baseRoutes } from "./bases/bases.routes";
 import { callRoutes } from "./calls/calls.routes";
+import { changeReportRoutes } from "./change-reports/change-reports.routes";
 import { dashboardRoutes } from "./dashboard/dashboard.routes";
+import { deadlineRoutes } from "./deadlines/deadlines.routes";
 import { decisionRoutes } from "./decisions/decisions.routes";
 import { demoRoutes } from "./demo/demo.routes";
 import { drawRoutes } from "./draws/draws.routes";
@@ -71,6 +73,8 @@ export async function registerRoutes(app: TypedApp, deps: RouteDeps) {
   await rectificationRoutes(app, deps);
   await annualReportEvidenceRoutes(app, deps, store);
   await rectificationEvidenceRoutes(app, deps, store);
+  await changeReportRoutes(app, deps, store);
+  await deadlineRoutes(app, deps);
   await publicRegistryRoutes(app, deps);
   await publicNoticeRoutes(app, deps);
   await publicVerifyRoutes(app, deps);
