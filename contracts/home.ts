@@ -12,6 +12,19 @@ export const dashboardSchema = z.object({
       link: z.string().optional(),
     }),
   ),
+  /** Art. 31: the department's warning from six months before the measures lapse (policy/measures/expiry.ts). */
+  editionWarning: z
+    .object({
+      kind: z.enum(["expiring", "lapsed"]),
+      editionId: z.string(),
+      documentNumber: z.string(),
+      validUntil: z.string(),
+      daysLeft: z.number().int(),
+      messageZh: z.string(),
+      messageEn: z.string(),
+    })
+    .nullable()
+    .optional(),
 });
 
 export const notificationSchema = z.object({

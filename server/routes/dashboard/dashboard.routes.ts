@@ -1,5 +1,8 @@
 import { errorResponses } from "../../../contracts/errors";
 import { dashboardSchema } from "../../../contracts/home";
+import { can } from "../../../policy/access/abilities";
+import { editionExpiryWarning } from "../../../policy/measures/expiry";
+import { chinaDate } from "../../clock";
 import { dashboardCards } from "../../db/dashboard.repository";
 import { callerOf } from "../../http/request-context";
 import type { RouteDeps, TypedApp } from "../types";
@@ -17,6 +20,12 @@ export async function dashboardRoutes(app: TypedApp, deps: RouteDeps) {
         response: { 200: dashboardSchema, ...errorResponses },
       },
     },
-    async (request) => ({ cards: await dashboardCards(db, callerOf(request), deps.clock.now()) }),
+    async (request) => {
+      const caller = callerOf(request);
+      const now = deps.clock.now();
+      // Art. 31: the department (who would start the revision) is warned before the measures lapse.
+      const editionWarning = can(caller.roles, "call.manage") ? editionExpiryWarning(chinaDate(now)) : null;
+      return { cards: await dashboardCards(db, caller, now), editionWarning };
+    },
   );
 }
