@@ -5,6 +5,7 @@ import { annualReportMessages } from "./messages/annual-reports";
 import { auditMessages } from "./messages/audit";
 import { authMessages } from "./messages/auth";
 import { baseMessages } from "./messages/bases";
+import { changeReportMessages } from "./messages/change-reports";
 import { commonMessages } from "./messages/common";
 import { decisionMessages } from "./messages/decisions";
 import { evaluatorMessages } from "./messages/evaluator";
@@ -41,6 +42,7 @@ const groups = [
   baseMessages,
   annualReportMessages,
   rectificationMessages,
+  changeReportMessages,
   gradingMessages,
   achievementMessages,
   evidenceMessages,

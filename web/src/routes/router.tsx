@@ -134,6 +134,12 @@ function routes() {
             guarded("rectifications", "rectifications/:id", () =>
               import("../scenes/Rectification/RectificationPage").then((m) => ({ Component: m.RectificationPage })),
             ),
+            guarded("change-reports", "change-reports", () =>
+              import("../scenes/ChangeReports/ChangeReportsPage").then((m) => ({ Component: m.ChangeReportsPage })),
+            ),
+            guarded("change-reports", "change-reports/:id", () =>
+              import("../scenes/ChangeReports/ChangeReportPage").then((m) => ({ Component: m.ChangeReportPage })),
+            ),
             guarded("workbench", "workbench", () =>
               import("../scenes/Workbench/WorkbenchPage").then((m) => ({ Component: m.WorkbenchPage })),
             ),

@@ -20,6 +20,7 @@ import {
   ProfileOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
+  SwapOutlined,
   TeamOutlined,
   ToolOutlined,
   TrophyOutlined,
@@ -169,6 +170,13 @@ export const sections = [
     label: "nav.rectifications",
     icon: <ToolOutlined />,
     visible: holds("rectification.read"),
+  },
+  {
+    key: "change-reports",
+    path: "/change-reports",
+    label: "nav.changeReports",
+    icon: <SwapOutlined />,
+    visible: holds("change-report.read"),
   },
   // The public registry (no sign-in): opens outside the shell, for everyone.
   { key: "registry", path: "/registry", label: "nav.registry", icon: <GlobalOutlined />, visible: () => true },

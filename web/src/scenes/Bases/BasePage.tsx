@@ -9,6 +9,7 @@ import { BaseCountries } from "./BaseCountries";
 import { BaseFacts } from "./BaseFacts";
 import { BaseReportsTable } from "./BaseReportsTable";
 import { BaseTimeline } from "./BaseTimeline";
+import { ChangeReportsCard } from "./ChangeReportsCard";
 import { WorkPlanCard } from "./WorkPlanCard";
 
 /** One base's page: its facts and countries, its timeline (跟踪监测, Art. 16.3) and its annual reports. */
@@ -42,6 +43,7 @@ export function BasePage() {
               <BaseReportsTable reports={base.annualReports} />
             </Card>
             <WorkPlanCard baseId={base.id} firstYear={Number(base.recognizedOn.slice(0, 4))} />
+            <ChangeReportsCard baseId={base.id} />
           </Col>
           <Col xs={24} xl={8}>
             <Card title={t("bases.timeline")}>
