@@ -18,6 +18,7 @@ const expected: [BaseState, BaseEvent, BaseState][] = [
   ["rectifying", "national-revoked", "revoked"],
   ["revocation-proposed", "revoke", "revoked"],
   ["revocation-proposed", "dismiss-proposal", "active"],
+  ["revocation-proposed", "resume-rectification", "rectifying"],
   ["revocation-proposed", "exit-national", "exited"],
   ["revocation-proposed", "national-revoked", "revoked"],
 ];
@@ -31,7 +32,7 @@ describe("base lifecycle (Art. 20–24)", () => {
         nationalDocumentDate: "2027-01-01",
         nationalRevocationDate: "2027-01-01",
       }),
-    ).toBe(40 - expected.length);
+    ).toBe(45 - expected.length);
   });
   it.each([0, 10, undefined])("revocation needs one of the nine grounds (ground %s refused)", (ground) => {
     expect(transition(baseLifecycle, "active", "revoke", { ground })).toMatchObject({
@@ -55,7 +56,9 @@ describe("base lifecycle (Art. 20–24)", () => {
     expect(availableEvents(baseLifecycle, "active", abilitiesOf(["recommender"]))).toEqual([]);
     expect(availableEvents(baseLifecycle, "revoked", abilitiesOf(["officer"]))).toEqual([]);
     expect(availableEvents(baseLifecycle, "rectifying", abilitiesOf(["officer"]))).toEqual(
-      baseLifecycle.events.filter((e) => !["grade-unqualified", "dismiss-proposal"].includes(e)),
+      baseLifecycle.events.filter(
+        (e) => !["grade-unqualified", "dismiss-proposal", "resume-rectification"].includes(e),
+      ),
     );
   });
 });

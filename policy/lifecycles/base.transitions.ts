@@ -18,6 +18,7 @@ export const baseEvents = [
   "fail-rectification",
   "propose-revocation",
   "dismiss-proposal",
+  "resume-rectification",
   "revoke",
   "exit-national",
   "national-revoked",
@@ -101,6 +102,8 @@ export const baseTable = {
   "revocation-proposed": {
     revoke,
     "dismiss-proposal": { to: "active", ability: "base.revoke", article: "20", guard: requireReason("20") },
+    // A proposal dismissed while the base's one-year rectification is still running: the rectification goes on (Art. 24).
+    "resume-rectification": { to: "rectifying", ability: "base.revoke", article: "24", guard: requireReason("20") },
     "exit-national": exit,
     "national-revoked": leaveOnNationalRevocation,
   },

@@ -164,24 +164,7 @@ export async function recognitionNoticePdf(
   const width = contentWidth(doc);
   const body = () => doc.font("body").fontSize(16).fillColor("black");
 
-  doc.font("title").fontSize(36).fillColor(`#${red}`);
-  doc.text(`${notice.issuer}文件`, left, doc.page.margins.top + 4, { width, align: "center", characterSpacing: 2 });
-  doc.moveDown(0.6);
-  body().text(notice.documentNumber, { width, align: "center" });
-  const ruleY = doc.y + 11; // ≈ 4 mm under the number
-  doc
-    .moveTo(left, ruleY)
-    .lineTo(left + width, ruleY)
-    .lineWidth(1.5)
-    .stroke(`#${red}`);
-  doc.y = ruleY + 28;
-
-  doc
-    .font("title")
-    .fontSize(22)
-    .fillColor("black")
-    .text(notice.title, left, doc.y, { width, align: "center", lineGap: 6 });
-  doc.moveDown(0.8);
+  pdfOfficeHead(doc, notice);
   body().text(notice.recipients, left, doc.y, { width, lineGap: 8 });
   for (const paragraph of notice.paragraphs) {
     body().text(paragraph, left, doc.y, { width, lineGap: 8, indent: 32, align: "justify" });
@@ -202,17 +185,52 @@ export async function recognitionNoticePdf(
     12,
   );
 
+  pdfOfficeSignature(doc, notice.issuer, notice.issuedOn);
+  return finishPdf(doc, verification);
+}
+
+/**
+ * The head of a 公文 page (GB/T 9704 §7.2): the issuing authority's mark in red, the document number centred, the red
+ * rule 4 mm below, then the title in 二号 小标宋. Shared by the department's notices.
+ */
+export function pdfOfficeHead(
+  doc: PDFKit.PDFDocument,
+  head: { issuer: string; documentNumber: string; title: string },
+) {
+  const left = doc.page.margins.left;
+  const width = contentWidth(doc);
+  doc.font("title").fontSize(36).fillColor(`#${red}`);
+  doc.text(`${head.issuer}文件`, left, doc.page.margins.top + 4, { width, align: "center", characterSpacing: 2 });
+  doc.moveDown(0.6);
+  doc.font("body").fontSize(16).fillColor("black").text(head.documentNumber, { width, align: "center" });
+  const ruleY = doc.y + 11; // ≈ 4 mm under the number
+  doc
+    .moveTo(left, ruleY)
+    .lineTo(left + width, ruleY)
+    .lineWidth(1.5)
+    .stroke(`#${red}`);
+  doc.y = ruleY + 28;
+  doc
+    .font("title")
+    .fontSize(22)
+    .fillColor("black")
+    .text(head.title, left, doc.y, { width, align: "center", lineGap: 6 });
+  doc.moveDown(0.8);
+}
+
+/** 发文机关署名 centred over 成文日期, which ends four characters from the right margin (§7.3.5.1). */
+export function pdfOfficeSignature(doc: PDFKit.PDFDocument, issuer: string, issuedOn: string) {
+  const left = doc.page.margins.left;
+  const width = contentWidth(doc);
   const signatureHeight = 2 * 30 + 40;
   if (doc.y + signatureHeight > doc.page.height - doc.page.margins.bottom) doc.addPage();
   doc.y += 40;
   const rightEdge = left + width - 4 * 16;
-  const dateText = chineseDate(notice.issuedOn);
-  body();
-  const issuerWidth = doc.widthOfString(notice.issuer);
+  const dateText = chineseDate(issuedOn);
+  doc.font("body").fontSize(16).fillColor("black");
+  const issuerWidth = doc.widthOfString(issuer);
   const dateWidth = doc.widthOfString(dateText);
-  // The signature is centred over the date, which ends four characters from the right margin.
   const dateX = rightEdge - dateWidth;
-  doc.text(notice.issuer, dateX + (dateWidth - issuerWidth) / 2, doc.y, { lineBreak: false });
+  doc.text(issuer, dateX + (dateWidth - issuerWidth) / 2, doc.y, { lineBreak: false });
   doc.text(dateText, dateX, doc.y + 30, { lineBreak: false });
-  return finishPdf(doc, verification);
 }

@@ -8,6 +8,7 @@ export const documentKinds = {
   recommendation: { labelZh: "推荐函及推荐汇总表", labelEn: "Recommendation letter and summary table" },
   "recognition-notice": { labelZh: "认定通知", labelEn: "Recognition notice" },
   "annual-report": { labelZh: "国际科技合作基地年度工作报告", labelEn: "Base annual work report" },
+  "revocation-notice": { labelZh: "取消省国际科技合作基地资格的通知", labelEn: "Revocation notice" },
 } as const satisfies Record<string, { labelZh: string; labelEn: string }>;
 
 export type DocumentKind = keyof typeof documentKinds;

@@ -55,7 +55,18 @@ export async function registryFactsFor(
           : eq(bases.unitId, unit.id),
       ),
     );
-  const revoked = await executor.select().from(revocations).where(eq(revocations.unitId, unit.id));
+  // The unit's revocations, and (for the setting banBarsDirector) those of bases the director directed when revoked:
+  // a revoked base's record is frozen, so its director is the one at revocation.
+  const revoked = await executor
+    .select({ row: revocations, uscc: units.uscc, directorId: bases.directorPersonId })
+    .from(revocations)
+    .innerJoin(units, eq(units.id, revocations.unitId))
+    .leftJoin(bases, eq(bases.id, revocations.baseId))
+    .where(
+      directorPersonId
+        ? or(eq(revocations.unitId, unit.id), eq(bases.directorPersonId, directorPersonId))
+        : eq(revocations.unitId, unit.id),
+    );
   const platforms = await executor.select().from(nationalPlatforms).where(eq(nationalPlatforms.unitId, unit.id));
   const credits = await executor
     .select()
@@ -75,12 +86,13 @@ export async function registryFactsFor(
       ...(base.offshoreCountry ? { offshoreCountry: base.offshoreCountry } : {}),
       ...(base.directorPersonId ? { directorId: base.directorPersonId } : {}),
     })),
-    revocations: revoked.map((row) => {
+    revocations: revoked.map(({ row, uscc, directorId }) => {
       const ground = Number(row.ground);
       return {
-        unitUscc: unit.uscc,
+        unitUscc: row.unitId === unit.id ? unit.uscc : uscc,
         date: row.revokedOn,
         ...(Number.isInteger(ground) && ground >= 1 && ground <= 9 ? { ground } : {}),
+        ...(directorId ? { directorId } : {}),
       };
     }),
     nationalPlatforms: platforms.map((row) => ({
