@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "../calendar/dates";
-import { dueReminders, reminderKey, reminderKind, reminderKinds, reminderOffsets } from "./due";
+import { dueReminders, overdueReminder, reminderKey, reminderKind, reminderKinds, reminderOffsets } from "./due";
 
 describe("reminder kinds", () => {
   it("lists each deadline once, with its labels and article", () => {
@@ -9,14 +9,39 @@ describe("reminder kinds", () => {
       ["annual-report-due", "22"],
       ["correction-due", "22"],
       ["rectification-end", "24"],
+      ["change-report-due", "18.5"],
+      ["agreement-expiring", "7.2"],
+      ["ban-ending", "20"],
+      ["rules-expiring", "31"],
     ]);
     expect(new Set(reminderKinds.map((kind) => kind.code)).size).toBe(reminderKinds.length);
     for (const kind of reminderKinds) expect(kind.labelZh && kind.labelEn).toBeTruthy();
     expect(reminderKind("annual-report-due").labelZh).toBe("年度工作报告报送截止");
   });
 
-  it("reminds 30, 7 and 1 days before", () => {
+  it("reminds 30, 7 and 1 days before unless the kind says otherwise", () => {
     expect(reminderOffsets).toEqual([30, 7, 1]);
+    expect(reminderKind("annual-report-due")).toMatchObject({ offsets: [30, 7, 1], overdue: false });
+    expect(reminderKind("change-report-due")).toMatchObject({ offsets: [30, 7, 1], overdue: true });
+    expect(reminderKind("agreement-expiring").offsets).toEqual([60, 30]);
+    expect(reminderKind("ban-ending")).toMatchObject({ offsets: [0], dateWordZh: "期满日期" });
+    expect(reminderKind("rules-expiring").offsets).toEqual([180, 30]);
+  });
+
+  it("sends the ban's notice on its day only, and an overdue notice from the day after a deadline", () => {
+    expect(dueReminders("2028-02-28", "2028-02-29", [0])).toEqual([]);
+    expect(dueReminders("2028-02-29", "2028-02-29", [0])).toEqual([{ daysBefore: 0, daysLeft: 0, late: false }]);
+    expect(dueReminders("2028-03-01", "2028-02-29", [0])).toEqual([]);
+    expect(dueReminders("2027-01-01", "2027-03-02", [60, 30])).toEqual([{ daysBefore: 60, daysLeft: 60, late: false }]);
+    expect(dueReminders("2027-01-02", "2027-03-02", [60, 30])).toEqual([{ daysBefore: 60, daysLeft: 59, late: true }]);
+    expect(overdueReminder("2028-02-29", "2028-02-29")).toBeNull();
+    expect(overdueReminder("2028-03-01", "2028-02-29")).toEqual({
+      daysBefore: -1,
+      daysLeft: -1,
+      late: false,
+      overdue: true,
+    });
+    expect(reminderKey("change-report-due", "c1", "overdue")).toBe("change-report-due:c1:overdue");
   });
 
   it("keys a reminder by kind, subject and offset", () => {

@@ -1,9 +1,15 @@
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { IsoDate } from "../../policy/calendar/dates";
-import { dueReminders, type ReminderKind, reminderKey, reminderKind } from "../../policy/reminders/due";
+import {
+  type DueReminder,
+  dueReminders,
+  overdueReminder,
+  type ReminderKind,
+  reminderKey,
+  reminderKind,
+} from "../../policy/reminders/due";
 import { chinaDate } from "../clock";
 import { type CommandDeps, execute, systemActor } from "../commands/command";
-import type { Executor, Tx } from "../db/client";
 import {
   annualReports,
   applications,
@@ -15,29 +21,12 @@ import {
 } from "../db/schema";
 import { officeDate } from "../documents/office-date";
 import { unitRecipients } from "../outbox/recipients";
+import { lifeSources } from "./life-sources";
+import { mergeRecipients, officerRecipients, recommenderRecipients } from "./recipients";
+import type { ReminderSource, ReminderSubject } from "./reminder-source";
 
 /** Reminders go out from 08:00 China time: a run before that on the new day (a restart at night) waits for it. */
 export const reminderHourChina = 8;
-
-/** One dated obligation of a host unit: what is due, by when, and where to see it. */
-interface ReminderSubject {
-  kind: ReminderKind;
-  subjectId: string;
-  unitId: string;
-  deadline: IsoDate;
-  /** What the deadline concerns, as the unit knows it (the base's or application's standard name, the call). */
-  name: string;
-  link: string;
-}
-
-/**
- * Where each kind's deadlines come from: `load` lists the subjects still waiting on their unit; `pending` re-reads
- * one inside the sending transaction, so a report submitted since the list was read is not reminded.
- */
-interface ReminderSource {
-  load(db: Executor): Promise<ReminderSubject[]>;
-  pending(tx: Tx, subjectId: string): Promise<boolean>;
-}
 
 // Art. 14: an application the unit has not (re)submitted while its call is open; the call closes on the China date
 // of `closesAt`, the last instant the system accepts a submission.
@@ -72,6 +61,7 @@ const sources = {
         kind: "call-closing",
         subjectId: row.id,
         unitId: row.unitId,
+        audience: "unit",
         deadline: chinaDate(row.closesAt),
         name: row.standardName ? `${row.standardName}（${row.callTitle}）` : row.callTitle,
         link: `/applications/${row.id}`,
@@ -106,6 +96,7 @@ const sources = {
         kind: "annual-report-due",
         subjectId: row.id,
         unitId: row.unitId,
+        audience: "unit",
         deadline: row.deadline,
         name: `${row.baseName}${row.year}年度工作报告`,
         link: `/annual-reports/${row.id}`,
@@ -148,6 +139,7 @@ const sources = {
                 kind: "correction-due" as const,
                 subjectId: correctionSubject(row.id, row.dueOn),
                 unitId: row.unitId,
+                audience: "unit" as const,
                 deadline: row.dueOn,
                 name: `${row.baseName}${row.year}年度工作报告补正`,
                 link: `/annual-reports/${row.id}`,
@@ -188,6 +180,7 @@ const sources = {
         kind: "rectification-end",
         subjectId: row.id,
         unitId: row.unitId,
+        audience: "unit",
         deadline: row.dueOn,
         name: `${row.baseName}整改`,
         link: `/bases/${row.baseId}`,
@@ -201,15 +194,18 @@ const sources = {
       return Boolean(row);
     },
   },
+  ...lifeSources,
 } satisfies Record<ReminderKind, ReminderSource>;
 
 /** The texts of one reminder; the date as offices write it (2027年3月31日) and the days actually left. */
 export function reminderTexts(subject: ReminderSubject, daysLeft: number) {
   const kind = reminderKind(subject.kind);
-  const leftZh = daysLeft === 0 ? "今天截止" : `还剩${daysLeft}天`;
-  const leftEn = daysLeft === 0 ? "due today" : `${daysLeft} day${daysLeft === 1 ? "" : "s"} left`;
-  const titleZh = `${kind.labelZh}提醒：${subject.name}，截止日期${officeDate(subject.deadline)}，${leftZh}`;
-  const titleEn = `${kind.labelEn}: ${subject.name}, due ${subject.deadline} (${leftEn})`;
+  const days = (count: number) => `${count} day${count === 1 ? "" : "s"}`;
+  const leftZh = daysLeft < 0 ? `已逾期${-daysLeft}天` : daysLeft === 0 ? "今天" : `还剩${daysLeft}天`;
+  const leftEn = daysLeft < 0 ? `${days(-daysLeft)} overdue` : daysLeft === 0 ? "today" : `${days(daysLeft)} left`;
+  const dueToday = daysLeft === 0 && kind.dateWordZh === "截止日期";
+  const titleZh = `${kind.labelZh}提醒：${subject.name}，${kind.dateWordZh}${officeDate(subject.deadline)}，${dueToday ? "今天截止" : leftZh}`;
+  const titleEn = `${kind.labelEn}: ${subject.name}, ${kind.dateWordEn} ${subject.deadline} (${dueToday ? "due today" : leftEn})`;
   return { titleZh, titleEn, bodyZh: kind.noteZh, bodyEn: kind.noteEn };
 }
 
@@ -219,13 +215,14 @@ type Outcome = "sent" | "skipped";
 async function sendReminder(
   deps: CommandDeps,
   subject: ReminderSubject,
-  due: { daysBefore: number; daysLeft: number; late: boolean },
+  due: DueReminder,
+  today: string,
 ): Promise<Outcome> {
-  const key = reminderKey(subject.kind, subject.subjectId, due.daysBefore);
+  const key = reminderKey(subject.kind, subject.subjectId, due.overdue ? "overdue" : due.daysBefore);
   return execute(deps, systemActor, "reminder.send", { type: subject.kind, id: subject.subjectId }, async (context) => {
     const { tx } = context;
-    if (!(await sources[subject.kind].pending(tx, subject.subjectId))) return "skipped";
-    const recipients = await unitRecipients(tx, subject.unitId);
+    if (!(await (sources[subject.kind] as ReminderSource).pending(tx, subject.subjectId, today))) return "skipped";
+    const recipients = await recipientsOf(tx, subject, due);
     // No one to tell yet: the key is not recorded, so an account opened before the deadline still gets it.
     if (recipients.accountIds.length === 0) return "skipped";
     const [inserted] = await tx
@@ -259,9 +256,19 @@ async function sendReminder(
   });
 }
 
+/** The unit's accounts, the department's for its own deadlines; an overdue notice also to the unit's recommender. */
+async function recipientsOf(tx: Parameters<typeof unitRecipients>[0], subject: ReminderSubject, due: DueReminder) {
+  if (subject.audience === "officers") return officerRecipients(tx);
+  const unit = subject.unitId ? await unitRecipients(tx, subject.unitId) : { accountIds: [], addresses: [] };
+  if (!due.overdue || !subject.recommenderId) return unit;
+  return mergeRecipients(unit, await recommenderRecipients(tx, subject.recommenderId));
+}
+
 /**
- * Reminds host units of their deadlines (SPEC §6) 30, 7 and 1 days before, China dates (policy/reminders/due.ts):
- * one in-app notification to the unit's accounts and a mail to each address, one transaction per reminder, audited.
+ * Reminds host units (and, of the measures' lapse, the department) of their deadlines (SPEC §6) on each kind's days
+ * before (30/7/1 unless the kind says otherwise), China dates (policy/reminders/due.ts); an overdue change report
+ * once more, to the unit and its recommender: one in-app notification to the accounts and a mail to each address,
+ * one transaction per reminder, audited.
  * Each reminder goes out once, across runs, restarts and app nodes (reminders_sent); a missed day is caught up
  * late, the nearest reminder only. Returns how many it sent and how many due ones it left (sent before, or no one
  * to tell).
@@ -272,9 +279,11 @@ export async function sendReminders(deps: CommandDeps): Promise<{ sent: number; 
   if ((now.getUTCHours() + 8) % 24 < reminderHourChina) return counts;
   const today = chinaDate(now);
   for (const source of Object.values(sources) as ReminderSource[]) {
-    for (const subject of await source.load(deps.database.db)) {
-      for (const due of dueReminders(today, subject.deadline)) {
-        counts[await sendReminder(deps, subject, due)] += 1;
+    for (const subject of await source.load(deps.database.db, today)) {
+      const kind = reminderKind(subject.kind);
+      const overdue = kind.overdue ? overdueReminder(today, subject.deadline) : null;
+      for (const due of overdue ? [overdue] : dueReminders(today, subject.deadline, kind.offsets)) {
+        counts[await sendReminder(deps, subject, due, today)] += 1;
       }
     }
   }
