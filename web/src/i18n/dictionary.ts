@@ -1,6 +1,7 @@
 import type { Language } from "./define";
 import { accountMessages } from "./messages/accounts";
 import { achievementMessages } from "./messages/achievements";
+import { allianceMessages } from "./messages/alliances";
 import { annualReportMessages } from "./messages/annual-reports";
 import { auditMessages } from "./messages/audit";
 import { authMessages } from "./messages/auth";
@@ -14,6 +15,7 @@ import { expertPoolMessages } from "./messages/experts";
 import { gradingMessages } from "./messages/grading";
 import { holidayYearMessages } from "./messages/holiday-years";
 import { homeMessages } from "./messages/home";
+import { nationalPlatformMessages } from "./messages/national-platforms";
 import { peopleMessages } from "./messages/people";
 import { publicNoticeMessages } from "./messages/public-notices";
 import { recognitionMessages } from "./messages/recognition";
@@ -47,6 +49,8 @@ const groups = [
   achievementMessages,
   evidenceMessages,
   evaluatorMessages,
+  allianceMessages,
+  nationalPlatformMessages,
 ] as const;
 
 type Group = (typeof groups)[number];

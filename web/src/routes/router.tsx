@@ -51,6 +51,11 @@ function routes() {
         })),
     },
     {
+      path: "/public/alliances",
+      lazy: () =>
+        import("../scenes/PublicAlliances/PublicAlliancesPage").then((m) => ({ Component: m.PublicAlliancesPage })),
+    },
+    {
       path: "/notices",
       lazy: () => import("../scenes/PublicNotices/PublicNoticesPage").then((m) => ({ Component: m.PublicNoticesPage })),
     },
@@ -127,6 +132,12 @@ function routes() {
             ),
             guarded("evaluator-tasks", "evaluator-tasks/:reportId", () =>
               import("../scenes/EvaluatorTasks/EvaluatorTaskPage").then((m) => ({ Component: m.EvaluatorTaskPage })),
+            ),
+            guarded("alliances", "alliances", () =>
+              import("../scenes/Alliances/AlliancesPage").then((m) => ({ Component: m.AlliancesPage })),
+            ),
+            guarded("alliances", "alliances/:id", () =>
+              import("../scenes/Alliances/AlliancePage").then((m) => ({ Component: m.AlliancePage })),
             ),
             guarded("rectifications", "rectifications", () =>
               import("../scenes/Rectification/RectificationsPage").then((m) => ({ Component: m.RectificationsPage })),

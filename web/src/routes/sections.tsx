@@ -7,6 +7,7 @@ import {
   ClusterOutlined,
   ContainerOutlined,
   DatabaseOutlined,
+  DeploymentUnitOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
   FileTextOutlined,
@@ -177,6 +178,13 @@ export const sections = [
     label: "nav.changeReports",
     icon: <SwapOutlined />,
     visible: holds("change-report.read"),
+  },
+  {
+    key: "alliances",
+    path: "/alliances",
+    label: "nav.alliances",
+    icon: <DeploymentUnitOutlined />,
+    visible: holds("alliance.read"),
   },
   // The public registry (no sign-in): opens outside the shell, for everyone.
   { key: "registry", path: "/registry", label: "nav.registry", icon: <GlobalOutlined />, visible: () => true },

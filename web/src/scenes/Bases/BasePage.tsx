@@ -5,11 +5,13 @@ import { basesApi } from "../../api/bases";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n/I18nProvider";
+import { AlliancesCard } from "./AlliancesCard";
 import { BaseCountries } from "./BaseCountries";
 import { BaseFacts } from "./BaseFacts";
 import { BaseReportsTable } from "./BaseReportsTable";
 import { BaseTimeline } from "./BaseTimeline";
 import { ChangeReportsCard } from "./ChangeReportsCard";
+import { NationalStatusCard } from "./NationalStatusCard";
 import { WorkPlanCard } from "./WorkPlanCard";
 
 /** One base's page: its facts and countries, its timeline (跟踪监测, Art. 16.3) and its annual reports. */
@@ -49,6 +51,8 @@ export function BasePage() {
             <Card title={t("bases.timeline")}>
               <BaseTimeline entries={base.timeline} />
             </Card>
+            <NationalStatusCard baseId={base.id} />
+            <AlliancesCard baseId={base.id} />
           </Col>
         </Row>
       ) : null}

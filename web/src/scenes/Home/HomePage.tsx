@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { Card, Col, Row, Skeleton, Statistic, Typography } from "antd";
+import { Alert, Card, Col, Row, Skeleton, Statistic, Typography } from "antd";
 import { useNavigate } from "react-router";
 import { roleLabels } from "../../../../policy/roles";
 import { homeApi } from "../../api/endpoints";
@@ -28,6 +28,16 @@ export function HomePage() {
         </Typography.Paragraph>
       ))}
       {dashboard.isError ? <QueryError error={dashboard.error} onRetry={() => dashboard.refetch()} /> : null}
+      {dashboard.data?.editionWarning ? (
+        <Alert
+          type={dashboard.data.editionWarning.kind === "lapsed" ? "error" : "warning"}
+          showIcon
+          style={{ marginTop: 8 }}
+          data-testid="edition-warning"
+          message={t("edition.warningTitle")}
+          description={pick(dashboard.data.editionWarning.messageZh, dashboard.data.editionWarning.messageEn)}
+        />
+      ) : null}
       <Row gutter={[16, 16]} style={{ marginTop: 8 }}>
         {dashboard.isPending
           ? [1, 2, 3].map((n) => (

@@ -47,6 +47,9 @@ export function RegistryPage() {
             <Link to="/achievements" data-testid="registry-achievements">
               <Button>{t("achievements.public.link")}</Button>
             </Link>
+            <Link to="/public/alliances" data-testid="registry-alliances">
+              <Button>{t("alliances.public.link")}</Button>
+            </Link>
             <Link to="/login">
               <Button>{t("registry.login")}</Button>
             </Link>

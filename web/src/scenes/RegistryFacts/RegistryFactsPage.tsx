@@ -4,19 +4,20 @@ import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tabs, Up
 import { useState } from "react";
 import { unitsApi } from "../../api/endpoints";
 import { isApiError } from "../../api/errors";
-import { registryApi } from "../../api/recognition";
+import { type NationalPlatform, registryApi } from "../../api/recognition";
 import { hasAbility, useSession } from "../../api/session";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { useFeedback } from "../../components/useFeedback";
 import { useI18n } from "../../i18n/I18nProvider";
+import { NationalRevocationButton } from "./NationalRevocationButton";
 
 type Kind = "credit-records" | "national-platforms" | "revocations";
 
 /** The registry's facts (5a) the eligibility rules read: officers record and import them; recommenders see theirs. */
 export function RegistryFactsPage() {
   const me = useSession();
-  const { t, pick, language } = useI18n();
+  const { t, pick, language, date } = useI18n();
   const feedback = useFeedback();
   const client = useQueryClient();
   const manage = hasAbility(me, "registry-fact.manage");
@@ -207,6 +208,17 @@ export function RegistryFactsPage() {
                       { title: t("facts.unit"), dataIndex: "unitName" },
                       { title: t("facts.name"), dataIndex: "name" },
                       { title: t("facts.kind"), dataIndex: "kind" },
+                      {
+                        title: t("national.revokedOn"),
+                        render: (_: unknown, row: NationalPlatform) =>
+                          row.revokedOn ? (
+                            date(row.revokedOn)
+                          ) : manage ? (
+                            <NationalRevocationButton platformId={row.id} />
+                          ) : (
+                            "—"
+                          ),
+                      },
                       ...del("national-platforms"),
                     ]}
                   />
