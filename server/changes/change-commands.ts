@@ -19,6 +19,7 @@ import { type CommandContext, execute, type Invocation } from "../commands/comma
 import { accounts, bases, changeReports, people } from "../db/schema";
 import { Refused, refused } from "../domain/refused";
 import { accountsWithRole, unitAccounts } from "../outbox/recipients";
+import { proposeRevocation } from "../revocation/propose";
 import { recordBaseEvent } from "../yearly/base-timeline";
 import { decideLoadedChange } from "./change-facts";
 import {
@@ -341,7 +342,25 @@ async function writeEvent(
     ...(reason ? { reason } : {}),
   });
   await notify(context, loaded, event, change.to, reason, lateness?.filedLate ?? null);
+  if (lateness?.filedLate && effects) await proposeForLateFiling(context, loaded, lateness.dueOn, today);
   return { filedLate: lateness?.filedLate ?? null };
+}
+
+/**
+ * Art. 20.8: a change filed after its window was concealed for that long; the system proposes revocation and the
+ * department decides (docs/interpretations.md). The proposal rides in the filing's transaction.
+ */
+async function proposeForLateFiling(context: CommandContext, loaded: LoadedChangeReport, dueOn: string, today: string) {
+  const { report } = loaded;
+  const kind = kindLabel(report.kind);
+  await proposeRevocation(context, {
+    baseId: report.baseId,
+    ground: 8,
+    source: "system",
+    sourceRef: { kind: "change-report", id: report.id },
+    evidence: `${kind.nameZh}：变化发生于${report.changedOn}，应于${dueOn}前备案，实际备案日期${today}（第十八条第五项）。`,
+    timeline: { reason: `${kind.nameZh}逾期备案（应于${dueOn}前）` },
+  });
 }
 
 /** 备案: the registry takes the change — director, field and standard name, or countries (Art. 12, 13, 29–30). */

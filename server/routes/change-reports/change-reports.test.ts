@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accounts, auditLog, baseEvents, bases, notifications, people } from "../../db/schema";
+import { accounts, auditLog, baseEvents, bases, notifications, people, revocationCases } from "../../db/schema";
 import { type Agent, databaseKinds, startTestApp, type TestApp } from "../../test/harness";
 import { docxText, multipart, tinyPdf } from "../applications/recognition.fixtures";
 
@@ -411,6 +411,21 @@ describe.each(databaseKinds())("major change reports (Art. 18.5) on %s", (kind) 
         kind: "change-filed",
         data: expect.objectContaining({ late: true }),
       });
+      // Art. 20.8: the late filing makes the system propose revocation; the department decides it.
+      const cases = await t.database.db.select().from(revocationCases).where(eq(revocationCases.baseId, base.id));
+      expect(cases).toEqual([
+        expect.objectContaining({
+          ground: 8,
+          source: "system",
+          state: "proposed",
+          sourceRef: { kind: "change-report", id: reports[1]!.id },
+        }),
+      ]);
+      const [after] = await t.database.db.select({ status: bases.status }).from(bases).where(eq(bases.id, base.id));
+      expect(after?.status).toBe("revocation-proposed");
+      // The next case starts from an active base again.
+      await t.database.db.delete(revocationCases).where(eq(revocationCases.baseId, base.id));
+      await t.database.db.update(bases).set({ status: "active" }).where(eq(bases.id, base.id));
     },
   );
 });

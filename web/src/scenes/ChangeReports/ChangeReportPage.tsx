@@ -57,7 +57,7 @@ function ChangeReport({ id }: { id: string }) {
     client.setQueryData(["change-reports", id], next);
     client.invalidateQueries({ queryKey: ["change-reports", "list"] });
     client.invalidateQueries({ queryKey: ["bases"] });
-    form.setFieldsValue(formValuesOf(next));
+    if (next.editable) form.setFieldsValue(formValuesOf(next));
     setDirty(false);
   };
   const refused = (error: unknown) => {
