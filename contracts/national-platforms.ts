@@ -53,6 +53,8 @@ export const baseNationalStatus = z.object({
   statusChangedOn: z.string().nullable(),
   /** The platform the base upgraded to (Art. 21), or the MOST base's own national record (Art. 24). */
   platform: nationalPlatformView.nullable(),
+  /** Art. 31: the edition of the measures the exit or national revocation was recorded under (its date's edition). */
+  decidedUnder: z.object({ editionId: z.string(), labelZh: z.string(), labelEn: z.string() }).nullable(),
   availableActions: z.array(z.enum(nationalActions)),
 });
 export type BaseNationalStatus = z.infer<typeof baseNationalStatus>;

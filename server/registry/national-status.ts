@@ -7,6 +7,7 @@ import type {
   UpgradeExitInput,
 } from "../../contracts/national-platforms";
 import { type BaseState, baseLifecycle } from "../../policy/lifecycles/base.transitions";
+import { editionFor } from "../../policy/measures/editions";
 import { baseSeriesOf } from "../../policy/reference/base-origins";
 import { nationalPlatformKinds } from "../../policy/reference/evidence-kinds";
 import type { Caller } from "../access/caller";
@@ -26,6 +27,16 @@ const kindLabels = (kind: string) => {
   const found = nationalPlatformKinds.find((entry) => entry.code === kind);
   return { kindZh: found?.nameZh ?? kind, kindEn: found?.nameEn ?? kind };
 };
+
+/** The edition in force on a date, labelled (Art. 31: every decision names the rules it was taken under). */
+function editionLabel(date: string) {
+  const { edition } = editionFor(date);
+  return {
+    editionId: edition.id,
+    labelZh: `${edition.titleZh}（${edition.documentNumber}）`,
+    labelEn: `Measures ${edition.documentNumber}`,
+  };
+}
 
 function presentPlatform(row: PlatformRow) {
   return {
@@ -71,6 +82,8 @@ export async function presentNationalStatus(
   const mayExit =
     exitScope !== null && covers(exitScope, { unitId: base.unitId, recommenderId: loaded.unitRecommenderId });
   const platform = await platformOfBase(executor, base.id);
+  // Left through this card's records: an upgrade exit, or a MOST base's national revocation.
+  const left = base.status === "exited" || (base.status === "revoked" && platform?.revokedOn != null);
   return {
     baseId: base.id,
     seriesZh: series.zh,
@@ -79,6 +92,7 @@ export async function presentNationalStatus(
     status: base.status,
     statusChangedOn: base.statusChangedOn,
     platform: platform ? presentPlatform(platform) : null,
+    decidedUnder: left && base.statusChangedOn ? editionLabel(base.statusChangedOn) : null,
     availableActions: mayExit ? actionsFor(base.status, series.isMostBase) : [],
   };
 }

@@ -43,7 +43,13 @@ describe.each(databaseKinds())("national platforms of bases on %s", (kind) => {
   it("the base page says which series a base belongs to; only the officer is offered the exit", async () => {
     const unit = await t.login("app.wuhan-ent");
     const own = (await unit.get(`/api/bases/${baseId}/national-status`)).json();
-    expect(own).toMatchObject({ seriesZh: "省国合基地", isMostBase: false, platform: null, availableActions: [] });
+    expect(own).toMatchObject({
+      seriesZh: "省国合基地",
+      isMostBase: false,
+      platform: null,
+      decidedUnder: null,
+      availableActions: [],
+    });
     const officer = (await (await t.login("officer")).get(`/api/bases/${baseId}/national-status`)).json();
     expect(officer.availableActions).toEqual(["upgrade-exit"]);
     expect((await (await t.login("app.yichang")).get(`/api/bases/${baseId}/national-status`)).statusCode).toBe(404);
@@ -80,6 +86,7 @@ describe.each(databaseKinds())("national platforms of bases on %s", (kind) => {
     expect(response.json()).toMatchObject({
       status: "exited",
       statusChangedOn: "2026-02-01",
+      decidedUnder: { editionId: "2025", labelZh: "湖北省国际科技合作基地管理办法（鄂科技规〔2025〕6号）" },
       availableActions: [],
       platform: {
         kind: "bri-joint-laboratory",

@@ -22,6 +22,7 @@ export const nationalPlatformMessages = messages(
     "national.revoke": "登记科技部取消资格（第二十四条）",
     "national.revokeDocument": "科技部文号（可选）",
     "national.done": "已登记",
+    "national.decidedUnder": "适用办法",
     "edition.warningTitle": "管理办法有效期提醒（第三十一条）",
   },
   {
@@ -45,6 +46,7 @@ export const nationalPlatformMessages = messages(
     "national.revoke": "Record MOST's revocation (Art. 24)",
     "national.revokeDocument": "MOST document number (optional)",
     "national.done": "Recorded",
+    "national.decidedUnder": "Under the measures",
     "edition.warningTitle": "The measures' validity (Art. 31)",
   },
 );

@@ -63,6 +63,13 @@ export function NationalStatusCard({ baseId }: { baseId: string }) {
             t("national.none")
           )}
         </Descriptions.Item>
+        {status.decidedUnder ? (
+          <Descriptions.Item label={t("national.decidedUnder")}>
+            <span data-testid="base-national-edition">
+              {pick(status.decidedUnder.labelZh, status.decidedUnder.labelEn)}
+            </span>
+          </Descriptions.Item>
+        ) : null}
       </Descriptions>
       {status.status === "exited" && status.statusChangedOn ? (
         <Alert type="info" showIcon message={t("national.exited", { date: date(status.statusChangedOn) })} />
