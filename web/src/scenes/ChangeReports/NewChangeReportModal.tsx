@@ -17,7 +17,7 @@ import { useI18n } from "../../i18n/I18nProvider";
 export function DueHint({ changedOn }: { changedOn: string | undefined }) {
   const { t, date } = useI18n();
   return (
-    <Typography.Text type="secondary" data-testid="change-report-due">
+    <Typography.Text type="secondary" data-testid="change-report-due-hint">
       {changedOn
         ? t("changeReport.dueHint", { date: date(changeReportDeadline(changedOn)) })
         : t("changeReport.dueHint.empty")}
