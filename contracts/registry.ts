@@ -111,6 +111,8 @@ export const registryBaseSchema = z.object({
 export const registryListQuery = z.object({ unitId: z.string().optional() });
 
 export const importRowReport = z.object({
+  /** The sheet the row is on (基地登记册, 撤销记录, 联盟成员). */
+  sheet: z.string().optional(),
   row: z.number().int(),
   ok: z.boolean(),
   baseName: z.string(),
@@ -120,6 +122,10 @@ export const importRowReport = z.object({
 export const importReport = z.object({
   imported: z.number().int(),
   rows: z.array(importRowReport),
+  /** Past revocations (Art. 20) and alliance memberships (Art. 27) from the workbook's extra sheets. */
+  revocations: z.number().int().optional(),
+  allianceMembers: z.number().int().optional(),
+  alliancesCreated: z.number().int().optional(),
 });
 
 /** The import file's columns, in order (the template's header row). */

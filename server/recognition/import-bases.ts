@@ -4,10 +4,21 @@ import ExcelJS from "exceljs";
 import type { z } from "zod";
 import { baseImportColumns, type importReport } from "../../contracts/registry";
 import { baseTypes } from "../../policy/reference/base-types";
+import { chinaDate } from "../clock";
 import { type Actor, type CommandDeps, execute } from "../commands/command";
-import { bases, units } from "../db/schema";
+import { allianceMembers, alliances, bases, revocations, units } from "../db/schema";
 import { Refused, refused } from "../domain/refused";
 import { countryList } from "../reference/countries";
+import {
+  allianceColumns,
+  allianceSheet,
+  checkAllianceMembers,
+  checkRevocations,
+  readSheet,
+  registryBases,
+  revocationColumns,
+  revocationSheet,
+} from "./import-history";
 
 type Report = z.infer<typeof importReport>;
 type RowError = Report["rows"][number]["errors"][number];
@@ -59,10 +70,15 @@ function parseDate(text: string): string | null {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : null;
 }
 
+/** The bases sheet's name in the template; an older file's first sheet of any other name is read as it. */
+export const baseSheet = "基地登记册";
+
 /**
  * Imports the existing registry (bases under the 2016 and 2022 measures, MOST international bases in Hubei) from
- * Excel: every row is validated and reported; one bad row and nothing is written (422 with the report); otherwise
- * all rows go in one transaction with one audit entry. The unit is matched by its 统一社会信用代码.
+ * Excel, with the optional sheets 撤销记录 (past revocations, Art. 20) and 联盟成员 (alliance memberships, Art. 27):
+ * every row of every sheet is validated and reported by sheet, row and column; one bad row and nothing is written
+ * (422 with the report); otherwise all rows go in one transaction with one audit entry. The unit is matched by its
+ * 统一社会信用代码.
  */
 export async function importBases(deps: CommandDeps, actor: Actor, content: Buffer): Promise<Report> {
   const workbook = new ExcelJS.Workbook();
@@ -75,27 +91,46 @@ export async function importBases(deps: CommandDeps, actor: Actor, content: Buff
       messageEn: "The Excel file cannot be read.",
     });
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw refused.invalidInput("invalid-input", "Excel 文件没有工作表。", "The workbook has no sheet.");
-  const header = baseImportColumns.map((_, i) => cellText(sheet.getRow(1).getCell(i + 1).value));
-  const missing = baseImportColumns.filter((name) => !header.includes(name));
-  if (missing.length > 0) {
-    throw refused.invalidInput(
-      "invalid-input",
-      `缺少列：${missing.join("、")}`,
-      `Missing columns: ${missing.join(", ")}`,
-    );
-  }
-  const column = (name: (typeof baseImportColumns)[number]) => header.indexOf(name) + 1;
-
+  const extraSheet = (name: string) => workbook.worksheets.find((ws) => ws.name.trim() === name);
+  const sheet = workbook.worksheets.find((ws) => ![revocationSheet, allianceSheet].includes(ws.name.trim()));
+  const sheetName = sheet?.name.trim() || baseSheet;
   const raw: Array<{ row: number; get: (name: (typeof baseImportColumns)[number]) => string }> = [];
-  sheet.eachRow((row, number) => {
-    if (number === 1) return;
-    const get = (name: (typeof baseImportColumns)[number]) => cellText(row.getCell(column(name)).value);
-    if (baseImportColumns.every((name) => get(name) === "")) return;
-    raw.push({ row: number, get });
+  if (sheet) {
+    const read = readSheet(sheet, baseImportColumns, cellText);
+    const header = new Set<string>();
+    sheet.getRow(1).eachCell((cell) => {
+      header.add(cellText(cell.value));
+    });
+    const missing = baseImportColumns.filter((name) => !header.has(name));
+    // A workbook of history only may leave the bases sheet empty; one with base rows needs every column.
+    if (missing.length > 0 && (read.rows.length > 0 || header.size > 0)) {
+      throw refused.invalidInput(
+        "invalid-input",
+        `工作表“${sheetName}”缺少列：${missing.join("、")}`,
+        `Sheet "${sheetName}" lacks columns: ${missing.join(", ")}`,
+      );
+    }
+    raw.push(...read.rows);
+  }
+  const extras = [
+    { name: revocationSheet, columns: revocationColumns },
+    { name: allianceSheet, columns: allianceColumns },
+  ].map(({ name, columns }) => {
+    const found = extraSheet(name);
+    if (!found) return { name, rows: [] };
+    const read = readSheet(found, columns, cellText);
+    if (read.missing.length > 0) {
+      throw refused.invalidInput(
+        "invalid-input",
+        `工作表“${name}”缺少列：${read.missing.join("、")}`,
+        `Sheet "${name}" lacks columns: ${read.missing.join(", ")}`,
+      );
+    }
+    return { name, rows: read.rows };
   });
-  if (raw.length === 0) throw refused.invalidInput("invalid-input", "文件中没有数据行。", "The file has no data rows.");
+  const [revocationRows, allianceRows] = [extras[0]!.rows, extras[1]!.rows];
+  if (raw.length + revocationRows.length + allianceRows.length === 0)
+    throw refused.invalidInput("invalid-input", "文件中没有数据行。", "The file has no data rows.");
 
   const db = deps.database.db;
   const usccs = [...new Set(raw.map((r) => r.get("统一社会信用代码").toUpperCase()))];
@@ -138,7 +173,7 @@ export async function importBases(deps: CommandDeps, actor: Actor, content: Buff
         fail("基地名称", "该基地已在登记册中（或在文件中重复）", "Already in the registry or repeated");
       seen.add(key);
     }
-    report.rows.push({ row, ok: errors.length === 0, baseName: name, errors });
+    report.rows.push({ sheet: sheetName, row, ok: errors.length === 0, baseName: name, errors });
     if (errors.length === 0 && unit && type && recognizedOn && origin) {
       values.push({
         id: randomUUID(),
@@ -161,6 +196,15 @@ export async function importBases(deps: CommandDeps, actor: Actor, content: Buff
       });
     }
   }
+  // The extra sheets may name the registry's bases and the ones this file adds.
+  const known = [
+    ...(await registryBases(db)),
+    ...values.map((v) => ({ id: v.id!, name: v.standardName, unitId: v.unitId, status: "active" })),
+  ];
+  const checkContext = { db, today: chinaDate(deps.clock.now()), parseDate, known };
+  const revoked = await checkRevocations(checkContext, revocationRows);
+  const memberships = await checkAllianceMembers(checkContext, allianceRows);
+  report.rows.push(...revoked.reports, ...memberships.reports);
   if (report.rows.some((r) => !r.ok)) {
     const bad = report.rows.filter((r) => !r.ok);
     throw refused.rule({
@@ -169,28 +213,54 @@ export async function importBases(deps: CommandDeps, actor: Actor, content: Buff
       messageEn: `${bad.length} rows are invalid; nothing was imported.`,
       errors: bad.flatMap((r) =>
         r.errors.map((e) => ({
-          path: `rows.${r.row}.${e.column}`,
-          messageZh: `第${r.row}行 ${e.column}：${e.messageZh}`,
-          messageEn: `Row ${r.row} ${e.column}: ${e.messageEn}`,
+          // The bases sheet keeps its original paths (rows.3.类型); the extra sheets are named first.
+          path: r.sheet === sheetName ? `rows.${r.row}.${e.column}` : `${r.sheet}.rows.${r.row}.${e.column}`,
+          messageZh: `工作表“${r.sheet}”第${r.row}行 ${e.column}：${e.messageZh}`,
+          messageEn: `Sheet "${r.sheet}" row ${r.row} ${e.column}: ${e.messageEn}`,
         })),
       ),
     });
   }
   await execute(deps, actor, "registry.import-bases", { type: "base" }, async (context) => {
     const now = context.clock.now();
-    await context.tx.insert(bases).values(values.map((v) => ({ ...v, createdAt: now })));
+    const by = actor.accountId;
+    if (values.length > 0) await context.tx.insert(bases).values(values.map((v) => ({ ...v, createdAt: now })));
+    if (revoked.values.length > 0)
+      await context.tx.insert(revocations).values(revoked.values.map((v) => ({ ...v, createdBy: by, createdAt: now })));
+    if (memberships.alliances.length > 0)
+      await context.tx
+        .insert(alliances)
+        .values(memberships.alliances.map((v) => ({ ...v, createdBy: by, createdAt: now })));
+    if (memberships.members.length > 0)
+      await context.tx
+        .insert(allianceMembers)
+        .values(memberships.members.map((v) => ({ ...v, createdBy: by, createdAt: now })));
     await context.audit({
-      changes: { imported: values.length, bases: values.map((v) => ({ id: v.id, name: v.standardName })) },
+      changes: {
+        imported: values.length,
+        bases: values.map((v) => ({ id: v.id, name: v.standardName })),
+        revocations: revoked.values.map((v) => ({
+          id: v.id,
+          baseName: v.baseName,
+          ground: v.ground,
+          revokedOn: v.revokedOn,
+        })),
+        alliancesCreated: memberships.alliances.map((v) => ({ id: v.id, name: v.name, kind: v.kind })),
+        allianceMembers: memberships.members.map((v) => ({ id: v.id, allianceId: v.allianceId, baseId: v.baseId })),
+      },
     });
   });
   report.imported = values.length;
+  report.revocations = revoked.values.length;
+  report.allianceMembers = memberships.members.length;
+  report.alliancesCreated = memberships.alliances.length;
   return report;
 }
 
 /** The import template: the header row only. */
 export async function baseImportTemplate(): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("基地登记册");
+  const sheet = workbook.addWorksheet(baseSheet);
   sheet.addRow([...baseImportColumns]);
   sheet.addRow([
     "湖北省光电子信息国际科技合作基地（联合研究）",
@@ -204,8 +274,30 @@ export async function baseImportTemplate(): Promise<Buffer> {
     "鄂科技发外〔2023〕12号",
     "2022年办法",
   ]);
-  sheet.columns.forEach((c) => {
-    c.width = 22;
-  });
+  const revoked = workbook.addWorksheet(revocationSheet);
+  revoked.addRow([...revocationColumns]);
+  revoked.addRow([
+    "示例单位",
+    "91420100MA4K2L3N5X",
+    "湖北省示例国际科技合作基地（联合研究）",
+    "6",
+    "2024-05-20",
+    "鄂科技发外〔2024〕8号",
+  ]);
+  const members = workbook.addWorksheet(allianceSheet);
+  members.addRow([...allianceColumns]);
+  members.addRow([
+    "湖北省光电子信息国际科技合作联盟",
+    "产业性",
+    "湖北省光电子信息国际科技合作基地（联合研究）",
+    "91420100MA4K2L3N5X",
+    "2024-03-01",
+    "",
+    "是",
+  ]);
+  for (const each of [sheet, revoked, members])
+    each.columns.forEach((c) => {
+      c.width = 22;
+    });
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
