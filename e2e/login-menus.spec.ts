@@ -17,16 +17,17 @@ const menus: Record<string, { present: string[]; absent: string[] }> = {
       "evaluation",
       "annual-reports",
       "rectifications",
+      "deadlines",
       "notifications",
     ],
     absent: ["accounts", "role-grants", "audit", "my-unit", "evaluator-tasks"],
   },
   recommender: {
-    present: ["home", "units", "people", "bases", "annual-reports", "rectifications", "notifications"],
+    present: ["home", "units", "people", "bases", "annual-reports", "rectifications", "deadlines", "notifications"],
     absent: ["accounts", "role-grants", "audit", "reference", "my-unit", "evaluation"],
   },
   applicant: {
-    present: ["home", "my-unit", "people", "bases", "annual-reports", "rectifications", "notifications"],
+    present: ["home", "my-unit", "people", "bases", "annual-reports", "rectifications", "deadlines", "notifications"],
     absent: ["accounts", "role-grants", "audit", "reference", "evaluation"],
   },
   expert: {
@@ -44,6 +45,7 @@ const menus: Record<string, { present: string[]; absent: string[] }> = {
       "evaluation",
       "annual-reports",
       "rectifications",
+      "deadlines",
     ],
   },
   evaluator: {
@@ -60,6 +62,7 @@ const menus: Record<string, { present: string[]; absent: string[] }> = {
       "evaluation",
       "annual-reports",
       "rectifications",
+      "deadlines",
     ],
   },
   // 三员: none of them sees business data (units, people).
@@ -76,6 +79,7 @@ const menus: Record<string, { present: string[]; absent: string[] }> = {
       "evaluation",
       "annual-reports",
       "rectifications",
+      "deadlines",
     ],
   },
   secadmin: {
@@ -90,6 +94,7 @@ const menus: Record<string, { present: string[]; absent: string[] }> = {
       "evaluation",
       "annual-reports",
       "rectifications",
+      "deadlines",
     ],
   },
   auditor: {
@@ -104,6 +109,7 @@ const menus: Record<string, { present: string[]; absent: string[] }> = {
       "evaluation",
       "annual-reports",
       "rectifications",
+      "deadlines",
     ],
   },
 };

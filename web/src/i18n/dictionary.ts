@@ -8,6 +8,7 @@ import { authMessages } from "./messages/auth";
 import { baseMessages } from "./messages/bases";
 import { changeReportMessages } from "./messages/change-reports";
 import { commonMessages } from "./messages/common";
+import { deadlineMessages } from "./messages/deadlines";
 import { decisionMessages } from "./messages/decisions";
 import { evaluatorMessages } from "./messages/evaluator";
 import { evidenceMessages } from "./messages/evidence";
@@ -51,6 +52,7 @@ const groups = [
   evaluatorMessages,
   allianceMessages,
   nationalPlatformMessages,
+  deadlineMessages,
 ] as const;
 
 type Group = (typeof groups)[number];

@@ -151,6 +151,9 @@ function routes() {
             guarded("change-reports", "change-reports/:id", () =>
               import("../scenes/ChangeReports/ChangeReportPage").then((m) => ({ Component: m.ChangeReportPage })),
             ),
+            guarded("deadlines", "deadlines", () =>
+              import("../scenes/Deadlines/DeadlinesPage").then((m) => ({ Component: m.DeadlinesPage })),
+            ),
             guarded("workbench", "workbench", () =>
               import("../scenes/Workbench/WorkbenchPage").then((m) => ({ Component: m.WorkbenchPage })),
             ),

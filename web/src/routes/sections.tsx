@@ -4,6 +4,7 @@ import {
   BankOutlined,
   BellOutlined,
   CheckSquareOutlined,
+  ClockCircleOutlined,
   ClusterOutlined,
   ContainerOutlined,
   DatabaseOutlined,
@@ -171,6 +172,14 @@ export const sections = [
     label: "nav.rectifications",
     icon: <ToolOutlined />,
     visible: holds("rectification.read"),
+  },
+  {
+    key: "deadlines",
+    path: "/deadlines",
+    label: "nav.deadlines",
+    icon: <ClockCircleOutlined />,
+    // 期限提醒 (SPEC §6): the department all bases, a recommender its jurisdiction, a host unit its own.
+    visible: holds("deadline.read"),
   },
   {
     key: "change-reports",
