@@ -23,6 +23,7 @@ import { recognitionMessages } from "./messages/recognition";
 import { rectificationMessages } from "./messages/rectifications";
 import { referenceMessages } from "./messages/reference";
 import { reviewMessages } from "./messages/review";
+import { revocationMessages } from "./messages/revocations";
 import { unitMessages } from "./messages/units";
 import { verifyMessages } from "./messages/verify";
 
@@ -45,6 +46,7 @@ const groups = [
   baseMessages,
   annualReportMessages,
   rectificationMessages,
+  revocationMessages,
   changeReportMessages,
   gradingMessages,
   achievementMessages,

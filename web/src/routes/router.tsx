@@ -145,6 +145,12 @@ function routes() {
             guarded("rectifications", "rectifications/:id", () =>
               import("../scenes/Rectification/RectificationPage").then((m) => ({ Component: m.RectificationPage })),
             ),
+            guarded("revocations", "revocations", () =>
+              import("../scenes/Revocations/RevocationsPage").then((m) => ({ Component: m.RevocationsPage })),
+            ),
+            guarded("revocations", "revocations/:id", () =>
+              import("../scenes/Revocations/RevocationPage").then((m) => ({ Component: m.RevocationPage })),
+            ),
             guarded("change-reports", "change-reports", () =>
               import("../scenes/ChangeReports/ChangeReportsPage").then((m) => ({ Component: m.ChangeReportsPage })),
             ),

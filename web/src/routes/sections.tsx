@@ -22,6 +22,7 @@ import {
   ProfileOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
+  StopOutlined,
   SwapOutlined,
   TeamOutlined,
   ToolOutlined,
@@ -180,6 +181,13 @@ export const sections = [
     icon: <ClockCircleOutlined />,
     // 期限提醒 (SPEC §6): the department all bases, a recommender its jurisdiction, a host unit its own.
     visible: holds("deadline.read"),
+  },
+  {
+    key: "revocations",
+    path: "/revocations",
+    label: "nav.revocations",
+    icon: <StopOutlined />,
+    visible: holds("revocation.read"),
   },
   {
     key: "change-reports",

@@ -12,6 +12,7 @@ import { BaseReportsTable } from "./BaseReportsTable";
 import { BaseTimeline } from "./BaseTimeline";
 import { ChangeReportsCard } from "./ChangeReportsCard";
 import { NationalStatusCard } from "./NationalStatusCard";
+import { RevocationCard } from "./RevocationCard";
 import { WorkPlanCard } from "./WorkPlanCard";
 
 /** One base's page: its facts and countries, its timeline (跟踪监测, Art. 16.3) and its annual reports. */
@@ -51,6 +52,7 @@ export function BasePage() {
             <Card title={t("bases.timeline")}>
               <BaseTimeline entries={base.timeline} />
             </Card>
+            <RevocationCard baseId={base.id} />
             <NationalStatusCard baseId={base.id} />
             <AlliancesCard baseId={base.id} />
           </Col>
