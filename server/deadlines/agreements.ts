@@ -12,14 +12,17 @@ type ReportAgreements = AnnualReportContent["agreements"];
 type Partners = NonNullable<ApplicationForm["application"]>["partners"];
 
 /**
- * Each base's cooperation agreements (Art. 7.2): the latest filed annual report's section when it has one, else
- * the recognizing application's partners; null when neither records any (a base imported from the old registry).
+ * Each base's cooperation agreements (Art. 7.2): the recognizing application's partners, updated by the latest filed
+ * annual report's section — a partner the report lists takes the report's dates, one it does not list keeps the
+ * application's (a report lists the year's agreements, not necessarily every one still running); null when neither
+ * records any (a base imported from the old registry).
  */
 export async function loadBaseAgreements(
   executor: Executor,
   bases: ReadonlyArray<{ id: string; applicationId: string | null }>,
 ): Promise<Map<string, AgreementFact[] | null>> {
   const result = new Map<string, AgreementFact[] | null>();
+  const reported = new Map<string, AgreementFact[]>();
   if (bases.length === 0) return result;
   const baseIds = bases.map((base) => base.id);
   const reports = await executor
@@ -32,8 +35,8 @@ export async function loadBaseAgreements(
     .where(and(inArray(annualReports.baseId, baseIds), inArray(annualReports.state, [...filedReportStates])))
     .orderBy(desc(annualReports.year));
   for (const report of reports) {
-    if (result.has(report.baseId) || !Array.isArray(report.agreements)) continue;
-    result.set(
+    if (reported.has(report.baseId) || !Array.isArray(report.agreements)) continue;
+    reported.set(
       report.baseId,
       report.agreements.map((agreement) => ({
         partner: agreement.partner,
@@ -43,9 +46,7 @@ export async function loadBaseAgreements(
       })),
     );
   }
-  const applicationIds = bases.flatMap((base) =>
-    !result.has(base.id) && base.applicationId ? [base.applicationId] : [],
-  );
+  const applicationIds = bases.flatMap((base) => (base.applicationId ? [base.applicationId] : []));
   const forms =
     applicationIds.length === 0
       ? []
@@ -58,19 +59,19 @@ export async function loadBaseAgreements(
           .where(inArray(applications.id, applicationIds));
   const partnersOf = new Map(forms.map((form) => [form.id, form.partners]));
   for (const base of bases) {
-    if (result.has(base.id)) continue;
     const partners = base.applicationId ? partnersOf.get(base.applicationId) : null;
-    result.set(
-      base.id,
-      Array.isArray(partners) && partners.length > 0
-        ? partners.map((partner) => ({
-            partner: partner.name,
-            country: partner.country,
-            startsOn: partner.agreement?.start ?? null,
-            endsOn: partner.agreement?.end ?? null,
-          }))
-        : null,
-    );
+    const applied: AgreementFact[] = Array.isArray(partners)
+      ? partners.map((partner) => ({
+          partner: partner.name,
+          country: partner.country,
+          startsOn: partner.agreement?.start ?? null,
+          endsOn: partner.agreement?.end ?? null,
+        }))
+      : [];
+    const fromReport = reported.get(base.id) ?? [];
+    const listed = new Set(fromReport.map((agreement) => agreement.partner.trim()));
+    const merged = [...applied.filter((agreement) => !listed.has(agreement.partner.trim())), ...fromReport];
+    result.set(base.id, merged.length > 0 ? merged : null);
   }
   return result;
 }

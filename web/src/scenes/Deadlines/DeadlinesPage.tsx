@@ -46,12 +46,15 @@ export function DeadlinesPage() {
     setParams(next);
   };
   const kindLabel = (code: DeadlineKind) => t(`deadlines.kind.${code}` as MessageKey);
+  // A base already below Art. 7.2's minimum is overdue from a day the facts may not show: the tag says it all.
   const left = (row: DeadlineItem) =>
-    row.daysLeft < 0
-      ? t("deadlines.daysOver", { n: -row.daysLeft })
-      : row.daysLeft === 0
-        ? t("deadlines.today")
-        : t("deadlines.daysLeft", { n: row.daysLeft });
+    row.overdue && row.daysLeft >= 0
+      ? ""
+      : row.daysLeft < 0
+        ? t("deadlines.daysOver", { n: -row.daysLeft })
+        : row.daysLeft === 0
+          ? t("deadlines.today")
+          : t("deadlines.daysLeft", { n: row.daysLeft });
 
   return (
     <>
