@@ -1,12 +1,13 @@
 import type { ChangeReportState } from "../lifecycles/change-report.transitions";
 import type { RectificationState } from "../lifecycles/rectification.transitions";
+import type { RevocationCaseState } from "../lifecycles/revocation-case.transitions";
 import type { Refusal } from "../refusal";
 
 /**
  * Evidence files of the yearly cycle (Art. 18, 22, 24): what the host unit attaches to its annual report (佐证材料)
  * and to its rectification plan and final report. Pure: the server loads the subject's state and the caller's reach.
  */
-export const evidenceSubjects = ["annual-report", "rectification", "change-report"] as const;
+export const evidenceSubjects = ["annual-report", "rectification", "change-report", "revocation-case"] as const;
 export type EvidenceSubject = (typeof evidenceSubjects)[number];
 
 /** The slots of each subject: the report has one; a case keeps the plan's evidence apart from the report's. */
@@ -27,7 +28,9 @@ export type EvidenceFacts =
   | { subject: "annual-report"; contentOpen: boolean }
   | { subject: "rectification"; state: RectificationState }
   /** A major change report (Art. 18.5): its evidence goes with the draft, until it is submitted. */
-  | { subject: "change-report"; state: ChangeReportState };
+  | { subject: "change-report"; state: ChangeReportState }
+  /** A revocation case (Art. 20): the facts' evidence goes with the case until it is decided. */
+  | { subject: "revocation-case"; state: RevocationCaseState };
 
 /** Who asks: whether the caller's read scope covers the subject, and whether it may write it as its host unit. */
 export interface EvidenceActor {
@@ -52,6 +55,8 @@ export function openEvidenceSlot(facts: EvidenceFacts): EvidenceSlot | null {
   if (facts.subject === "annual-report") return facts.contentOpen ? "evidence" : null;
   if (facts.subject === "change-report")
     return facts.state === "draft" || facts.state === "returned" ? "evidence" : null;
+  if (facts.subject === "revocation-case")
+    return facts.state === "requested" || facts.state === "returned" || facts.state === "proposed" ? "evidence" : null;
   if (facts.state === "open") return "plan";
   if (facts.state === "plan-filed") return "report";
   return null;
@@ -61,6 +66,7 @@ const names: Record<EvidenceSubject, { zh: string; en: string; article: string }
   "annual-report": { zh: "年度工作报告", en: "annual report", article: "22" },
   rectification: { zh: "整改事项", en: "rectification case", article: "24" },
   "change-report": { zh: "重大事项变化报告", en: "change report", article: "18.5" },
+  "revocation-case": { zh: "取消资格事项", en: "revocation case", article: "20" },
 };
 
 /**

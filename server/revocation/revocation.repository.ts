@@ -189,7 +189,7 @@ export async function presentRevocation(
     version: revocation.version,
     abilities,
     availableEvents: revocationEventsFor(loaded, abilities),
-    files: await presentEvidenceFiles(executor, "revocation-case" as never, revocation.id),
+    files: await presentEvidenceFiles(executor, "revocation-case", revocation.id),
     noticeAvailable: revocation.state === "revoked" && (printed !== undefined || revocation.documentNumber !== null),
   };
 }
@@ -237,4 +237,22 @@ export async function baseRevocations(
 /** Whether the caller may open a case on the base (the department, Art. 20). */
 export async function canDecide(executor: Executor, caller: Caller): Promise<boolean> {
   return (await resolveScope(executor, caller, "base.revoke")) !== null;
+}
+
+/**
+ * Who adds evidence files to a case (Art. 20): the department (while the case is open), the host unit to its own
+ * request before the recommender approves it.
+ */
+export async function revocationEvidenceWriter(
+  executor: Executor | Tx,
+  caller: Caller,
+  loaded: LoadedRevocation,
+): Promise<boolean> {
+  const abilities = await revocationAbilities(executor, caller, {
+    unitId: loaded.revocation.unitId,
+    recommenderId: loaded.unitRecommenderId,
+  });
+  if (abilities.includes("base.revoke")) return true; // the case's state then says whether files may change
+  const { state, source } = loaded.revocation;
+  return source === "unit" && state !== "proposed" && abilities.includes("revocation.request");
 }

@@ -36,6 +36,7 @@ import { referenceRoutes } from "./reference/reference.routes";
 import { registryFactRoutes } from "./registry-facts/registry-facts.routes";
 import { assignmentRoutes } from "./reviews/assignments.routes";
 import { reviewRoutes } from "./reviews/reviews.routes";
+import { revocationEvidenceRoutes } from "./revocations/evidence.routes";
 import { revocationRoutes } from "./revocations/revocations.routes";
 import type { RouteDeps, TypedApp } from "./types";
 import { unitRoutes } from "./units/units.routes";
@@ -73,6 +74,7 @@ export async function registerRoutes(app: TypedApp, deps: RouteDeps) {
   await achievementRoutes(app, deps);
   await rectificationRoutes(app, deps);
   await revocationRoutes(app, deps);
+  await revocationEvidenceRoutes(app, deps, store);
   await annualReportEvidenceRoutes(app, deps, store);
   await rectificationEvidenceRoutes(app, deps, store);
   await changeReportRoutes(app, deps, store);

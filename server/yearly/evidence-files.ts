@@ -15,6 +15,7 @@ import type { Executor, Tx } from "../db/client";
 import { yearlyFiles } from "../db/schema";
 import { Refused, refused } from "../domain/refused";
 import { maxUploadBytes } from "../recognition/materials";
+import { loadRevocation, revocationEvidenceWriter } from "../revocation/revocation.repository";
 import type { FileKind, FileStore } from "../storage/files";
 import { evidenceFilesOf, presentEvidenceFiles } from "./evidence-files.repository";
 import { loadRectification, rectificationAbilities } from "./rectification.repository";
@@ -52,6 +53,14 @@ async function loadSubject(
       actor: { canRead: true, canSubmit: abilities.includes("change-report.submit") },
     };
   }
+  if (subject === "revocation-case") {
+    const loaded = await loadRevocation(executor, caller, id, { lock });
+    if (!loaded) return null;
+    return {
+      facts: { subject, state: loaded.revocation.state },
+      actor: { canRead: true, canSubmit: await revocationEvidenceWriter(executor, caller, loaded) },
+    };
+  }
   const loaded = await loadRectification(executor, caller, id, { lock });
   if (!loaded) return null;
   const abilities = await rectificationAbilities(executor, caller, loaded);
@@ -66,7 +75,9 @@ const notFound = (subject: EvidenceSubject) =>
     ? refused.notFound("Annual report", "年度工作报告")
     : subject === "change-report"
       ? refused.notFound("Change report", "重大事项变化报告")
-      : refused.notFound("Rectification case", "整改事项");
+      : subject === "revocation-case"
+        ? refused.notFound("Revocation case", "取消资格事项")
+        : refused.notFound("Rectification case", "整改事项");
 
 /** The subject as its reader reaches it: another unit's or jurisdiction's is a 404, never a 403. */
 async function requireReadable(executor: Executor, caller: Caller, subject: EvidenceSubject, id: string, now: Date) {

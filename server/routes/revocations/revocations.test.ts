@@ -14,7 +14,7 @@ import { registryFactsFor } from "../../recognition/eligibility-facts";
 import { proposeRevocation } from "../../revocation/propose";
 import { invocationAs, unitIdByName } from "../../test/factories";
 import { type Agent, databaseKinds, startTestApp, type TestApp } from "../../test/harness";
-import { completeForm, openCall } from "../applications/recognition.fixtures";
+import { completeForm, multipart, openCall } from "../applications/recognition.fixtures";
 
 const yichang = "宜昌三峡新材料股份有限公司";
 const today = "2026-03-10"; // the test clock
@@ -291,6 +291,30 @@ describe.each(databaseKinds())("revocation (Art. 20) on %s", (kind) => {
       }).findings.find((f) => f.ruleId === "20-revocation-ban")?.verdict;
     expect(verdictOn("2029-03-09")).toBe("fail");
     expect(verdictOn("2029-03-10")).toBe("pass");
+  });
+
+  it("evidence files: the department adds them while the case is proposed; the unit cannot; decided cases are closed", async () => {
+    const baseId = await newBase();
+    const id = (await officer.post("/api/revocations", { baseId, ground: 5, evidence: "外交事故" })).json().id;
+    const pdf = Buffer.from(
+      "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+    );
+    const upload = (agent: Agent) =>
+      agent.request({
+        method: "POST",
+        url: `/api/revocations/${id}/files`,
+        ...multipart({}, { name: "通报.pdf", content: pdf, mediaType: "application/pdf" }),
+      });
+    expect((await officer.get(`/api/revocations/${id}/files`)).json()).toMatchObject({ editable: true, items: [] });
+    expect((await upload(officer)).statusCode).toBe(201);
+    const unit = await t.login("app.yichang");
+    expect((await upload(unit)).statusCode).toBe(403);
+    expect((await upload(await t.login("app.wuhan-ent"))).statusCode).toBe(404);
+    expect((await officer.get(`/api/revocations/${id}`)).json().files).toEqual([
+      expect.objectContaining({ name: "通报.pdf", slot: "evidence" }),
+    ]);
+    await officer.post(`/api/revocations/${id}/events`, { event: "dismiss", reason: "不予取消", expectedVersion: 1 });
+    expect((await upload(officer)).statusCode).toBe(409);
   });
 
   it("scopes: another unit and another jurisdiction get 404, no session 401", async () => {

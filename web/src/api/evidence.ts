@@ -5,7 +5,7 @@ import { uploadWith } from "./recognition";
 export type { EvidenceFile, EvidenceFileList };
 
 /** Whose evidence: an annual report or a rectification case (server/routes/*\/evidence.routes.ts). */
-export type EvidenceOwner = "annual-reports" | "rectifications" | "change-reports";
+export type EvidenceOwner = "annual-reports" | "rectifications" | "change-reports" | "revocations";
 
 const enc = encodeURIComponent;
 const base = (owner: EvidenceOwner, id: string) => `/api/${owner}/${enc(id)}/files`;

@@ -18,6 +18,7 @@ import { Link, useParams } from "react-router";
 import { type BaseState, baseLifecycle } from "../../../../policy/lifecycles/base.transitions";
 import { isApiError } from "../../api/errors";
 import { type RevocationDetail, type RevocationEvent, revocationsApi } from "../../api/revocations";
+import { EvidenceFiles } from "../../components/EvidenceFiles";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { ReasonModal } from "../../components/ReasonModal";
@@ -166,6 +167,8 @@ function RevocationCase({ id }: { id: string }) {
           </Button>
         ) : null}
       </Card>
+
+      <EvidenceFiles owner="revocations" id={detail.id} state={detail.state} />
 
       {canRevoke ? (
         <Card title={t("revocation.decision")} style={{ marginBottom: 16 }} data-testid="revocation-decide">
