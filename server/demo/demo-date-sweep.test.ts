@@ -24,6 +24,7 @@ import {
 import { officerHolidayYears } from "../decision/holiday-years";
 import { seedReferenceData } from "../reference/seed-reference";
 import { testKeys } from "../test/constants";
+import { checkBaseLifeDemo } from "./base-life-demo.check";
 import { demoTimeline } from "./demo-timeline";
 import { decisionRoundTitle } from "./load-decision-demo";
 import { loadDemo } from "./load-demo";
@@ -176,6 +177,8 @@ async function loadAndCheck(database: Database, at: string) {
   expect(rectification!.dueOn > today).toBe(true);
   // The base in rectification reports on last year too.
   expect((await reportsOf(round!.id)).some((report) => report.baseId === rectification!.baseId)).toBe(true);
+
+  await checkBaseLifeDemo(database, today);
 
   // Every year the demo's working-day counts reach has a holiday schedule, packaged or recorded.
   const calendar = buildWorkingDayCalendar(await officerHolidayYears(database.db));

@@ -133,7 +133,7 @@ const earlier: Array<DemoBase & { recognizedOn: string; documentNumber: string }
   },
 ];
 
-async function ensureUnit(deps: CommandDeps, spec: DemoBase["unit"]): Promise<string> {
+export async function ensureUnit(deps: CommandDeps, spec: DemoBase["unit"]): Promise<string> {
   const uscc = spec.first17 + usccCheckDigit(spec.first17);
   const [existing] = await deps.database.db.select({ id: units.id }).from(units).where(eq(units.uscc, uscc));
   if (existing) return existing.id;

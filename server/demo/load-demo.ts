@@ -19,6 +19,7 @@ import { type DemoAccountMaker, demoAccounts, demoPassword } from "./demo-accoun
 import { recordDemoHolidayYears } from "./demo-holiday-years";
 import { demoInvocation } from "./demo-invocation";
 import { demoTimeline } from "./demo-timeline";
+import { loadBaseLifeDemo } from "./load-base-life-demo";
 import { loadDecisionDemo } from "./load-decision-demo";
 import { loadRecognitionDemo } from "./load-recognition-demo";
 import { loadReviewDemo } from "./load-review-demo";
@@ -284,6 +285,7 @@ export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<bool
 
   await loadRecognitionDemo(deps, dataDir);
   await loadYearlyDemo(deps);
+  await loadBaseLifeDemo(deps, demoTimeline(deps.clock.now()).today);
 
   // The demo's history is delivered now, to the in-app inboxes only: no e-mail goes to invented addresses.
   while ((await dispatchOutbox(deps.database, deps.clock, null)) > 0);

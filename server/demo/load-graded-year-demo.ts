@@ -108,6 +108,21 @@ const reportContent = (field: string, baseName: string): AnnualReportContent => 
       startsOn: "2022-01-01",
       endsOn: "2030-12-31",
     },
+    // Art. 7.2 asks for at least three partners with valid agreements: the demo keeps three, valid past the lapse.
+    {
+      partner: "米兰理工大学",
+      country: "IT",
+      title: `${field}技术合作备忘录`,
+      startsOn: "2023-05-01",
+      endsOn: "2031-04-30",
+    },
+    {
+      partner: "新加坡国立大学",
+      country: "SG",
+      title: `${field}人才交流协议`,
+      startsOn: "2023-09-01",
+      endsOn: "2031-08-31",
+    },
   ],
   results: { jointPapers: 2, internationalPatents: 1, transfers: 1, transferIncomeWan: 30 },
   projects: [{ title: `${field}国际联合研发`, partner: "弗劳恩霍夫协会", country: "DE", lead: true, fundingWan: 80 }],

@@ -50,6 +50,20 @@ const draft: AnnualReportContent = {
       startsOn: "2023-03-01",
       endsOn: "2028-02-29",
     },
+    {
+      partner: "格拉茨工业大学",
+      country: "AT",
+      title: "功能材料联合实验室协议",
+      startsOn: "2023-06-01",
+      endsOn: "2031-05-31",
+    },
+    {
+      partner: "亚琛工业大学",
+      country: "DE",
+      title: "材料表征技术合作协议",
+      startsOn: "2024-01-01",
+      endsOn: "2031-12-31",
+    },
   ],
   results: { jointPapers: 3, internationalPatents: 1, transfers: 0, transferIncomeWan: 0 },
 };
