@@ -46,6 +46,8 @@ export const changeValuesInput = z.strictObject({
 });
 
 export const changeValues = changeValuesInput.extend({ standardName: z.string().optional() });
+/** A change's values as stored (change_reports.proposed / previous). */
+export type ChangeValues = z.infer<typeof changeValues>;
 
 export const changeReportCreate = z.strictObject({
   baseId: z.string().min(1).max(64),

@@ -15,6 +15,10 @@ const text = (max: number) => z.string().trim().max(max);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
 const ground = z.number().int().min(1).max(9);
 
+/** What the system knew when it proposed (Art. 20): the rectification case, report, on-site check or change report. */
+export const revocationSourceRef = z.object({ kind: z.string(), id: z.string(), year: z.number().int().optional() });
+export type RevocationSourceRef = z.infer<typeof revocationSourceRef>;
+
 export const revocationListQuery = z.object({
   state: z.enum(revocationCaseStates).optional(),
   baseId: z.string().max(64).optional(),
@@ -42,7 +46,7 @@ export const revocationCaseSummary = z.object({
 export const revocationCaseDetail = revocationCaseSummary.extend({
   baseStatus: z.string(),
   evidence: z.string(),
-  sourceRef: z.object({ kind: z.string(), id: z.string(), year: z.number().int().optional() }).nullable(),
+  sourceRef: revocationSourceRef.nullable(),
   returnReason: z.string().nullable(),
   dismissedReason: z.string().nullable(),
   meetingDate: z.string().nullable(),

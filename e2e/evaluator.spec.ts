@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { annualReportDetail, annualReportSummary } from "../contracts/annual-report";
 import type { EvaluatorTaskView } from "../contracts/evaluator";
+import { api } from "./api";
 import { launchBrowser, login, newPage, screenshot } from "./browser";
 import { type RunningServer, startServer } from "./server";
 import { pick, toast } from "./ui";
@@ -24,25 +25,6 @@ type ReportDetail = z.infer<typeof annualReportDetail>;
 
 const password = "Demo@2025";
 const chinaDay = (instant: number) => new Date(instant + 8 * 3_600_000).toISOString().slice(0, 10);
-
-/** JSON calls as the signed-in account of `page`, with the CSRF token its cookie carries. */
-function api(page: Page) {
-  const send = async <T>(method: string, path: string, data?: unknown): Promise<T> => {
-    const csrf = (await page.context().cookies()).find((cookie) => cookie.name === "csrf")?.value ?? "";
-    const response = await page.request.fetch(path, {
-      method,
-      data,
-      headers: { "x-csrf-token": decodeURIComponent(csrf) },
-    });
-    if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`);
-    return (await response.json()) as T;
-  };
-  return {
-    get: <T>(path: string) => send<T>("GET", path),
-    post: <T>(path: string, data: unknown = {}) => send<T>("POST", path, data),
-    put: <T>(path: string, data: unknown) => send<T>("PUT", path, data),
-  };
-}
 
 describe("a round entrusted to a third-party evaluator, end to end in the browser", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "guohe-e2e-evaluator-"));

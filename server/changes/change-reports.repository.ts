@@ -16,6 +16,7 @@ import { abilitiesOn, authorize, type ResolvedScope, unitRows } from "../access/
 import { chinaDate } from "../clock";
 import type { Executor, Tx } from "../db/client";
 import { bases, changeReports, units } from "../db/schema";
+import { parseStored } from "../db/stored-json";
 import { refused } from "../domain/refused";
 import { presentEvidenceFiles } from "../yearly/evidence-files.repository";
 import { decideLoadedChange } from "./change-facts";
@@ -47,7 +48,9 @@ function checked<T extends { report: typeof changeReports.$inferSelect }>(row: T
   const { state, kind } = row.report;
   if (!isState(state) || !isKind(kind))
     throw new Error(`change report ${row.report.id} has state ${state}, kind ${kind}`);
-  return { ...row, report: { ...row.report, state, kind } };
+  const proposed = parseStored("change_reports.proposed", row.report.proposed, row.report.id);
+  const previous = parseStored("change_reports.previous", row.report.previous, row.report.id);
+  return { ...row, report: { ...row.report, state, kind, proposed, previous } };
 }
 
 export const kindLabel = (kind: MajorChangeKind) => majorChangeKinds.find((entry) => entry.code === kind)!;

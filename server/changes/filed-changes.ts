@@ -1,10 +1,10 @@
 import { and, asc, eq, gte, lte } from "drizzle-orm";
-import type { FiledChange } from "../../contracts/change-reports";
+import type { ChangeValues, FiledChange } from "../../contracts/change-reports";
 import type { CountryLevels } from "../../policy/changes/change-effects";
 import type { MajorChangeKind } from "../../policy/lifecycles/change-report.transitions";
 import type { Executor } from "../db/client";
 import { changeReports } from "../db/schema";
-import type { ChangeValues } from "../db/schema/changes";
+import { parseStored } from "../db/stored-json";
 import { countryNameOf } from "../reference/countries";
 import { kindLabel } from "./change-reports.repository";
 
@@ -58,8 +58,11 @@ export async function filedChangesOfYear(executor: Executor, baseId: string, yea
       changedOn: row.changedOn,
       filedOn: row.filedOn ?? "",
       filedLate: row.filedLate === true,
-      previousValue: kind === "work-plan" ? "原建设工作方案" : valueText(kind, row.previous),
-      newValue: valueText(kind, row.proposed),
+      previousValue:
+        kind === "work-plan"
+          ? "原建设工作方案"
+          : valueText(kind, parseStored("change_reports.previous", row.previous, row.id)),
+      newValue: valueText(kind, parseStored("change_reports.proposed", row.proposed, row.id)),
       description: row.description,
     };
   });

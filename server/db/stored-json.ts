@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { annualReportContent, workPlanContent } from "../../contracts/annual-report";
 import { auditChanges } from "../../contracts/audit";
 import { baseEventData } from "../../contracts/base-timeline";
+import { changeValues } from "../../contracts/change-reports";
 import { idList } from "../../contracts/common";
 import { verificationSchema } from "../../contracts/decision";
 import { fundingByGrade, gradeCutoffs } from "../../contracts/evaluation";
@@ -24,6 +25,7 @@ import {
   expertSchema,
   reviewSettings,
 } from "../../contracts/review";
+import { revocationSourceRef } from "../../contracts/revocations";
 import type { applications, calls, draws, experts, reviewAssignments, reviewRounds } from "./schema";
 
 /**
@@ -69,6 +71,9 @@ export const storedJsonSchemas = {
   "evaluation_rounds.funding": fundingByGrade.nullable(),
   "evaluation_grades.cutoffs": gradeCutoffs,
   "evaluator_scores.scores": evaluatorTaskView.shape.scores,
+  "change_reports.proposed": changeValues,
+  "change_reports.previous": changeValues.nullable(),
+  "revocation_cases.source_ref": revocationSourceRef.nullable(),
 } satisfies Record<string, z.ZodType>;
 
 export type StoredColumn = keyof typeof storedJsonSchemas;

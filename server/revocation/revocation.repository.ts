@@ -21,6 +21,7 @@ import type { Caller } from "../access/caller";
 import { abilitiesOn, authorize, type ResolvedScope, resolveScope, unitRows } from "../access/scope";
 import type { Executor, Tx } from "../db/client";
 import { bases, printedDocuments, revocationCases, units } from "../db/schema";
+import { parseStored } from "../db/stored-json";
 import { refused } from "../domain/refused";
 import { presentEvidenceFiles } from "../yearly/evidence-files.repository";
 
@@ -175,7 +176,7 @@ export async function presentRevocation(
     ...summaryOf(loaded),
     baseStatus: loaded.baseStatus,
     evidence: revocation.evidence,
-    sourceRef: revocation.sourceRef ?? null,
+    sourceRef: parseStored("revocation_cases.source_ref", revocation.sourceRef, revocation.id),
     returnReason: revocation.returnReason,
     dismissedReason: revocation.dismissedReason,
     meetingDate: revocation.meetingDate,

@@ -1,25 +1,9 @@
 import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import type { BaseCountries } from "../../../contracts/registry";
+import type { ChangeValues } from "../../../contracts/change-reports";
+import type { RevocationSourceRef } from "../../../contracts/revocations";
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
-
-/**
- * What a major change (Art. 18.5) changes, by kind: the registry values before (snapshot at filing) or after (what
- * the unit reports). Only the fields of the report's kind are set.
- */
-export interface ChangeValues {
-  /** work-plan: the new 建设工作方案's summary (the plan itself is an evidence file). */
-  workPlanSummary?: string;
-  /** director: the new director (Art. 12), a person of the unit when known. */
-  directorName?: string;
-  directorPersonId?: string | null;
-  /** name: the new field (Art. 29–30 standard name is regenerated from it) or the full new name. */
-  field?: string;
-  standardName?: string;
-  /** key-or-main-countries: the base's countries after the change (Art. 13). */
-  countries?: BaseCountries;
-}
 
 /**
  * Major change reports (Art. 18.5): work plan, director, name, key or main cooperation countries. The unit files the
@@ -77,7 +61,7 @@ export const revocationCases = pgTable(
     state: text("state").notNull(),
     evidence: text("evidence").notNull().default(""),
     /** What the system knew when it proposed: the round, report, on-site check or change report. */
-    sourceRef: jsonb("source_ref").$type<{ kind: string; id: string; year?: number }>(),
+    sourceRef: jsonb("source_ref").$type<RevocationSourceRef>(),
     returnReason: text("return_reason"),
     meetingDate: text("meeting_date"),
     minuteRef: text("minute_ref"),

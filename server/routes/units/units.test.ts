@@ -34,6 +34,7 @@ describe.each(databaseKinds())("units and jurisdictions on %s", (kind) => {
     const wuhan = await t.login("rec.wuhan");
     expect(names((await wuhan.get("/api/units?pageSize=100")).json())).toEqual(
       [
+        "武汉东湖国际技术转移中心有限公司", // the demo's MOST base (load-base-life-demo.ts)
         "武汉光谷激光科技有限公司",
         "武汉某咨询服务有限公司",
         "武汉智能网联汽车研究院有限公司",
