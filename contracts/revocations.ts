@@ -15,9 +15,31 @@ const text = (max: number) => z.string().trim().max(max);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
 const ground = z.number().int().min(1).max(9);
 
-/** What the system knew when it proposed (Art. 20): the rectification case, report, on-site check or change report. */
-export const revocationSourceRef = z.object({ kind: z.string(), id: z.string(), year: z.number().int().optional() });
+/** The records a system proposal rests on (Art. 20), one list: each kind with its label and the page that shows it. */
+export const revocationSourceKinds = [
+  { kind: "annual-report", labelZh: "年度工作报告", labelEn: "Annual report", path: "/annual-reports/" },
+  { kind: "rectification", labelZh: "整改复核", labelEn: "Rectification re-check", path: "/rectifications/" },
+  { kind: "change-report", labelZh: "重大事项变化报告", labelEn: "Major change report", path: "/change-reports/" },
+] as const;
+const sourceKindCodes = revocationSourceKinds.map((entry) => entry.kind) as [
+  (typeof revocationSourceKinds)[number]["kind"],
+  ...(typeof revocationSourceKinds)[number]["kind"][],
+];
+
+/** What the system knew when it proposed (Art. 20): the report, the rectification case or the change report. */
+export const revocationSourceRef = z.object({
+  kind: z.enum(sourceKindCodes),
+  id: z.string(),
+  year: z.number().int().optional(),
+});
 export type RevocationSourceRef = z.infer<typeof revocationSourceRef>;
+
+/** The source as a reader sees it: its label and the link to the record. */
+export const revocationSourceView = revocationSourceRef.extend({
+  labelZh: z.string(),
+  labelEn: z.string(),
+  link: z.string(),
+});
 
 export const revocationListQuery = z.object({
   state: z.enum(revocationCaseStates).optional(),
@@ -46,7 +68,7 @@ export const revocationCaseSummary = z.object({
 export const revocationCaseDetail = revocationCaseSummary.extend({
   baseStatus: z.string(),
   evidence: z.string(),
-  sourceRef: revocationSourceRef.nullable(),
+  sourceRef: revocationSourceView.nullable(),
   returnReason: z.string().nullable(),
   dismissedReason: z.string().nullable(),
   meetingDate: z.string().nullable(),

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import type { BaseEventKind } from "../../contracts/base-timeline";
+import type { RevocationSourceRef } from "../../contracts/revocations";
 import { openRevocationCaseStates } from "../../policy/lifecycles/revocation-case.transitions";
 import { editionFor } from "../../policy/measures/editions";
 import { type RevocationGround, revocationGrounds } from "../../policy/reference/revocation-grounds";
@@ -17,7 +18,7 @@ export interface ProposeRevocationInput {
   ground: RevocationGround;
   source: "system" | "officer";
   /** What the system knew: the rectification case, the report, the on-site check, the change report. */
-  sourceRef?: { kind: string; id: string; year?: number };
+  sourceRef?: RevocationSourceRef;
   evidence: string;
   /**
    * The base event that carries the proposal: "fail-rectification" for a failed rectification (Art. 24, 20.6), the

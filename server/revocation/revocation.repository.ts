@@ -5,6 +5,7 @@ import type {
   RevocationCaseSummary,
   RevocationListQuery,
 } from "../../contracts/revocations";
+import { type RevocationSourceRef, revocationSourceKinds } from "../../contracts/revocations";
 import type { Ability } from "../../policy/access/abilities";
 import { banEnd } from "../../policy/calendar/deadlines";
 import {
@@ -153,6 +154,12 @@ export async function listRevocations(
   return rows.map((row) => summaryOf(checked(row)));
 }
 
+function sourceView(ref: RevocationSourceRef | null) {
+  if (!ref) return null;
+  const entry = revocationSourceKinds.find((candidate) => candidate.kind === ref.kind)!;
+  return { ...ref, labelZh: entry.labelZh, labelEn: entry.labelEn, link: `${entry.path}${ref.id}` };
+}
+
 /** One case as its reader sees it, with what the reader may do now. */
 export async function presentRevocation(
   executor: Executor,
@@ -176,7 +183,7 @@ export async function presentRevocation(
     ...summaryOf(loaded),
     baseStatus: loaded.baseStatus,
     evidence: revocation.evidence,
-    sourceRef: parseStored("revocation_cases.source_ref", revocation.sourceRef, revocation.id),
+    sourceRef: sourceView(parseStored("revocation_cases.source_ref", revocation.sourceRef, revocation.id)),
     returnReason: revocation.returnReason,
     dismissedReason: revocation.dismissedReason,
     meetingDate: revocation.meetingDate,

@@ -118,8 +118,10 @@ function RevocationCase({ id }: { id: string }) {
           <Descriptions.Item label={t("revocation.createdAt")}>{date(detail.createdAt)}</Descriptions.Item>
           {detail.sourceRef ? (
             <Descriptions.Item label={t("revocation.sourceRef")}>
-              {detail.sourceRef.kind}
-              {detail.sourceRef.year ? ` · ${detail.sourceRef.year}` : ""}
+              <Link to={detail.sourceRef.link} data-testid="revocation-source">
+                {pick(detail.sourceRef.labelZh, detail.sourceRef.labelEn)}
+                {detail.sourceRef.year ? ` · ${detail.sourceRef.year}` : ""}
+              </Link>
             </Descriptions.Item>
           ) : null}
           <Descriptions.Item label={t("revocation.edition")}>{detail.edition}</Descriptions.Item>
