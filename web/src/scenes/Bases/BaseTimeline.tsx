@@ -9,6 +9,11 @@ const colors: Partial<Record<BaseTimelineEntry["kind"], string>> = {
   "report-returned": "orange",
   "report-not-submitted": "red",
   "report-withdrawn": "red",
+  "revocation-proposed": "red",
+  "revocation-opened": "red",
+  revoked: "red",
+  "exited-national": "gray",
+  "change-returned": "orange",
 };
 
 /** What happened to the base, oldest first: its recognition or import, then each stored event, dated as offices write. */
@@ -26,6 +31,18 @@ export function BaseTimeline({ entries }: { entries: BaseTimelineEntry[] }) {
     }
     const grade = grades.find((candidate) => candidate.code === entry.data.grade);
     if (grade) lines.push(t("bases.entry.grade", { value: pick(grade.nameZh, grade.nameEn) }));
+    const { previousValue, newValue } = entry.data;
+    if (previousValue !== undefined && newValue !== undefined) {
+      lines.push(t("bases.entry.change", { from: previousValue, to: newValue }));
+    }
+    if (entry.data.late) lines.push(t("bases.entry.late"));
+    const { ground } = entry.data;
+    if (ground !== undefined) {
+      // Items of an article are numbered in Chinese numerals in Chinese texts: 第二十条第（六）项.
+      lines.push(t("bases.entry.ground", { ground: pick("一二三四五六七八九".charAt(ground - 1), String(ground)) }));
+    }
+    if (entry.data.platformName) lines.push(t("bases.entry.platform", { value: entry.data.platformName }));
+    if (entry.data.allianceName) lines.push(t("bases.entry.alliance", { value: entry.data.allianceName }));
     if (entry.data.reason) lines.push(t("bases.entry.reason", { value: entry.data.reason }));
     if (entry.actorName) lines.push(t("bases.entry.actor", { value: entry.actorName }));
     return lines;
