@@ -113,7 +113,13 @@ export function RegistryFactsPage() {
                             .importBases(file)
                             .then((report) => {
                               setImportErrors([]);
-                              feedback.done(t("facts.imported", { n: report.imported }));
+                              feedback.done(
+                                t("facts.imported.all", {
+                                  n: report.imported,
+                                  revocations: report.revocations ?? 0,
+                                  members: report.allianceMembers ?? 0,
+                                }),
+                              );
                               refresh();
                             })
                             .catch((error) => {
