@@ -1,6 +1,7 @@
 import { addDays, daysBetween, type IsoDate } from "../calendar/dates";
 import { banEnd } from "../calendar/deadlines";
 import { majorChangeKinds } from "../lifecycles/change-report.transitions";
+import { pendingRectificationStates } from "../lifecycles/rectification.transitions";
 import { defaultSettings, type InterpretationSettings } from "../settings";
 import { type AgreementFact, agreementOutlook } from "./agreements";
 
@@ -26,8 +27,6 @@ export const liveBaseStates: readonly string[] = ["active", "rectifying", "revoc
 export const pendingChangeStates: readonly string[] = ["draft", "submitted", "returned", "recommender-approved"];
 /** Annual reports not yet past the recommender (Art. 22: submitted to the province by the due date). */
 export const pendingReportStates: readonly string[] = ["awaiting-report", "unit-review", "recommender-review"];
-/** Rectifications whose final report the unit has not filed (Art. 24). */
-export const pendingRectificationStates: readonly string[] = ["open", "plan-filed"];
 
 /** Days ahead the list looks by default; the rules' expiry shows from its first reminder (180 days). */
 export const defaultHorizonDays = 90;
@@ -158,7 +157,7 @@ export function computeDeadlines(
   }
   for (const rectification of facts.rectifications) {
     const base = live.get(rectification.baseId);
-    if (!base || !pendingRectificationStates.includes(rectification.state)) continue;
+    if (!base || !(pendingRectificationStates as readonly string[]).includes(rectification.state)) continue;
     drafts.push({
       kind: "rectification-end",
       baseId: base.id,

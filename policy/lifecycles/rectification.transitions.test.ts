@@ -21,6 +21,9 @@ const expected: [RectificationState, RectificationEvent, RectificationState][] =
   ["plan-filed", "fail", "failed"],
   ["report-filed", "pass", "passed"],
   ["report-filed", "fail", "failed"],
+  ["open", "close", "closed"],
+  ["plan-filed", "close", "closed"],
+  ["report-filed", "close", "closed"],
 ];
 
 const permissive = {
@@ -36,7 +39,7 @@ const recommender = abilitiesOf(["recommender"]);
 
 describe("rectification lifecycle (Art. 24, 20.6)", () => {
   it("allows exactly the table and refuses every other pair", () => {
-    expect(expectExactTable(rectificationLifecycle, expected, permissive)).toBe(5 * 4 - expected.length);
+    expect(expectExactTable(rectificationLifecycle, expected, { ...permissive, baseLeftSeries: true })).toBe(6 * 5 - expected.length);
   });
 
   it("labels every state and event in Chinese and English", () => {
@@ -51,10 +54,24 @@ describe("rectification lifecycle (Art. 24, 20.6)", () => {
   it("cites Art. 24 for the unit's filings and the pass, Art. 20.6 for the failure", () => {
     const articles = expected.map(([from, event]) => [
       event,
-      transition(rectificationLifecycle, from, event, permissive),
+      transition(rectificationLifecycle, from, event, { ...permissive, baseLeftSeries: true }),
     ]);
     for (const [event, outcome] of articles) {
       expect(outcome).toMatchObject({ ok: true, value: { article: event === "fail" ? "20.6" : "24" } });
+    }
+  });
+
+  it("closes only when the base has left the series, and never offers it as a button", () => {
+    for (const state of ["open", "plan-filed", "report-filed"] as const) {
+      expect(transition(rectificationLifecycle, state, "close", permissive)).toMatchObject({
+        ok: false,
+        refusal: { code: "base-in-series", article: "24" },
+      });
+      expect(availableRectificationEvents(state, { ...permissive, reason: undefined }, officer)).not.toContain("close");
+      expect(transition(rectificationLifecycle, state, "close", { baseLeftSeries: true })).toMatchObject({
+        ok: true,
+        value: { to: "closed" },
+      });
     }
   });
 

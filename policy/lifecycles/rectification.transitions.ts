@@ -7,6 +7,8 @@ import { availableEvents, type Lifecycle, requireReason, type TransitionRule, tr
  * A base's one-year rectification (Art. 24), opened by a 不合格 grade: the host unit files a rectification plan,
  * then its final report with the evidence; the department re-checks. Passed: the base is active again. Still
  * 不合格: revocation is proposed on ground 6 of Art. 20 (整改期满后仍不合格), and the officer decides it later.
+ * A base that leaves the series meanwhile (revoked on another ground, or exited on upgrade, Art. 20–21) has nothing
+ * left to rectify: its case is closed by the system, never by a button.
  */
 export const rectificationStateList = [
   { state: "open", labelZh: "整改中，待提交整改方案", labelEn: "open, plan awaited" },
@@ -14,6 +16,7 @@ export const rectificationStateList = [
   { state: "report-filed", labelZh: "已提交整改报告，待复核", labelEn: "report filed, awaiting re-check" },
   { state: "passed", labelZh: "整改复核合格", labelEn: "passed" },
   { state: "failed", labelZh: "整改后仍不合格", labelEn: "still unqualified" },
+  { state: "closed", labelZh: "基地已退出序列，整改终止", labelEn: "closed: the base left the series" },
 ] as const;
 export type RectificationState = (typeof rectificationStateList)[number]["state"];
 export const rectificationStates = rectificationStateList.map((entry) => entry.state) as [
@@ -26,6 +29,7 @@ export const rectificationEventList = [
   { event: "file-report", labelZh: "提交整改报告", labelEn: "File the final report" },
   { event: "pass", labelZh: "复核合格", labelEn: "Pass" },
   { event: "fail", labelZh: "复核仍不合格", labelEn: "Still unqualified" },
+  { event: "close", labelZh: "终止整改（基地已退出序列）", labelEn: "Close (the base left the series)" },
 ] as const;
 export type RectificationEvent = (typeof rectificationEventList)[number]["event"];
 export const rectificationEvents = rectificationEventList.map((entry) => entry.event) as [
@@ -41,6 +45,8 @@ export interface RectificationTransitionContext {
   /** Today (China); with `dueOn`, whether the year is over (a case without a report fails only then). */
   today?: IsoDate;
   dueOn?: IsoDate;
+  /** The base was revoked or exited (Art. 20–21): only then is the case closed, by the system. */
+  baseLeftSeries?: boolean;
 }
 
 type Context = RectificationTransitionContext;
@@ -100,21 +106,40 @@ const failExpired: Rule = {
   guard: both(failReason, periodOver),
 };
 
+const baseLeft = (context: Context): Refusal | null =>
+  context.baseLeftSeries
+    ? null
+    : {
+        code: "base-in-series",
+        article: "24",
+        messageZh: "基地仍在省国合基地序列中，整改不能终止。",
+        messageEn: "The base is still in the series: its rectification cannot be closed.",
+      };
+const close: Rule = { to: "closed", ability: "rectification.manage", article: "24", guard: baseLeft };
+
+/** Cases still running (Art. 24), and those whose final report is still awaited (reminders, deadlines). */
+export const openRectificationStates = ["open", "plan-filed", "report-filed"] as const satisfies RectificationState[];
+export const pendingRectificationStates = ["open", "plan-filed"] as const satisfies RectificationState[];
+
 export const rectificationTable = {
   open: {
     "file-plan": { to: "plan-filed", ability: "rectification.submit", article: "24", guard: planWritten },
     fail: failExpired,
+    close,
   },
   "plan-filed": {
     "file-report": { to: "report-filed", ability: "rectification.submit", article: "24", guard: reportWritten },
     fail: failExpired,
+    close,
   },
   "report-filed": {
     pass: { to: "passed", ability: "rectification.manage", article: "24" },
     fail: { to: "failed", ability: "rectification.manage", article: "20.6", guard: failReason },
+    close,
   },
   passed: {},
   failed: {},
+  closed: {},
 } as const satisfies Record<RectificationState, Partial<Record<RectificationEvent, Rule>>>;
 
 const label = <T extends { labelZh: string; labelEn: string }>(entry: T) => ({ zh: entry.labelZh, en: entry.labelEn });

@@ -4,9 +4,9 @@ import {
   type DeadlineFacts,
   liveBaseStates,
   pendingChangeStates,
-  pendingRectificationStates,
   pendingReportStates,
 } from "../../policy/deadlines/deadlines";
+import { pendingRectificationStates } from "../../policy/lifecycles/rectification.transitions";
 import { editions } from "../../policy/measures/editions";
 import { type ResolvedScope, unitRows } from "../access/scope";
 import { chinaDate } from "../clock";
@@ -84,7 +84,7 @@ export async function loadDeadlineFacts(
     .where(
       and(
         within(filter, rectificationCases.unitId),
-        inArray(rectificationCases.state, [...pendingRectificationStates] as Array<"open" | "plan-filed">),
+        inArray(rectificationCases.state, [...pendingRectificationStates]),
         baseOnly(rectificationCases.baseId),
       ),
     );

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { IsoDate } from "../../policy/calendar/dates";
+import { pendingRectificationStates } from "../../policy/lifecycles/rectification.transitions";
 import {
   type DueReminder,
   dueReminders,
@@ -33,8 +34,6 @@ export const reminderHourChina = 8;
 const callApplicationStates = ["draft", "returned"];
 // Art. 22: a report waiting on its host unit to be filed (a 补正 window has its own due date: correction-due).
 const reportStates = ["awaiting-report"] as const;
-// Art. 24: a rectification whose final report is not filed yet.
-const rectificationStates = ["open", "plan-filed"] as const;
 
 /** A 补正 window as a reminder subject: the report and the window's due date. */
 const correctionSubject = (reportId: string, dueOn: IsoDate) => `${reportId}@${dueOn}`;
@@ -175,7 +174,7 @@ const sources = {
         })
         .from(rectificationCases)
         .innerJoin(bases, eq(bases.id, rectificationCases.baseId))
-        .where(inArray(rectificationCases.state, [...rectificationStates]));
+        .where(inArray(rectificationCases.state, [...pendingRectificationStates]));
       return rows.map((row) => ({
         kind: "rectification-end",
         subjectId: row.id,
@@ -190,7 +189,7 @@ const sources = {
       const [row] = await tx
         .select({ id: rectificationCases.id })
         .from(rectificationCases)
-        .where(and(eq(rectificationCases.id, id), inArray(rectificationCases.state, [...rectificationStates])));
+        .where(and(eq(rectificationCases.id, id), inArray(rectificationCases.state, [...pendingRectificationStates])));
       return Boolean(row);
     },
   },

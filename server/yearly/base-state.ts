@@ -13,6 +13,7 @@ import type { CommandContext } from "../commands/command";
 import { bases } from "../db/schema";
 import { Refused, refused } from "../domain/refused";
 import { recordBaseEvent } from "./base-timeline";
+import { closeRectificationsOfBase } from "./rectification-close";
 
 const isBaseState = (value: string): value is BaseState => (baseStates as readonly string[]).includes(value);
 
@@ -45,6 +46,10 @@ export async function applyBaseEvent(
     .update(bases)
     .set({ status: outcome.value.to, statusChangedOn: on, version: base.version + 1 })
     .where(eq(bases.id, baseId));
+  if (outcome.value.to === "revoked" || outcome.value.to === "exited") {
+    const left = baseLifecycle.stateLabels[outcome.value.to];
+    await closeRectificationsOfBase(context, baseId, `基地${left.zh}，整改终止 / the base was ${left.en}`);
+  }
   await recordBaseEvent(context, baseId, timeline.kind, { article: outcome.value.article, ...timeline.data }, on);
   await context.audit({
     action: `base.${event}`,

@@ -174,7 +174,7 @@ export const rectificationCases = pgTable(
     year: integer("year").notNull(),
     openedOn: text("opened_on").notNull(),
     dueOn: text("due_on").notNull(),
-    state: text("state", { enum: ["open", "plan-filed", "report-filed", "passed", "failed"] }).notNull(),
+    state: text("state", { enum: ["open", "plan-filed", "report-filed", "passed", "failed", "closed"] }).notNull(),
     plan: text("plan"),
     finalReport: text("final_report"),
     decisionReason: text("decision_reason"),

@@ -199,6 +199,38 @@ describe.each(databaseKinds())("revocation (Art. 20) on %s", (kind) => {
     expect(dismissed.json()).toMatchObject({ state: "dismissed", baseStatus: "rectifying" });
   });
 
+  it("revoked on another ground during its rectification year: the rectification closes with it (Art. 24)", async () => {
+    const baseId = await newBase(yichangUnit, "rectifying");
+    const rectificationId = randomUUID();
+    await t.database.db.insert(rectificationCases).values({
+      id: rectificationId,
+      baseId,
+      unitId: yichangUnit,
+      roundId: "round-y",
+      year: 2025,
+      openedOn: "2026-01-10",
+      dueOn: "2027-01-09",
+      state: "plan-filed",
+      plan: "整改方案",
+      updatedAt: new Date(),
+    });
+    const id = (
+      await officer.post("/api/revocations", { baseId, ground: 3, evidence: "科研失信，调查报告已附" })
+    ).json().id;
+    expect((await revoke(officer, id, 1)).json()).toMatchObject({ state: "revoked", baseStatus: "revoked" });
+    const [rectification] = await t.database.db
+      .select()
+      .from(rectificationCases)
+      .where(eq(rectificationCases.id, rectificationId));
+    expect(rectification).toMatchObject({ state: "closed", decidedOn: today, version: 2 });
+    expect(rectification!.decisionReason).toContain("已取消资格");
+    expect(await audits(rectificationId)).toEqual(["rectification.close"]);
+    // Nothing is left waiting on it: the unit's page offers no event.
+    const unit = await t.login("app.yichang");
+    const page = (await unit.get(`/api/rectifications/${rectificationId}`)).json();
+    expect(page).toMatchObject({ state: "closed", availableEvents: [] });
+  });
+
   it("ground 7: the unit asks, its recommender returns and approves, the department revokes; the unit is banned", async () => {
     const baseId = await newBase();
     const unit = await t.login("app.yichang");

@@ -14,6 +14,7 @@ const colors: Record<RectificationState, string> = {
   "report-filed": "blue",
   passed: "green",
   failed: "red",
+  closed: "default",
 };
 
 export function useRectificationLabels() {
