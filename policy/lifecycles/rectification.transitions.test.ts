@@ -39,7 +39,9 @@ const recommender = abilitiesOf(["recommender"]);
 
 describe("rectification lifecycle (Art. 24, 20.6)", () => {
   it("allows exactly the table and refuses every other pair", () => {
-    expect(expectExactTable(rectificationLifecycle, expected, { ...permissive, baseLeftSeries: true })).toBe(6 * 5 - expected.length);
+    expect(expectExactTable(rectificationLifecycle, expected, { ...permissive, baseLeftSeries: true })).toBe(
+      6 * 5 - expected.length,
+    );
   });
 
   it("labels every state and event in Chinese and English", () => {
