@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type {
   ApplicationEventData,
   ApplicationForm,
@@ -128,6 +128,24 @@ export const applicationFiles = pgTable(
  * 推荐函 and 汇总表 (SPEC §5.1 step 3): the stamped copy a recommender uploads for one call, with the ranked list
  * it covered at that moment. Several uploads may exist; the latest counts.
  */
+/**
+ * 推荐意见 (Art. 14.1, 17): the opinion a recommender writes on an application it holds, printed under the
+ * application in its 推荐函. One per (application, recommender), so a district's opinion stays when it passes the
+ * application up and its parent writes its own.
+ */
+export const recommendationOpinions = pgTable(
+  "recommendation_opinions",
+  {
+    applicationId: text("application_id").notNull(),
+    recommenderId: text("recommender_id").notNull(),
+    opinion: text("opinion").notNull(),
+    updatedBy: text("updated_by"),
+    updatedByName: text("updated_by_name"),
+    updatedAt: at("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.applicationId, t.recommenderId] })],
+);
+
 export const recommendationLetters = pgTable(
   "recommendation_letters",
   {
