@@ -20,6 +20,7 @@ const businessResources = [
   "alliance",
   "revocation",
   "deadline",
+  "statistics",
   "recommender",
   "unit-account",
 ];
@@ -114,6 +115,7 @@ function expectedCell(role: (typeof roles)[number], ability: (typeof abilities)[
         "revocation.read",
         "revocation.review",
         "deadline.read",
+        "statistics.read",
       ].includes(ability)
         ? "jurisdiction"
         : null;

@@ -89,6 +89,7 @@ export const abilities = [
   "revocation.request", // the host unit asks to withdraw its base (Art. 20.7)
   "revocation.review", // the recommender reviews that request
   "deadline.read", // the deadlines across bases: changes due, agreements expiring, bans ending (SPEC §6)
+  "statistics.read", // charts of bases and applications: the department the province, a recommender its jurisdiction
 ] as const;
 
 export type Ability = (typeof abilities)[number];
@@ -164,6 +165,7 @@ export const grants = {
     "revocation.read": "jurisdiction",
     "revocation.review": "jurisdiction",
     "deadline.read": "jurisdiction",
+    "statistics.read": "jurisdiction",
   },
   officer: {
     ...everyone,
@@ -216,6 +218,7 @@ export const grants = {
     "alliance.manage": "all",
     "revocation.read": "all",
     "deadline.read": "all",
+    "statistics.read": "all",
   },
   expert: {
     ...everyone,
