@@ -95,6 +95,8 @@ export const accounts = pgTable(
     recommenderId: text("recommender_id"),
     isUnitAdmin: boolean("is_unit_admin").notNull().default(false),
     mustChangePassword: boolean("must_change_password").notNull().default(true),
+    /** A password reset's one-time password: `issued` until it signs in once, `used` after; null once changed. */
+    oneTimePassword: text("one_time_password", { enum: ["issued", "used"] }),
     failedAttempts: integer("failed_attempts").notNull().default(0),
     lockedUntil: at("locked_until"),
     disabled: boolean("disabled").notNull().default(false),

@@ -7,4 +7,5 @@ export * from "./foundation";
 export * from "./recognition";
 export * from "./registry";
 export * from "./review";
+export * from "./security";
 export * from "./yearly";
