@@ -1,5 +1,6 @@
 /** All tables, one file per area; drizzle-kit reads this folder. */
 
+export * from "./announcements";
 export * from "./changes";
 export * from "./decision";
 export * from "./documents";
