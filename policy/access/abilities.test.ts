@@ -34,9 +34,14 @@ function expectedCell(role: (typeof roles)[number], ability: (typeof abilities)[
   if (ability === "reference.read") return ["secadmin", "auditor"].includes(role) ? null : "all";
   switch (role) {
     case "sysadmin":
-      return ["account.read", "account.create", "account.update", "account.unlock", "role-grant.request"].includes(
-        ability,
-      )
+      return [
+        "account.read",
+        "account.create",
+        "account.update",
+        "account.unlock",
+        "account.reset-password",
+        "role-grant.request",
+      ].includes(ability)
         ? "all"
         : null;
     case "secadmin":

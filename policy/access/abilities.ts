@@ -18,6 +18,7 @@ export const abilities = [
   "account.create",
   "account.update",
   "account.unlock",
+  "account.reset-password", // a one-time password for a business account (the three administrators': console only)
   "role-grant.request", // sysadmin asks for a role to be granted or revoked
   "role-grant.approve", // secadmin decides the request (三员 separation; rules in ./separation.ts)
   "security-setting.manage",
@@ -247,6 +248,7 @@ export const grants = {
     "account.create": "all",
     "account.update": "all",
     "account.unlock": "all",
+    "account.reset-password": "all",
     "role-grant.request": "all",
     "reference.read": "all",
   },

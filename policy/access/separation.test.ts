@@ -10,6 +10,7 @@ import {
   decideGrantDecision,
   decideGrantRequest,
   decideNewAccountRoles,
+  decidePasswordReset,
   decideRevocationRequest,
   type GrantFacts,
   grantDecisionsOffered,
@@ -205,6 +206,7 @@ describe("rule 3: no administrator acts on an administrator's account", () => {
       "account.update",
       "account.unlock",
       "role-grant.request",
+      "account.reset-password",
     ]);
     expect(accountOffer(locked, secadmin).abilities).toEqual(["account.unlock"]);
     expect(accountOffer(locked, auditor).abilities).toEqual([]);
@@ -215,6 +217,30 @@ describe("rule 3: no administrator acts on an administrator's account", () => {
       "evaluator",
     ]);
     expect(decideAccountAction(locked, secadmin, "disable")).toMatchObject({ kind: "forbidden" });
+  });
+
+  it("passwords: the system administrator resets a business account's, never an administrator's nor its own", () => {
+    expect(decidePasswordReset(officerAccount, sysadmin, "account.reset-password").ok).toBe(true);
+    for (const actor of [sysadmin, secadmin, auditor]) {
+      for (const target of [sysadminAccount, secadminAccount, auditorAccount]) {
+        expect(decidePasswordReset(target, actor, "account.reset-password")).toMatchObject({
+          ok: false,
+          kind: "forbidden",
+        });
+      }
+    }
+    expect(decidePasswordReset(secadminAccount, sysadmin, "account.reset-password")).toMatchObject({
+      refusal: { code: "administrator-account", messageZh: expect.stringContaining("服务器控制台") },
+    });
+    expect(decidePasswordReset(officerAccount, secadmin, "account.reset-password").ok).toBe(false);
+    // A unit administrator (applicant) resets a colleague's, not its own.
+    const unitAdmin: AccountActor = { accountId: "ua", roles: ["applicant"] };
+    const colleague = account("col", [grant("applicant")]);
+    expect(decidePasswordReset(colleague, unitAdmin, "unit-account.manage").ok).toBe(true);
+    expect(decidePasswordReset(account("ua", [grant("applicant")]), unitAdmin, "unit-account.manage")).toMatchObject({
+      refusal: { code: "own-account" },
+    });
+    expect(decidePasswordReset(colleague, unitAdmin, "account.reset-password").ok).toBe(false);
   });
 
   it("the link to the expert pool is offered where the expert role is held or requested", () => {

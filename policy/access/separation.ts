@@ -270,10 +270,41 @@ export function decideAccountAction(
   return allowed;
 }
 
+/**
+ * A password reset (a one-time password, changed at the next sign-in) by the system administrator
+ * (`account.reset-password`) or a unit's administrator for its own unit's users (`unit-account.manage`; the server
+ * checks the unit). Rule 3: an administrator's account is reset only from the server console
+ * (`npm run -s admin:reset-password`), never in the platform; nobody resets their own account (修改密码 is for that).
+ */
+export function decidePasswordReset(
+  account: AccountFacts,
+  actor: AccountActor,
+  ability: "account.reset-password" | "unit-account.manage",
+): AccountDecision {
+  if (!can(actor.roles, ability)) return refused("forbidden", forbidden(ability));
+  const administrator = administratorRoleOf(account);
+  if (administrator) {
+    return refused("forbidden", {
+      code: "administrator-account",
+      messageZh: `三员分立：${roleLabels[administrator].zh}账号的密码不能在平台内重置，须由运维人员在服务器控制台按三员账号变更程序重置（${separationNorm}）。`,
+      messageEn: `Separation of the three administrators (三员分立): the ${roleLabels[administrator].en}'s password is not reset in the platform; the operator resets it at the server console following the administrator-change procedure (${separationNorm}).`,
+    });
+  }
+  if (account.id === actor.accountId) {
+    return refused("forbidden", {
+      code: "own-account",
+      messageZh: "不能重置本人账号的密码，请使用“修改密码”。",
+      messageEn: "You cannot reset your own password; use Change password.",
+    });
+  }
+  return allowed;
+}
+
 /** What the accounts list offers on one row: exactly the decisions above that would pass, where they apply. */
 export interface AccountOffer {
   /** `account.update` (disable or enable, whichever applies), `account.unlock` (when locked), `role-grant.request`
-   *  (some role can be requested), `account.create` (link to the expert pool, when the expert role is in play). */
+   *  (some role can be requested), `account.create` (link to the expert pool, when the expert role is in play),
+   *  `account.reset-password` (a business account). */
   abilities: Ability[];
   /** Roles the system administrator may request for this account now. */
   requestableRoles: Role[];
@@ -294,6 +325,7 @@ export function accountOffer(account: AccountFacts, actor: AccountActor): Accoun
   if (account.locked && ok(decideAccountAction(account, actor, "unlock"))) abilities.push("account.unlock");
   if (requestableRoles.length > 0) abilities.push("role-grant.request");
   if (expertInPlay && ok(decideAccountAction(account, actor, "link-expert"))) abilities.push("account.create");
+  if (ok(decidePasswordReset(account, actor, "account.reset-password"))) abilities.push("account.reset-password");
   return { abilities, requestableRoles, revocableGrants };
 }
 

@@ -1,16 +1,16 @@
 import { and, eq, inArray, lt } from "drizzle-orm";
 import { isRole, type Role, roles as roleOrder } from "../../policy/roles";
-import { securityDefaults } from "../../policy/security/password-policy";
+import { resolveSecurityPolicy } from "../../policy/security/password-policy";
 import type { Caller } from "../access/caller";
 import type { Clock } from "../clock";
 import { randomToken, sm3 } from "../crypto/sm";
 import type { Database, Tx } from "../db/client";
-import { accounts, recommenders, roleGrants, sessions, units } from "../db/schema";
+import { accounts, recommenders, roleGrants, securityPolicy, sessions, units } from "../db/schema";
+import { readSecurityPolicy, securityPolicyRowId } from "./security-policy";
 
 export const sessionCookie = "sid";
 export const csrfCookie = "csrf";
 
-const idleMs = securityDefaults.idleTimeoutMinutes * 60_000;
 /** lastSeenAt is written at most this often, so reads stay reads. */
 const touchEveryMs = 60_000;
 
@@ -51,8 +51,9 @@ export async function approvedRoles(tx: Tx | Database["db"], accountId: string):
 export type SessionLookup = { caller: Caller } | { expired: true } | null;
 
 /**
- * Loads the caller behind a session cookie in two reads; an idle session (30 min) is deleted and reported as
- * expired. lastSeenAt is written at most once a minute.
+ * Loads the caller behind a session cookie in two reads; an idle session (the security policy's idle timeout, 30 min
+ * by default, joined into the first read) is deleted and reported as expired. lastSeenAt is written at most once a
+ * minute.
  */
 export async function loadSession(database: Database, clock: Clock, token: string): Promise<SessionLookup> {
   const sessionId = sm3(token);
@@ -65,16 +66,18 @@ export async function loadSession(database: Database, clock: Clock, token: strin
       unitDivision: units.divisionCode,
       recommenderName: recommenders.nameZh,
       recommenderDivision: recommenders.divisionCode,
+      policy: securityPolicy.policy,
     })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
     .leftJoin(units, eq(units.id, accounts.unitId))
     .leftJoin(recommenders, eq(recommenders.id, accounts.recommenderId))
+    .leftJoin(securityPolicy, eq(securityPolicy.id, securityPolicyRowId))
     .where(eq(sessions.id, sessionId));
   if (!row) return null;
   const now = clock.now();
   const idle = now.getTime() - row.session.lastSeenAt.getTime();
-  if (idle > idleMs || row.account.disabled) {
+  if (idle > idleMsOf(row.policy) || row.account.disabled) {
     await db.delete(sessions).where(eq(sessions.id, sessionId));
     return { expired: true };
   }
@@ -102,7 +105,12 @@ export async function loadSession(database: Database, clock: Clock, token: strin
 
 /** Housekeeping: idle sessions older than the timeout. */
 export async function purgeIdleSessions(tx: Tx, clock: Clock): Promise<void> {
-  await tx.delete(sessions).where(lt(sessions.lastSeenAt, new Date(clock.now().getTime() - idleMs)));
+  const { policy } = await readSecurityPolicy(tx);
+  await tx.delete(sessions).where(lt(sessions.lastSeenAt, new Date(clock.now().getTime() - idleMsOf(policy))));
+}
+
+function idleMsOf(stored: Parameters<typeof resolveSecurityPolicy>[0]): number {
+  return resolveSecurityPolicy(stored).idleTimeoutMinutes * 60_000;
 }
 
 export async function destroyAccountSessions(tx: Tx, accountIds: string[]): Promise<void> {

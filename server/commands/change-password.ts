@@ -1,6 +1,7 @@
 import { and, eq, ne } from "drizzle-orm";
-import { checkPasswordStrength, securityDefaults } from "../../policy/security/password-policy";
+import { checkPasswordStrength } from "../../policy/security/password-policy";
 import { hashPassword, verifyPassword } from "../auth/passwords";
+import { readSecurityPolicy } from "../auth/security-policy";
 import { destroyAccountSessions } from "../auth/sessions";
 import { accounts, sessions } from "../db/schema";
 import { Refused, refused } from "../domain/refused";
@@ -31,11 +32,12 @@ export async function changePassword(invocation: Invocation, options: ChangePass
     async (context): Promise<Refused | null> => {
       const [account] = await context.tx.select().from(accounts).where(eq(accounts.id, caller.accountId)).for("update");
       if (!account) return wrongCurrent();
+      const { policy } = await readSecurityPolicy(context.tx);
       if (!(await verifyPassword(account.passwordHash, options.currentPassword))) {
         const failures = account.failedAttempts + 1;
-        const lock = failures >= securityDefaults.maxFailedLogins;
+        const lock = failures >= policy.maxFailedLogins;
         const now = context.clock.now();
-        const lockedUntil = lock ? new Date(now.getTime() + securityDefaults.lockoutMinutes * 60_000) : null;
+        const lockedUntil = lock ? new Date(now.getTime() + policy.lockoutMinutes * 60_000) : null;
         await context.tx
           .update(accounts)
           .set({ failedAttempts: lock ? 0 : failures, lockedUntil })
@@ -46,9 +48,9 @@ export async function changePassword(invocation: Invocation, options: ChangePass
           reason: `wrong current password (${failures})`,
           changes: { failures, locked: lock },
         });
-        return lock ? lockedOut() : wrongCurrent();
+        return lock ? lockedOut(policy.lockoutMinutes) : wrongCurrent();
       }
-      const weak = checkPasswordStrength(options.newPassword, account.username);
+      const weak = checkPasswordStrength(options.newPassword, account.username, policy);
       if (weak) throw new Refused("invalid-input", weak);
       if (options.newPassword === options.currentPassword) {
         throw refused.invalidInput(
@@ -66,7 +68,12 @@ export async function changePassword(invocation: Invocation, options: ChangePass
       }
       await context.tx
         .update(accounts)
-        .set({ passwordHash: await hashPassword(options.newPassword), mustChangePassword: false, failedAttempts: 0 })
+        .set({
+          passwordHash: await hashPassword(options.newPassword),
+          mustChangePassword: false,
+          oneTimePassword: null,
+          failedAttempts: 0,
+        })
         .where(eq(accounts.id, account.id));
       await context.tx
         .delete(sessions)
@@ -78,8 +85,7 @@ export async function changePassword(invocation: Invocation, options: ChangePass
   if (refusal) throw refusal;
 }
 
-function lockedOut(): Refused {
-  const minutes = securityDefaults.lockoutMinutes;
+function lockedOut(minutes: number): Refused {
   return new Refused("locked", {
     code: "account-locked",
     messageZh: `当前密码连续输入错误次数过多，账号已锁定 ${minutes} 分钟，请稍后重新登录。`,

@@ -3,6 +3,7 @@ import { decideNewAccountRoles, roleSetRefusal } from "../../policy/access/separ
 import type { Role } from "../../policy/roles";
 import { checkPasswordStrength } from "../../policy/security/password-policy";
 import { hashPassword } from "../auth/passwords";
+import { readSecurityPolicy } from "../auth/security-policy";
 import type { Tx } from "../db/client";
 import { accounts, roleGrants } from "../db/schema";
 import { Refused } from "../domain/refused";
@@ -36,7 +37,8 @@ export async function insertAccount(context: CommandContext, options: CreateAcco
   const { tx } = context;
   const mixed = roleSetRefusal(options.roles);
   if (mixed) throw new Refused("rule", mixed);
-  const weak = checkPasswordStrength(options.initialPassword, options.username);
+  const { policy } = await readSecurityPolicy(tx);
+  const weak = checkPasswordStrength(options.initialPassword, options.username, policy);
   if (weak) throw new Refused("invalid-input", { ...weak, path: "initialPassword" });
   const expertId = options.expertId ?? null;
   if (expertId && !options.roles.includes("expert")) {

@@ -1,6 +1,7 @@
 import { eq, lt } from "drizzle-orm";
-import { securityDefaults } from "../../policy/security/password-policy";
+import type { SecurityPolicy } from "../../policy/security/password-policy";
 import { decoyHash, verifyPassword } from "../auth/passwords";
+import { readSecurityPolicy } from "../auth/security-policy";
 import { approvedRoles, createSession } from "../auth/sessions";
 import { sm3 } from "../crypto/sm";
 import type { Tx } from "../db/client";
@@ -35,7 +36,9 @@ const wrongCredentials = {
 } as const;
 
 /**
- * Password sign-in with lockout: 5 consecutive failures lock the account for 15 minutes (等保 level 3).
+ * Password sign-in with lockout: consecutive failures lock the account (the security policy's threshold and minutes,
+ * 5 and 15 by default; 等保 level 3). A reset's one-time password signs in once: the second time it is refused as a
+ * wrong password.
  * Success and failure are both audited; the failure counter is written even though the sign-in is refused.
  * It takes no actor: until the password is verified the attempt is nobody's, so it names itself by the username
  * tried and the address it came from, and by the account once that is known.
@@ -49,14 +52,15 @@ export async function loginWithPassword(
   return execute(deps, actor, "auth.login", { type: "account" }, async (context) => {
     const [account] = await context.tx.select().from(accounts).where(eq(accounts.username, options.username));
     const now = context.clock.now();
+    const { policy } = await readSecurityPolicy(context.tx);
     if (!account || account.disabled) {
       await verifyPassword(await decoyHash(), options.password);
-      const lockedUntil = await countUnusableFailure(context.tx, options.username, now);
+      const lockedUntil = await countUnusableFailure(context.tx, options.username, now, policy);
       await context.audit({
         action: lockedUntil ? "auth.login.locked" : "auth.login.failed",
         reason: account ? "account disabled" : "unknown username",
       });
-      return lockedUntil ? locked(lockedUntil) : wrongCredentials;
+      return lockedUntil ? locked(lockedUntil, policy) : wrongCredentials;
     }
     // Once the account is known, entries name it as the actor (who tried, from where).
     const [role] = await approvedRoles(context.tx, account.id);
@@ -67,12 +71,13 @@ export async function loginWithPassword(
     };
     if (account.lockedUntil && account.lockedUntil > now) {
       await context.audit({ ...target, action: "auth.login.locked", reason: "account locked" });
-      return locked(account.lockedUntil);
+      return locked(account.lockedUntil, policy);
     }
-    if (!(await verifyPassword(account.passwordHash, options.password))) {
+    const spent = account.oneTimePassword === "used";
+    if (spent || !(await verifyPassword(account.passwordHash, options.password))) {
       const failures = account.failedAttempts + 1;
-      const lock = failures >= securityDefaults.maxFailedLogins;
-      const lockedUntil = lock ? lockEnd(now) : null;
+      const lock = failures >= policy.maxFailedLogins;
+      const lockedUntil = lock ? lockEnd(now, policy) : null;
       await context.tx
         .update(accounts)
         .set({ failedAttempts: lock ? 0 : failures, lockedUntil })
@@ -80,14 +85,19 @@ export async function loginWithPassword(
       await context.audit({
         ...target,
         action: "auth.login.failed",
-        reason: `wrong password (${failures})`,
+        reason: spent ? `one-time password already used (${failures})` : `wrong password (${failures})`,
         changes: { failures, locked: lock },
       });
-      return lockedUntil ? locked(lockedUntil) : wrongCredentials;
+      return lockedUntil ? locked(lockedUntil, policy) : wrongCredentials;
     }
     await context.tx
       .update(accounts)
-      .set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now })
+      .set({
+        failedAttempts: 0,
+        lockedUntil: null,
+        lastLoginAt: now,
+        ...(account.oneTimePassword === "issued" ? { oneTimePassword: "used" as const } : {}),
+      })
       .where(eq(accounts.id, account.id));
     const session = await createSession(context.tx, context.clock, account.id, options);
     await context.audit({ ...target, action: "auth.login" });
@@ -105,12 +115,17 @@ export async function loginWithPassword(
  * A username without a usable account locks after the same number of failures as a real one, so whether a 423
  * comes back says nothing about which usernames exist. Returns the lock's end while it holds.
  */
-async function countUnusableFailure(tx: Tx, username: string, now: Date): Promise<Date | null> {
+async function countUnusableFailure(
+  tx: Tx,
+  username: string,
+  now: Date,
+  policy: SecurityPolicy,
+): Promise<Date | null> {
   const usernameKey = sm3(username);
   const [row] = await tx.select().from(loginThrottle).where(eq(loginThrottle.usernameKey, usernameKey)).for("update");
   if (row?.lockedUntil && row.lockedUntil > now) return row.lockedUntil;
   const failures = (row?.failedAttempts ?? 0) + 1;
-  const lockedUntil = failures >= securityDefaults.maxFailedLogins ? lockEnd(now) : null;
+  const lockedUntil = failures >= policy.maxFailedLogins ? lockEnd(now, policy) : null;
   const values = { failedAttempts: lockedUntil ? 0 : failures, lockedUntil, lastFailedAt: now };
   await tx
     .insert(loginThrottle)
@@ -121,15 +136,16 @@ async function countUnusableFailure(tx: Tx, username: string, now: Date): Promis
 
 /** Housekeeping: throttle rows whose lock and failure window have passed. */
 export async function purgeLoginThrottle(tx: Tx, now: Date): Promise<void> {
-  await tx.delete(loginThrottle).where(lt(loginThrottle.lastFailedAt, lockEnd(now, -1)));
+  const { policy } = await readSecurityPolicy(tx);
+  await tx.delete(loginThrottle).where(lt(loginThrottle.lastFailedAt, lockEnd(now, policy, -1)));
 }
 
-function lockEnd(from: Date, sign: 1 | -1 = 1): Date {
-  return new Date(from.getTime() + sign * securityDefaults.lockoutMinutes * 60_000);
+function lockEnd(from: Date, policy: SecurityPolicy, sign: 1 | -1 = 1): Date {
+  return new Date(from.getTime() + sign * policy.lockoutMinutes * 60_000);
 }
 
-function locked(until: Date): LoginResult {
-  const minutes = securityDefaults.lockoutMinutes;
+function locked(until: Date, policy: SecurityPolicy): LoginResult {
+  const minutes = policy.lockoutMinutes;
   return {
     ok: false,
     kind: "locked",

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { unitRegistration } from "../../contracts/organisations";
 import { checkPasswordStrength } from "../../policy/security/password-policy";
 import { hashPassword } from "../auth/passwords";
+import { readSecurityPolicy } from "../auth/security-policy";
 import { accounts, files, roleGrants, units } from "../db/schema";
 import { Refused, refused } from "../domain/refused";
 import { type CallerlessInvocation, execute } from "./command";
@@ -31,7 +32,8 @@ export async function registerUnit(
   return execute(deps, actor, "unit.register", { type: "unit" }, async (context) => {
     const { tx } = context;
     const usccCheck = usccVerdict(input.uscc);
-    const weak = checkPasswordStrength(input.adminPassword, input.adminUsername);
+    const { policy } = await readSecurityPolicy(tx);
+    const weak = checkPasswordStrength(input.adminPassword, input.adminUsername, policy);
     if (weak) throw new Refused("invalid-input", { ...weak, path: "adminPassword" });
     await assertUsccFree(tx, input.uscc);
     const recommender = await assertRecommenderExists(tx, input.recommenderId);

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { FileStore } from "../storage/files";
 import { accountRoutes } from "./accounts/accounts.routes";
+import { passwordResetRoutes } from "./accounts/password-reset.routes";
 import { allianceRoutes } from "./alliances/alliances.routes";
 import { achievementRoutes } from "./annual-reports/achievements.routes";
 import { annualReportRoutes } from "./annual-reports/annual-reports.routes";
@@ -38,6 +39,7 @@ import { assignmentRoutes } from "./reviews/assignments.routes";
 import { reviewRoutes } from "./reviews/reviews.routes";
 import { revocationEvidenceRoutes } from "./revocations/evidence.routes";
 import { revocationRoutes } from "./revocations/revocations.routes";
+import { securityPolicyRoutes } from "./security-policy/security-policy.routes";
 import type { RouteDeps, TypedApp } from "./types";
 import { unitRoutes } from "./units/units.routes";
 
@@ -52,6 +54,8 @@ export async function registerRoutes(app: TypedApp, deps: RouteDeps) {
   await unitRoutes(app, deps);
   await peopleRoutes(app, deps);
   await accountRoutes(app, deps);
+  await passwordResetRoutes(app, deps);
+  await securityPolicyRoutes(app, deps);
   await auditRoutes(app, deps);
   await notificationRoutes(app, deps);
   await dashboardRoutes(app, deps);

@@ -16,7 +16,7 @@ import {
 import { idParams, okResponse } from "../../../contracts/common";
 import { errorResponses } from "../../../contracts/errors";
 import { decisionRequest, rejectionRequest } from "../../../contracts/organisations";
-import { accountOffer, grantDecisionsOffered } from "../../../policy/access/separation";
+import { accountOffer, decidePasswordReset, grantDecisionsOffered } from "../../../policy/access/separation";
 import { authorize } from "../../access/scope";
 import { setAccountDisabled, unlockAccount } from "../../commands/account-status";
 import type { Invocation } from "../../commands/command";
@@ -299,7 +299,23 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
       const caller = callerOf(request);
       const scope = await authorize(db, caller, "unit-account.manage");
       if (scope.scope !== "all" && caller.unitId !== request.params.id) throw errors.notFound("Unit", "单位");
-      return listAccounts(db, scope, { unitId: request.params.id, page: 1, pageSize: 200 }, deps.clock.now());
+      const now = deps.clock.now();
+      const page = await listAccounts(db, scope, { unitId: request.params.id, page: 1, pageSize: 200 }, now);
+      // Per row, whether the unit administrator may reset the colleague's password (not its own).
+      const facts = await loadAccountFacts(
+        db,
+        page.items.map((item) => item.id),
+        now,
+      );
+      const actor = accountActorOf(caller);
+      return {
+        ...page,
+        items: page.items.map((item) => {
+          const account = facts.get(item.id);
+          const resettable = account && decidePasswordReset(account, actor, "unit-account.manage").ok;
+          return { ...item, abilities: resettable ? ["account.reset-password"] : [] };
+        }),
+      };
     },
   );
 
