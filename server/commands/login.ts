@@ -115,12 +115,7 @@ export async function loginWithPassword(
  * A username without a usable account locks after the same number of failures as a real one, so whether a 423
  * comes back says nothing about which usernames exist. Returns the lock's end while it holds.
  */
-async function countUnusableFailure(
-  tx: Tx,
-  username: string,
-  now: Date,
-  policy: SecurityPolicy,
-): Promise<Date | null> {
+async function countUnusableFailure(tx: Tx, username: string, now: Date, policy: SecurityPolicy): Promise<Date | null> {
   const usernameKey = sm3(username);
   const [row] = await tx.select().from(loginThrottle).where(eq(loginThrottle.usernameKey, usernameKey)).for("update");
   if (row?.lockedUntil && row.lockedUntil > now) return row.lockedUntil;
