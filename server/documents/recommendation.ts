@@ -22,6 +22,8 @@ export interface RecommendationData {
     director: string;
     keyCountries: string;
     mainCountries: string;
+    /** The recommender's 推荐意见 on it, printed under its line; empty when none was written. */
+    opinion: string;
   }>;
 }
 
@@ -31,7 +33,10 @@ export const summaryTitle = (data: RecommendationData) => `${data.year}年度湖
 function letterParagraphs(data: RecommendationData): string[] {
   return [
     `根据《${data.callTitle}》要求，我单位对所辖申报单位的申报材料进行了审核。经审核，以下申报材料真实、完整，符合《湖北省国际科技合作基地管理办法》（鄂科技规〔2025〕6号）规定的认定条件，现按优先顺序推荐以下${data.items.length}个基地${data.quota === null ? "" : `（本批次推荐限额${data.quota}个）`}：`,
-    ...data.items.map((item) => `${item.priority}. ${item.unitName}：${item.standardName}`),
+    ...data.items.flatMap((item) => [
+      `${item.priority}. ${item.unitName}：${item.standardName}`,
+      ...(item.opinion ? [`推荐意见：${item.opinion}`] : []),
+    ]),
     "特此函告。",
     `附件：${summaryTitle(data)}`,
   ];

@@ -155,6 +155,8 @@ export function recommendationData(
     recommender: { nameZh: string };
     items: JoinedApplication[];
     quota: number | null;
+    /** The recommender's 推荐意见 by application id; an application without one prints none. */
+    opinions?: ReadonlyMap<string, string>;
   },
   date: string,
 ): RecommendationData {
@@ -176,6 +178,7 @@ export function recommendationData(
         director: text(form.director?.name),
         keyCountries: countriesText(countries.key),
         mainCountries: countriesText(countries.main),
+        opinion: loaded.opinions?.get(row.application.id) ?? "",
       };
     }),
   };

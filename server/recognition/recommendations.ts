@@ -10,6 +10,7 @@ import { refused } from "../domain/refused";
 import type { FileStore } from "../storage/files";
 import { quotaOf } from "./application-facts";
 import { type JoinedApplication, recommendedBy } from "./applications.repository";
+import { opinionsBy } from "./recommendation-opinions";
 
 /**
  * A recommender's list for one call, as its letter and 汇总表 show it (SPEC §5.1 step 3). Visible to the
@@ -26,6 +27,8 @@ export async function loadRecommendation(
   items: JoinedApplication[];
   quota: number | null;
   stamped: { fileId: string; name: string; sha256: string; createdAt: Date } | null;
+  /** This recommender's 推荐意见 on each listed application, by application id (printed in the letter). */
+  opinions: Map<string, string>;
   scope: ResolvedScope;
 }> {
   const scope = await authorize(executor, caller, "application.read");
@@ -42,12 +45,18 @@ export async function loadRecommendation(
     .where(and(eq(recommendationLetters.callId, callId), eq(recommendationLetters.recommenderId, recommenderId)))
     .orderBy(desc(recommendationLetters.createdAt))
     .limit(1);
+  const items = await recommendedBy(executor, callId, recommenderId, call);
   return {
     call,
     recommender,
-    items: await recommendedBy(executor, callId, recommenderId, call),
+    items,
     quota: quotaOf(call, recommenderId),
     stamped: stamped ?? null,
+    opinions: await opinionsBy(
+      executor,
+      recommenderId,
+      items.map((item) => item.application.id),
+    ),
     scope,
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fileDownloadQuery, inlineSafe } from "../../../contracts/application-read";
 import { idParams } from "../../../contracts/common";
 import { errorResponses } from "../../../contracts/errors";
 import {
@@ -27,6 +28,7 @@ import { fireApplicationEvent } from "../../recognition/transition-application";
 import type { FileStore } from "../../storage/files";
 import type { RouteDeps, TypedApp } from "../types";
 import { applicationDocumentRoutes } from "./application-documents.routes";
+import { applicationReadRoutes } from "./application-read.routes";
 import { loadScopedApplication } from "./scoped";
 import { readUpload, sendDownload } from "./transfer";
 
@@ -221,8 +223,9 @@ export async function applicationRoutes(app: TypedApp, deps: RouteDeps, store: F
     {
       schema: {
         tags,
-        summary: "下载申报材料（仅限可查看该申报者）/ download a material",
+        summary: "下载申报材料（仅限可查看该申报者；inline=1 在线预览 PDF、图片）/ download or preview a material",
         params: fileParams,
+        querystring: fileDownloadQuery,
         response: errorResponses,
       },
     },
@@ -231,13 +234,14 @@ export async function applicationRoutes(app: TypedApp, deps: RouteDeps, store: F
       await loadScopedApplication(db, caller, request.params.id);
       const file = (await filesOf(db, request.params.id)).find((f) => f.id === request.params.fileId);
       if (!file) throw errors.notFound("File", "文件");
-      return sendDownload(reply, {
-        name: file.name,
-        mediaType: file.mediaType,
-        content: await store.read(file.storageKey),
-      });
+      return sendDownload(
+        reply,
+        { name: file.name, mediaType: file.mediaType, content: await store.read(file.storageKey) },
+        { inline: request.query.inline === "1" && inlineSafe(file.mediaType) },
+      );
     },
   );
 
   await applicationDocumentRoutes(app, deps);
+  await applicationReadRoutes(app, deps);
 }

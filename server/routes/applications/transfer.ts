@@ -58,12 +58,23 @@ export async function readUpload(
   return { name: part.filename, content, fields };
 }
 
-/** Sends a generated or stored file as a download, its name encoded for browsers (RFC 6266 / 5987). */
-export function sendDownload(reply: FastifyReply, file: { name: string; mediaType: string; content: Buffer }) {
+/**
+ * Sends a generated or stored file as a download, its name encoded for browsers (RFC 6266 / 5987); `inline` (the
+ * caller checked the type is safe to show: PDF, images) lets the browser show it in a frame instead.
+ */
+export function sendDownload(
+  reply: FastifyReply,
+  file: { name: string; mediaType: string; content: Buffer },
+  options: { inline?: boolean } = {},
+) {
   const ascii = file.name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  const disposition = options.inline ? "inline" : "attachment";
   return reply
     .header("content-type", file.mediaType)
-    .header("content-disposition", `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+    .header(
+      "content-disposition",
+      `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+    )
     .header("cache-control", "private, no-store")
     .send(file.content);
 }

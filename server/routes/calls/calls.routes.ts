@@ -190,7 +190,11 @@ export async function callRoutes(app: TypedApp, deps: RouteDeps, store: FileStor
       {
         callId: params.id,
         recommenderId: params.recommenderId,
-        items: loaded.items.map((row) => ({ id: row.application.id, priority: row.application.priority })),
+        items: loaded.items.map((row) => ({
+          id: row.application.id,
+          priority: row.application.priority,
+          opinion: loaded.opinions.get(row.application.id) ?? "",
+        })),
       },
       deps.config.publicBaseUrl,
     );

@@ -30,6 +30,8 @@ const tags = ["expert portal"];
 
 const portalItem = assignmentSchema.extend({
   targetKind: z.string(),
+  /** The application or report reviewed: the expert's 阅览 page of an application is addressed by it. */
+  targetId: z.string(),
   targetTitle: z.string(),
   unitName: z.string(),
   roundStatus: z.string(),
@@ -76,6 +78,7 @@ export async function assignmentRoutes(app: TypedApp, deps: RouteDeps, store: Fi
     return {
       ...presentAssignment(row, abilitiesOf(caller.roles)),
       targetKind: row.round.targetKind,
+      targetId: row.round.targetId,
       targetTitle: label.title,
       unitName: label.unitName,
       roundStatus: row.round.status,
@@ -104,6 +107,7 @@ export async function assignmentRoutes(app: TypedApp, deps: RouteDeps, store: Fi
         items.push({
           ...presentAssignment(row, abilitiesOf(caller.roles)),
           targetKind: row.round.targetKind,
+          targetId: row.round.targetId,
           targetTitle: label.title,
           unitName: label.unitName,
           roundStatus: row.round.status,

@@ -37,6 +37,7 @@ export type Materials = z.infer<typeof materialsSchema>;
 export type Assignment = z.infer<typeof assignmentSchema>;
 export type PortalItem = Assignment & {
   targetKind: string;
+  targetId: string;
   targetTitle: string;
   unitName: string;
   roundStatus: string;

@@ -3,6 +3,7 @@ import { accountMessages } from "./messages/accounts";
 import { achievementMessages } from "./messages/achievements";
 import { allianceMessages } from "./messages/alliances";
 import { annualReportMessages } from "./messages/annual-reports";
+import { applicationReadMessages } from "./messages/application-read";
 import { auditMessages } from "./messages/audit";
 import { authMessages } from "./messages/auth";
 import { baseMessages } from "./messages/bases";
@@ -41,6 +42,7 @@ const groups = [
   expertPoolMessages,
   decisionMessages,
   recognitionMessages,
+  applicationReadMessages,
   verifyMessages,
   publicNoticeMessages,
   baseMessages,

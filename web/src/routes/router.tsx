@@ -115,6 +115,14 @@ function routes() {
             guarded("applications", "applications/:id", () =>
               import("../scenes/Applications/ApplicationPage").then((m) => ({ Component: m.ApplicationPage })),
             ),
+            {
+              // 阅览: also for assigned experts, who have no applications list; the server decides who reads what.
+              path: "applications/:id/read",
+              lazy: () =>
+                import("../scenes/ApplicationRead/ApplicationReadPage").then((m) => ({
+                  Component: m.ApplicationReadPage,
+                })),
+            },
             guarded("evaluation", "evaluation", () =>
               import("../scenes/Evaluation/EvaluationPage").then((m) => ({ Component: m.EvaluationPage })),
             ),

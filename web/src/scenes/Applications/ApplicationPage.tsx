@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card, Col, Descriptions, Form, Row, Steps, Tag, Timeline, Typography } from "antd";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
+import { applicationReadApi } from "../../api/application-read";
 import { isApiError } from "../../api/errors";
 import { type ApplicationDetail, applicationsApi } from "../../api/recognition";
 import { PageHeader } from "../../components/PageHeader";
@@ -118,6 +119,11 @@ export function ApplicationPage() {
             <Tag color="blue" data-testid="application-state">
               {pick(detail.stateLabelZh, detail.stateLabelEn)}
             </Tag>
+            <Link to={applicationReadApi.pagePath(detail.id)} data-testid="open-read">
+              <Button type="primary" ghost>
+                {t("read.open")}
+              </Button>
+            </Link>
             {status ? (
               <Typography.Text type="secondary" data-testid="save-status">
                 {status}

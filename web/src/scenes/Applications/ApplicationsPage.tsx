@@ -76,6 +76,16 @@ export function ApplicationTable(props: {
         { title: t("apps.state"), render: (_, a) => <Tag>{pick(a.stateLabelZh, a.stateLabelEn)}</Tag> },
         { title: t("apps.recommender"), dataIndex: "recommenderName" },
         { title: t("apps.updated"), render: (_, a) => props.dateTime(a.updatedAt) },
+        {
+          title: t("table.actions"),
+          // 阅览 once submitted: the whole application on one page, to read or print.
+          render: (_, a) =>
+            a.submittedAt ? (
+              <Link to={`/applications/${a.id}/read`} data-testid={`application-read-${a.id}`}>
+                {t("read.open")}
+              </Link>
+            ) : null,
+        },
       ]}
     />
   );

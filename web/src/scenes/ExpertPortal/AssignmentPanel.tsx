@@ -1,6 +1,8 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button, Card, Descriptions, Form, Input, Popconfirm, Radio, Space, Typography } from "antd";
 import type { ReactNode } from "react";
+import { Link } from "react-router";
+import { applicationReadApi } from "../../api/application-read";
 import { portalApi, reviewsApi } from "../../api/review";
 import { FindingList } from "../../components/FindingList";
 import { RubricScoreField, rubricLeaves } from "../../components/RubricScoreField";
@@ -71,7 +73,22 @@ export function AssignmentPanel({ id }: { id: string }) {
 
   return (
     <>
-      <Card title={a.targetTitle} extra={a.statusLabelZh} style={{ marginBottom: 16 }}>
+      <Card
+        title={a.targetTitle}
+        extra={
+          <Space>
+            {opened && a.targetKind === "application" ? (
+              <Link to={applicationReadApi.pagePath(a.targetId)} data-testid="portal-read">
+                <Button type="primary" ghost size="small">
+                  {t("read.open")}
+                </Button>
+              </Link>
+            ) : null}
+            {a.statusLabelZh}
+          </Space>
+        }
+        style={{ marginBottom: 16 }}
+      >
         {can("accept") ? (
           <Space>
             <Button type="primary" onClick={() => act(() => portalApi.accept(id))} data-testid="portal-accept">

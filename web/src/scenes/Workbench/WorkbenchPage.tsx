@@ -127,6 +127,9 @@ export function WorkbenchPage() {
                       {canRank ? <HolderOutlined style={{ cursor: "grab" }} /> : null}
                       <Typography.Text strong>{index + 1}</Typography.Text>
                       <Link to={`/applications/${item.id}`}>{item.standardName}</Link>
+                      <Link to={`/applications/${item.id}/read`} data-testid={`ranked-read-${index}`}>
+                        {t("read.open")}
+                      </Link>
                       <Typography.Text type="secondary">{item.unitName}</Typography.Text>
                     </Space>
                   </List.Item>
