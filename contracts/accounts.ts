@@ -118,7 +118,12 @@ export const expertOption = z.object({
 });
 export const expertOptionList = z.array(expertOption);
 
-export const accountListQuery = z.object({ q: z.string().trim().max(100).optional(), ...pageQuery });
+export const accountListQuery = z.object({
+  q: z.string().trim().max(100).optional(),
+  /** Only the accounts locked now (failed sign-ins, 等保 lockout). */
+  locked: z.enum(["true", "false"]).optional(),
+  ...pageQuery,
+});
 export const grantListQuery = z.object({
   status: z.enum(["pending", "approved", "rejected", "revoked"]).optional(),
   ...pageQuery,

@@ -48,6 +48,9 @@ export const evaluatorTaskSummary = z.object({
   total: z.number().nullable(),
 });
 export const evaluatorTaskList = z.object({ items: z.array(evaluatorTaskSummary) });
+/** `pending`: only the reports still to score (no submitted score, round not yet graded). */
+export const evaluatorTaskQuery = z.object({ pending: z.enum(["true", "false"]).optional() });
+export type EvaluatorTaskQuery = z.infer<typeof evaluatorTaskQuery>;
 
 /** GET /api/evaluator/tasks/:reportId — the rubric, the scores so far and what the caller may do. */
 export const evaluatorTaskView = evaluatorTaskSummary.extend({

@@ -10,6 +10,12 @@ export const dashboardSchema = z.object({
       labelEn: z.string(),
       value: z.number().int(),
       link: z.string().optional(),
+      /**
+       * todo: something waiting on the caller (工作台), counted with the same scope and filter as the list at `link`;
+       * overview: a plain count. `api` is the list endpoint with that filter, whose total equals `value`.
+       */
+      kind: z.enum(["todo", "overview"]),
+      api: z.string().optional(),
     }),
   ),
   /** Art. 31: the department's warning from six months before the measures lapse (policy/measures/expiry.ts). */

@@ -337,6 +337,13 @@ export const roundSchema = z.object({
 });
 export type Round = z.infer<typeof roundSchema>;
 export const roundPage = paged(roundSchema.omit({ rubric: true, assignments: true, effectiveSettings: true }));
+/** GET /api/reviews/assignments: the caller's assignments, by state; `open` keeps those of rounds still in review. */
+export const assignmentListQuery = z.object({
+  status: z.enum(assignmentStates).optional(),
+  open: z.enum(["true", "false"]).optional(),
+});
+export type AssignmentListQuery = z.infer<typeof assignmentListQuery>;
+
 export const roundListQuery = z.object({
   status: z.enum(["drawing", "in-review", "completed", "cancelled"]).optional(),
   groupId: z.string().optional(),

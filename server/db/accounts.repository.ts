@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, ilike, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Account } from "../../contracts/accounts";
 import { titles } from "../../policy/reference/titles";
 import { isRole } from "../../policy/roles";
@@ -16,7 +16,13 @@ const count = sql<number>`count(*)::int`;
 export async function listAccounts(
   executor: Executor,
   scope: ResolvedScope,
-  filter: { q?: string | undefined; unitId?: string | undefined; page: number; pageSize: number },
+  filter: {
+    q?: string | undefined;
+    unitId?: string | undefined;
+    locked?: "true" | "false" | undefined;
+    page: number;
+    pageSize: number;
+  },
   now: Date,
 ) {
   const { q, unitId, page, pageSize } = filter;
@@ -24,6 +30,7 @@ export async function listAccounts(
     scope.scope === "all" ? undefined : unitRows(scope, accounts.unitId),
     q ? or(ilike(accounts.username, `%${q}%`), ilike(accounts.displayName, `%${q}%`)) : undefined,
     unitId ? eq(accounts.unitId, unitId) : undefined,
+    filter.locked === "true" ? gt(accounts.lockedUntil, now) : undefined,
   );
   const rows = await executor
     .select({ account: accounts, unitName: units.name, recommenderName: recommenders.nameZh })

@@ -1,44 +1,55 @@
-import { and, eq, gte, sql } from "drizzle-orm";
+import { gte, sql } from "drizzle-orm";
 import { can } from "../../policy/access/abilities";
+import { addDays } from "../../policy/calendar/dates";
 import type { Caller } from "../access/caller";
-import { authorize, unitRows } from "../access/scope";
+import { authorize, resolveScope, unitRows } from "../access/scope";
+import { chinaDate } from "../clock";
+import { type ListSource, listSources } from "../workbench/list-sources";
+import { todoApplies, todoDefinitions } from "../workbench/todos";
 import type { Executor } from "./client";
 import { unreadNotifications } from "./notifications.repository";
-import { accounts, auditLog, people, roleGrants, units } from "./schema";
+import { accounts, auditLog, people, units } from "./schema";
 
-/** One count on the home page: what it counts and where its list is. */
-export type DashboardCard = { key: string; labelZh: string; labelEn: string; value: number; link?: string };
+/** One count on the home page: what it counts and where its list is (`api`: the list endpoint with that filter). */
+export type DashboardCard = {
+  key: string;
+  labelZh: string;
+  labelEn: string;
+  value: number;
+  link?: string;
+  kind: "todo" | "overview";
+  api?: string;
+};
 
 const count = (rows: Array<{ n: number }>) => Number(rows[0]?.n ?? 0);
 const n = sql<number>`count(*)::int`;
+/** 近 7 日: from 00:00 Beijing time six days before today — whole office days, as the audit page's date filter. */
+function weekStart(now: Date): string {
+  return new Date(`${addDays(chinaDate(now), -6)}T00:00:00+08:00`).toISOString();
+}
 
-/** Real counts per role for the home page, each computed through the same row scope as the list it links to. */
+/**
+ * The caller's 工作台: first what waits on the caller (server/workbench/todos.ts, each counted by its list's own
+ * repository function with its filter), those with something waiting first; then the plain counts of the role.
+ */
 export async function dashboardCards(executor: Executor, caller: Caller, now: Date): Promise<DashboardCard[]> {
+  const todos = await workbenchTodos(executor, caller, now);
+  const waiting = todos.filter((card) => card.value > 0);
+  return [...waiting, ...todos.filter((card) => card.value === 0), ...(await overviewCards(executor, caller, now))];
+}
+
+async function overviewCards(executor: Executor, caller: Caller, now: Date): Promise<DashboardCard[]> {
   const cards: DashboardCard[] = [];
   if (can(caller.roles, "unit.read")) {
     const scope = await authorize(executor, caller, "unit.read");
-    const inScope = unitRows(scope, units.id);
     cards.push({
       key: "units",
       labelZh: "依托单位",
       labelEn: "Host units",
-      value: count(await executor.select({ n }).from(units).where(inScope)),
+      value: count(await executor.select({ n }).from(units).where(unitRows(scope, units.id))),
       link: "/units",
+      kind: "overview",
     });
-    if (can(caller.roles, "unit.confirm")) {
-      cards.push({
-        key: "units-pending",
-        labelZh: "待确认的单位注册",
-        labelEn: "Registrations to confirm",
-        value: count(
-          await executor
-            .select({ n })
-            .from(units)
-            .where(and(inScope, eq(units.status, "pending"))),
-        ),
-        link: "/units?status=pending",
-      });
-    }
   }
   if (can(caller.roles, "person.read")) {
     const scope = await authorize(executor, caller, "person.read");
@@ -49,6 +60,7 @@ export async function dashboardCards(executor: Executor, caller: Caller, now: Da
       labelEn: "People",
       value: count(await executor.select({ n }).from(people).where(inScope)),
       link: "/people",
+      kind: "overview",
     });
   }
   if (can(caller.roles, "account.read")) {
@@ -58,44 +70,23 @@ export async function dashboardCards(executor: Executor, caller: Caller, now: Da
       labelEn: "Accounts",
       value: count(await executor.select({ n }).from(accounts)),
       link: "/accounts",
-    });
-    cards.push({
-      key: "accounts-locked",
-      labelZh: "锁定中的账号",
-      labelEn: "Locked accounts",
-      value: count(await executor.select({ n }).from(accounts).where(gte(accounts.lockedUntil, now))),
-      link: "/accounts",
-    });
-  }
-  if (can(caller.roles, "role-grant.approve") || can(caller.roles, "role-grant.request")) {
-    cards.push({
-      key: "grants-pending",
-      labelZh: "待审批的角色授权",
-      labelEn: "Role grants awaiting approval",
-      value: count(await executor.select({ n }).from(roleGrants).where(eq(roleGrants.status, "pending"))),
-      link: "/role-grants",
+      kind: "overview",
     });
   }
   if (can(caller.roles, "audit.read")) {
-    const since = new Date(now.getTime() - 7 * 86_400_000);
+    const from = weekStart(now);
     cards.push({
       key: "audit-week",
       labelZh: "近 7 日审计记录",
       labelEn: "Audit entries, last 7 days",
-      value: count(await executor.select({ n }).from(auditLog).where(gte(auditLog.at, since))),
-      link: "/audit",
-    });
-    cards.push({
-      key: "audit-refused",
-      labelZh: "近 7 日被拒绝的操作",
-      labelEn: "Refused actions, last 7 days",
       value: count(
         await executor
           .select({ n })
           .from(auditLog)
-          .where(and(gte(auditLog.at, since), eq(auditLog.outcome, "refused"))),
+          .where(gte(auditLog.at, new Date(from))),
       ),
-      link: "/audit?outcome=refused",
+      link: `/audit?${new URLSearchParams({ from })}`,
+      kind: "overview",
     });
   }
   cards.push({
@@ -104,6 +95,32 @@ export async function dashboardCards(executor: Executor, caller: Caller, now: Da
     labelEn: "Unread notifications",
     value: await unreadNotifications(executor, caller.accountId),
     link: "/notifications",
+    kind: "overview",
   });
+  return cards;
+}
+
+/** Every to-do the caller's roles and scopes reach, with its count and the filtered list it opens. */
+async function workbenchTodos(executor: Executor, caller: Caller, now: Date): Promise<DashboardCard[]> {
+  const since = weekStart(now);
+  const cards: DashboardCard[] = [];
+  for (const definition of todoDefinitions) {
+    if (!todoApplies(definition, caller.roles)) continue;
+    // A scope the caller's account cannot fill (a recommender role without its recommender) reaches nothing.
+    const scopes = await Promise.all(definition.requires.map((ability) => resolveScope(executor, caller, ability)));
+    if (scopes.some((scope) => scope === null)) continue;
+    const source: ListSource = listSources[definition.source];
+    const query = definition.query({ since });
+    const search = new URLSearchParams(query).toString();
+    cards.push({
+      key: definition.key,
+      labelZh: definition.labelZh,
+      labelEn: definition.labelEn,
+      value: await source.count(executor, caller, query, now),
+      link: `${source.page}?${search}`,
+      api: `${source.api}?${search}`,
+      kind: "todo",
+    });
+  }
   return cards;
 }

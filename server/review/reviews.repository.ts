@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
-import { type Assignment, effectiveSettingsSchema, type Round } from "../../contracts/review";
+import { type Assignment, type AssignmentListQuery, effectiveSettingsSchema, type Round } from "../../contracts/review";
 import type { Ability } from "../../policy/access/abilities";
 import { availableEvents } from "../../policy/lifecycles/transition";
 import { type AssignmentState, assignmentLifecycle } from "../../policy/review/assignment.transitions";
@@ -58,14 +58,26 @@ export async function roundAssignments(executor: Executor, scope: ResolvedScope,
 }
 
 /** The caller's own assignments across rounds (expert portal), or the one asked, with each round's rubric. */
-export async function myAssignments(executor: Executor, scope: ResolvedScope, assignmentId?: string) {
+export async function myAssignments(
+  executor: Executor,
+  scope: ResolvedScope,
+  assignmentId?: string,
+  filter: AssignmentListQuery = {},
+) {
   const rows = await executor
     .select({ assignment: reviewAssignments, round: reviewRounds, name: people.name })
     .from(reviewAssignments)
     .innerJoin(reviewRounds, eq(reviewRounds.id, reviewAssignments.roundId))
     .innerJoin(experts, eq(experts.id, reviewAssignments.expertId))
     .innerJoin(people, eq(people.id, experts.personId))
-    .where(and(assignmentRows(scope), assignmentId === undefined ? undefined : eq(reviewAssignments.id, assignmentId)))
+    .where(
+      and(
+        assignmentRows(scope),
+        assignmentId === undefined ? undefined : eq(reviewAssignments.id, assignmentId),
+        filter.status === undefined ? undefined : eq(reviewAssignments.status, filter.status),
+        filter.open === "true" ? eq(reviewRounds.status, "in-review") : undefined,
+      ),
+    )
     .orderBy(desc(reviewAssignments.createdAt));
   return rows.map((row) => ({
     ...row,

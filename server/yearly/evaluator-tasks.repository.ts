@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray, isNotNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { z } from "zod";
 import type {
   EntrustmentView,
+  EvaluatorTaskQuery,
   EvaluatorTaskView,
   evaluatorOption,
   evaluatorTaskSummary,
@@ -205,9 +206,11 @@ function tasksOf(executor: Executor, caller: Caller, where?: SQL) {
 }
 
 /** GET /api/evaluator/tasks: the reports of the rounds entrusted to the caller, under evaluation or past it. */
-export async function listEvaluatorTasks(executor: Executor, caller: Caller) {
+export async function listEvaluatorTasks(executor: Executor, caller: Caller, query: EvaluatorTaskQuery = {}) {
   await authorize(executor, caller, "evaluation.score");
-  const rows = await tasksOf(executor, caller);
+  const pending =
+    query.pending === "true" ? and(isNull(evaluatorScores.submittedAt), isNull(evaluationRounds.gradedAt)) : undefined;
+  const rows = await tasksOf(executor, caller, pending);
   return { items: rows.map(summaryOf) };
 }
 

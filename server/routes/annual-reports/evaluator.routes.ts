@@ -7,6 +7,7 @@ import {
   evaluatorScoreInput,
   evaluatorSubmitInput,
   evaluatorTaskList,
+  evaluatorTaskQuery,
   evaluatorTaskView,
 } from "../../../contracts/evaluator";
 import { callerOf, invocationOf } from "../../http/request-context";
@@ -68,10 +69,11 @@ export async function evaluatorRoutes(app: TypedApp, deps: RouteDeps) {
       schema: {
         tags,
         summary: "评估任务 / the evaluator's reports to score",
+        querystring: evaluatorTaskQuery,
         response: { 200: evaluatorTaskList, ...errorResponses },
       },
     },
-    async (request) => listEvaluatorTasks(db, callerOf(request)),
+    async (request) => listEvaluatorTasks(db, callerOf(request), request.query),
   );
 
   app.get(

@@ -4,6 +4,7 @@ import { idParams } from "../../../contracts/common";
 import { errorResponses } from "../../../contracts/errors";
 import { fileParams, rubricSchema } from "../../../contracts/recognition";
 import {
+  assignmentListQuery,
   assignmentSchema,
   declarationRequest,
   materialsSchema,
@@ -94,13 +95,14 @@ export async function assignmentRoutes(app: TypedApp, deps: RouteDeps, store: Fi
       schema: {
         tags,
         summary: "我的评审任务 / my assignments (an expert sees only their own)",
+        querystring: assignmentListQuery,
         response: { 200: z.object({ items: z.array(portalItem) }), ...errorResponses },
       },
     },
     async (request) => {
       const caller = callerOf(request);
       const scope = await authorize(db, caller, "review.read");
-      const rows = await myAssignments(db, scope);
+      const rows = await myAssignments(db, scope, undefined, request.query);
       const items = [];
       for (const row of rows) {
         const label = await targetLabel(db, row.round);

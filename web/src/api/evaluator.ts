@@ -25,7 +25,7 @@ export const evaluatorApi = {
   entrustment: (roundId: string) => http.get<EntrustmentView>(`/api/evaluation-rounds/${enc(roundId)}/entrustment`),
   entrust: (roundId: string, input: EntrustInput) =>
     http.put<EntrustmentView>(`/api/evaluation-rounds/${enc(roundId)}/entrustment`, input),
-  tasks: () => http.get<EvaluatorTaskList>("/api/evaluator/tasks"),
+  tasks: (query: { pending?: "true" } = {}) => http.get<EvaluatorTaskList>("/api/evaluator/tasks", query),
   task: (reportId: string) => http.get<EvaluatorTaskView>(task(reportId)),
   /** A draft: partial scores allowed; answers the new version. */
   save: (reportId: string, input: EvaluatorScoreInput) => http.put<{ version: number }>(task(reportId), input),

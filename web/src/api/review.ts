@@ -80,7 +80,8 @@ export const reviewsApi = {
 };
 
 export const portalApi = {
-  list: () => http.get<{ items: PortalItem[] }>("/api/reviews/assignments"),
+  list: (query: { status?: string; open?: "true" } = {}) =>
+    http.get<{ items: PortalItem[] }>("/api/reviews/assignments", query),
   get: (id: string) => http.get<PortalItem>(`/api/reviews/assignments/${enc(id)}`),
   accept: (id: string) => http.post<PortalItem>(`/api/reviews/assignments/${enc(id)}/accept`, {}),
   decline: (id: string, reason: string) =>

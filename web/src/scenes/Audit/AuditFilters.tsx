@@ -23,7 +23,22 @@ function dayBound(value: Dayjs | null | undefined, end: boolean): string | undef
   return (end ? day.add(1, "day") : day).toISOString();
 }
 
-export function AuditFilters({ onSearch }: { onSearch: (filters: Omit<AuditQuery, "page" | "pageSize">) => void }) {
+type Filters = Omit<AuditQuery, "page" | "pageSize">;
+
+/** The form's values for filters read from the URL (a bound shows as its Beijing day). */
+function valuesOf(filters: Filters): Values {
+  const day = (iso: string | undefined, end: boolean) =>
+    iso ? (end ? dayjs(iso).tz(officeTimeZone).subtract(1, "day") : dayjs(iso).tz(officeTimeZone)) : null;
+  return {
+    q: filters.q,
+    actor: filters.actor,
+    action: filters.action,
+    outcome: filters.outcome,
+    range: filters.from || filters.to ? [day(filters.from, false), day(filters.to, true)] : null,
+  };
+}
+
+export function AuditFilters({ initial, onSearch }: { initial: Filters; onSearch: (filters: Filters) => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const submit = (values: Values) =>
@@ -36,7 +51,13 @@ export function AuditFilters({ onSearch }: { onSearch: (filters: Omit<AuditQuery
       to: dayBound(values.range?.[1], true),
     });
   return (
-    <Form form={form} layout="inline" onFinish={submit} style={{ marginBottom: 16, rowGap: 12 }}>
+    <Form
+      form={form}
+      layout="inline"
+      initialValues={valuesOf(initial)}
+      onFinish={submit}
+      style={{ marginBottom: 16, rowGap: 12 }}
+    >
       <Form.Item name="q">
         <Input allowClear placeholder={t("audit.q")} style={{ width: 150 }} />
       </Form.Item>
@@ -55,7 +76,7 @@ export function AuditFilters({ onSearch }: { onSearch: (filters: Omit<AuditQuery
         />
       </Form.Item>
       <Form.Item name="range">
-        <DatePicker.RangePicker style={{ width: 240 }} />
+        <DatePicker.RangePicker allowEmpty={[true, true]} style={{ width: 240 }} />
       </Form.Item>
       <Form.Item>
         <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="audit-search">
@@ -65,7 +86,7 @@ export function AuditFilters({ onSearch }: { onSearch: (filters: Omit<AuditQuery
       <Form.Item>
         <Button
           onClick={() => {
-            form.resetFields();
+            form.setFieldsValue({ q: undefined, actor: undefined, action: undefined, outcome: undefined, range: null });
             submit({});
           }}
         >

@@ -1,9 +1,10 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Card, Table, Tooltip, Typography } from "antd";
 import { useState } from "react";
+import { useSearchParams } from "react-router";
 import { isRole, roleLabels } from "../../../../policy/roles";
 import { type AuditQuery, auditApi } from "../../api/endpoints";
-import type { AuditEntry } from "../../api/types";
+import type { AuditEntry, AuditOutcome } from "../../api/types";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { OutcomeTag } from "../../components/tags";
@@ -13,10 +14,26 @@ import { VerifyChain } from "./VerifyChain";
 
 type Filters = Omit<AuditQuery, "page" | "pageSize">;
 
+const outcomes: readonly AuditOutcome[] = ["success", "refused", "failed"];
+
+function filtersOf(params: URLSearchParams): Filters {
+  const text = (key: string) => params.get(key) || undefined;
+  return {
+    q: text("q"),
+    actor: text("actor"),
+    action: text("action"),
+    outcome: outcomes.find((outcome) => outcome === params.get("outcome")),
+    from: text("from"),
+    to: text("to"),
+  };
+}
+
 /** 审计管理员: search the tamper-evident audit log and verify its HMAC-SM3 chain. */
 export function AuditPage() {
   const { t, pick, dateTime, number } = useI18n();
-  const [filters, setFilters] = useState<Filters>({});
+  // The filters live in the URL, so the 工作台's cards (近 7 日被拒绝的操作) open exactly their list.
+  const [params, setParams] = useSearchParams();
+  const filters = filtersOf(params);
   const [page, setPage] = useState({ current: 1, size: 20 });
   const list = useQuery({
     queryKey: ["audit", { ...filters, ...page }],
@@ -29,8 +46,11 @@ export function AuditPage() {
       <PageHeader title={t("nav.audit")} intro={t("audit.intro")} extra={<VerifyChain />} />
       <Card>
         <AuditFilters
+          initial={filters}
           onSearch={(next) => {
-            setFilters(next);
+            setParams(
+              Object.fromEntries(Object.entries(next).filter((entry): entry is [string, string] => Boolean(entry[1]))),
+            );
             setPage((p) => ({ ...p, current: 1 }));
           }}
         />

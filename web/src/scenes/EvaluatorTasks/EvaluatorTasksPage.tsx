@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { Card, Table } from "antd";
-import { Link } from "react-router";
+import { Card, Table, Tag } from "antd";
+import { Link, useSearchParams } from "react-router";
 import { type EvaluatorTaskSummary, evaluatorApi } from "../../api/evaluator";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
@@ -12,10 +12,21 @@ import { ScoreStateTag } from "./ScoreStateTag";
 /** 评估任务: the reports of the rounds entrusted to the signed-in evaluator (Art. 16.3, 22), each opening its task. */
 export function EvaluatorTasksPage() {
   const { t, number } = useI18n();
-  const tasks = useQuery({ queryKey: ["evaluator-tasks"], queryFn: evaluatorApi.tasks });
+  // The 工作台 opens this list with pending=true: only the reports still to score.
+  const [params, setParams] = useSearchParams();
+  const pending = params.get("pending") === "true";
+  const tasks = useQuery({
+    queryKey: ["evaluator-tasks", pending],
+    queryFn: () => evaluatorApi.tasks(pending ? { pending: "true" } : {}),
+  });
   return (
     <>
       <PageHeader title={t("nav.evaluatorTasks")} intro={t("evaluatorTasks.intro")} />
+      {pending ? (
+        <Tag closable onClose={() => setParams({})} style={{ marginBottom: 12 }} data-testid="tasks-filter">
+          {t("todo.filter.pending")}
+        </Tag>
+      ) : null}
       {tasks.isError ? <QueryError error={tasks.error} onRetry={() => tasks.refetch()} /> : null}
       <Card>
         <Table<EvaluatorTaskSummary>

@@ -1,6 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { Card, Empty, List, Tag } from "antd";
 import { useState } from "react";
+import { useSearchParams } from "react-router";
+import { assignmentLifecycle, assignmentStates } from "../../../../policy/review/assignment.transitions";
 import { portalApi } from "../../api/review";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
@@ -11,12 +13,29 @@ import { AssignmentPanel } from "./AssignmentPanel";
 export function ExpertPortalPage() {
   const { t, pick } = useI18n();
   const [open, setOpen] = useState<string | null>(null);
-  const list = useQuery({ queryKey: ["portal"], queryFn: () => portalApi.list() });
+  // The 工作台 opens this list filtered (status, open: rounds still in review); the filter shows as a closable tag.
+  const [params, setParams] = useSearchParams();
+  const status = assignmentStates.find((state) => state === params.get("status"));
+  const openOnly = params.get("open") === "true";
+  const list = useQuery({
+    queryKey: ["portal", status ?? null, openOnly],
+    queryFn: () => portalApi.list({ ...(status ? { status } : {}), ...(openOnly ? { open: "true" } : {}) }),
+  });
   const selected = open ?? list.data?.items[0]?.id ?? null;
 
   return (
     <>
       <PageHeader title={t("nav.expertPortal")} intro={t("portal.intro")} />
+      {status || openOnly ? (
+        <Tag closable onClose={() => setParams({})} style={{ marginBottom: 12 }} data-testid="portal-filter">
+          {[
+            status ? pick(assignmentLifecycle.stateLabels[status].zh, assignmentLifecycle.stateLabels[status].en) : "",
+            openOnly ? t("todo.filter.openRounds") : "",
+          ]
+            .filter(Boolean)
+            .join(" · ")}
+        </Tag>
+      ) : null}
       {list.isError ? <QueryError error={list.error} onRetry={() => list.refetch()} /> : null}
       <Card style={{ marginBottom: 16 }}>
         <List

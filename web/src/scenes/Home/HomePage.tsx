@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Card, Col, Row, Skeleton, Statistic, Typography } from "antd";
-import { useNavigate } from "react-router";
+import { Alert, Card, Col, Flex, Row, Skeleton, Statistic, Tag, Typography } from "antd";
+import { Link, useNavigate } from "react-router";
 import { roleLabels } from "../../../../policy/roles";
 import { homeApi } from "../../api/endpoints";
 import { useSession } from "../../api/session";
@@ -11,7 +11,10 @@ import type { MessageKey } from "../../i18n/dictionary";
 import { useI18n } from "../../i18n/I18nProvider";
 import { sectionForPath } from "../../routes/sections";
 
-/** Home: a short intro per role and the real counts of GET /api/dashboard, each card linking to its list. */
+/**
+ * Home, the 工作台: a short intro per role, then what waits on the caller (GET /api/dashboard), each to-do a count
+ * opening its list filtered to exactly those rows, then the role's plain counts.
+ */
 export function HomePage() {
   const me = useSession();
   const { t, pick } = useI18n();
@@ -38,37 +41,114 @@ export function HomePage() {
           description={pick(dashboard.data.editionWarning.messageZh, dashboard.data.editionWarning.messageEn)}
         />
       ) : null}
-      <Row gutter={[16, 16]} style={{ marginTop: 8 }}>
-        {dashboard.isPending
-          ? [1, 2, 3].map((n) => (
-              <Col key={n} xs={24} sm={12} lg={6}>
-                <Card>
-                  <Skeleton active paragraph={{ rows: 1 }} />
-                </Card>
-              </Col>
-            ))
-          : dashboard.data?.cards.map((card) => <CountCard key={card.key} card={card} />)}
-      </Row>
+      {dashboard.isPending ? (
+        <Row gutter={[16, 16]} style={{ marginTop: 8 }}>
+          {[1, 2, 3].map((n) => (
+            <Col key={n} xs={24} sm={12} lg={6}>
+              <Card>
+                <Skeleton active paragraph={{ rows: 1 }} />
+              </Card>
+            </Col>
+          ))}
+        </Row>
+      ) : null}
+      {dashboard.data ? <Workbench cards={dashboard.data.cards} /> : null}
     </>
   );
 }
 
-function CountCard({ card }: { card: DashboardCard }) {
-  const { pick, number } = useI18n();
+/** 工作台: what waits on the caller first (each a count opening its filtered list), quiet to-dos muted, then counts. */
+function Workbench({ cards }: { cards: DashboardCard[] }) {
+  const { t } = useI18n();
+  const todos = cards.filter((card) => card.kind === "todo");
+  const waiting = todos.filter((card) => card.value > 0);
+  const quiet = todos.filter((card) => card.value === 0);
+  const overview = cards.filter((card) => card.kind === "overview");
+  return (
+    <>
+      {todos.length > 0 ? (
+        <section data-testid="workbench-todos" style={{ marginTop: 8 }}>
+          <Typography.Title level={4}>{t("home.todos")}</Typography.Title>
+          {waiting.length === 0 ? (
+            <Typography.Paragraph type="secondary" data-testid="todos-empty">
+              {t("home.todosEmpty")}
+            </Typography.Paragraph>
+          ) : (
+            <Row gutter={[16, 16]}>
+              {waiting.map((card) => (
+                <CountCard key={card.key} card={card} prefix="todo" />
+              ))}
+            </Row>
+          )}
+          {quiet.length > 0 ? <QuietTodos cards={quiet} /> : null}
+        </section>
+      ) : null}
+      <section style={{ marginTop: 24 }}>
+        <Typography.Title level={5} type="secondary">
+          {t("home.overview")}
+        </Typography.Title>
+        <Row gutter={[16, 16]}>
+          {overview.map((card) => (
+            <CountCard key={card.key} card={card} prefix="card" />
+          ))}
+        </Row>
+      </section>
+    </>
+  );
+}
+
+/** The link a card may open: only where the caller's menu reaches (a count can be visible without its list). */
+function useCardLink(card: DashboardCard): string | undefined {
   const me = useSession();
-  const navigate = useNavigate();
-  // A card links only where the caller may go (a count can be visible without its list).
   const section = card.link ? sectionForPath(card.link.split("?")[0]!) : undefined;
-  const link = section?.visible(me) ? card.link : undefined;
+  return section?.visible(me) ? card.link : undefined;
+}
+
+function CountCard({ card, prefix }: { card: DashboardCard; prefix: "todo" | "card" }) {
+  const { pick, number } = useI18n();
+  const navigate = useNavigate();
+  const link = useCardLink(card);
+  const todo = card.kind === "todo";
   return (
     <Col xs={24} sm={12} lg={6}>
       <Card
         hoverable={Boolean(link)}
         onClick={link ? () => navigate(link) : undefined}
-        data-testid={`card-${card.key}`}
+        data-testid={`${prefix}-${card.key}`}
+        style={todo ? { borderColor: "#ffd591", background: "#fffbf0" } : undefined}
       >
-        <Statistic title={pick(card.labelZh, card.labelEn)} value={card.value} formatter={(v) => number(Number(v))} />
+        <Statistic
+          title={pick(card.labelZh, card.labelEn)}
+          value={card.value}
+          formatter={(v) => number(Number(v))}
+          valueStyle={todo ? { color: "#d46b08" } : undefined}
+        />
       </Card>
     </Col>
+  );
+}
+
+function QuietTodos({ cards }: { cards: DashboardCard[] }) {
+  const { t } = useI18n();
+  return (
+    <div style={{ marginTop: 12 }} data-testid="todos-quiet">
+      <Typography.Text type="secondary">{t("home.todosQuiet")}</Typography.Text>
+      <Flex wrap gap={8} style={{ marginTop: 6 }}>
+        {cards.map((card) => (
+          <QuietTodo key={card.key} card={card} />
+        ))}
+      </Flex>
+    </div>
+  );
+}
+
+function QuietTodo({ card }: { card: DashboardCard }) {
+  const { pick, number } = useI18n();
+  const link = useCardLink(card);
+  const text = `${pick(card.labelZh, card.labelEn)} ${number(card.value)}`;
+  return (
+    <Tag data-testid={`todo-${card.key}`} style={{ color: "rgba(0,0,0,0.45)" }}>
+      {link ? <Link to={link}>{text}</Link> : text}
+    </Tag>
   );
 }

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button, Card, Flex, Segmented, Table, Tag } from "antd";
 import { useState } from "react";
+import { useSearchParams } from "react-router";
 import { roleLabels } from "../../../../policy/roles";
 import { grantsApi } from "../../api/endpoints";
 import type { Grant, GrantStatus } from "../../api/types";
@@ -23,7 +24,9 @@ export function RoleGrantsPage() {
   const { t, pick, dateTime, number } = useI18n();
   const client = useQueryClient();
   const feedback = useFeedback();
-  const [status, setStatus] = useState<GrantStatus>("pending");
+  // The status lives in the URL, so the 工作台's "待审批" card opens exactly its list.
+  const [params, setParams] = useSearchParams();
+  const status = statuses.find((s) => s === params.get("status")) ?? "pending";
   const [page, setPage] = useState({ current: 1, size: 20 });
   const [decision, setDecision] = useState<{ grant: Grant; kind: "approve" | "reject" } | null>(null);
   const list = useQuery({
@@ -50,7 +53,7 @@ export function RoleGrantsPage() {
         <Segmented<GrantStatus>
           value={status}
           onChange={(value) => {
-            setStatus(value);
+            setParams({ status: value }, { replace: true });
             setPage((p) => ({ ...p, current: 1 }));
           }}
           options={statuses.map((s) => ({ value: s, label: t(`grant.status.${s}`) }))}
