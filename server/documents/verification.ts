@@ -9,6 +9,7 @@ export const documentKinds = {
   "recognition-notice": { labelZh: "认定通知", labelEn: "Recognition notice" },
   "annual-report": { labelZh: "国际科技合作基地年度工作报告", labelEn: "Base annual work report" },
   "revocation-notice": { labelZh: "取消省国际科技合作基地资格的通知", labelEn: "Revocation notice" },
+  "dossier-manifest": { labelZh: "档案清单（一键档案）", labelEn: "Dossier manifest" },
 } as const satisfies Record<string, { labelZh: string; labelEn: string }>;
 
 export type DocumentKind = keyof typeof documentKinds;

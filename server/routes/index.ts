@@ -19,6 +19,7 @@ import { dashboardRoutes } from "./dashboard/dashboard.routes";
 import { deadlineRoutes } from "./deadlines/deadlines.routes";
 import { decisionRoutes } from "./decisions/decisions.routes";
 import { demoRoutes } from "./demo/demo.routes";
+import { dossierRoutes } from "./dossiers/dossiers.routes";
 import { drawRoutes } from "./draws/draws.routes";
 import { expertRoutes } from "./experts/experts.routes";
 import { healthRoutes } from "./health/health.routes";
@@ -82,6 +83,7 @@ export async function registerRoutes(app: TypedApp, deps: RouteDeps) {
   await annualReportEvidenceRoutes(app, deps, store);
   await rectificationEvidenceRoutes(app, deps, store);
   await changeReportRoutes(app, deps, store);
+  await dossierRoutes(app, deps, store);
   await deadlineRoutes(app, deps);
   await publicRegistryRoutes(app, deps);
   await publicNoticeRoutes(app, deps);

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import { createReadStream, type ReadStream } from "node:fs";
 import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
@@ -130,6 +131,11 @@ export class FileStore {
 
   read(storageKey: string): Promise<Buffer> {
     return readFile(join(this.root, storageKey));
+  }
+
+  /** The stored bytes as a stream, for downloads too large to hold whole (dossiers, server/dossier/zip.ts). */
+  stream(storageKey: string): ReadStream {
+    return createReadStream(join(this.root, storageKey));
   }
 
   /** A stored file by id with its content, for a download the caller has already authorised; null if unknown. */

@@ -11,6 +11,7 @@ import { changeReportMessages } from "./messages/change-reports";
 import { commonMessages } from "./messages/common";
 import { deadlineMessages } from "./messages/deadlines";
 import { decisionMessages } from "./messages/decisions";
+import { dossierMessages } from "./messages/dossier";
 import { evaluatorMessages } from "./messages/evaluator";
 import { evidenceMessages } from "./messages/evidence";
 import { expertPoolMessages } from "./messages/experts";
@@ -57,6 +58,7 @@ const groups = [
   allianceMessages,
   nationalPlatformMessages,
   deadlineMessages,
+  dossierMessages,
 ] as const;
 
 type Group = (typeof groups)[number];

@@ -3,8 +3,10 @@ import { Alert, Button, Card, Col, Descriptions, Form, Row, Steps, Tag, Timeline
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { applicationReadApi } from "../../api/application-read";
+import { dossiersApi } from "../../api/dossiers";
 import { isApiError } from "../../api/errors";
 import { type ApplicationDetail, applicationsApi } from "../../api/recognition";
+import { DossierButton } from "../../components/DossierButton";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import type { MessageKey } from "../../i18n/dictionary";
@@ -124,6 +126,7 @@ export function ApplicationPage() {
                 {t("read.open")}
               </Button>
             </Link>
+            <DossierButton href={dossiersApi.applicationUrl(detail.id)} />
             {status ? (
               <Typography.Text type="secondary" data-testid="save-status">
                 {status}

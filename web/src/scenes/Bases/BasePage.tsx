@@ -2,6 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { Button, Card, Col, Row } from "antd";
 import { Link, useParams } from "react-router";
 import { basesApi } from "../../api/bases";
+import { dossiersApi } from "../../api/dossiers";
+import { DossierButton } from "../../components/DossierButton";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -26,9 +28,12 @@ export function BasePage() {
       <PageHeader
         title={base?.standardName ?? t("nav.bases")}
         extra={
-          <Link to="/bases">
-            <Button data-testid="base-back">{t("bases.back")}</Button>
-          </Link>
+          <>
+            {base ? <DossierButton href={dossiersApi.baseUrl(base.id)} /> : null}
+            <Link to="/bases">
+              <Button data-testid="base-back">{t("bases.back")}</Button>
+            </Link>
+          </>
         }
       />
       {query.isError ? <QueryError error={query.error} onRetry={() => query.refetch()} /> : null}
