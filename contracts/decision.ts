@@ -177,12 +177,25 @@ const bucket = z.object({
 export const portfolioDimensions = ["country", "field", "division", "type"] as const;
 export type PortfolioDimension = (typeof portfolioDimensions)[number];
 
+const labelled = { key: z.string(), labelZh: z.string(), labelEn: z.string() };
+/** A (key partner country, field) cell of the portfolio's matrix. */
+const matrixCell = z.object({ country: z.string(), field: z.string() });
+
 export const portfolioSchema = z.object({
   dimensions: z.object({
     country: z.array(bucket),
     field: z.array(bucket),
     division: z.array(bucket),
     type: z.array(bucket),
+  }),
+  /**
+   * Key partner country × field (issue 13 item 2): the current bases and the candidates in each cell; a base counts
+   * once in every cell of its key countries. Countries flagged 一带一路 on the day.
+   */
+  matrix: z.object({
+    countries: z.array(z.object({ ...labelled, beltAndRoad: z.boolean() })),
+    fields: z.array(z.object(labelled)),
+    cells: z.array(matrixCell.extend({ bases: z.number().int(), candidates: z.number().int() })),
   }),
   candidates: z.array(
     z.object({
@@ -205,6 +218,8 @@ export const portfolioSchema = z.object({
           fillsGap: z.boolean(),
         }),
       ),
+      /** The matrix cells the candidate falls in (its key countries × its field). */
+      cells: z.array(matrixCell),
     }),
   ),
 });

@@ -9,7 +9,7 @@ import { hubeiDivisions, prefectureOf } from "../../policy/reference/divisions";
 import type { Executor } from "../db/client";
 import { applications, bases, fields, units } from "../db/schema";
 import { parseStored } from "../db/stored-json";
-import { countryList } from "../reference/countries";
+import { beltAndRoadOn, countryList } from "../reference/countries";
 import { reviewResultOf } from "./review-result";
 
 /** Candidates of the comprehensive evaluation: reviewed and not yet recognized or turned down. */
@@ -71,7 +71,7 @@ async function labeller(executor: Executor) {
  */
 export async function portfolioOf(
   executor: Executor,
-  options: { callId?: string | undefined; candidateWhere?: SQL } = {},
+  options: { callId?: string | undefined; candidateWhere?: SQL; today?: string } = {},
 ): Promise<Portfolio> {
   const baseRows = await executor
     .select({
@@ -124,6 +124,19 @@ export async function portfolioOf(
     },
   }));
   for (const candidate of candidates) bump(candidate.item, "candidates");
+  const cells = new Map<string, { country: string; field: string; bases: number; candidates: number }>();
+  const cellsOf = (item: Item) => [...new Set(item.countries.key)].map((country) => ({ country, field: item.field }));
+  const bumpCell = (item: Item, column: "bases" | "candidates") => {
+    for (const { country, field } of cellsOf(item)) {
+      const id = `${country}\u0000${field}`;
+      const entry = cells.get(id) ?? { country, field, bases: 0, candidates: 0 };
+      entry[column] += 1;
+      cells.set(id, entry);
+    }
+  };
+  for (const row of baseRows)
+    bumpCell({ ...row, countries: parseStored("bases.countries", row.countries, row.id) }, "bases");
+  for (const candidate of candidates) bumpCell(candidate.item, "candidates");
 
   const label = await labeller(executor);
   const bucketsOf = (dimension: PortfolioDimension) =>
@@ -161,9 +174,26 @@ export async function portfolioOf(
       state: row.application.state,
       mean: (await reviewResultOf(executor, row.application.id)).mean,
       deltas,
+      cells: cellsOf(item),
     });
   }
+  const flagged = options.today ? await beltAndRoadOn(executor, options.today) : new Set<string>();
+  const matrixKeys = (pick: "country" | "field") => {
+    const keys = [...new Set([...cells.values()].map((cell) => cell[pick]))];
+    const total = (key: string) =>
+      [...cells.values()].filter((cell) => cell[pick] === key).reduce((sum, c) => sum + c.bases + c.candidates, 0);
+    return keys.sort((a, b) => total(b) - total(a) || a.localeCompare(b, "zh-CN"));
+  };
   return {
+    matrix: {
+      countries: matrixKeys("country").map((key) => ({
+        key,
+        ...label("country", key),
+        beltAndRoad: flagged.has(key),
+      })),
+      fields: matrixKeys("field").map((key) => ({ key, ...label("field", key) })),
+      cells: [...cells.values()],
+    },
     dimensions: {
       country: bucketsOf("country"),
       field: bucketsOf("field"),

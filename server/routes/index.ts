@@ -40,6 +40,7 @@ import { assignmentRoutes } from "./reviews/assignments.routes";
 import { reviewRoutes } from "./reviews/reviews.routes";
 import { revocationEvidenceRoutes } from "./revocations/evidence.routes";
 import { revocationRoutes } from "./revocations/revocations.routes";
+import { statisticsRoutes } from "./statistics/statistics.routes";
 import { securityPolicyRoutes } from "./security-policy/security-policy.routes";
 import type { RouteDeps, TypedApp } from "./types";
 import { unitRoutes } from "./units/units.routes";
@@ -85,6 +86,7 @@ export async function registerRoutes(app: TypedApp, deps: RouteDeps) {
   await changeReportRoutes(app, deps, store);
   await dossierRoutes(app, deps, store);
   await deadlineRoutes(app, deps);
+  await statisticsRoutes(app, deps);
   await publicRegistryRoutes(app, deps);
   await publicNoticeRoutes(app, deps);
   await publicVerifyRoutes(app, deps);

@@ -13,6 +13,7 @@ import { errorResponses } from "../../../contracts/errors";
 import type { Ability } from "../../../policy/access/abilities";
 import type { Caller } from "../../access/caller";
 import { authorize } from "../../access/scope";
+import { chinaDate } from "../../clock";
 import { listCandidates, loadCandidate } from "../../decision/candidates.repository";
 import { completeReview } from "../../decision/complete-review";
 import { evaluateApplication } from "../../decision/evaluate-application";
@@ -88,7 +89,7 @@ export async function decisionRoutes(app: TypedApp, deps: RouteDeps, store: File
     },
     async (request) => {
       await authorize(db, callerOf(request), "application.evaluate");
-      return portfolioOf(db, { callId: request.query.callId });
+      return portfolioOf(db, { callId: request.query.callId, today: chinaDate(deps.clock.now()) });
     },
   );
 

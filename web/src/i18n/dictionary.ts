@@ -26,6 +26,7 @@ import { rectificationMessages } from "./messages/rectifications";
 import { referenceMessages } from "./messages/reference";
 import { reviewMessages } from "./messages/review";
 import { revocationMessages } from "./messages/revocations";
+import { statisticsMessages } from "./messages/statistics";
 import { unitMessages } from "./messages/units";
 import { verifyMessages } from "./messages/verify";
 
@@ -58,6 +59,7 @@ const groups = [
   allianceMessages,
   nationalPlatformMessages,
   deadlineMessages,
+  statisticsMessages,
   dossierMessages,
 ] as const;
 

@@ -168,6 +168,9 @@ function routes() {
             guarded("deadlines", "deadlines", () =>
               import("../scenes/Deadlines/DeadlinesPage").then((m) => ({ Component: m.DeadlinesPage })),
             ),
+            guarded("statistics", "statistics", () =>
+              import("../scenes/Statistics/StatisticsPage").then((m) => ({ Component: m.StatisticsPage })),
+            ),
             guarded("workbench", "workbench", () =>
               import("../scenes/Workbench/WorkbenchPage").then((m) => ({ Component: m.WorkbenchPage })),
             ),

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   BellOutlined,
   CheckSquareOutlined,
   ClockCircleOutlined,
@@ -181,6 +182,14 @@ export const sections = [
     icon: <ClockCircleOutlined />,
     // 期限提醒 (SPEC §6): the department all bases, a recommender its jurisdiction, a host unit its own.
     visible: holds("deadline.read"),
+  },
+  {
+    key: "statistics",
+    path: "/statistics",
+    label: "nav.statistics",
+    icon: <BarChartOutlined />,
+    // 统计分析: the department the province, a recommender its jurisdiction; no one else sees the entry.
+    visible: holds("statistics.read"),
   },
   {
     key: "revocations",
