@@ -45,6 +45,8 @@ export const publicBaseSchema = z.object({
   isKey: z.boolean(),
   unit: z.string(),
   field: z.string(),
+  /** The field's English name (the Chinese one when the list of fields has none). */
+  fieldEn: z.string(),
   /** GB/T 2260 code of the host unit's prefecture. */
   division: z.string(),
   divisionZh: z.string(),

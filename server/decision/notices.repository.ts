@@ -1,7 +1,6 @@
-import { and, asc, desc, eq, gte, inArray, lte } from "drizzle-orm";
+import { asc, desc, eq, inArray, lte } from "drizzle-orm";
 import type { Notice, Objection, RecognitionDocument } from "../../contracts/decision";
 import type { ObjectionReceipt, PublicNotice } from "../../contracts/public-notices";
-import { addDays } from "../../policy/calendar/dates";
 import { baseTypes } from "../../policy/reference/base-types";
 import { chinaDate } from "../clock";
 import type { PiiCipher } from "../crypto/sm";
@@ -181,18 +180,16 @@ export async function loadRecognitionDocument(executor: Executor, id: string) {
   };
 }
 
-/** How long an ended 公示 stays on the public page, in calendar days after its end date. */
-export const endedNoticeShownDays = 30;
-
 /**
- * The 公示 the public sees (Art. 14.3): those started by `today` (China's date) and not ended more than
- * `endedNoticeShownDays` ago, with what a printed notice carries — standard name, host unit, type and field.
+ * The 公示 the public sees (Art. 14.3): every one started by `today` (China's date) — an ended one stays, as the
+ * archive of what was publicized, marked ended — with what a printed notice carries: standard name, host unit,
+ * type and field.
  */
 export async function listPublicNotices(executor: Executor, today: string): Promise<PublicNotice[]> {
   const rows = await executor
     .select()
     .from(publicNotices)
-    .where(and(lte(publicNotices.startOn, today), gte(publicNotices.endOn, addDays(today, -endedNoticeShownDays))))
+    .where(lte(publicNotices.startOn, today))
     .orderBy(desc(publicNotices.startOn), desc(publicNotices.createdAt));
   const listedIds = new Map(
     rows.map((row) => [row.id, parseStored("public_notices.application_ids", row.applicationIds, row.id)]),

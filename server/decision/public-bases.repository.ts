@@ -5,7 +5,7 @@ import { baseTypes } from "../../policy/reference/base-types";
 import { hubeiDivisions } from "../../policy/reference/divisions";
 import type { Executor } from "../db/client";
 import { containsPattern } from "../db/like-pattern";
-import { bases, units } from "../db/schema";
+import { bases, fields, units } from "../db/schema";
 import { parseStored } from "../db/stored-json";
 import { countryNameOf } from "../reference/countries";
 import { prefectureCode } from "./portfolio";
@@ -20,6 +20,8 @@ const columns = {
   isKey: bases.isKey,
   unit: units.name,
   field: bases.field,
+  /** The field's English name from the officers' list of fields (a field no longer listed keeps its Chinese name). */
+  fieldEn: sql<string | null>`(select ${fields.nameEn} from ${fields} where ${fields.nameZh} = ${bases.field} limit 1)`,
   divisionCode: units.divisionCode,
   countries: bases.countries,
   recognizedOn: bases.recognizedOn,
@@ -27,7 +29,8 @@ const columns = {
   director: bases.directorName,
   status: bases.status,
 };
-type Row = { [K in keyof typeof columns]: (typeof columns)[K]["_"]["data"] };
+type Columns = Omit<typeof columns, "fieldEn">;
+type Row = { [K in keyof Columns]: Columns[K]["_"]["data"] } & { fieldEn: string | null };
 
 /**
  * Open data only: the director's name is the one personal item (no ids, phones or person records). The one place a
@@ -48,6 +51,7 @@ function present(row: Row): PublicBase {
     isKey: row.isKey,
     unit: row.unit,
     field: row.field,
+    fieldEn: row.fieldEn || row.field,
     division,
     divisionZh: divisionLabel?.nameZh ?? division,
     divisionEn: divisionLabel?.nameEn ?? division,
@@ -138,7 +142,7 @@ export async function publicBaseFacets(executor: Executor): Promise<PublicBaseFa
   };
   return {
     types: tally(items.map((b) => ({ key: b.type, labelZh: b.typeZh, labelEn: b.typeEn }))),
-    fields: tally(items.map((b) => ({ key: b.field, labelZh: b.field, labelEn: b.field }))),
+    fields: tally(items.map((b) => ({ key: b.field, labelZh: b.field, labelEn: b.fieldEn }))),
     divisions: tally(items.map((b) => ({ key: b.division, labelZh: b.divisionZh, labelEn: b.divisionEn }))),
     countries: tally(
       items.flatMap((b) => {

@@ -3,6 +3,8 @@ import { FileStore } from "../storage/files";
 import { accountRoutes } from "./accounts/accounts.routes";
 import { passwordResetRoutes } from "./accounts/password-reset.routes";
 import { allianceRoutes } from "./alliances/alliances.routes";
+import { announcementRoutes } from "./announcements/announcements.routes";
+import { callNoticeRoutes } from "./announcements/call-notices.routes";
 import { achievementRoutes } from "./annual-reports/achievements.routes";
 import { annualReportRoutes } from "./annual-reports/annual-reports.routes";
 import { evaluatorRoutes } from "./annual-reports/evaluator.routes";
@@ -63,6 +65,7 @@ export async function registerRoutes(app: TypedApp, deps: RouteDeps) {
   await dashboardRoutes(app, deps);
   await policyRoutes(app, deps);
   await callRoutes(app, deps, store);
+  await callNoticeRoutes(app, deps, store);
   await applicationRoutes(app, deps, store);
   await registryFactRoutes(app, deps);
   await expertRoutes(app, deps);
@@ -89,5 +92,6 @@ export async function registerRoutes(app: TypedApp, deps: RouteDeps) {
   await statisticsRoutes(app, deps);
   await publicRegistryRoutes(app, deps);
   await publicNoticeRoutes(app, deps);
+  await announcementRoutes(app, deps, store);
   await publicVerifyRoutes(app, deps);
 }

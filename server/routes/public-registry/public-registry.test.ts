@@ -81,6 +81,7 @@ describe.each(databaseKinds())("public registry on %s", (kind) => {
       typeZh: "联合研究类",
       unit: "华中科技大学",
       field: "光电子信息",
+      fieldEn: "Optoelectronic information",
       division: "420100",
       divisionZh: "武汉市",
       recognizedOn: "2025-12-20",
@@ -131,5 +132,6 @@ describe.each(databaseKinds())("public registry on %s", (kind) => {
     const facets = (await t.anonymous.get("/api/public/bases/facets")).json();
     expect(facets.divisions.map((d: { key: string }) => d.key).sort()).toEqual(["420100", "420500"]);
     expect(facets.countries.find((c: { key: string }) => c.key === "DE")).toMatchObject({ labelZh: "德国", count: 2 });
+    expect(facets.fields.find((f: { key: string }) => f.key === "新材料")).toMatchObject({ labelEn: "New materials" });
   });
 });
