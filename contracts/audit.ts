@@ -18,6 +18,9 @@ export const auditEntrySchema = z.object({
   ip: z.string().nullable(),
   outcome: z.enum(["success", "refused", "failed"]),
   reason: z.string().nullable(),
+  /** The entry as a sentence: actor, what was done, the object by its name (contracts/audit-actions.ts). */
+  sentenceZh: z.string(),
+  sentenceEn: z.string(),
 });
 
 export const auditQuery = z.object({

@@ -485,7 +485,10 @@ export const materialsSchema = z.object({
     z.object({
       headingZh: z.string(),
       headingEn: z.string(),
-      items: z.array(z.object({ labelZh: z.string(), labelEn: z.string(), value: z.string() })),
+      /** `value` in Chinese; `valueEn` where the value is a labelled code (type, title, countries). */
+      items: z.array(
+        z.object({ labelZh: z.string(), labelEn: z.string(), value: z.string(), valueEn: z.string().optional() }),
+      ),
     }),
   ),
   files: z.array(

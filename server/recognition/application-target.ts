@@ -56,13 +56,20 @@ const text = (value: unknown) =>
 const yesNo = (value: unknown) => (value === true ? "是" : value === false ? "否" : "未填写");
 const joined = (parts: string[], separator = "，") => parts.filter(Boolean).join(separator);
 
-/** "俄罗斯（Russian Federation）" from "RU"; anything not an ISO code is shown as written. */
-function countryLabel(code: unknown): string {
+/** "俄罗斯" (or "Russian Federation" in English) from "RU"; anything not an ISO code is shown as written. */
+function countryLabel(code: unknown, language: "zh" | "en" = "zh"): string {
   const value = text(code);
   const country = countries.get(value.toUpperCase());
-  return country ? `${country.nameZh}（${country.nameEn}）` : value;
+  if (!country) return value;
+  return language === "zh" ? country.nameZh : country.nameEn;
 }
-const countryLabels = (codes: unknown) => (Array.isArray(codes) ? joined(codes.map(countryLabel), "、") : "");
+const countryLabels = (codes: unknown, language: "zh" | "en" = "zh") =>
+  Array.isArray(codes)
+    ? joined(
+        codes.map((code) => countryLabel(code, language)),
+        language === "zh" ? "、" : ", ",
+      )
+    : "";
 
 /** A dated list as "3 项：标题（2024-07-01，省级）；…", the count first so an empty list reads as nothing. */
 function datedList(value: unknown, unit: string, detail: (item: FormEntry) => string[] = () => []): string {
@@ -210,7 +217,7 @@ function materialSections(application: typeof applications.$inferSelect, unitNam
       headingEn: "Basics",
       items: [
         { labelZh: "依托单位", labelEn: "Host unit", value: unitName },
-        { labelZh: "基地类型", labelEn: "Base type", value: type ? `${type.nameZh}（${type.nameEn}）` : "" },
+        { labelZh: "基地类型", labelEn: "Base type", value: type?.nameZh ?? "", valueEn: type?.nameEn ?? "" },
         { labelZh: "领域", labelEn: "Field", value: application.field ?? "" },
         ...optional({ labelZh: "省重点国合基地", labelEn: "Key base", value: "是" }, application.isKey),
         ...optional(
@@ -222,7 +229,12 @@ function materialSections(application: typeof applications.$inferSelect, unitNam
           application.isOffshore,
         ),
         ...optional(
-          { labelZh: "港澳台合作", labelEn: "Hong Kong, Macao, Taiwan", value: region?.nameZh ?? "" },
+          {
+            labelZh: "港澳台合作",
+            labelEn: "Hong Kong, Macao, Taiwan",
+            value: region?.nameZh ?? "",
+            valueEn: region?.nameEn ?? "",
+          },
           !!region,
         ),
         ...optional(
@@ -239,12 +251,23 @@ function materialSections(application: typeof applications.$inferSelect, unitNam
       headingZh: "合作国家（地区）",
       headingEn: "Cooperation countries (regions)",
       items: [
-        { labelZh: "重点合作国家（地区）", labelEn: "Key countries", value: countryLabels(cooperation.key) },
-        { labelZh: "主要合作国家（地区）", labelEn: "Main countries", value: countryLabels(cooperation.main) },
+        {
+          labelZh: "重点合作国家（地区）",
+          labelEn: "Key countries",
+          value: countryLabels(cooperation.key),
+          valueEn: countryLabels(cooperation.key, "en"),
+        },
+        {
+          labelZh: "主要合作国家（地区）",
+          labelEn: "Main countries",
+          value: countryLabels(cooperation.main),
+          valueEn: countryLabels(cooperation.main, "en"),
+        },
         {
           labelZh: "辐射合作国家（地区）",
           labelEn: "Radiating countries",
           value: countryLabels(cooperation.radiating),
+          valueEn: countryLabels(cooperation.radiating, "en"),
         },
       ],
     },
@@ -254,7 +277,7 @@ function materialSections(application: typeof applications.$inferSelect, unitNam
       headingEn: "Director and team",
       items: [
         { labelZh: "基地负责人", labelEn: "Director", value: text(director.name) },
-        { labelZh: "职称", labelEn: "Title", value: title ? `${title.nameZh}（${title.nameEn}）` : "" },
+        { labelZh: "职称", labelEn: "Title", value: title?.nameZh ?? "", valueEn: title?.nameEn ?? "" },
         { labelZh: "全职在岗", labelEn: "Full-time", value: `${yesNo(director.fullTime)}${basis}` },
         {
           labelZh: "科研工作负责人或主要团队牵头人",

@@ -1,6 +1,7 @@
 import { and, eq, inArray, or } from "drizzle-orm";
 import type { ApplicationForm, FileSlot, StoredEligibility } from "../../contracts/recognition";
 import { checkEligibility } from "../../policy/eligibility/engine";
+import { presentInputError } from "../../policy/eligibility/field-labels";
 import {
   dropUnknownEligibilityKeys,
   managementSystemKeys,
@@ -197,7 +198,9 @@ export async function evaluateEligibility(
     let dropped = false;
     for (const error of parsed.errors) {
       if (inputErrors.some((known) => known.path === error.path)) continue;
-      inputErrors.push({ path: error.path, messageZh: error.messageZh, messageEn: error.messageEn });
+      // Shown to the applicant: the form's field names and the choices' labels, not the path and codes.
+      const shown = presentInputError(error);
+      inputErrors.push({ path: error.path, messageZh: shown.messageZh, messageEn: shown.messageEn });
       const path = error.path.split(".").map((key) => (/^\d+$/.test(key) ? Number(key) : key));
       if (requiredPaths.has(error.path) || path[0] === "unit" || path[0] === "referenceDate") continue;
       if (path[0] === "director" && path.length === 2 && (path[1] === "name" || path[1] === "personId")) {

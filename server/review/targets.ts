@@ -22,7 +22,8 @@ export interface ReviewMaterials {
   sections: Array<{
     headingZh: string;
     headingEn: string;
-    items: Array<{ labelZh: string; labelEn: string; value: string }>;
+    /** `valueEn` where the value is a labelled code (type, title, countries): one language at a time. */
+    items: Array<{ labelZh: string; labelEn: string; value: string; valueEn?: string }>;
   }>;
   /** The call's slot labels travel with each file, so the expert sees 申报书（PDF盖章版） rather than a slot code. */
   files: Array<{

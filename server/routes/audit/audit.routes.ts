@@ -2,6 +2,7 @@ import { auditPage, auditQuery, chainVerdictSchema } from "../../../contracts/au
 import { errorResponses } from "../../../contracts/errors";
 import { authorize } from "../../access/scope";
 import { readCheckpointForVerify, searchAudit, verifyAuditChain } from "../../audit/audit-log";
+import { auditSentences } from "../../audit/audit-presenter";
 import { checkpointPath } from "../../audit/checkpoint";
 import { registerAuditCheckpoints } from "../../audit/checkpointer";
 import { callerOf } from "../../http/request-context";
@@ -27,9 +28,10 @@ export async function auditRoutes(app: TypedApp, deps: RouteDeps) {
     async (request) => {
       await authorize(db, callerOf(request), "audit.read");
       const { items, total } = await searchAudit(db, request.query);
+      const sentences = await auditSentences(db, items);
       return {
         total,
-        items: items.map((row) => ({
+        items: items.map((row, index) => ({
           seq: row.seq,
           at: row.at.toISOString(),
           actorId: row.actorId,
@@ -42,6 +44,8 @@ export async function auditRoutes(app: TypedApp, deps: RouteDeps) {
           ip: row.ip,
           outcome: row.outcome,
           reason: row.reason,
+          sentenceZh: sentences[index]!.zh,
+          sentenceEn: sentences[index]!.en,
         })),
       };
     },

@@ -12,7 +12,7 @@ const sha256 = (content: Buffer) => createHash("sha256").update(content).digest(
 
 type MaterialsFile = { fileId: string; slot: string; labelZh?: string; name: string; mediaType: string; size: number };
 type Materials = {
-  sections: Array<{ headingZh: string; items: Array<{ labelZh: string; value: string }> }>;
+  sections: Array<{ headingZh: string; items: Array<{ labelZh: string; value: string; valueEn?: string }> }>;
   files: MaterialsFile[];
   findings: Array<{ ruleId: string; article: string; verdict: string; messageZh: string }>;
 };
@@ -102,11 +102,15 @@ describe.each(databaseKinds())("an expert opens the application's materials and 
     const materials = await materialsOf(expert);
     const value = (label: string) =>
       materials.sections.flatMap((s) => s.items).find((item) => item.labelZh === label)?.value;
-    expect(value("重点合作国家（地区）")).toBe("德国（Germany）");
-    expect(value("主要合作国家（地区）")).toBe("法国（France）、新加坡（Singapore）");
-    expect(value("合作机构 1")).toBe("Partner DE；国家（地区）：德国（Germany）；合作协议：2023-05-01 至 2028-04-30");
+    expect(value("重点合作国家（地区）")).toBe("德国");
+    expect(value("主要合作国家（地区）")).toBe("法国、新加坡");
+    const items = materials.sections.flatMap((s) => s.items);
+    // One language at a time: the English view has its own value for a labelled code.
+    expect(items.find((item) => item.labelZh === "主要合作国家（地区）")?.valueEn).toBe("France, Singapore");
+    expect(items.find((item) => item.labelZh === "职称")?.valueEn).toBe("Full senior");
+    expect(value("合作机构 1")).toBe("Partner DE；国家（地区）：德国；合作协议：2023-05-01 至 2028-04-30");
     expect(value("基地负责人")).toBe("刘洋");
-    expect(value("职称")).toBe("正高级（Full senior）");
+    expect(value("职称")).toBe("正高级");
     expect(value("团队成员")).toBe("张三；李四");
     expect(value("国际科技合作项目")).toBe("1 项：省国际合作项目（2024-07-01，省级）");
     expect(value("研发投入（近3年）")).toContain("2025年：研发费用 900 万元，销售收入 18000 万元，占销售收入 5.00%");

@@ -24,7 +24,7 @@ export const reviewMessages = messages(
     "import.column": "列",
     "import.message": "问题",
     "reviews.intro":
-      "每次抽取均由服务器生成随机种子并完整留存，任何人可凭抽取记录复核结果（npm run -s policy -- draw-verify）。",
+      "每次抽取均由服务器生成随机种子并完整留存。在评审轮次中点“下载抽取记录”可取得该次抽取的完整记录，交由纪检或第三方按公开的抽取规则独立复核结果。",
     "reviews.target": "评审对象",
     "reviews.unit": "依托单位",
     "reviews.group": "批次",
@@ -179,7 +179,7 @@ export const reviewMessages = messages(
     "import.column": "Column",
     "import.message": "Problem",
     "reviews.intro":
-      "Every draw uses a server-generated seed and is kept in full; anyone can re-run a record (npm run -s policy -- draw-verify).",
+      "Every draw uses a server-generated seed and is kept in full. Download a draw's full record from its review round (“Download the record”) for an independent re-run under the published draw rules.",
     "reviews.target": "Target",
     "reviews.unit": "Host unit",
     "reviews.group": "Batch",

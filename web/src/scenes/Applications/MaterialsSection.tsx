@@ -2,6 +2,7 @@ import { DeleteOutlined, DownloadOutlined, UploadOutlined } from "@ant-design/ic
 import { Alert, Button, Space, Table, Tag, Upload } from "antd";
 import { useState } from "react";
 import { type ApplicationDetail, applicationsApi } from "../../api/recognition";
+import { DigestButton } from "../../components/DigestButton";
 import { useFeedback } from "../../components/useFeedback";
 import { useI18n } from "../../i18n/I18nProvider";
 
@@ -92,7 +93,7 @@ export function MaterialsSection({
                   .map((f) => (
                     <Space key={f.id} size={4}>
                       <a href={applicationsApi.fileUrl(detail.id, f.id)}>{f.name}</a>
-                      <span style={{ color: "#999", fontSize: 12 }}>SHA-256 {f.sha256.slice(0, 12)}…</span>
+                      <DigestButton sha256={f.sha256} />
                       {editable ? (
                         <DeleteOutlined
                           aria-label={t("editor.remove")}

@@ -1,6 +1,7 @@
 import { SearchOutlined } from "@ant-design/icons";
 import { Button, DatePicker, Form, Input, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
+import { auditResourceNames } from "../../../../contracts/audit-actions";
 import type { AuditQuery } from "../../api/endpoints";
 import type { AuditOutcome } from "../../api/types";
 import { officeTimeZone } from "../../i18n/format";
@@ -15,6 +16,8 @@ interface Values {
 }
 
 const outcomes: AuditOutcome[] = ["success", "refused", "failed"];
+/** The action filter matches the stored code's start: one option per kind of record, by its name. */
+const actionKinds = Object.entries(auditResourceNames).filter(([code]) => !code.endsWith("s"));
 
 /** Whole days in Beijing time: from the first day's 00:00 to the last day's 24:00. */
 function dayBound(value: Dayjs | null | undefined, end: boolean): string | undefined {
@@ -39,7 +42,7 @@ function valuesOf(filters: Filters): Values {
 }
 
 export function AuditFilters({ initial, onSearch }: { initial: Filters; onSearch: (filters: Filters) => void }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const [form] = Form.useForm<Values>();
   const submit = (values: Values) =>
     onSearch({
@@ -65,7 +68,14 @@ export function AuditFilters({ initial, onSearch }: { initial: Filters; onSearch
         <Input allowClear placeholder={t("audit.actor")} style={{ width: 120 }} />
       </Form.Item>
       <Form.Item name="action">
-        <Input allowClear placeholder={t("audit.actionPlaceholder")} style={{ width: 190 }} />
+        <Select
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder={t("audit.actionPlaceholder")}
+          style={{ width: 190 }}
+          options={actionKinds.map(([value, words]) => ({ value: `${value}.`, label: pick(words.zh, words.en) }))}
+        />
       </Form.Item>
       <Form.Item name="outcome">
         <Select

@@ -55,7 +55,7 @@ export function AssignmentPanel({ id }: { id: string }) {
           >
             {section.items.map((entry) => (
               <Descriptions.Item key={entry.labelZh} label={pick(entry.labelZh, entry.labelEn)}>
-                <span style={{ whiteSpace: "pre-wrap" }}>{entry.value || "—"}</span>
+                <span style={{ whiteSpace: "pre-wrap" }}>{pick(entry.value, entry.valueEn ?? entry.value) || "—"}</span>
               </Descriptions.Item>
             ))}
           </Descriptions>

@@ -2,6 +2,9 @@ import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tabs, Upload } from "antd";
 import { useState } from "react";
+import { type BaseState, baseLifecycle } from "../../../../policy/lifecycles/base.transitions";
+import { baseOriginOf } from "../../../../policy/reference/base-origins";
+import { nationalPlatformKinds } from "../../../../policy/reference/evidence-kinds";
 import { unitsApi } from "../../api/endpoints";
 import { isApiError } from "../../api/errors";
 import { type NationalPlatform, registryApi } from "../../api/recognition";
@@ -164,10 +167,28 @@ export function RegistryFactsPage() {
                     columns={[
                       { title: t("facts.name"), dataIndex: "standardName" },
                       { title: t("facts.unit"), dataIndex: "unitName" },
-                      { title: t("facts.date"), dataIndex: "recognizedOn" },
+                      {
+                        title: t("facts.date"),
+                        dataIndex: "recognizedOn",
+                        render: (value?: string | null) => (value ? date(value) : "—"),
+                      },
                       { title: t("facts.documentNumber"), dataIndex: "documentNumber" },
-                      { title: t("facts.origin"), dataIndex: "origin" },
-                      { title: t("facts.status"), dataIndex: "status" },
+                      {
+                        title: t("facts.origin"),
+                        dataIndex: "origin",
+                        render: (origin: string) => {
+                          const found = baseOriginOf(origin);
+                          return pick(found.nameZh, found.nameEn);
+                        },
+                      },
+                      {
+                        title: t("facts.status"),
+                        dataIndex: "status",
+                        render: (status: string) => {
+                          const label = baseLifecycle.stateLabels[status as BaseState];
+                          return label ? pick(label.zh, label.en) : "—";
+                        },
+                      },
                     ]}
                   />
                 </>
@@ -192,7 +213,11 @@ export function RegistryFactsPage() {
                             ? pick("不良信用", "Bad credit")
                             : pick("科研失信", "Research misconduct"),
                       },
-                      { title: t("facts.date"), dataIndex: "recordedOn" },
+                      {
+                        title: t("facts.date"),
+                        dataIndex: "recordedOn",
+                        render: (value?: string | null) => (value ? date(value) : "—"),
+                      },
                       { title: t("facts.source"), dataIndex: "source" },
                       ...del("credit-records"),
                     ]}
@@ -213,7 +238,14 @@ export function RegistryFactsPage() {
                     columns={[
                       { title: t("facts.unit"), dataIndex: "unitName" },
                       { title: t("facts.name"), dataIndex: "name" },
-                      { title: t("facts.kind"), dataIndex: "kind" },
+                      {
+                        title: t("facts.kind"),
+                        dataIndex: "kind",
+                        render: (kind: string) => {
+                          const found = nationalPlatformKinds.find((entry) => entry.code === kind);
+                          return found ? pick(found.nameZh, found.nameEn) : "—";
+                        },
+                      },
                       {
                         title: t("national.revokedOn"),
                         render: (_: unknown, row: NationalPlatform) =>
@@ -245,8 +277,16 @@ export function RegistryFactsPage() {
                       { title: t("facts.unit"), dataIndex: "unitName" },
                       { title: t("facts.name"), dataIndex: "baseName" },
                       { title: t("facts.ground"), dataIndex: "ground" },
-                      { title: t("facts.date"), dataIndex: "revokedOn" },
-                      { title: t("facts.banEnds"), dataIndex: "banEndsOn" },
+                      {
+                        title: t("facts.date"),
+                        dataIndex: "revokedOn",
+                        render: (value?: string | null) => (value ? date(value) : "—"),
+                      },
+                      {
+                        title: t("facts.banEnds"),
+                        dataIndex: "banEndsOn",
+                        render: (value?: string | null) => (value ? date(value) : "—"),
+                      },
                       ...del("revocations"),
                     ]}
                   />
