@@ -157,6 +157,7 @@ describe("the recognition round, end to end in the browser", () => {
       await screenshot(page, "round-01-editor-materials");
       await page.getByText("已满足提交条件。").waitFor({ timeout: 20_000 });
       await page.getByTestId("event-submit").click();
+      await page.getByTestId("confirm-ok").click();
       await page.getByTestId("application-state").filter({ hasText: "推荐部门审核中" }).waitFor();
       await screenshot(page, "round-02-submitted");
       applicationUrl = new URL(page.url()).pathname;
@@ -168,6 +169,7 @@ describe("the recognition round, end to end in the browser", () => {
       await page.getByTestId("workbench-queue").getByText(standardName).first().waitFor();
       await page.goto(applicationUrl);
       await page.getByTestId("event-recommend").click();
+      await page.getByTestId("confirm-ok").click();
       await page.getByTestId("application-state").filter({ hasText: "已推荐，待形式审查" }).waitFor();
       await page.getByTestId("menu-workbench").click();
       await page.getByTestId("workbench-ranking").getByText(standardName).waitFor();
@@ -186,10 +188,13 @@ describe("the recognition round, end to end in the browser", () => {
       await page.getByText(standardName).first().waitFor();
       await page.goto(applicationUrl);
       await page.getByTestId("event-pass-formal-review").click();
+      // The checklist opens with no box ticked: each item is checked and ticked.
+      for (const box of await page.locator(".ant-modal .ant-checkbox-input").all()) await box.check();
       await page.getByTestId("checklist-ok").click();
       await page.getByTestId("event-send-to-review").waitFor();
       await screenshot(page, "round-04-formal-review-passed");
       await page.getByTestId("event-send-to-review").click();
+      await page.getByTestId("confirm-ok").click();
       await page.getByTestId("application-state").filter({ hasText: "专家评审" }).waitFor();
 
       await page.getByTestId("menu-reviews").click();
@@ -306,6 +311,7 @@ describe("the recognition round, end to end in the browser", () => {
       await pickDate(page, "notice-start", pastNoticeStart(today));
       await pickMany(page, "notice-applications", [standardName]);
       await page.getByTestId("notice-publish").click();
+      await page.getByTestId("confirm-ok").click();
       await toast(page, "公示截止日期");
       await screenshot(page, "round-12-notice");
 

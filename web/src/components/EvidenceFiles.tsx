@@ -136,6 +136,7 @@ export function EvidenceFiles({ owner, id, state }: { owner: EvidenceOwner; id: 
                       file.slot === list?.openSlot ? (
                         <Popconfirm
                           title={t("evidence.removeConfirm")}
+                          description={t("consequence.deleteEvidence")}
                           okText={t("evidence.remove")}
                           onConfirm={() => remove.mutate(file)}
                         >

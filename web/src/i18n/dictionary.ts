@@ -9,6 +9,7 @@ import { authMessages } from "./messages/auth";
 import { baseMessages } from "./messages/bases";
 import { changeReportMessages } from "./messages/change-reports";
 import { commonMessages } from "./messages/common";
+import { confirmationMessages } from "./messages/confirmations";
 import { deadlineMessages } from "./messages/deadlines";
 import { decisionMessages } from "./messages/decisions";
 import { dossierMessages } from "./messages/dossier";
@@ -26,6 +27,7 @@ import { rectificationMessages } from "./messages/rectifications";
 import { referenceMessages } from "./messages/reference";
 import { reviewMessages } from "./messages/review";
 import { revocationMessages } from "./messages/revocations";
+import { securityMessages } from "./messages/security";
 import { statisticsMessages } from "./messages/statistics";
 import { unitMessages } from "./messages/units";
 import { verifyMessages } from "./messages/verify";
@@ -61,6 +63,8 @@ const groups = [
   deadlineMessages,
   statisticsMessages,
   dossierMessages,
+  securityMessages,
+  confirmationMessages,
 ] as const;
 
 type Group = (typeof groups)[number];

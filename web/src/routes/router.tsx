@@ -36,6 +36,11 @@ function routes() {
       lazy: () => import("../scenes/Register/RegisterPage").then((m) => ({ Component: m.RegisterPage })),
     },
     {
+      path: "/forgot-password",
+      lazy: () =>
+        import("../scenes/ForgotPassword/ForgotPasswordPage").then((m) => ({ Component: m.ForgotPasswordPage })),
+    },
+    {
       path: "/registry",
       lazy: () => import("../scenes/PublicRegistry/RegistryPage").then((m) => ({ Component: m.RegistryPage })),
     },
@@ -87,6 +92,9 @@ function routes() {
             ),
             guarded("role-grants", "role-grants", () =>
               import("../scenes/RoleGrants/RoleGrantsPage").then((m) => ({ Component: m.RoleGrantsPage })),
+            ),
+            guarded("security-policy", "security-policy", () =>
+              import("../scenes/SecurityPolicy/SecurityPolicyPage").then((m) => ({ Component: m.SecurityPolicyPage })),
             ),
             guarded("audit", "audit", () =>
               import("../scenes/Audit/AuditPage").then((m) => ({ Component: m.AuditPage })),

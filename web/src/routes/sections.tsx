@@ -18,6 +18,7 @@ import {
   GlobalOutlined,
   HomeOutlined,
   IdcardOutlined,
+  LockOutlined,
   NotificationOutlined,
   OrderedListOutlined,
   ProfileOutlined,
@@ -82,6 +83,13 @@ export const sections = [
     label: "nav.roleGrants",
     icon: <SafetyCertificateOutlined />,
     visible: holds("role-grant.approve"),
+  },
+  {
+    key: "security-policy",
+    path: "/security-policy",
+    label: "nav.securityPolicy",
+    icon: <LockOutlined />,
+    visible: holds("security-setting.manage"),
   },
   { key: "audit", path: "/audit", label: "nav.audit", icon: <AuditOutlined />, visible: holds("audit.read") },
   {

@@ -69,7 +69,7 @@ export function AccountsPage() {
           columns={columns}
           dataSource={list.data?.items}
           loading={list.isFetching}
-          scroll={{ x: 1225 }}
+          scroll={{ x: 1285 }}
           pagination={{
             current: page.current,
             pageSize: page.size,

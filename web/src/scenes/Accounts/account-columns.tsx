@@ -6,6 +6,7 @@ import type { Account } from "../../api/types";
 import { useFeedback } from "../../components/useFeedback";
 import { useI18n } from "../../i18n/I18nProvider";
 import { AccountStateTags } from "./AccountStateTags";
+import { ResetPasswordButton } from "./ResetPasswordButton";
 
 const grantColors = { pending: "gold", approved: "green", rejected: "red", revoked: "default" } as const;
 
@@ -72,7 +73,7 @@ export function useAccountColumns(
       title: t("table.actions"),
       key: "actions",
       fixed: "right",
-      width: 240,
+      width: 300,
       render: (_, account) => (
         <AccountActions
           account={account}
@@ -88,8 +89,8 @@ export function useAccountColumns(
 /**
  * Only the actions the record's `abilities` grant (the server's 三员分立 rules, per row): unlock (account.unlock, when
  * locked), disable/enable (account.update; never one's own account nor an administrator's), request a role, revoke a
- * role (grants marked `revocable`), and the link to the expert pool (account.create, on rows holding or requesting
- * the expert role). An administrator's account offers none.
+ * role (grants marked `revocable`), the link to the expert pool (account.create, on rows holding or requesting
+ * the expert role) and a password reset (account.reset-password). An administrator's account offers none.
  */
 function AccountActions({
   account,
@@ -136,6 +137,7 @@ function AccountActions({
           {t("accounts.enable")}
         </Button>
       ) : null}
+      {can("account.reset-password") ? <ResetPasswordButton account={account} /> : null}
       {can("role-grant.request") ? (
         <Button size="small" onClick={() => onRequestRole(account)} data-testid={`account-grant-${account.username}`}>
           {t("accounts.requestRole")}

@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Button, Checkbox, Form, Input, Modal, Space } from "antd";
+import { Alert, Button, Checkbox, Form, Input, Modal, Space } from "antd";
 import { useState } from "react";
 import { formalReviewItems } from "../../../../contracts/recognition";
 import { type ApplicationDetail, applicationsApi, type EventInput } from "../../api/recognition";
 import { ReasonModal } from "../../components/ReasonModal";
+import { useConfirm } from "../../components/useConfirm";
 import { useFeedback } from "../../components/useFeedback";
 import type { MessageKey } from "../../i18n/dictionary";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -26,7 +27,10 @@ const needsReason = new Set<EventName>(["return", "decline", "request-correction
 const withChecklist = new Set<EventName>(["pass-formal-review", "request-correction"]);
 const danger = new Set<EventName>(["decline", "reject", "withdraw"]);
 
-/** One button per event the server says the caller may fire now; reasons and the formal-review checklist asked first. */
+/**
+ * One button per event the server says the caller may fire now. None fires on one click: each asks first, saying its
+ * consequence — a confirmation, the reason modal, or the formal-review checklist (which opens with no box ticked).
+ */
 export function EventButtons({
   detail,
   onDone,
@@ -42,6 +46,8 @@ export function EventButtons({
   const client = useQueryClient();
   const [asking, setAsking] = useState<EventName | null>(null);
   const [form] = Form.useForm<{ reason?: string; checklist: string[] }>();
+  const confirm = useConfirm();
+  const consequence = (event: EventName) => t(`consequence.${event}` as MessageKey);
   const fire = useMutation({
     mutationFn: async (input: EventInput) => {
       const version = (await beforeFire?.()) ?? detail.version;
@@ -70,7 +76,14 @@ export function EventButtons({
             loading={fire.isPending && fire.variables?.event === event}
             data-testid={`event-${event}`}
             onClick={() =>
-              withChecklist.has(event) || needsReason.has(event) ? setAsking(event) : fire.mutate({ event })
+              withChecklist.has(event) || needsReason.has(event)
+                ? setAsking(event)
+                : confirm({
+                    title: t(`event.${event}` as MessageKey),
+                    content: consequence(event),
+                    danger: danger.has(event),
+                    onOk: () => fire.mutate({ event }),
+                  })
             }
           >
             {t(`event.${event}` as MessageKey)}
@@ -80,6 +93,7 @@ export function EventButtons({
       <ReasonModal
         open={asking !== null && !withChecklist.has(asking)}
         title={asking ? t(`event.${asking}` as MessageKey) : ""}
+        description={asking ? consequence(asking) : undefined}
         required
         danger={asking ? danger.has(asking) : false}
         loading={fire.isPending}
@@ -97,7 +111,7 @@ export function EventButtons({
         <Form
           form={form}
           layout="vertical"
-          initialValues={{ checklist: asking === "pass-formal-review" ? formalReviewItems.map((i) => i.key) : [] }}
+          initialValues={{ checklist: [] }}
           onFinish={(values) =>
             asking &&
             fire.mutate({
@@ -107,6 +121,15 @@ export function EventButtons({
             })
           }
         >
+          {asking ? (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={consequence(asking)}
+              description={asking === "pass-formal-review" ? t("checklist.allRequired") : undefined}
+            />
+          ) : null}
           <Form.Item name="checklist">
             <Checkbox.Group
               options={formalReviewItems.map((i) => ({ value: i.key, label: pick(i.labelZh, i.labelEn) }))}

@@ -1,5 +1,5 @@
 import { DeleteOutlined, DownloadOutlined, UploadOutlined } from "@ant-design/icons";
-import { Alert, Button, Space, Table, Tag, Upload } from "antd";
+import { Alert, Button, Popconfirm, Space, Table, Tag, Upload } from "antd";
 import { useState } from "react";
 import { type ApplicationDetail, applicationsApi } from "../../api/recognition";
 import { DigestButton } from "../../components/DigestButton";
@@ -95,16 +95,20 @@ export function MaterialsSection({
                       <a href={applicationsApi.fileUrl(detail.id, f.id)}>{f.name}</a>
                       <DigestButton sha256={f.sha256} />
                       {editable ? (
-                        <DeleteOutlined
-                          aria-label={t("editor.remove")}
-                          onClick={async () => {
+                        <Popconfirm
+                          title={t("editor.remove")}
+                          description={<div style={{ maxWidth: 320 }}>{t("consequence.deleteFile")}</div>}
+                          okButtonProps={{ danger: true, "data-testid": "file-remove-confirm" }}
+                          onConfirm={async () => {
                             try {
                               onChange(await applicationsApi.removeFile(detail.id, f.id));
                             } catch (error) {
                               feedback.fail(error);
                             }
                           }}
-                        />
+                        >
+                          <DeleteOutlined aria-label={t("editor.remove")} data-testid={`file-remove-${f.id}`} />
+                        </Popconfirm>
                       ) : null}
                     </Space>
                   ))}

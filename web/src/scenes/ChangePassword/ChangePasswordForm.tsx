@@ -1,6 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { Alert, Button, Form, Input } from "antd";
 import { authApi } from "../../api/endpoints";
+import { usePasswordRulesText } from "../../components/password-rules";
 import { useFeedback } from "../../components/useFeedback";
 import { useI18n } from "../../i18n/I18nProvider";
 
@@ -10,11 +11,15 @@ interface Values {
   confirm: string;
 }
 
-/** POST /api/auth/password; the server checks strength (policy/security) and ends the account's other sessions. */
+/**
+ * POST /api/auth/password; the server checks strength against the security policy in force (the rules shown come from
+ * it) and ends the account's other sessions.
+ */
 export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   const { t } = useI18n();
   const [form] = Form.useForm<Values>();
   const feedback = useFeedback();
+  const rules = usePasswordRulesText();
   const change = useMutation({
     mutationFn: (values: Values) =>
       authApi.changePassword({ currentPassword: values.currentPassword, newPassword: values.newPassword }),
@@ -27,7 +32,7 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   });
   return (
     <Form form={form} layout="vertical" onFinish={(values) => change.mutate(values)} style={{ maxWidth: 420 }}>
-      <Alert type="info" showIcon title={t("password.rules")} style={{ marginBottom: 16 }} />
+      <Alert type="info" showIcon title={rules} style={{ marginBottom: 16 }} />
       <Form.Item
         name="currentPassword"
         label={t("password.current")}

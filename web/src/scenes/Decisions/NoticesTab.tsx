@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button, Card, DatePicker, Flex, Form, Input, Select, Table, Tag, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
+import { useConfirm } from "../../components/useConfirm";
 import { useFeedback } from "../../components/useFeedback";
 import type { MessageKey } from "../../i18n/dictionary";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -15,6 +16,7 @@ type Step = { objection: Objection; action: "investigate" | "upheld" | "dismisse
 export function NoticesTab({ candidates }: { candidates: Candidate[] }) {
   const { t } = useI18n();
   const { fail, done } = useFeedback();
+  const confirm = useConfirm();
   const client = useQueryClient();
   const [form] = Form.useForm<{ startOn: Dayjs; title?: string; applicationIds: string[] }>();
   const [objectionFor, setObjectionFor] = useState<Notice | null>(null);
@@ -49,7 +51,18 @@ export function NoticesTab({ candidates }: { candidates: Candidate[] }) {
   return (
     <>
       <Card size="small" style={{ marginBottom: 16 }}>
-        <Form form={form} layout="inline" onFinish={(values) => publish.mutate(values)} style={{ rowGap: 12 }}>
+        <Form
+          form={form}
+          layout="inline"
+          onFinish={(values) =>
+            confirm({
+              title: t("decisions.notice.publish"),
+              content: t("consequence.publish"),
+              onOk: () => publish.mutate(values),
+            })
+          }
+          style={{ rowGap: 12 }}
+        >
           <Form.Item name="startOn" label={t("decisions.notice.startOn")} rules={[{ required: true }]}>
             <DatePicker data-testid="notice-start" />
           </Form.Item>

@@ -71,6 +71,11 @@ export function LoginPage() {
               {t("action.login")}
             </Button>
           </Form>
+          <Flex justify="flex-end" style={{ marginTop: 12 }}>
+            <Link to="/forgot-password" data-testid="forgot-password-link">
+              {t("forgot.link")}
+            </Link>
+          </Flex>
           <Flex justify="space-between" style={{ marginTop: 16 }}>
             <Typography.Text type="secondary">{t("auth.noAccount")}</Typography.Text>
             <Link to="/register" data-testid="register-link">

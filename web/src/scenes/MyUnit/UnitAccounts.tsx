@@ -8,8 +8,12 @@ import { QueryError } from "../../components/QueryError";
 import { useFeedback } from "../../components/useFeedback";
 import { useI18n } from "../../i18n/I18nProvider";
 import { AccountStateTags } from "../Accounts/AccountStateTags";
+import { ResetPasswordButton } from "../Accounts/ResetPasswordButton";
 
-/** The unit administrator's colleagues: GET/POST /api/units/:id/accounts (each gets the applicant role). */
+/**
+ * The unit administrator's colleagues: GET/POST /api/units/:id/accounts (each gets the applicant role), and a
+ * password reset where the row allows it (a colleague, not the administrator itself).
+ */
 export function UnitAccounts({ unitId }: { unitId: string }) {
   const { t, dateTime } = useI18n();
   const [adding, setAdding] = useState(false);
@@ -43,6 +47,14 @@ export function UnitAccounts({ unitId }: { unitId: string }) {
             title: t("account.lastLogin"),
             dataIndex: "lastLoginAt",
             render: (value: string | null) => dateTime(value),
+          },
+          {
+            title: t("table.actions"),
+            key: "actions",
+            render: (_, account) =>
+              account.abilities.includes("account.reset-password") ? (
+                <ResetPasswordButton account={account} unitId={unitId} />
+              ) : null,
           },
         ]}
       />

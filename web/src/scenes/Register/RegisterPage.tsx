@@ -4,6 +4,7 @@ import { Link, useNavigate } from "react-router";
 import { publicApi } from "../../api/endpoints";
 import type { UnitRegistration } from "../../api/types";
 import { PublicPage } from "../../components/PublicPage";
+import { usePasswordRulesText } from "../../components/password-rules";
 import { UnitFields } from "../../components/UnitFields";
 import { useFeedback } from "../../components/useFeedback";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -17,6 +18,7 @@ export function RegisterPage() {
   const [form] = Form.useForm<Values>();
   const navigate = useNavigate();
   const feedback = useFeedback();
+  const passwordRules = usePasswordRulesText();
   const recommenders = useQuery({ queryKey: ["public-recommenders"], queryFn: publicApi.recommenders });
   const register = useMutation({
     mutationFn: ({ adminPasswordConfirm: _confirm, ...values }: Values) =>
@@ -81,7 +83,7 @@ export function RegisterPage() {
               <Form.Item
                 name="adminPassword"
                 label={t("auth.password")}
-                extra={t("password.rules")}
+                extra={passwordRules}
                 rules={[{ required: true, message: t("auth.passwordRequired") }]}
               >
                 <Input.Password autoComplete="new-password" />

@@ -1,6 +1,6 @@
 import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Card, Form, Input, Modal, Select, Space, Table, Tabs, Upload } from "antd";
+import { Alert, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tabs, Upload } from "antd";
 import { useState } from "react";
 import { type BaseState, baseLifecycle } from "../../../../policy/lifecycles/base.transitions";
 import { baseOriginOf } from "../../../../policy/reference/base-origins";
@@ -74,9 +74,16 @@ export function RegistryFactsPage() {
           {
             title: t("table.actions"),
             render: (_: unknown, row: { id: string }) => (
-              <Button size="small" danger onClick={() => remove.mutate({ kind, id: row.id })}>
-                {t("facts.delete")}
-              </Button>
+              <Popconfirm
+                title={t("facts.delete")}
+                description={<div style={{ maxWidth: 320 }}>{t("consequence.deleteFact")}</div>}
+                okButtonProps={{ danger: true, "data-testid": "fact-delete-confirm" }}
+                onConfirm={() => remove.mutate({ kind, id: row.id })}
+              >
+                <Button size="small" danger data-testid={`fact-delete-${row.id}`}>
+                  {t("facts.delete")}
+                </Button>
+              </Popconfirm>
             ),
           },
         ]
