@@ -140,6 +140,7 @@ export const auditVerbs: Record<string, Words> = {
   "review.panel-opinion": { zh: "填写了 {object} 的专家组意见", en: "wrote the panel opinion of {object}" },
   "review.materials.open": { zh: "查阅了 {object} 的申报材料", en: "opened the materials of {object}" },
   "review.materials.file": { zh: "打开了 {object} 的材料文件", en: "opened a material file of {object}" },
+  "dossier.download": { zh: "下载了{kind} {object} 的档案", en: "downloaded the dossier of the {kind} {object}" },
   "draw.run": { zh: "为 {object} 抽取了评审专家", en: "drew experts for {object}" },
   "draw.replace": { zh: "为 {object} 递补了评审专家", en: "replaced an expert of {object}" },
   "base.change-filed": { zh: "为 {object} 备案了重大事项变更", en: "filed a major change of {object}" },
