@@ -80,7 +80,7 @@ describe("published achievements, end to end in the browser", () => {
     const { context, page } = await newPage(browser);
     try {
       await page.goto("/registry");
-      await page.getByTestId("registry-achievements").click();
+      await page.getByTestId("public-nav-achievements").click();
       await page.waitForURL(/\/achievements$/);
       const item = page.getByTestId("public-achievements").locator(".ant-list-item").filter({ hasText: title });
       await item.filter({ hasText: summary }).waitFor();

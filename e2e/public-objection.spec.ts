@@ -42,7 +42,7 @@ describe("public 公示 and online objection", () => {
     try {
       const { page } = visitor;
       await page.goto("/registry");
-      await page.getByTestId("registry-notices").click();
+      await page.getByTestId("public-nav-notices").click();
       await page.waitForURL("**/notices");
       const card = page.getByTestId(`public-notice-${notice.id}`);
       await card.waitFor();

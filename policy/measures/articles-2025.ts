@@ -16,13 +16,14 @@ export interface Article {
   summaryEn: string;
 }
 
+/** The chapters; the English titles are ours, for orientation (the Chinese text is the authoritative one). */
 export const chapters2025 = [
-  { chapter: 1, titleZh: "总则" },
-  { chapter: 2, titleZh: "认定条件及程序" },
-  { chapter: 3, titleZh: "管理与职责" },
-  { chapter: 4, titleZh: "绩效考核" },
-  { chapter: 5, titleZh: "支持与服务" },
-  { chapter: 6, titleZh: "附则" },
+  { chapter: 1, titleZh: "总则", titleEn: "General provisions" },
+  { chapter: 2, titleZh: "认定条件及程序", titleEn: "Conditions and procedure of recognition" },
+  { chapter: 3, titleZh: "管理与职责", titleEn: "Management and responsibilities" },
+  { chapter: 4, titleZh: "绩效考核", titleEn: "Performance evaluation" },
+  { chapter: 5, titleZh: "支持与服务", titleEn: "Support and services" },
+  { chapter: 6, titleZh: "附则", titleEn: "Supplementary provisions" },
 ] as const;
 
 export const articles2025: readonly Article[] = [

@@ -2,6 +2,7 @@ import { List, Space, Tag, Typography } from "antd";
 import type { ReactNode } from "react";
 import type { MessageKey } from "../i18n/dictionary";
 import { useI18n } from "../i18n/I18nProvider";
+import { ArticleRef } from "./ArticleRef";
 
 /** One eligibility finding as the server's rules returned it (policy/eligibility/findings.ts). */
 export interface FindingItem {
@@ -23,7 +24,7 @@ const colors: Record<FindingItem["verdict"], string> = {
 
 /**
  * The one renderer of eligibility findings (the applicant's editor, the expert's materials): the verdict as a tag,
- * the article (第N条) and the message in the UI's language — shown as decided, never re-derived.
+ * the article (linked to its text on /policy) and the message in the UI's language — shown as decided, never re-derived.
  */
 export function FindingList({ findings, empty }: { findings: readonly FindingItem[]; empty?: ReactNode }) {
   const { t, pick } = useI18n();
@@ -37,7 +38,7 @@ export function FindingList({ findings, empty }: { findings: readonly FindingIte
           <Space align="start">
             <Tag color={colors[finding.verdict]}>{t(`verdict.${finding.verdict}` as MessageKey)}</Tag>
             <Typography.Text type="secondary" style={{ whiteSpace: "nowrap" }}>
-              {t("eligibility.article", { article: finding.article })}
+              <ArticleRef article={finding.article} />
             </Typography.Text>
             <span>{pick(finding.messageZh, finding.messageEn)}</span>
           </Space>

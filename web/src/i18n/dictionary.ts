@@ -22,6 +22,7 @@ import { homeMessages } from "./messages/home";
 import { nationalPlatformMessages } from "./messages/national-platforms";
 import { peopleMessages } from "./messages/people";
 import { publicNoticeMessages } from "./messages/public-notices";
+import { publicSiteMessages } from "./messages/public-site";
 import { recognitionMessages } from "./messages/recognition";
 import { rectificationMessages } from "./messages/rectifications";
 import { referenceMessages } from "./messages/reference";
@@ -49,6 +50,7 @@ const groups = [
   applicationReadMessages,
   verifyMessages,
   publicNoticeMessages,
+  publicSiteMessages,
   baseMessages,
   annualReportMessages,
   rectificationMessages,

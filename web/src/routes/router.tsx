@@ -65,6 +65,20 @@ function routes() {
       lazy: () => import("../scenes/PublicNotices/PublicNoticesPage").then((m) => ({ Component: m.PublicNoticesPage })),
     },
     {
+      path: "/announcements",
+      lazy: () =>
+        import("../scenes/PublicAnnouncements/AnnouncementsPage").then((m) => ({ Component: m.AnnouncementsPage })),
+    },
+    {
+      path: "/announcements/:id",
+      lazy: () =>
+        import("../scenes/PublicAnnouncements/AnnouncementPage").then((m) => ({ Component: m.AnnouncementPage })),
+    },
+    {
+      path: "/policy",
+      lazy: () => import("../scenes/Policy/PolicyPage").then((m) => ({ Component: m.PolicyPage })),
+    },
+    {
       path: "/verify/:code?",
       lazy: () => import("../scenes/Verify/VerifyPage").then((m) => ({ Component: m.VerifyPage })),
     },

@@ -1,6 +1,7 @@
 import { Empty, Flex, Timeline, Typography } from "antd";
 import { grades } from "../../../../policy/grading/grade";
 import type { BaseTimelineEntry } from "../../api/bases";
+import { ArticleRef } from "../../components/ArticleRef";
 import { useI18n } from "../../i18n/I18nProvider";
 
 const colors: Partial<Record<BaseTimelineEntry["kind"], string>> = {
@@ -36,11 +37,6 @@ export function BaseTimeline({ entries }: { entries: BaseTimelineEntry[] }) {
       lines.push(t("bases.entry.change", { from: previousValue, to: newValue }));
     }
     if (entry.data.late) lines.push(t("bases.entry.late"));
-    const { ground } = entry.data;
-    if (ground !== undefined) {
-      // Items of an article are numbered in Chinese numerals in Chinese texts: 第二十条第（六）项.
-      lines.push(t("bases.entry.ground", { ground: pick("一二三四五六七八九".charAt(ground - 1), String(ground)) }));
-    }
     if (entry.data.platformName) lines.push(t("bases.entry.platform", { value: entry.data.platformName }));
     if (entry.data.allianceName) lines.push(t("bases.entry.alliance", { value: entry.data.allianceName }));
     if (entry.data.reason) lines.push(t("bases.entry.reason", { value: entry.data.reason }));
@@ -62,6 +58,16 @@ export function BaseTimeline({ entries }: { entries: BaseTimelineEntry[] }) {
                 {line}
               </Typography.Text>
             ))}
+            {entry.data.ground !== undefined ? (
+              // Art. 20's grounds are its items: the line links to 第二十条第（N）项 on /policy.
+              <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                <ArticleRef article={`20.${entry.data.ground}`}>
+                  {t("bases.entry.ground", {
+                    ground: pick("一二三四五六七八九".charAt(entry.data.ground - 1), String(entry.data.ground)),
+                  })}
+                </ArticleRef>
+              </Typography.Text>
+            ) : null}
           </Flex>
         ),
       }))}

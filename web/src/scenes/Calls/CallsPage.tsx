@@ -12,6 +12,7 @@ import { QueryError } from "../../components/QueryError";
 import { useFeedback } from "../../components/useFeedback";
 import { toIsoDate } from "../../i18n/format";
 import { useI18n } from "../../i18n/I18nProvider";
+import { CallNoticeDrawer } from "./CallNoticeDrawer";
 
 const defaultRubric = {
   id: "rubric-default",
@@ -42,6 +43,7 @@ export function CallsPage() {
   const client = useQueryClient();
   const serverTime = useServerTime();
   const [creating, setCreating] = useState(false);
+  const [noticeOf, setNoticeOf] = useState<Call | null>(null);
   const [form] = Form.useForm<CallForm>();
   const list = useQuery({ queryKey: ["calls"], queryFn: callsApi.list });
   const refresh = () => client.invalidateQueries({ queryKey: ["calls"] });
@@ -122,6 +124,11 @@ export function CallsPage() {
                       {t("calls.apply")}
                     </Button>
                   ) : null}
+                  {call.abilities.includes("call.manage") ? (
+                    <Button size="small" onClick={() => setNoticeOf(call)} data-testid={`call-notice-${call.id}`}>
+                      {t("callNotice.open")}
+                    </Button>
+                  ) : null}
                   {call.abilities.includes("call.manage") && call.status !== "open" ? (
                     <Button size="small" onClick={() => move.mutate({ id: call.id, to: "open" })}>
                       {t("calls.open")}
@@ -138,6 +145,7 @@ export function CallsPage() {
           ]}
         />
       </Card>
+      <CallNoticeDrawer call={noticeOf} onClose={() => setNoticeOf(null)} />
       <Modal
         open={creating}
         title={t("calls.create")}

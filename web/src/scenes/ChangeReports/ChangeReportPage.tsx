@@ -5,6 +5,7 @@ import { Link, useParams } from "react-router";
 import type { Verdict } from "../../../../policy/eligibility/findings";
 import { type ChangeReportDetail, type ChangeReportEvent, changeReportsApi } from "../../api/change-reports";
 import { isApiError } from "../../api/errors";
+import { ArticleRef } from "../../components/ArticleRef";
 import { useCountryName } from "../../components/CountrySelect";
 import { EvidenceFiles } from "../../components/EvidenceFiles";
 import { PageHeader } from "../../components/PageHeader";
@@ -260,8 +261,7 @@ function ChangeReport({ id }: { id: string }) {
               <ul style={{ margin: 0, paddingInlineStart: 20 }}>
                 {effects.warnings.map((warning) => (
                   <li key={warning.ruleId}>
-                    {t("changeReport.article", { article: warning.article })}：
-                    {pick(warning.messageZh, warning.messageEn)}
+                    <ArticleRef article={warning.article} />：{pick(warning.messageZh, warning.messageEn)}
                   </li>
                 ))}
               </ul>
@@ -278,7 +278,7 @@ function ChangeReport({ id }: { id: string }) {
                 <Space align="start">
                   <Tag color={verdictColors[check.verdict]}>{t(`changeReport.verdict.${check.verdict}`)}</Tag>
                   <Typography.Text type="secondary">
-                    {t("changeReport.article", { article: check.article })}
+                    <ArticleRef article={check.article} />
                   </Typography.Text>
                   <span>{pick(check.messageZh, check.messageEn)}</span>
                 </Space>

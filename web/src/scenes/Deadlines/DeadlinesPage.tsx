@@ -3,6 +3,7 @@ import { Card, Select, Space, Table, Tag, Typography } from "antd";
 import { Link, useSearchParams } from "react-router";
 import { deadlineKindCodes } from "../../../../policy/deadlines/deadlines";
 import { type DeadlineItem, type DeadlineKind, deadlinesApi } from "../../api/deadlines";
+import { ArticleRef } from "../../components/ArticleRef";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import type { MessageKey } from "../../i18n/dictionary";
@@ -14,19 +15,12 @@ const kindParam = (value: string | null): DeadlineKind | undefined =>
   (deadlineKindCodes as readonly string[]).includes(value ?? "") ? (value as DeadlineKind) : undefined;
 const overdueParam = (value: string | null) => (value === "true" || value === "false" ? value : undefined);
 
-/** "18.5" → 第十八条第五项 is for documents; the list writes 第18条第5项 / Art. 18.5. */
-function articleLabel(article: string, language: "zh" | "en"): string {
-  if (language === "en") return `Art. ${article}`;
-  const [main, item] = article.split(".");
-  return item ? `第${main}条第${item}项` : `第${main}条`;
-}
-
 /**
  * 期限提醒 (SPEC §6): one table of every deadline the caller's scope reaches — the department all bases, a
  * recommender its jurisdiction, a host unit its own — sorted by due date by the server; overdue in red.
  */
 export function DeadlinesPage() {
-  const { t, date, language, pick } = useI18n();
+  const { t, date, pick } = useI18n();
   const [params, setParams] = useSearchParams();
   const kind = kindParam(params.get("kind"));
   const overdue = overdueParam(params.get("overdue"));
@@ -163,7 +157,7 @@ export function DeadlinesPage() {
                 return row.link ? <Link to={row.link}>{text}</Link> : text;
               },
             },
-            { title: t("deadlines.article"), width: 130, render: (_, row) => articleLabel(row.article, language) },
+            { title: t("deadlines.article"), width: 130, render: (_, row) => <ArticleRef article={row.article} /> },
           ]}
         />
       </Card>

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Empty, Flex, Table, Tag, Typography } from "antd";
-import { useState } from "react";
-import { Link } from "react-router";
+import { useEffect, useState } from "react";
+import { useLocation } from "react-router";
 import { PageHeader } from "../../components/PageHeader";
 import { PublicPage } from "../../components/PublicPage";
 import { QueryError } from "../../components/QueryError";
@@ -11,7 +11,7 @@ import { type PublicNotice, type PublicNoticeCandidate, publicNoticesApi } from 
 
 /**
  * The 公示 for everyone (Art. 14.3), no sign-in: each running notice with its dates and candidates, and an
- * objection form per candidate; notices ended in the last weeks stay listed, closed to objections.
+ * objection form per candidate; ended notices stay listed (the archive), marked ended, closed to objections.
  */
 export function PublicNoticesPage() {
   const { t } = useI18n();
@@ -20,23 +20,15 @@ export function PublicNoticesPage() {
   const items = notices.data?.items ?? [];
   const running = items.filter((notice) => notice.status === "running");
   const ended = items.filter((notice) => notice.status === "ended");
+  const { hash } = useLocation();
+  // A link from 通知公告 names one notice (#notice-<id>): shown once the list has loaded.
+  useEffect(() => {
+    if (hash && notices.isSuccess) document.getElementById(hash.slice(1))?.scrollIntoView({ block: "start" });
+  }, [hash, notices.isSuccess]);
 
   return (
     <PublicPage>
-      <PageHeader
-        title={t("publicNotices.title")}
-        intro={t("publicNotices.intro")}
-        extra={
-          <>
-            <Link to="/registry">
-              <Button>{t("publicNotices.registry")}</Button>
-            </Link>
-            <Link to="/login">
-              <Button>{t("publicNotices.login")}</Button>
-            </Link>
-          </>
-        }
-      />
+      <PageHeader title={t("publicNotices.title")} intro={t("publicNotices.intro")} />
       <Alert
         type="warning"
         showIcon
@@ -56,7 +48,7 @@ export function PublicNoticesPage() {
       {ended.length > 0 ? (
         <>
           <Typography.Title level={5} type="secondary" style={{ marginTop: 24 }}>
-            {t("publicNotices.recentlyEnded")}
+            {t("publicNotices.endedArchive")}
           </Typography.Title>
           {ended.map((notice) => (
             <NoticeCard key={notice.id} notice={notice} />
@@ -86,7 +78,8 @@ function NoticeCard({
   const running = notice.status === "running";
   return (
     <Card
-      style={{ marginBottom: 16 }}
+      id={`notice-${notice.id}`}
+      style={{ marginBottom: 16, scrollMarginTop: 16 }}
       data-testid={`public-notice-${notice.id}`}
       title={
         <Flex gap={8} align="center" wrap>

@@ -34,7 +34,7 @@ export function BaseProfilePage() {
             <Descriptions.Item label={t("registry.unit")}>{data.unit}</Descriptions.Item>
             <Descriptions.Item label={t("registry.director")}>{data.director || "—"}</Descriptions.Item>
             <Descriptions.Item label={t("registry.type")}>{pick(data.typeZh, data.typeEn)}</Descriptions.Item>
-            <Descriptions.Item label={t("registry.field")}>{data.field}</Descriptions.Item>
+            <Descriptions.Item label={t("registry.field")}>{pick(data.field, data.fieldEn)}</Descriptions.Item>
             <Descriptions.Item label={t("registry.division")}>
               {pick(data.divisionZh, data.divisionEn)}
             </Descriptions.Item>

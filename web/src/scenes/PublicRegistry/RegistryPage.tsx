@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Button, Card, Flex, Input, Select, Table, Tag, Typography } from "antd";
+import { Card, Flex, Grid, Input, List, Select, Table, Tag, Typography } from "antd";
 import { Link, useSearchParams } from "react-router";
 import { PageHeader } from "../../components/PageHeader";
 import { PublicPage } from "../../components/PublicPage";
@@ -9,9 +9,13 @@ import { type PublicBase, registryApi } from "./registry-api";
 
 const filterKeys = ["q", "type", "field", "division", "country"] as const;
 
-/** The public registry of recognized bases: search, filters in the URL, no sign-in (SPEC §1 "public"). */
+/**
+ * The public registry of recognized bases: search, filters in the URL, no sign-in (SPEC §1 "public"). On a phone
+ * each base is a card (a table of seven columns does not fit 390 px); names of types and fields follow the language.
+ */
 export function RegistryPage() {
-  const { t, pick, number } = useI18n();
+  const { t, pick, number, date } = useI18n();
+  const narrow = !Grid.useBreakpoint().md;
   const [params, setParams] = useSearchParams();
   const query = Object.fromEntries(filterKeys.map((key) => [key, params.get(key) ?? undefined]));
   const page = Number(params.get("page") ?? "1") || 1;
@@ -36,33 +40,14 @@ export function RegistryPage() {
 
   return (
     <PublicPage>
-      <PageHeader
-        title={t("registry.title")}
-        intro={t("registry.intro")}
-        extra={
-          <>
-            <Link to="/notices" data-testid="registry-notices">
-              <Button>{t("publicNotices.link")}</Button>
-            </Link>
-            <Link to="/achievements" data-testid="registry-achievements">
-              <Button>{t("achievements.public.link")}</Button>
-            </Link>
-            <Link to="/public/alliances" data-testid="registry-alliances">
-              <Button>{t("alliances.public.link")}</Button>
-            </Link>
-            <Link to="/login">
-              <Button>{t("registry.login")}</Button>
-            </Link>
-          </>
-        }
-      />
-      <Card>
+      <PageHeader title={t("registry.title")} intro={t("registry.intro")} />
+      <Card styles={{ body: { padding: narrow ? 12 : 24 } }}>
         <Flex gap={8} wrap style={{ marginBottom: 16 }}>
           <Input.Search
             allowClear
             defaultValue={query.q}
             placeholder={t("registry.search")}
-            style={{ width: 280 }}
+            style={{ width: narrow ? "100%" : 280 }}
             onSearch={(value) => set({ q: value.trim() || undefined })}
             data-testid="registry-search"
           />
@@ -82,74 +67,135 @@ export function RegistryPage() {
               placeholder={t(label)}
               value={query[key]}
               options={options(items)}
-              style={{ width: 200 }}
+              style={{ width: narrow ? "calc(50% - 4px)" : 200 }}
               onChange={(value?: string) => set({ [key]: value })}
               data-testid={`registry-filter-${key}`}
             />
           ))}
         </Flex>
         {list.isError ? <QueryError error={list.error} onRetry={() => list.refetch()} /> : null}
-        <Table<PublicBase>
-          rowKey="id"
-          loading={list.isFetching}
-          dataSource={list.data?.items}
-          data-testid="registry-table"
-          pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
-            showTotal: (total) => t("table.total", { n: number(total) }),
-            onChange: (current, size) => set({ page: String(current), pageSize: String(size) }),
-          }}
-          columns={[
-            {
-              title: t("registry.name"),
-              dataIndex: "name",
-              render: (name: string, base) => (
-                <Link to={`/registry/${base.id}`} data-testid={`registry-base-${base.id}`}>
-                  {name}
-                </Link>
-              ),
-            },
-            { title: t("registry.unit"), dataIndex: "unit", width: 220 },
-            {
-              title: t("registry.type"),
-              key: "type",
-              width: 130,
-              render: (_, base) => (
-                <Flex gap={4} wrap>
-                  <Tag>{pick(base.typeZh, base.typeEn)}</Tag>
-                  {base.isKey ? <Tag color="gold">{t("registry.key")}</Tag> : null}
-                </Flex>
-              ),
-            },
-            { title: t("registry.field"), dataIndex: "field", width: 150 },
-            {
-              title: t("registry.division"),
-              key: "division",
-              width: 110,
-              render: (_, b) => pick(b.divisionZh, b.divisionEn),
-            },
-            {
-              title: t("registry.keyCountries"),
-              key: "countries",
-              width: 160,
-              render: (_, base) => base.countries.key.map((c) => pick(c.nameZh, c.nameEn)).join("、"),
-            },
-            {
-              title: t("registry.recognizedOn"),
-              key: "recognizedOn",
-              width: 200,
-              render: (_, base) => (
-                <>
-                  <div>{base.recognizedOn}</div>
-                  <Typography.Text type="secondary">{base.documentNumber}</Typography.Text>
-                </>
-              ),
-            },
-          ]}
-        />
+        {narrow ? (
+          <RegistryCards
+            items={list.data?.items ?? []}
+            loading={list.isFetching}
+            pagination={{
+              current: page,
+              pageSize,
+              total: list.data?.total ?? 0,
+              size: "small",
+              showSizeChanger: false,
+              showTotal: (total) => t("table.total", { n: number(total) }),
+              onChange: (current, size) => set({ page: String(current), pageSize: String(size) }),
+            }}
+          />
+        ) : (
+          <Table<PublicBase>
+            rowKey="id"
+            loading={list.isFetching}
+            dataSource={list.data?.items}
+            data-testid="registry-table"
+            pagination={{
+              current: page,
+              pageSize,
+              total: list.data?.total ?? 0,
+              showTotal: (total) => t("table.total", { n: number(total) }),
+              onChange: (current, size) => set({ page: String(current), pageSize: String(size) }),
+            }}
+            columns={[
+              {
+                title: t("registry.name"),
+                dataIndex: "name",
+                render: (name: string, base) => (
+                  <Link to={`/registry/${base.id}`} data-testid={`registry-base-${base.id}`}>
+                    {name}
+                  </Link>
+                ),
+              },
+              { title: t("registry.unit"), dataIndex: "unit", width: 220 },
+              {
+                title: t("registry.type"),
+                key: "type",
+                width: 130,
+                render: (_, base) => (
+                  <Flex gap={4} wrap>
+                    <Tag>{pick(base.typeZh, base.typeEn)}</Tag>
+                    {base.isKey ? <Tag color="gold">{t("registry.key")}</Tag> : null}
+                  </Flex>
+                ),
+              },
+              { title: t("registry.field"), key: "field", width: 150, render: (_, b) => pick(b.field, b.fieldEn) },
+              {
+                title: t("registry.division"),
+                key: "division",
+                width: 110,
+                render: (_, b) => pick(b.divisionZh, b.divisionEn),
+              },
+              {
+                title: t("registry.keyCountries"),
+                key: "countries",
+                width: 160,
+                render: (_, base) => base.countries.key.map((c) => pick(c.nameZh, c.nameEn)).join("、"),
+              },
+              {
+                title: t("registry.recognizedOn"),
+                key: "recognizedOn",
+                width: 200,
+                render: (_, base) => (
+                  <>
+                    <div>{date(base.recognizedOn)}</div>
+                    <Typography.Text type="secondary">{base.documentNumber}</Typography.Text>
+                  </>
+                ),
+              },
+            ]}
+          />
+        )}
       </Card>
     </PublicPage>
+  );
+}
+
+/** The registry on a phone: one card per base with what the table's columns hold. */
+function RegistryCards({
+  items,
+  loading,
+  pagination,
+}: {
+  items: PublicBase[];
+  loading: boolean;
+  pagination: React.ComponentProps<typeof List>["pagination"];
+}) {
+  const { t, pick, date } = useI18n();
+  return (
+    <List<PublicBase>
+      loading={loading}
+      dataSource={items}
+      pagination={pagination}
+      data-testid="registry-cards"
+      renderItem={(base) => (
+        <List.Item style={{ paddingInline: 0 }}>
+          <Flex vertical gap={4} style={{ width: "100%", minWidth: 0 }}>
+            <Link to={`/registry/${base.id}`} data-testid={`registry-card-${base.id}`} style={{ fontWeight: 600 }}>
+              {base.name}
+            </Link>
+            <Typography.Text style={{ overflowWrap: "anywhere" }}>{base.unit}</Typography.Text>
+            <Flex gap={4} wrap>
+              <Tag>{pick(base.typeZh, base.typeEn)}</Tag>
+              {base.isKey ? <Tag color="gold">{t("registry.key")}</Tag> : null}
+              <Tag>{pick(base.field, base.fieldEn)}</Tag>
+              <Tag>{pick(base.divisionZh, base.divisionEn)}</Tag>
+            </Flex>
+            {base.countries.key.length > 0 ? (
+              <Typography.Text type="secondary">
+                {t("registry.keyCountries")}：{base.countries.key.map((c) => pick(c.nameZh, c.nameEn)).join("、")}
+              </Typography.Text>
+            ) : null}
+            <Typography.Text type="secondary">
+              {t("registry.recognizedOn")}：{date(base.recognizedOn)} · {base.documentNumber}
+            </Typography.Text>
+          </Flex>
+        </List.Item>
+      )}
+    />
   );
 }

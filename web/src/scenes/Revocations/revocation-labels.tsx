@@ -5,6 +5,7 @@ import {
 } from "../../../../policy/lifecycles/revocation-case.transitions";
 import { revocationGrounds } from "../../../../policy/reference/revocation-grounds";
 import type { RevocationSummary } from "../../api/revocations";
+import { ArticleRef } from "../../components/ArticleRef";
 import { useI18n } from "../../i18n/I18nProvider";
 
 const colors: Record<RevocationCaseState, string> = {
@@ -26,15 +27,19 @@ export function RevocationStateTag({ state }: { state: RevocationCaseState }) {
   );
 }
 
-const numerals = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-
-/** The ground with its article: 第二十条第六项 · 绩效考核整改期满后仍不合格. */
+/** The ground with its article, linked to its text: 第二十条第（六）项：绩效考核整改期满后仍不合格. */
 export function useGroundLabel() {
   const { pick } = useI18n();
   return (ground: number) => {
     const found = revocationGrounds.find((g) => g.ground === ground);
     if (!found) return String(ground);
-    return pick(`第二十条第（${numerals[ground]}）项：${found.nameZh}`, `Art. ${found.article}: ${found.nameEn}`);
+    return (
+      <>
+        <ArticleRef article={found.article} />
+        {pick("：", ": ")}
+        {pick(found.nameZh, found.nameEn)}
+      </>
+    );
   };
 }
 
