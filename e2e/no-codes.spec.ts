@@ -74,6 +74,7 @@ async function visible(page: Page): Promise<{ text: string; links: string[] }> {
       .map((anchor) => new URL(anchor.href, window.location.href))
       .filter((url) => url.origin === window.location.origin)
       .map((url) => url.pathname);
+    // biome-ignore lint/performance/useDomNodeTextContent: what is rendered visible is what a person reads.
     return { text: [document.title, document.body.innerText, ...attributes].join("\n"), links };
   });
 }
@@ -100,11 +101,28 @@ async function sweep(page: Page, who: string, candidates: PageRoute[], visited: 
     await settle(page, inflight);
     const check = async (route: PageRoute, url: string) => {
       await open(page, inflight, url);
-      const shown = await visible(page);
-      for (const link of shown.links) links.add(link);
-      if (allowedRoutes.has(route.path)) return;
-      const found = findCodes(shown.text, codes, language);
-      if (found.length) offences.push({ who, language, url, codes: found });
+      if (allowedRoutes.has(route.path)) {
+        for (const link of (await visible(page)).links) links.add(link);
+        return;
+      }
+      const found = new Set<string>();
+      const read = async () => {
+        const shown = await visible(page);
+        for (const link of shown.links) links.add(link);
+        for (const code of findCodes(shown.text, codes, language)) found.add(code);
+      };
+      await read();
+      // Each tab of the page shows its own pane.
+      const tabs = page.locator(".ant-tabs-tab:not(.ant-tabs-tab-disabled)");
+      const count = Math.min(await tabs.count(), 10);
+      for (let index = 0; index < count; index += 1) {
+        const tab = tabs.nth(index);
+        if (!(await tab.isVisible()) || (await tab.getAttribute("class"))?.includes("ant-tabs-tab-active")) continue;
+        await tab.click();
+        await settle(page, inflight);
+        await read();
+      }
+      if (found.size) offences.push({ who, language, url, codes: [...found] });
     };
     for (const route of concrete) await check(route, route.path);
     for (const route of parameterised) {
@@ -155,7 +173,12 @@ describe("words, not codes: no enum code, id, digest, command or field path on a
     };
     const signedIn = async (account: (typeof roles)[number]) => {
       const { context, page } = await newPage(browser);
-      await login(page, account.username, account.password);
+      await login(page, account.username, account.password).catch(async (error) => {
+        console.log(
+          `${account.username} could not sign in on ${page.url()}:\n${await page.locator("body").textContent()}`,
+        );
+        throw error;
+      });
       const menu = await page
         .locator("[data-testid^='menu-']")
         .evaluateAll((items) => items.map((item) => item.getAttribute("data-testid")!.slice("menu-".length)));

@@ -16,6 +16,7 @@ const token = /[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*/g;
 const addresses =
   /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\bhttps?:\/\/\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:cn|com|org|net|edu|gov|de|uk|io)\b/gi;
 const fileExtension = /\.(?:pdf|docx?|xlsx?|zip|png|jpe?g|ofd|txt|csv|json)$/i;
+const fileNameExtension = /\.(?:pdf|docx?|xlsx?|zip|png|jpe?g|ofd|txt|csv|json)\b/gi;
 
 /** English words that are also codes: normal text in the English UI, never a code there. */
 const englishWords = new Set(["third-party", "on-site", "top-up", "sub", "in", "out"]);
@@ -25,7 +26,7 @@ export function findCodes(text: string, codes: ReadonlySet<string>, language: La
   for (const match of text.matchAll(uuid)) found.add(match[0]);
   for (const match of text.matchAll(digest)) found.add(match[0]);
   for (const match of text.matchAll(command)) found.add(match[0].trim());
-  const plain = text.replace(addresses, " ");
+  const plain = text.replace(addresses, " ").replace(fileNameExtension, " ");
   for (const match of plain.matchAll(fieldPath)) if (!fileExtension.test(match[0])) found.add(match[0]);
   for (const match of plain.matchAll(token)) {
     const word = match[0];
