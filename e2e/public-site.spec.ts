@@ -25,6 +25,8 @@ const body =
 
 async function shoot(page: Page, name: string, width: number) {
   mkdirSync(shots, { recursive: true });
+  // Settled first: no loading blur, no confirmation still fading out.
+  await page.waitForFunction(() => !document.querySelector(".ant-spin-blur, .ant-popover:not(.ant-popover-hidden)"));
   await page.screenshot({ path: `${shots}/public-${name}-${width}.png`, fullPage: true });
 }
 
@@ -83,11 +85,9 @@ describe("the public site: 通知公告, the measures' text, the registry on a p
       try {
         await page.setViewportSize(size);
         await page.goto("/registry");
-        const nav = await page.getByTestId("public-nav").innerText();
-        for (const section of ["通知公告", "公示", "政策文件", "基地名录", "成果", "联盟", "验证"]) {
-          expect(nav).toContain(section);
-        }
-        expect(nav).not.toContain("整改中");
+        const nav = await page.getByTestId("public-nav").locator("a").allTextContents();
+        expect(nav).toEqual(["通知公告", "公示", "政策文件", "基地名录", "成果", "联盟", "验证"]);
+        expect((await page.locator("header, nav").allTextContents()).join("")).not.toContain("整改中");
         await page.getByTestId("public-nav-announcements").click();
         await page.waitForURL("**/announcements");
         const listed = (await (await page.request.get("/api/public/announcements")).json()) as AnnouncementList;

@@ -187,11 +187,15 @@ function RegistryCards({
             </Flex>
             {base.countries.key.length > 0 ? (
               <Typography.Text type="secondary">
-                {t("registry.keyCountries")}：{base.countries.key.map((c) => pick(c.nameZh, c.nameEn)).join("、")}
+                {t("registry.keyCountries")}
+                {pick("：", ": ")}
+                {base.countries.key.map((c) => pick(c.nameZh, c.nameEn)).join("、")}
               </Typography.Text>
             ) : null}
             <Typography.Text type="secondary">
-              {t("registry.recognizedOn")}：{date(base.recognizedOn)} · {base.documentNumber}
+              {t("registry.recognizedOn")}
+              {pick("：", ": ")}
+              {date(base.recognizedOn)} · {base.documentNumber}
             </Typography.Text>
           </Flex>
         </List.Item>
