@@ -85,6 +85,7 @@ describe("the public site: 通知公告, the measures' text, the registry on a p
       try {
         await page.setViewportSize(size);
         await page.goto("/registry");
+        await page.getByTestId("public-nav-verify").waitFor();
         const nav = await page.getByTestId("public-nav").locator("a").allTextContents();
         expect(nav).toEqual(["通知公告", "公示", "政策文件", "基地名录", "成果", "联盟", "验证"]);
         expect((await page.locator("header, nav").allTextContents()).join("")).not.toContain("整改中");
