@@ -18,9 +18,17 @@ const defaultRubric = {
   id: "rubric-default",
   titleZh: "省国合基地认定评审指标",
   indicators: [
-    { id: "foundation", labelZh: "国际合作基础", weight: 0.4, min: 0, max: 40, article: "7.2" },
-    { id: "team", labelZh: "团队与负责人", weight: 0.3, min: 0, max: 30, article: "12" },
-    { id: "plan", labelZh: "建设工作方案", weight: 0.3, min: 0, max: 30, article: "7.3" },
+    {
+      id: "foundation",
+      labelZh: "国际合作基础",
+      labelEn: "Cooperation record",
+      weight: 0.4,
+      min: 0,
+      max: 40,
+      article: "7.2",
+    },
+    { id: "team", labelZh: "团队与负责人", labelEn: "Team and director", weight: 0.3, min: 0, max: 30, article: "12" },
+    { id: "plan", labelZh: "建设工作方案", labelEn: "Work plan", weight: 0.3, min: 0, max: 30, article: "7.3" },
   ],
 };
 
