@@ -139,8 +139,9 @@ describe.each(databaseKinds())("statistics (issue 13 item 2) on %s", (kind) => {
     await createApplication(db, { callId: callIds.a, unitName: yichangUnit, state: "in-expert-review", submittedAt });
     await createApplication(db, { callId: callIds.b, unitName: wuhanUnit, state: "recommended", submittedAt });
     await createApplication(db, { callId: callIds.b, unitName: yichangUnit, state: "recognized", submittedAt });
-    await createApplication(db, { callId: callIds.c, unitName: yichangUnit, state: "draft" });
-    await createApplication(db, { callId: callIds.c, unitName: yichangUnit, state: "withdrawn" });
+    await createApplication(db, { callId: callIds.c, unitName: yichangUnit, state: "draft", submittedAt: null });
+    // Withdrawn before it was ever submitted: still its unit's alone.
+    await createApplication(db, { callId: callIds.c, unitName: yichangUnit, state: "withdrawn", submittedAt: null });
     await createApplication(db, { callId: callIds.c, unitName: wuhanUnit, state: "withdrawn", submittedAt });
   });
   afterAll(() => t.close());
