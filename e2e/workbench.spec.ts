@@ -1,0 +1,72 @@
+import { mkdirSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, login, newPage } from "./browser";
+
+/**
+ * 工作台 (issue 13 item 1) in the browser, at a desktop and a phone width: each role's home page leads with what waits
+ * on it; a to-do opens its list filtered to exactly the rows it counted. Screenshots: /tmp/shots/workbench-<role>-<width>.png.
+ */
+const password = "Demo@2025";
+const shots = "/tmp/shots";
+
+const roles = [
+  { role: "applicant", username: "app.yichang", todo: "annual-report-due", path: "/annual-reports" },
+  { role: "recommender", username: "rec.wuhan", todo: "annual-report-recommender-review", path: "/annual-reports" },
+  { role: "officer", username: "officer", todo: "annual-report-to-evaluate", path: "/annual-reports" },
+  { role: "expert", username: "expert", todo: "review-invitations", path: "/expert-portal" },
+] as const;
+
+const viewports = [
+  { width: 1440, height: 900 },
+  { width: 390, height: 844 },
+] as const;
+
+/** The rows a list page shows: table rows, or the items of a list. */
+const rows = (page: Page) => page.locator(".ant-table-tbody tr.ant-table-row, .ant-list-items > .ant-list-item");
+
+const digits = (text: string | null) => Number((text ?? "").replace(/\D/g, ""));
+
+describe("the 工作台 of each role", () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    mkdirSync(shots, { recursive: true });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  for (const viewport of viewports) {
+    for (const { role, username, todo, path } of roles) {
+      it(`${role} at ${viewport.width}px: the to-dos lead, and one opens its list with as many rows`, async () => {
+        const { context, page } = await newPage(browser);
+        try {
+          await page.setViewportSize(viewport);
+          await login(page, username, password);
+          await page.goto("/");
+          const todos = page.getByTestId("workbench-todos");
+          await todos.waitFor();
+          // What waits comes first: the to-do section sits above the overview counts.
+          const card = page.getByTestId(`todo-${todo}`);
+          await card.waitFor();
+          const value = digits(await card.locator(".ant-statistic-content-value").textContent());
+          expect(value, `${username} has something waiting under ${todo}`).toBeGreaterThan(0);
+          const todoBox = await todos.boundingBox();
+          const overviewBox = await page.getByTestId("card-notifications-unread").boundingBox();
+          expect(todoBox!.y).toBeLessThan(overviewBox!.y);
+          // The card says what to do, in words.
+          expect((await card.textContent())?.trim()).toMatch(/^[\u4e00-\u9fa5]/);
+          await page.screenshot({ path: `${shots}/workbench-${role}-${viewport.width}.png`, fullPage: true });
+
+          await card.click();
+          await page.waitForURL((url) => url.pathname === path && url.search.length > 1);
+          await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBe(value);
+          await page.screenshot({ path: `${shots}/workbench-${role}-${viewport.width}-list.png`, fullPage: true });
+        } finally {
+          await context.close();
+        }
+      }, 90_000);
+    }
+  }
+});
