@@ -34,6 +34,7 @@ export function AccountsPage() {
     placeholderData: keepPreviousData,
   });
   const columns = useAccountColumns(setRoleFor, setExpertFor, setRevokeFor);
+  const canCreate = hasAbility(me, "account.create");
 
   return (
     <>
@@ -41,7 +42,7 @@ export function AccountsPage() {
         title={t("nav.accounts")}
         intro={t("accounts.intro")}
         extra={
-          hasAbility(me, "account.create") ? (
+          canCreate ? (
             <Button
               type="primary"
               icon={<PlusOutlined />}
@@ -80,9 +81,11 @@ export function AccountsPage() {
           }}
         />
       </Card>
-      <AccountFormModal open={creating} onClose={() => setCreating(false)} />
+      {/* Both modals render their expert picker up front, which asks for pool experts and field labels: only for
+          the holder of account.create (the security administrator reads this list too, and may ask for neither). */}
+      {canCreate ? <AccountFormModal open={creating} onClose={() => setCreating(false)} /> : null}
       <RequestRoleModal account={roleFor} onClose={() => setRoleFor(null)} />
-      <LinkExpertModal account={expertFor} onClose={() => setExpertFor(null)} />
+      {canCreate ? <LinkExpertModal account={expertFor} onClose={() => setExpertFor(null)} /> : null}
       <RevokeRoleModal account={revokeFor} onClose={() => setRevokeFor(null)} />
     </>
   );
