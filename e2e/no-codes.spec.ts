@@ -12,10 +12,16 @@ import { findCodes, type Language } from "./visible-codes";
  * A `:id` page is opened on a link some list page of the same role shows.
  */
 
+/**
+ * Parts of a page shown by design: the demo environment's account list (usernames to click) and the 校验 popover's
+ * digest. Their text is left out of the check.
+ */
+const allowedParts = ['[data-testid="demo-accounts"]', '[data-testid="digest-popover"]'];
 /** Shown by design: the verification page prints the code and digest a reader checks against the paper. */
 const allowedRoutes = new Set(["/verify", "/verify/:code"]);
 
 const languages: Language[] = ["zh", "en"];
+const concurrency = Number(process.env.NO_CODES_CONCURRENCY ?? 2);
 const routes = pageRoutes();
 const codes = await enumCodes();
 const accounts = await demoAccounts();
@@ -66,7 +72,7 @@ async function open(page: Page, inflight: () => number, path: string) {
 
 /** The visible text, with title and placeholder attributes, and the page's links. */
 async function visible(page: Page): Promise<{ text: string; links: string[] }> {
-  return page.evaluate(() => {
+  return page.evaluate((exempt) => {
     const attributes = [...document.querySelectorAll<HTMLElement>("[title], [placeholder]")]
       .filter((element) => element.offsetParent !== null || element.tagName === "TITLE")
       .flatMap((element) => [element.getAttribute("title") ?? "", element.getAttribute("placeholder") ?? ""]);
@@ -75,8 +81,12 @@ async function visible(page: Page): Promise<{ text: string; links: string[] }> {
       .filter((url) => url.origin === window.location.origin)
       .map((url) => url.pathname);
     // biome-ignore lint/performance/useDomNodeTextContent: what is rendered visible is what a person reads.
-    return { text: [document.title, document.body.innerText, ...attributes].join("\n"), links };
-  });
+    let text = document.body.innerText;
+    for (const part of document.querySelectorAll<HTMLElement>(exempt.join(", ")))
+      // biome-ignore lint/performance/useDomNodeTextContent: the same rendered text as the page's, to take it out.
+      text = text.replace(part.innerText, "");
+    return { text: [document.title, text, ...attributes].join("\n"), links };
+  }, allowedParts);
 }
 
 async function setLanguage(page: Page, language: Language) {
@@ -100,7 +110,9 @@ async function sweep(page: Page, who: string, candidates: PageRoute[], visited: 
     await setLanguage(page, language);
     await settle(page, inflight);
     const check = async (route: PageRoute, url: string) => {
+      const started = Date.now();
       await open(page, inflight, url);
+      if (process.env.NO_CODES_TRACE) console.log(`${who} [${language}] ${url} ${Date.now() - started} ms`);
       if (allowedRoutes.has(route.path)) {
         for (const link of (await visible(page)).links) links.add(link);
         return;
@@ -118,11 +130,21 @@ async function sweep(page: Page, who: string, candidates: PageRoute[], visited: 
       for (let index = 0; index < count; index += 1) {
         const tab = tabs.nth(index);
         if (!(await tab.isVisible()) || (await tab.getAttribute("class"))?.includes("ant-tabs-tab-active")) continue;
-        await tab.click();
+        // A tab that went away (the page changed under it) is skipped.
+        if (
+          !(await tab.click({ timeout: 3_000 }).then(
+            () => true,
+            () => false,
+          ))
+        )
+          continue;
         await settle(page, inflight);
         await read();
       }
-      if (found.size) offences.push({ who, language, url, codes: [...found] });
+      if (found.size) {
+        offences.push({ who, language, url, codes: [...found] });
+        console.log(`codes: ${who} [${language}] ${url}: ${[...found].join(" | ")}`);
+      }
     };
     for (const route of concrete) await check(route, route.path);
     for (const route of parameterised) {
@@ -173,11 +195,9 @@ describe("words, not codes: no enum code, id, digest, command or field path on a
     };
     const signedIn = async (account: (typeof roles)[number]) => {
       const { context, page } = await newPage(browser);
-      await login(page, account.username, account.password).catch(async (error) => {
-        console.log(
-          `${account.username} could not sign in on ${page.url()}:\n${await page.locator("body").textContent()}`,
-        );
-        throw error;
+      // One retry: on a busy machine the first page of a fresh context can be slow to take input.
+      await login(page, account.username, account.password).catch(async () => {
+        await login(page, account.username, account.password);
       });
       const menu = await page
         .locator("[data-testid^='menu-']")
@@ -192,7 +212,7 @@ describe("words, not codes: no enum code, id, digest, command or field path on a
     for (const job of jobs) {
       const started = job().finally(() => running.delete(started));
       running.add(started);
-      if (running.size >= 2) await Promise.race(running);
+      if (running.size >= concurrency) await Promise.race(running);
     }
     await Promise.all(running);
 
@@ -204,5 +224,5 @@ describe("words, not codes: no enum code, id, digest, command or field path on a
     if (unreached.length) console.log(`No link reached: ${unreached.map((route) => route.path).join(", ")}`);
     expect(report).toBe("");
     expect(unreached.map((route) => route.path)).toEqual([]);
-  }, 170_000);
+  }, 600_000);
 });
