@@ -92,7 +92,7 @@ export function ApplicationReadPage() {
         </Flex>
       ),
     findings: (
-      <div data-testid="read-findings">
+      <div className="read-findings" data-testid="read-findings">
         <FindingList findings={view.findings} empty={t("read.noFindings")} />
       </div>
     ),
