@@ -153,7 +153,7 @@ describe.each(databaseKinds())("三员 separation on %s", (kind) => {
       expect(row.grants.every((grant) => grant.revocable === false)).toBe(true);
     }
     const officer = await rowOf(sysadmin, "officer");
-    expect(officer.abilities).toEqual(["account.update", "role-grant.request"]);
+    expect(officer.abilities).toEqual(["account.update", "role-grant.request", "account.reset-password"]);
     expect(officer.requestableRoles).toEqual(["applicant", "recommender", "expert", "evaluator"]);
     expect(officer.grants).toEqual([expect.objectContaining({ role: "officer", revocable: true, revokes: null })]);
     expect((await rowOf(secadmin, "officer")).abilities).toEqual([]);
