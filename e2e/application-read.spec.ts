@@ -32,10 +32,10 @@ describe("阅览: one application on one page", () => {
       await link.click();
       await page.waitForURL(/\/applications\/[^/]+\/read$/);
 
-      const document = page.getByTestId("read-document");
-      await document.waitFor();
+      const sheet = page.getByTestId("read-document");
+      await sheet.waitFor();
       expect(await page.getByTestId("read-section").count()).toBeGreaterThanOrEqual(6);
-      const text = (await document.textContent()) ?? "";
+      const text = (await sheet.textContent()) ?? "";
       expect(text).toContain("一、基本情况");
       expect(text).toContain("武汉光谷激光科技有限公司");
       expect(text).toContain("资格自查结果");
