@@ -3,6 +3,7 @@ import { baseStates } from "../policy/lifecycles/base.transitions";
 import { baseTypeCodes } from "../policy/reference/base-types";
 import { baseEventSchema } from "./base-timeline";
 import { paged, pageQuery, recordAbilities } from "./common";
+import { baseSortKeys, prefectureFilter, searchText, sortQuery, yearFilter } from "./lists";
 import { baseCountries } from "./registry";
 
 /**
@@ -10,9 +11,15 @@ import { baseCountries } from "./registry";
  * its facts and a timeline. Labels travel with the codes, so the UI looks nothing up.
  */
 export const baseListQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: searchText,
   status: z.enum(baseStates).optional(),
   type: z.enum(baseTypeCodes).optional(),
+  /** The host unit's 市州 (GB/T 2260 prefecture). */
+  division: prefectureFilter.optional(),
+  field: z.string().trim().max(50).optional(),
+  /** The year of recognition (认定年度). */
+  year: yearFilter.optional(),
+  ...sortQuery(baseSortKeys),
   ...pageQuery,
 });
 export type BaseListQuery = z.infer<typeof baseListQuery>;

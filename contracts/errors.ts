@@ -14,6 +14,8 @@ export const apiErrorSchema = z.object({
   messageEn: z.string(),
   article: z.string().optional(),
   errors: z.array(fieldErrorSchema).optional(),
+  /** The record a conflict is about, when the caller may open it (its unit's standing application in a call). */
+  existingId: z.string().optional(),
 });
 
 /** policy/refusal.ts `Refusal`, as stored inside a record (a refused draw attempt). */

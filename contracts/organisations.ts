@@ -3,6 +3,7 @@ import { titleCodes } from "../policy/reference/titles";
 import { unitTypeCodes } from "../policy/reference/unit-types";
 import { bilingual } from "./bilingual";
 import { paged, pageQuery, recordAbilities } from "./common";
+import { prefectureFilter, searchText, sortQuery, unitSortKeys } from "./lists";
 
 const divisionCode = z
   .string()
@@ -53,9 +54,13 @@ export const unitSchema = z.object({
 });
 
 export const unitListQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: searchText,
   status: z.enum(["pending", "confirmed", "rejected"]).optional(),
-  recommenderId: z.string().optional(),
+  recommenderId: z.string().max(64).optional(),
+  /** The unit's 市州 (GB/T 2260 prefecture). */
+  division: prefectureFilter.optional(),
+  type: z.enum(unitTypeCodes).optional(),
+  ...sortQuery(unitSortKeys),
   ...pageQuery,
 });
 

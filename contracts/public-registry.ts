@@ -2,6 +2,7 @@ import { z } from "zod";
 import { baseTypeCodes } from "../policy/reference/base-types";
 import { hubeiDivisions } from "../policy/reference/divisions";
 import { bilingual } from "./bilingual";
+import { publicBaseSortKeys, sortQuery, yearFilter } from "./lists";
 
 /**
  * The public registry of recognized bases (SPEC §1 "public"): open data, no sign-in. A base's standard name,
@@ -28,6 +29,9 @@ export const publicBaseQuery = z.object({
       bilingual("国家（地区）代码应为 2 位字母（ISO 3166-1）", "A country code has 2 letters (ISO 3166-1)"),
     )
     .optional(),
+  /** The year of recognition (认定年度). */
+  year: yearFilter.optional(),
+  ...sortQuery(publicBaseSortKeys),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

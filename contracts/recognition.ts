@@ -2,9 +2,11 @@ import { z } from "zod";
 import type { Rubric, RubricIndicator } from "../policy/grading/rubric";
 import { type FormalReviewRecord, formalReviewItems } from "../policy/lifecycles/application.decide";
 import { applicationEvents, applicationStates } from "../policy/lifecycles/application.transitions";
+import { baseTypeCodes } from "../policy/reference/base-types";
 import type { InterpretationSettings } from "../policy/settings";
 import { bilingual } from "./bilingual";
 import { isoDate, paged, pageQuery, recordAbilities } from "./common";
+import { applicationSortKeys, prefectureFilter, searchText, sortQuery } from "./lists";
 
 /** Recognition (Art. 14; SPEC §5.1): calls, applications, their files, transitions, ranking and formal review. */
 
@@ -286,9 +288,15 @@ export const applicationDetail = applicationSchema.extend({
 export type ApplicationDetail = z.infer<typeof applicationDetail>;
 
 export const applicationListQuery = z.object({
-  callId: z.string().optional(),
+  callId: z.string().max(64).optional(),
   state: z.enum(applicationStates).optional(),
-  q: z.string().trim().max(100).optional(),
+  q: searchText,
+  /** The host unit's 市州 (GB/T 2260 prefecture). */
+  division: prefectureFilter.optional(),
+  /** The base type applied for (Art. 6). */
+  type: z.enum(baseTypeCodes).optional(),
+  field: z.string().trim().max(50).optional(),
+  ...sortQuery(applicationSortKeys),
   /** Only those the caller's recommender holds now (the recommender's queue). */
   held: z
     .enum(["true", "false"])

@@ -14,6 +14,7 @@ import { exclusionRules, filterRules } from "../policy/review/exclusion-reasons"
 import { bilingual } from "./bilingual";
 import { paged, pageQuery, recordAbilities } from "./common";
 import { refusalSchema } from "./errors";
+import { expertSortKeys, searchText, sortQuery } from "./lists";
 import { rubricSchema } from "./recognition";
 
 /** Expert pool, draws, reviews (issue 5). Responses never tell applicants or recommenders who reviewed them. */
@@ -65,9 +66,11 @@ export type Expert = z.infer<typeof expertSchema>;
 export const expertPage = paged(expertSchema);
 
 export const expertListQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: searchText,
   field: z.string().trim().max(50).optional(),
+  title: z.enum(titleCodes).optional(),
   status: expertStatus.optional(),
+  ...sortQuery(expertSortKeys),
   ...pageQuery,
 });
 

@@ -1,10 +1,13 @@
-import { and, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, asc, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import type { SortOrder, unitSortKeys } from "../../contracts/lists";
 import type { Unit } from "../../contracts/organisations";
 import type { Ability } from "../../policy/access/abilities";
 import { type ResolvedScope, unitRows } from "../access/scope";
 import type { PiiCipher } from "../crypto/sm";
 import { maskPhone } from "../crypto/sm";
 import type { Executor } from "./client";
+import { containsPattern } from "./like-pattern";
+import { inBatches, inPrefecture, orderBy } from "./list-order";
 import { recommenders, units } from "./schema";
 
 export type UnitRow = typeof units.$inferSelect;
@@ -18,27 +21,67 @@ export interface UnitFilter {
   q?: string | undefined;
   status?: UnitRow["status"] | undefined;
   recommenderId?: string | undefined;
-  page: number;
-  pageSize: number;
+  /** The unit's 市州 (GB/T 2260 prefecture code). */
+  division?: string | undefined;
+  type?: string | undefined;
+  sort?: (typeof unitSortKeys)[number] | undefined;
+  order?: SortOrder | undefined;
 }
 
-/** Every unit read goes through the caller's resolved scope. */
-export async function listUnits(executor: Executor, scope: ResolvedScope, filter: UnitFilter) {
+/** The where-clause of the list, its export and the 工作台 counts: the caller's row scope and the filters asked. */
+export function unitListWhere(scope: ResolvedScope, filter: UnitFilter): SQL {
   const conditions: SQL[] = [unitRows(scope, units.id)];
-  if (filter.q) conditions.push(or(ilike(units.name, `%${filter.q}%`), ilike(units.uscc, `%${filter.q}%`))!);
+  if (filter.q) {
+    const pattern = containsPattern(filter.q);
+    conditions.push(or(ilike(units.name, pattern), ilike(units.uscc, pattern))!);
+  }
   if (filter.status) conditions.push(eq(units.status, filter.status));
   if (filter.recommenderId) conditions.push(eq(units.recommenderId, filter.recommenderId));
-  const where = and(...conditions);
-  const rows = await executor
+  if (filter.division) conditions.push(inPrefecture(units.divisionCode, filter.division));
+  if (filter.type) conditions.push(eq(units.type, filter.type));
+  return and(...conditions)!;
+}
+
+const unitSorts = {
+  name: units.name,
+  createdAt: units.createdAt,
+  status: units.status,
+  division: units.divisionCode,
+  type: units.type,
+} satisfies Record<(typeof unitSortKeys)[number], AnyColumn>;
+
+function unitOrder(filter: UnitFilter): SQL[] {
+  if (!filter.sort) return [desc(units.createdAt), asc(units.name), asc(units.id)];
+  return [...orderBy(unitSorts[filter.sort], filter.order), asc(units.id)];
+}
+
+function unitPage(executor: Executor, where: SQL, filter: UnitFilter, limit: number, offset: number) {
+  return executor
     .select(withRecommender)
     .from(units)
     .innerJoin(recommenders, eq(recommenders.id, units.recommenderId))
     .where(where)
-    .orderBy(desc(units.createdAt), units.name)
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize);
+    .orderBy(...unitOrder(filter))
+    .limit(limit)
+    .offset(offset);
+}
+
+/** Every unit read goes through the caller's resolved scope. */
+export async function listUnits(
+  executor: Executor,
+  scope: ResolvedScope,
+  filter: UnitFilter & { page: number; pageSize: number },
+) {
+  const where = unitListWhere(scope, filter);
+  const rows = await unitPage(executor, where, filter, filter.pageSize, (filter.page - 1) * filter.pageSize);
   const [count] = await executor.select({ n: sql<number>`count(*)::int` }).from(units).where(where);
   return { rows, total: Number(count?.n ?? 0) };
+}
+
+/** Every unit the filters match, in the list's order, a batch at a time (the Excel export streams them). */
+export function allUnits(executor: Executor, scope: ResolvedScope, filter: UnitFilter) {
+  const where = unitListWhere(scope, filter);
+  return inBatches((limit, offset) => unitPage(executor, where, filter, limit, offset));
 }
 
 export async function loadUnit(executor: Executor, scope: ResolvedScope, id: string) {

@@ -1,10 +1,12 @@
-import { and, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, asc, desc, eq, ilike, inArray, or, type SQL, sql } from "drizzle-orm";
+import type { publicBaseSortKeys } from "../../contracts/lists";
 import type { PublicBase, PublicBaseFacets, PublicBaseQuery } from "../../contracts/public-registry";
 import { type BaseState, baseLifecycle } from "../../policy/lifecycles/base.transitions";
 import { baseTypes } from "../../policy/reference/base-types";
 import { hubeiDivisions } from "../../policy/reference/divisions";
 import type { Executor } from "../db/client";
 import { containsPattern } from "../db/like-pattern";
+import { inBatches, orderBy } from "../db/list-order";
 import { bases, fields, units } from "../db/schema";
 import { parseStored } from "../db/stored-json";
 import { countryNameOf } from "../reference/countries";
@@ -86,6 +88,7 @@ function conditions(query: Omit<PublicBaseQuery, "page" | "pageSize">): SQL[] {
         : sql`left(${units.divisionCode}, 4) = ${query.division.slice(0, 4)}`,
     );
   }
+  if (query.year) where.push(sql`left(${bases.recognizedOn}, 4) = ${String(query.year)}`);
   if (query.country) {
     const one = JSON.stringify([query.country]);
     where.push(
@@ -95,17 +98,41 @@ function conditions(query: Omit<PublicBaseQuery, "page" | "pageSize">): SQL[] {
   return where;
 }
 
-/** The public list, filtered and paged; newest recognition first. */
-export async function listPublicBases(executor: Executor, query: PublicBaseQuery) {
-  const where = and(...conditions(query));
-  const rows = await executor
+const publicSorts = {
+  recognizedOn: bases.recognizedOn,
+  name: bases.standardName,
+  unit: units.name,
+  type: bases.type,
+  field: bases.field,
+} satisfies Record<(typeof publicBaseSortKeys)[number], AnyColumn>;
+
+type PublicBaseFilter = Omit<PublicBaseQuery, "page" | "pageSize">;
+
+function publicOrder(query: PublicBaseFilter): SQL[] {
+  if (!query.sort) return [desc(bases.recognizedOn), asc(bases.standardName), asc(bases.id)];
+  return [...orderBy(publicSorts[query.sort], query.order), asc(bases.id)];
+}
+
+function publicPage(executor: Executor, query: PublicBaseFilter, limit: number, offset: number) {
+  return executor
     .select(columns)
     .from(bases)
     .innerJoin(units, eq(units.id, bases.unitId))
-    .where(where)
-    .orderBy(desc(bases.recognizedOn), bases.standardName, bases.id)
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .where(and(...conditions(query)))
+    .orderBy(...publicOrder(query))
+    .limit(limit)
+    .offset(offset);
+}
+
+/** Every public base the filters match, presented as the registry shows it, a batch at a time (the public export). */
+export function allPublicBases(executor: Executor, query: PublicBaseFilter) {
+  return inBatches(async (limit, offset) => (await publicPage(executor, query, limit, offset)).map(present));
+}
+
+/** The public list, filtered, sorted and paged; newest recognition first unless asked otherwise. */
+export async function listPublicBases(executor: Executor, query: PublicBaseQuery) {
+  const where = and(...conditions(query));
+  const rows = await publicPage(executor, query, query.pageSize, (query.page - 1) * query.pageSize);
   const [count] = await executor
     .select({ n: sql<number>`count(*)::int` })
     .from(bases)

@@ -11,12 +11,13 @@ import { calls, people, recommenders, units } from "../db/schema";
 import { attachApplicationFile } from "../recognition/application-files";
 import { createCall, moveCall } from "../recognition/calls";
 import { importBases } from "../recognition/import-bases";
-import { requiredDemoSlots } from "../recognition/materials";
+import { defaultMaterials, requiredDemoSlots } from "../recognition/materials";
 import { rankApplications } from "../recognition/recommendations";
 import { recordCreditRecord, recordNationalPlatform } from "../recognition/registry-facts";
 import { createApplication } from "../recognition/save-application";
 import { fireApplicationEvent } from "../recognition/transition-application";
 import { FileStore } from "../storage/files";
+import { type DemoApplicantKey, demoApplicantUsername, ensureDemoApplicants } from "./demo-applicants";
 import { demoInvocation } from "./demo-invocation";
 import { demoEvidenceDates, demoTimeline } from "./demo-timeline";
 
@@ -216,11 +217,15 @@ export async function loadRecognitionDemo(deps: CommandDeps, dataDir: string): P
 
   const files = await demoMaterialFiles();
   const person = async (name: string) => (await db.select().from(people).where(eq(people.name, name)))[0]!.id;
-  const directors = {
+  // Art. 14.1: one application per unit per call — the round's stages are held by several units.
+  const applicants = await ensureDemoApplicants(deps);
+  const directors: Record<string, { name: string; personId: string; title: string }> = {
     "app.wuhan-ent": { name: "刘洋", personId: await person("刘洋"), title: "senior" },
     "app.yichang": { name: "赵峡", personId: await person("赵峡"), title: "associate-senior" },
     "app.hust": { name: "张明", personId: await person("张明"), title: "senior" },
   };
+  for (const { username, director } of applicants.values()) directors[username] = director;
+  const applicant = (key: DemoApplicantKey) => demoApplicantUsername(key);
   const run = async (
     username: string,
     id: string,
@@ -237,13 +242,9 @@ export async function loadRecognitionDemo(deps: CommandDeps, dataDir: string): P
       },
     );
   };
-  const start = async (
-    username: keyof typeof directors,
-    field: string,
-    options: { complete?: boolean; type?: string } = {},
-  ) => {
+  const start = async (username: string, field: string, options: { complete?: boolean; type?: string } = {}) => {
     const { caller, actor } = await demoInvocation(deps, username);
-    const form = demoForm(deadline, field, directors[username], options.type);
+    const form = demoForm(deadline, field, directors[username]!, options.type);
     const id = await createApplication(
       deps,
       actor,
@@ -254,10 +255,12 @@ export async function loadRecognitionDemo(deps: CommandDeps, dataDir: string): P
     );
     if (options.complete === false) return id;
     for (const slot of requiredDemoSlots) {
+      // Named as a person would name it (申报书（Word版）.docx), never by the slot's code.
+      const label = defaultMaterials.find((material) => material.slot === slot)?.labelZh ?? "申报材料";
       await attachApplicationFile(deps, store, actor, caller, {
         applicationId: id,
         slot,
-        name: `${slot}.${slot.endsWith("docx") ? "docx" : "pdf"}`,
+        name: `${label}.${slot.endsWith("docx") ? "docx" : "pdf"}`,
         content: slot.endsWith("docx") ? files.docx : files.pdf,
       });
     }
@@ -272,30 +275,30 @@ export async function loadRecognitionDemo(deps: CommandDeps, dataDir: string): P
     eligibility: true,
   };
 
-  await start("app.wuhan-ent", "新能源与智能网联汽车", { complete: false }); // draft
-  await start("app.wuhan-ent", "高端装备"); // submitted, waiting at 东湖
+  await start(applicant("zhilian"), "新能源与智能网联汽车", { complete: false }); // draft
+  await start(applicant("zhuangbei"), "高端装备"); // submitted, waiting at 东湖
   const atWuhan = await start("app.wuhan-ent", "光电子信息");
   await run("rec.donghu", atWuhan, "pass-up"); // submitted, waiting at Wuhan
-  const recommended = await start("app.wuhan-ent", "人工智能");
+  const recommended = await start(applicant("zhineng"), "人工智能");
   await run("rec.donghu", recommended, "pass-up");
   await run("rec.wuhan", recommended, "recommend");
-  const correction = await start("app.wuhan-ent", "高端芯片");
+  const correction = await start(applicant("xinpian"), "高端芯片");
   await run("rec.donghu", correction, "pass-up");
   await run("rec.wuhan", correction, "recommend");
   await run("officer", correction, "request-correction", "建设工作方案盖章页缺失，请补正后重新提交。", {
     ...checklist,
     "stamped-copies": false,
   });
-  const passed = await start("app.wuhan-ent", "量子与光子科技");
+  const passed = await start(applicant("liangzi"), "量子与光子科技");
   await run("rec.donghu", passed, "pass-up");
   await run("rec.wuhan", passed, "recommend");
   await run("officer", passed, "pass-formal-review", undefined, checklist);
-  const inReview = await start("app.wuhan-ent", "新型能源");
+  const inReview = await start(applicant("nengyuan"), "新型能源");
   await run("rec.donghu", inReview, "pass-up");
   await run("rec.wuhan", inReview, "recommend");
   await run("officer", inReview, "pass-formal-review", undefined, checklist);
   await run("officer", inReview, "send-to-review");
-  const returned = await start("app.yichang", "新材料", { type: "characteristic" });
+  const returned = await start(applicant("xiling"), "新材料", { type: "characteristic" });
   await run("rec.yichang", returned, "return", "请补充与新加坡国立大学合作协议的有效期证明。");
   const declined = await start("app.yichang", "高端装备", { type: "technology-transfer" });
   await run("rec.yichang", declined, "decline", "本年度该领域已推荐，建议明年申报。");

@@ -7,7 +7,7 @@ import {
 } from "../../policy/lifecycles/application.decide";
 import type { ApplicationEvent, ApplicationState } from "../../policy/lifecycles/application.transitions";
 import type { Caller } from "../access/caller";
-import { abilitiesOn, type ResolvedScope } from "../access/scope";
+import { abilitiesOn, type ResolvedScope, resolveScope } from "../access/scope";
 import { chinaDate } from "../clock";
 import type { Executor, Tx } from "../db/client";
 import { applications, calls, recommenders, units } from "../db/schema";
@@ -78,7 +78,9 @@ export async function lockApplication(tx: Tx, id: string): Promise<LoadedApplica
 
 /** The facts every view of an application shares (lists, detail, events): no quota count, no eligibility run. */
 export function baseFacts(
-  loaded: Pick<LoadedApplication, "application" | "call"> & { holder: { id: string; parentId: string | null } },
+  loaded: { application: Pick<ApplicationRow, "state" | "version">; call: CallRow } & {
+    holder: { id: string; parentId: string | null };
+  },
   now: Date,
 ): ApplicationFacts {
   const { application, call, holder } = loaded;
@@ -99,10 +101,18 @@ export function baseFacts(
 export async function actorOn(
   executor: Executor,
   caller: Caller,
-  application: Pick<ApplicationRow, "unitId" | "recommenderId" | "state">,
+  application: Pick<ApplicationRow, "unitId" | "recommenderId" | "state" | "submittedAt">,
   cache: Map<Ability, ResolvedScope | null> = new Map(),
 ): Promise<ApplicationActor> {
   const editable = editableApplicationStates.includes(application.state as ApplicationState);
+  if (application.submittedAt === null && application.unitId !== caller.unitId) {
+    // Art. 14.1, 17: an unsubmitted draft is its unit's alone (applicationRows); beyond the unit it does not exist.
+    if (!cache.has("application.read"))
+      cache.set("application.read", await resolveScope(executor, caller, "application.read"));
+    const reads = cache.get("application.read");
+    if (reads && reads.scope !== "unit" && reads.scope !== "unit-admin")
+      return { canRead: false, abilities: [], recommenderId: null };
+  }
   const abilities = await abilitiesOn(
     executor,
     caller,

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, asc, desc, eq, getTableColumns, ilike, isNotNull, or, type SQL, sql } from "drizzle-orm";
+import type { applicationSortKeys, SortOrder } from "../../contracts/lists";
 import type { ApplicationSummary } from "../../contracts/recognition";
 import type { Ability } from "../../policy/access/abilities";
 import { availableApplicationEvents, editableApplicationStates } from "../../policy/lifecycles/application.decide";
@@ -13,19 +14,30 @@ import { type Region, regionCodes } from "../../policy/reference/regions";
 import type { Caller } from "../access/caller";
 import { type ResolvedScope, recommenderRows, unitRows } from "../access/scope";
 import type { Executor } from "../db/client";
+import { containsPattern } from "../db/like-pattern";
+import { inBatches, inPrefecture, orderBy } from "../db/list-order";
 import { applications, calls, recommenders, units } from "../db/schema";
 import { type ApplicationJsonColumn, parseApplicationRow, parseCallRow } from "../db/stored-json";
 import { actorOn, baseFacts } from "./application-facts";
 
 export type ApplicationRow = typeof applications.$inferSelect;
+type ApplicationSortKey = (typeof applicationSortKeys)[number];
 
 /**
  * The one row filter of applications: an officer sees all; a recommender those its sub-tree holds now (so a
  * district no longer sees what it passed up); an applicant its own unit's. Mirrors `covers` in access/scope.ts.
+ * Art. 14.1, 17: a draft is the unit's own until it is submitted — the recommender and the department see only
+ * what was submitted at least once (a never-submitted draft, withdrawn or not, stays with its unit).
  */
 export function applicationRows(scope: ResolvedScope): SQL {
-  if (scope.scope === "jurisdiction") return recommenderRows(scope, applications.recommenderId);
-  return unitRows(scope, applications.unitId);
+  if (scope.scope !== "jurisdiction" && scope.scope !== "all") return unitRows(scope, applications.unitId);
+  const submitted =
+    scope.scope === "all"
+      ? isNotNull(applications.submittedAt)
+      : and(recommenderRows(scope, applications.recommenderId), isNotNull(applications.submittedAt))!;
+  // A unit that recommends itself (a ministry university, Art. 17) still sees its own drafts.
+  const unitId = scope.caller.unitId;
+  return unitId ? or(submitted, eq(applications.unitId, unitId))! : submitted;
 }
 
 const joined = {
@@ -80,24 +92,96 @@ export interface ApplicationFilter {
   callId?: string | undefined;
   state?: ApplicationState | undefined;
   q?: string | undefined;
+  /** The host unit's 市州 (GB/T 2260 prefecture code). */
+  division?: string | undefined;
+  type?: string | undefined;
+  field?: string | undefined;
   /** Only those held by this recommender now. */
   heldBy?: string | undefined;
-  page: number;
-  pageSize: number;
+  sort?: ApplicationSortKey | undefined;
+  order?: SortOrder | undefined;
 }
 
-export async function listApplications(executor: Executor, scope: ResolvedScope, filter: ApplicationFilter) {
+/** The where-clause of the list, its export and the 工作台 counts: the caller's row scope and the filters asked. */
+export function applicationListWhere(scope: ResolvedScope, filter: ApplicationFilter): SQL {
   const conditions: SQL[] = [applicationRows(scope)];
   if (filter.callId) conditions.push(eq(applications.callId, filter.callId));
   if (filter.state) conditions.push(eq(applications.state, filter.state));
   if (filter.heldBy) conditions.push(eq(applications.recommenderId, filter.heldBy));
+  if (filter.division) conditions.push(inPrefecture(units.divisionCode, filter.division));
+  if (filter.type) conditions.push(eq(applications.type, filter.type));
+  if (filter.field) conditions.push(eq(applications.field, filter.field));
   if (filter.q) {
-    conditions.push(or(ilike(units.name, `%${filter.q}%`), ilike(applications.standardName, `%${filter.q}%`))!);
+    const pattern = containsPattern(filter.q);
+    conditions.push(or(ilike(units.name, pattern), ilike(applications.standardName, pattern))!);
   }
-  const where = and(...conditions);
-  const rows = await joinedQuery(executor)
+  return and(...conditions)!;
+}
+
+const applicationSorts = {
+  updatedAt: applications.updatedAt,
+  submittedAt: applications.submittedAt,
+  unitName: units.name,
+  state: applications.state,
+  standardName: applications.standardName,
+  priority: applications.priority,
+} satisfies Record<ApplicationSortKey, AnyColumn>;
+
+/** The list's order: the key asked, else the recommender's priority then the latest change; ids break ties. */
+function applicationOrder(filter: ApplicationFilter): SQL[] {
+  if (!filter.sort) return [asc(applications.priority), desc(applications.updatedAt), asc(applications.id)];
+  return [...orderBy(applicationSorts[filter.sort], filter.order), asc(applications.id)];
+}
+
+/** An application as a list shows it: every column but the form and eligibility JSON, and the director's name. */
+const { form: _form, eligibility: _eligibility, ...listedColumns } = getTableColumns(applications);
+export type ListedApplicationRow = Omit<ApplicationRow, "form" | "eligibility">;
+export type ListedApplication = Omit<JoinedApplication, "application" | "unit"> & {
+  application: ListedApplicationRow;
+  /** Read from the form's director by the list query; a full row reads it from its parsed form. */
+  directorName?: string | null;
+  /** The host unit's registration division (the list query reads it for the export's 市州). */
+  unitDivision?: string;
+};
+
+function listedQuery(executor: Executor) {
+  return executor
+    .select({
+      application: listedColumns,
+      call: calls,
+      callTitleZh: calls.titleZh,
+      unitName: units.name,
+      recommenderName: recommenders.nameZh,
+      holderParentId: recommenders.parentId,
+      unitDivision: units.divisionCode,
+      directorName: sql<string | null>`${applications.form}->'director'->>'name'`,
+    })
+    .from(applications)
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .innerJoin(units, eq(units.id, applications.unitId))
+    .innerJoin(recommenders, eq(recommenders.id, applications.recommenderId));
+}
+
+/** Each call of the rows parsed once, however many of its applications they hold. */
+function withParsedCalls<Row extends { call: CallRow }>(rows: Row[]): Row[] {
+  const callsById = new Map<string, CallRow>();
+  return rows.map((row) => {
+    const call = callsById.get(row.call.id) ?? parseCallRow(row.call);
+    callsById.set(call.id, call);
+    return { ...row, call };
+  });
+}
+
+/** One page of the list (lean: no form or eligibility JSON is read) and the total. */
+export async function listApplications(
+  executor: Executor,
+  scope: ResolvedScope,
+  filter: ApplicationFilter & { page: number; pageSize: number },
+): Promise<{ rows: ListedApplication[]; total: number }> {
+  const where = applicationListWhere(scope, filter);
+  const rows = await listedQuery(executor)
     .where(where)
-    .orderBy(asc(applications.priority), desc(applications.updatedAt), asc(applications.id))
+    .orderBy(...applicationOrder(filter))
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize);
   const [count] = await executor
@@ -105,7 +189,21 @@ export async function listApplications(executor: Executor, scope: ResolvedScope,
     .from(applications)
     .innerJoin(units, eq(units.id, applications.unitId))
     .where(where);
-  return { rows: parseJoined(rows, ["form"]), total: Number(count?.n ?? 0) };
+  return { rows: withParsedCalls(rows), total: Number(count?.n ?? 0) };
+}
+
+/** Every row the filters match, in the list's order, a batch at a time (the Excel export streams them). */
+export function allApplications(executor: Executor, scope: ResolvedScope, filter: ApplicationFilter) {
+  const where = applicationListWhere(scope, filter);
+  return inBatches(async (limit, offset) =>
+    withParsedCalls(
+      await listedQuery(executor)
+        .where(where)
+        .orderBy(...applicationOrder(filter))
+        .limit(limit)
+        .offset(offset),
+    ),
+  );
 }
 
 /** One application through the caller's scope; another jurisdiction's is simply not found. */
@@ -145,7 +243,7 @@ export const editableStates = editableApplicationStates;
 export async function actionsOn(
   executor: Executor,
   caller: Caller,
-  row: JoinedApplication,
+  row: ListedApplication,
   cache: Map<Ability, ResolvedScope | null>,
   now: Date,
 ): Promise<{ abilities: Ability[]; events: ApplicationEvent[] }> {
@@ -186,13 +284,14 @@ export function nameOf(app: Pick<ApplicationRow, "type" | "field" | "isKey" | "r
 }
 
 export function presentSummary(
-  row: JoinedApplication,
+  row: ListedApplication,
   actions: { abilities: Ability[]; events: ApplicationEvent[] },
 ): ApplicationSummary {
   const app = row.application;
   const state = app.state as ApplicationState;
   const label = applicationLifecycle.stateLabels[state];
-  const directorName = app.form.director?.name;
+  const directorName =
+    row.directorName !== undefined ? row.directorName : (app as Partial<ApplicationRow>).form?.director?.name;
   return {
     id: app.id,
     callId: app.callId,

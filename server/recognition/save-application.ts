@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { ApplicationForm } from "../../contracts/recognition";
 import type { ApplicationState } from "../../policy/lifecycles/application.transitions";
+import { secondApplicationRefusal } from "../../policy/lifecycles/application-per-call";
 import { baseTypeCodes } from "../../policy/reference/base-types";
 import { regionCodes } from "../../policy/reference/regions";
 import type { Caller } from "../access/caller";
@@ -92,10 +93,18 @@ export async function createApplication(
         messageEn: "This targeted call is open to invited units only (Art. 2).",
       });
     }
-    const [unit] = await tx.select().from(units).where(eq(units.id, caller.unitId!));
+    // The unit row locked: two clicks on 申报 at once queue here, and the second sees the first's draft.
+    const [unit] = await tx.select().from(units).where(eq(units.id, caller.unitId!)).for("update");
     if (!unit || !covers(scope, { unitId: unit.id, recommenderId: unit.recommenderId })) {
       throw refused.forbidden("application.create");
     }
+    const own = await tx
+      .select({ id: applications.id, state: applications.state })
+      .from(applications)
+      .where(and(eq(applications.callId, call.id), eq(applications.unitId, unit.id)))
+      .orderBy(applications.createdAt);
+    const second = secondApplicationRefusal(own);
+    if (second) throw refused.conflict(second);
     if (unit.status !== "confirmed") {
       throw refused.conflict({
         code: "unit-not-confirmed",

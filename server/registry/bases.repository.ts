@@ -1,10 +1,12 @@
-import { and, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, asc, desc, eq, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { BaseListQuery, BaseSummary } from "../../contracts/bases";
+import type { baseSortKeys } from "../../contracts/lists";
 import { type BaseState, baseLifecycle } from "../../policy/lifecycles/base.transitions";
 import { baseTypes } from "../../policy/reference/base-types";
 import { type ResolvedScope, unitRows } from "../access/scope";
 import type { Executor } from "../db/client";
 import { containsPattern } from "../db/like-pattern";
+import { inBatches, inPrefecture, orderBy } from "../db/list-order";
 import { bases, recommenders, units } from "../db/schema";
 
 /** A base with what its page names: the host unit and the recommender that recommends the unit (Art. 17). */
@@ -31,7 +33,7 @@ export function baseRows(scope: ResolvedScope): SQL {
   return unitRows(scope, bases.unitId);
 }
 
-function conditions(scope: ResolvedScope, query: Omit<BaseListQuery, "page" | "pageSize">): SQL[] {
+function conditions(scope: ResolvedScope, query: BaseFilter): SQL[] {
   const where: SQL[] = [baseRows(scope)];
   if (query.q) {
     const pattern = containsPattern(query.q);
@@ -41,27 +43,56 @@ function conditions(scope: ResolvedScope, query: Omit<BaseListQuery, "page" | "p
   }
   if (query.status) where.push(eq(bases.status, query.status));
   if (query.type) where.push(eq(bases.type, query.type));
+  if (query.division) where.push(inPrefecture(units.divisionCode, query.division));
+  if (query.field) where.push(eq(bases.field, query.field));
+  if (query.year) where.push(sql`left(${bases.recognizedOn}, 4) = ${String(query.year)}`);
   return where;
 }
 
-/** The bases in scope, filtered and paged; newest recognition first. */
-export async function listBases(executor: Executor, scope: ResolvedScope, query: BaseListQuery) {
-  const where = and(...conditions(scope, query));
-  const rows = await executor
-    .select(withUnit)
+export type BaseFilter = Omit<BaseListQuery, "page" | "pageSize">;
+
+const baseSorts = {
+  recognizedOn: bases.recognizedOn,
+  standardName: bases.standardName,
+  unitName: units.name,
+  status: bases.status,
+  type: bases.type,
+  field: bases.field,
+} satisfies Record<(typeof baseSortKeys)[number], AnyColumn>;
+
+function baseOrder(query: BaseFilter): SQL[] {
+  if (!query.sort) return [desc(bases.recognizedOn), asc(bases.standardName), asc(bases.id)];
+  return [...orderBy(baseSorts[query.sort], query.order), asc(bases.id)];
+}
+
+function basePage(executor: Executor, where: SQL | undefined, query: BaseFilter, limit: number, offset: number) {
+  return executor
+    .select({ ...withUnit, unitDivision: units.divisionCode })
     .from(bases)
     .innerJoin(units, eq(units.id, bases.unitId))
     .innerJoin(recommenders, eq(recommenders.id, units.recommenderId))
     .where(where)
-    .orderBy(desc(bases.recognizedOn), bases.standardName, bases.id)
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+    .orderBy(...baseOrder(query))
+    .limit(limit)
+    .offset(offset);
+}
+
+/** The bases in scope, filtered, sorted and paged; newest recognition first unless asked otherwise. */
+export async function listBases(executor: Executor, scope: ResolvedScope, query: BaseListQuery) {
+  const where = and(...conditions(scope, query));
+  const rows = await basePage(executor, where, query, query.pageSize, (query.page - 1) * query.pageSize);
   const [count] = await executor
     .select({ n: sql<number>`count(*)::int` })
     .from(bases)
     .innerJoin(units, eq(units.id, bases.unitId))
     .where(where);
   return { items: rows.map(presentBaseSummary), total: Number(count?.n ?? 0) };
+}
+
+/** Every base the filters match, in the list's order, a batch at a time (the officer's registry export). */
+export function allBases(executor: Executor, scope: ResolvedScope, query: BaseFilter) {
+  const where = and(...conditions(scope, query));
+  return inBatches((limit, offset) => basePage(executor, where, query, limit, offset));
 }
 
 /** One base through the scope, or null (not there, or not the caller's to see). */

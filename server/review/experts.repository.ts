@@ -1,8 +1,11 @@
-import { and, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, asc, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
+import type { expertSortKeys, SortOrder } from "../../contracts/lists";
 import type { Expert } from "../../contracts/review";
 import type { Ability } from "../../policy/access/abilities";
 import { maskIdNumber, maskPhone, type PiiCipher } from "../crypto/sm";
 import type { Executor } from "../db/client";
+import { containsPattern } from "../db/like-pattern";
+import { inBatches, orderBy } from "../db/list-order";
 import { accounts, experts, people } from "../db/schema";
 import { parseExpertRow } from "../db/stored-json";
 
@@ -28,38 +31,66 @@ export type ExpertWithPerson = {
 /** A read expert with its fields parsed. */
 const withFields = <T extends { expert: ExpertRow }>(row: T): T => ({ ...row, expert: parseExpertRow(row.expert) });
 
-/** The expert pool is read by officers only (`expert.read`, scope all): no row filter beyond the filters asked. */
-export async function listExperts(
-  executor: Executor,
-  filter: {
-    q?: string | undefined;
-    field?: string | undefined;
-    status?: ExpertRow["status"] | undefined;
-    page: number;
-    pageSize: number;
-  },
-) {
+export interface ExpertFilter {
+  q?: string | undefined;
+  field?: string | undefined;
+  title?: string | undefined;
+  status?: ExpertRow["status"] | undefined;
+  sort?: (typeof expertSortKeys)[number] | undefined;
+  order?: SortOrder | undefined;
+}
+
+/** The pool is read by officers only (`expert.read`, scope all): no row filter beyond the filters asked. */
+export function expertListWhere(filter: ExpertFilter): SQL {
   const conditions: SQL[] = [];
-  if (filter.q)
-    conditions.push(sql`(${ilike(people.name, `%${filter.q}%`)} or ${ilike(experts.unitName, `%${filter.q}%`)})`);
+  if (filter.q) {
+    const pattern = containsPattern(filter.q);
+    conditions.push(sql`(${ilike(people.name, pattern)} or ${ilike(experts.unitName, pattern)})`);
+  }
   if (filter.field) conditions.push(sql`${experts.fields} @> ${JSON.stringify([filter.field])}::jsonb`);
+  if (filter.title) conditions.push(eq(experts.title, filter.title));
   if (filter.status) conditions.push(eq(experts.status, filter.status));
-  const where = conditions.length ? and(...conditions) : sql`true`;
-  const rows = await executor
+  return conditions.length ? and(...conditions)! : sql`true`;
+}
+
+const expertSorts = {
+  name: people.name,
+  createdAt: experts.createdAt,
+  title: experts.title,
+  status: experts.status,
+  unitName: experts.unitName,
+} satisfies Record<(typeof expertSortKeys)[number], AnyColumn>;
+
+function expertOrder(filter: ExpertFilter): SQL[] {
+  if (!filter.sort) return [desc(experts.createdAt), asc(experts.id)];
+  return [...orderBy(expertSorts[filter.sort], filter.order), asc(experts.id)];
+}
+
+function expertPage(executor: Executor, filter: ExpertFilter, limit: number, offset: number) {
+  return executor
     .select(selection)
     .from(experts)
     .innerJoin(people, eq(people.id, experts.personId))
     .leftJoin(accounts, eq(accounts.id, experts.accountId))
-    .where(where)
-    .orderBy(desc(experts.createdAt), experts.id)
-    .limit(filter.pageSize)
-    .offset((filter.page - 1) * filter.pageSize);
+    .where(expertListWhere(filter))
+    .orderBy(...expertOrder(filter))
+    .limit(limit)
+    .offset(offset);
+}
+
+export async function listExperts(executor: Executor, filter: ExpertFilter & { page: number; pageSize: number }) {
+  const rows = await expertPage(executor, filter, filter.pageSize, (filter.page - 1) * filter.pageSize);
   const [count] = await executor
     .select({ n: sql<number>`count(*)::int` })
     .from(experts)
     .innerJoin(people, eq(people.id, experts.personId))
-    .where(where);
+    .where(expertListWhere(filter));
   return { rows: rows.map(withFields), total: Number(count?.n ?? 0) };
+}
+
+/** Every expert the filters match, in the list's order, a batch at a time (the Excel export streams them). */
+export function allExperts(executor: Executor, filter: ExpertFilter) {
+  return inBatches(async (limit, offset) => (await expertPage(executor, filter, limit, offset)).map(withFields));
 }
 
 export async function loadExpert(executor: Executor, id: string): Promise<ExpertWithPerson | null> {

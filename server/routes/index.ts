@@ -25,6 +25,7 @@ import { dossierRoutes } from "./dossiers/dossiers.routes";
 import { drawRoutes } from "./draws/draws.routes";
 import { expertRoutes } from "./experts/experts.routes";
 import { healthRoutes } from "./health/health.routes";
+import { listExportRoutes } from "./lists/list-exports.routes";
 import { nationalPlatformRoutes } from "./national-platforms/national-platforms.routes";
 import { notificationRoutes } from "./notifications/notifications.routes";
 import { peopleRoutes } from "./people/people.routes";
@@ -42,8 +43,8 @@ import { assignmentRoutes } from "./reviews/assignments.routes";
 import { reviewRoutes } from "./reviews/reviews.routes";
 import { revocationEvidenceRoutes } from "./revocations/evidence.routes";
 import { revocationRoutes } from "./revocations/revocations.routes";
-import { statisticsRoutes } from "./statistics/statistics.routes";
 import { securityPolicyRoutes } from "./security-policy/security-policy.routes";
+import { statisticsRoutes } from "./statistics/statistics.routes";
 import type { RouteDeps, TypedApp } from "./types";
 import { unitRoutes } from "./units/units.routes";
 
@@ -56,6 +57,7 @@ export async function registerRoutes(app: TypedApp, deps: RouteDeps) {
   await recommenderRoutes(app, deps);
   await referenceRoutes(app, deps);
   await unitRoutes(app, deps);
+  await listExportRoutes(app, deps);
   await peopleRoutes(app, deps);
   await accountRoutes(app, deps);
   await passwordResetRoutes(app, deps);

@@ -74,6 +74,8 @@ export async function createApplication(
     type: "joint-research",
     field: field ?? "人工智能",
     standardName: `湖北省${field ?? "人工智能"}国际科技合作基地（联合研究）`,
+    // Past the draft, an application was submitted once (the recommender and the department see it, Art. 14.1).
+    submittedAt: state === "draft" ? null : now,
     createdAt: now,
     updatedAt: now,
     ...overrides,

@@ -127,7 +127,7 @@ describe.each(databaseKinds())("accounts and 三员 separation on %s", (kind) =>
 
   it("lets the system administrator find units by name to attach an account, without reading unit records", async () => {
     const sysadmin = await t.login("sysadmin");
-    const options = (await sysadmin.get("/api/accounts/unit-options?q=宜昌")).json();
+    const options = (await sysadmin.get("/api/accounts/unit-options?q=宜昌三峡")).json();
     expect(options).toEqual([expect.objectContaining({ name: "宜昌三峡新材料股份有限公司" })]);
     expect(Object.keys(options[0]).sort()).toEqual(["id", "name", "uscc"]);
     expect((await (await t.login("officer")).get("/api/accounts/unit-options?q=宜昌")).statusCode).toBe(403);

@@ -22,6 +22,8 @@ describe.each(databaseKinds())("the application editor on %s", (kind) => {
     callId = (await openCall(t)).id;
   });
   afterAll(() => t.close());
+  /** Art. 14.1: one application per unit per call — each test that starts another gets a call of its own. */
+  const freshCall = async () => (await openCall(t)).id;
 
   it("refuses bad input (400), no session (401), a role that cannot apply (403), a closed or unknown call", async () => {
     expect((await t.anonymous.post("/api/applications", { callId })).statusCode).toBe(401);
@@ -93,7 +95,7 @@ describe.each(databaseKinds())("the application editor on %s", (kind) => {
     const applicant = await t.login("app.wuhan-ent");
     const form = await completeForm(t, "刘洋");
     form.director.title = "associate-senior"; // Art. 12.2: joint research needs 正高级 — a fail
-    const id = (await applicant.post("/api/applications", { callId, form })).json().id;
+    const id = (await applicant.post("/api/applications", { callId: await freshCall(), form })).json().id;
     const refused = await applicant.post(`/api/applications/${id}/events`, { event: "submit" });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().code).toBe("eligibility-failed");
@@ -110,7 +112,9 @@ describe.each(databaseKinds())("the application editor on %s", (kind) => {
 
   it("checks uploads by content: disguised 415, wrong slot type 415, over 50 MB 413; stores SHA-256 and a safe name", async () => {
     const applicant = await t.login("app.wuhan-ent");
-    const id = (await applicant.post("/api/applications", { callId, form: await completeForm(t, "刘洋") })).json().id;
+    const id = (
+      await applicant.post("/api/applications", { callId: await freshCall(), form: await completeForm(t, "刘洋") })
+    ).json().id;
     const disguised = await upload(applicant, id, "application-form-docx", {
       name: "申报书.docx",
       content: Buffer.from("MZ\x90\x00 an executable pretending to be Word"),
@@ -153,14 +157,17 @@ describe.each(databaseKinds())("the application editor on %s", (kind) => {
     // Downloads: whoever may read the application; another unit or jurisdiction gets a 404.
     const fileUrl = `/api/applications/${id}/files/${slotRows[0]!.id}`;
     expect((await applicant.get(fileUrl)).statusCode).toBe(200);
-    expect((await (await t.login("rec.donghu")).get(fileUrl)).statusCode).toBe(200);
+    // Art. 14.1, 17: a draft's files are its unit's alone until it is submitted.
+    expect((await (await t.login("rec.donghu")).get(fileUrl)).statusCode).toBe(404);
     expect((await (await t.login("app.yichang")).get(fileUrl)).statusCode).toBe(404);
     expect((await (await t.login("rec.yichang")).get(fileUrl)).statusCode).toBe(404);
   });
 
   it("submits once the form is complete and every material is in; then the form is locked", async () => {
     const applicant = await t.login("app.wuhan-ent");
-    const created = (await applicant.post("/api/applications", { callId, form: await completeForm(t, "刘洋") })).json();
+    const created = (
+      await applicant.post("/api/applications", { callId: await freshCall(), form: await completeForm(t, "刘洋") })
+    ).json();
     await uploadAll(applicant, created.id);
     const before = (await applicant.get(`/api/applications/${created.id}`)).json();
     expect(before.submitBlockers).toEqual([]);
@@ -184,7 +191,9 @@ describe.each(databaseKinds())("the application editor on %s", (kind) => {
 
   it("renders the 申报书 with its 承诺书 in Word and PDF, Chinese text readable, with a verification code", async () => {
     const applicant = await t.login("app.wuhan-ent");
-    const id = (await applicant.post("/api/applications", { callId, form: await completeForm(t, "刘洋") })).json().id;
+    const id = (
+      await applicant.post("/api/applications", { callId: await freshCall(), form: await completeForm(t, "刘洋") })
+    ).json().id;
     const word = await applicant.get(`/api/applications/${id}/application-form/docx`);
     expect(word.statusCode).toBe(200);
     expect(word.headers["content-type"]).toContain("wordprocessingml");

@@ -26,7 +26,8 @@ describe.each(databaseKinds())("the recommender workbench and formal review on %
     wuhan = await recommenderIdByCode(t.database.db, "420100");
     const applicant = await t.login("app.wuhan-ent");
     first = await submittedApplication(t, applicant, callId, "刘洋", "人工智能");
-    second = await submittedApplication(t, applicant, callId, "刘洋", "光电子信息");
+    // Art. 14.1: one application per unit per call — the second comes from another 东湖 enterprise of the demo.
+    second = await submittedApplication(t, await t.login("app.zhineng"), callId, "周航", "光电子信息");
   });
   afterAll(() => t.close());
 
@@ -72,7 +73,7 @@ describe.each(databaseKinds())("the recommender workbench and formal review on %
     expect((await fire("rec.wuhan", first, { event: "recommend" })).statusCode).toBe(200);
     expect((await fire("rec.wuhan", second, { event: "recommend" })).statusCode).toBe(200);
 
-    const third = await submittedApplication(t, await t.login("app.wuhan-ent"), callId, "刘洋", "新材料");
+    const third = await submittedApplication(t, await t.login("app.xinpian"), callId, "吴芯", "新材料");
     await fire("rec.donghu", third, { event: "pass-up" });
     const over = await fire("rec.wuhan", third, { event: "recommend" });
     expect(over.statusCode).toBe(422);
@@ -109,7 +110,8 @@ describe.each(databaseKinds())("the recommender workbench and formal review on %
     const inbox = (await (await t.login("app.wuhan-ent")).get("/api/notifications?pageSize=50")).json();
     const titles = inbox.items.map((n: { titleZh: string }) => n.titleZh);
     expect(titles.some((title: string) => title.startsWith("申报已推荐，待形式审查"))).toBe(true);
-    expect(titles.some((title: string) => title.startsWith("申报不予推荐"))).toBe(true);
+    const declinedInbox = (await (await t.login("app.xinpian")).get("/api/notifications?pageSize=50")).json();
+    expect(declinedInbox.items.some((n: { titleZh: string }) => n.titleZh.startsWith("申报不予推荐"))).toBe(true);
     const officerInbox = await t.database.db.select().from(notifications);
     expect(officerInbox.some((n) => n.titleZh.includes("湖北省光电子信息国际科技合作基地（联合研究）"))).toBe(true);
   });

@@ -1,7 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accounts, auditLog, roleGrants, units } from "../../db/schema";
+import { demoApplicants } from "../../demo/demo-applicants";
 import { databaseKinds, startTestApp, type TestApp } from "../../test/harness";
+
+/** The demo round's other applicants (server/demo/demo-applicants.ts: one application per unit per call). */
+const applicantsUnder = (recommender: string) =>
+  demoApplicants.filter((spec) => spec.recommender === recommender).map((spec) => spec.name);
+const donghuApplicants = applicantsUnder("420100-DH");
 
 const names = (body: { items: Array<{ name: string }> }) => body.items.map((u) => u.name).sort();
 
@@ -21,13 +27,16 @@ describe.each(databaseKinds())("units and jurisdictions on %s", (kind) => {
     const yichang = await t.login("rec.yichang");
     const list = await yichang.get("/api/units?pageSize=100");
     expect(list.statusCode).toBe(200);
-    expect(names(list.json())).toEqual(["宜昌三峡新材料股份有限公司"]);
+    expect(names(list.json())).toEqual(["宜昌三峡新材料股份有限公司", ...applicantsUnder("420500")].sort());
     for (const wuhanUnit of ["武汉光谷激光科技有限公司", "武汉长江生物医药研究院", "华中科技大学"]) {
       expect((await yichang.get(`/api/units/${await unitId(wuhanUnit)}`)).statusCode).toBe(404);
     }
-    expect((await yichang.get("/api/people?pageSize=100")).json().items.map((p: { name: string }) => p.name)).toEqual([
-      "赵峡",
-    ]);
+    expect((await yichang.get("/api/people?pageSize=100")).json().items.map((p: { name: string }) => p.name)).toEqual(
+      [
+        "赵峡",
+        ...demoApplicants.filter((spec) => spec.recommender === "420500").map((spec) => spec.director.name),
+      ].sort(),
+    );
   });
 
   it("the 武汉 bureau sees its sub-tree (东湖 zone) but not a directly recommending ministry university", async () => {
@@ -36,13 +45,16 @@ describe.each(databaseKinds())("units and jurisdictions on %s", (kind) => {
       [
         "武汉东湖国际技术转移中心有限公司", // the demo's MOST base (load-base-life-demo.ts)
         "武汉光谷激光科技有限公司",
+        ...donghuApplicants,
         "武汉某咨询服务有限公司",
         "武汉智能网联汽车研究院有限公司",
         "武汉长江生物医药研究院",
       ].sort(),
     );
     const donghu = await t.login("rec.donghu");
-    expect(names((await donghu.get("/api/units?pageSize=100")).json())).toEqual(["武汉光谷激光科技有限公司"]);
+    expect(names((await donghu.get("/api/units?pageSize=100")).json())).toEqual(
+      ["武汉光谷激光科技有限公司", ...donghuApplicants].sort(),
+    );
   });
 
   it("an applicant loads its own unit and nothing else", async () => {

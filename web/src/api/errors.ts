@@ -9,6 +9,8 @@ export class ApiError extends Error {
   readonly messageEn: string;
   readonly article: string | undefined;
   readonly fieldErrors: FieldError[];
+  /** The record a conflict is about (the unit's standing application in a call), when the server names it. */
+  readonly existingId: string | undefined;
 
   constructor(status: number, body: ApiErrorBody) {
     super(body.messageEn);
@@ -19,6 +21,7 @@ export class ApiError extends Error {
     this.messageEn = body.messageEn;
     this.article = body.article;
     this.fieldErrors = body.errors ?? [];
+    this.existingId = body.existingId;
   }
 
   /** The message in the current UI language. */

@@ -1,0 +1,32 @@
+import { type AnyColumn, asc, desc, eq, type SQL, sql } from "drizzle-orm";
+import type { SortOrder } from "../../contracts/lists";
+
+/**
+ * A whitelisted sort column in the direction asked (ascending by default), empty values last either way, so a
+ * list's order never depends on how a database sorts NULL.
+ */
+export function orderBy(column: AnyColumn | SQL, order: SortOrder | undefined): SQL[] {
+  return [sql`${column} is null`, order === "desc" ? desc(column) : asc(column)];
+}
+
+/**
+ * Rows whose division lies in a 市州: a unit's division may be a county (420111 洪山区) of the prefecture with the
+ * same first 4 digits, except the directly administered cities 429xxx, which are their own prefecture.
+ */
+export function inPrefecture(divisionColumn: AnyColumn, prefecture: string): SQL {
+  return prefecture.startsWith("429")
+    ? eq(divisionColumn, prefecture)
+    : sql`left(${divisionColumn}, 4) = ${prefecture.slice(0, 4)}`;
+}
+
+/** Every row of a list a batch at a time: `page` reads one window of the list in its order. */
+export async function* inBatches<Row>(
+  page: (limit: number, offset: number) => Promise<Row[]>,
+  batchSize = 500,
+): AsyncGenerator<Row[]> {
+  for (let offset = 0; ; offset += batchSize) {
+    const rows = await page(batchSize, offset);
+    if (rows.length > 0) yield rows;
+    if (rows.length < batchSize) return;
+  }
+}
