@@ -21,6 +21,8 @@ export type RefusalKind = (typeof refusalKinds)[number];
 /** A refusal with every field at fault (`errors`), or one field named by `path`. */
 export interface DomainRefusal extends Refusal {
   errors?: FieldError[];
+  /** The record a conflict is about, when the caller may open it (contracts/errors.ts). */
+  existingId?: string;
 }
 
 export class Refused extends Error {

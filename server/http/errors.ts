@@ -95,7 +95,7 @@ export const errors = {
 
 /** A domain refusal as an HTTP error in the one error shape: a single `path` becomes the one field at fault. */
 export function fromRefused(error: Refused): ApiError {
-  const { errors, path, article, code, messageZh, messageEn } = error.refusal;
+  const { errors, path, article, code, messageZh, messageEn, existingId } = error.refusal;
   const fields = errors ?? (path ? [{ path, messageZh, messageEn }] : undefined);
   return new ApiError(statusOfKind[error.kind], {
     code,
@@ -103,6 +103,7 @@ export function fromRefused(error: Refused): ApiError {
     messageEn,
     ...(article ? { article } : {}),
     ...(fields ? { errors: fields } : {}),
+    ...(existingId ? { existingId } : {}),
   });
 }
 
