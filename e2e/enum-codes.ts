@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { auditResourceNames } from "../contracts/audit-actions";
 
 /**
  * Every enum code the product defines, collected from the modules themselves so a new enum is covered without
@@ -59,4 +60,17 @@ export async function enumCodes(): Promise<Set<string>> {
     }
   }
   return codes;
+}
+
+/**
+ * What a field path or action code starts with: every resource the audit names, the eligibility input's sections and
+ * the request parts. A dotted word with another start (a username such as zhilian.admin) is not a path.
+ */
+export function pathRoots(codes: ReadonlySet<string>): Set<string> {
+  const roots = new Set([
+    ...Object.keys(auditResourceNames),
+    ...["unit", "application", "director", "registry", "referenceDate", "form", "body", "querystring", "params"],
+  ]);
+  for (const code of codes) if (code.includes(".")) roots.add(code.split(".")[0]!);
+  return roots;
 }

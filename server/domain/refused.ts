@@ -50,11 +50,8 @@ export const refused = {
       "not-found",
       plain("not-found", `${whatZh}不存在或您无权查看。`, `${what} not found or not visible to you.`),
     ),
-  forbidden: (ability: string) =>
-    new Refused(
-      "forbidden",
-      plain("forbidden", `您没有执行此操作的权限（${ability}）。`, `You are not allowed to do this (${ability}).`),
-    ),
+  forbidden: (_ability: string) =>
+    new Refused("forbidden", plain("forbidden", "您没有执行此操作的权限。", "You are not allowed to do this.")),
   staleVersion: () =>
     new Refused(
       "conflict",

@@ -61,12 +61,13 @@ export function fromRefusal(refusal: Refusal, status: RefusalStatus = 422): ApiE
 
 export const errors = {
   unauthenticated: () => apiError(401, "unauthenticated", "请先登录。", "Please sign in."),
-  forbidden: (ability: string) =>
+  forbidden: (_ability: string) =>
     apiError(
       403,
       "forbidden",
-      `您没有执行此操作的权限（${ability}）。`,
-      `You are not allowed to do this (${ability}).`,
+      // In words only: the ability's code is for the logs, not for the person refused (issue 13 item 7).
+      "您没有执行此操作的权限。",
+      "You are not allowed to do this.",
     ),
   passwordChangeRequired: () =>
     apiError(

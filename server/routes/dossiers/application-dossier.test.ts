@@ -104,7 +104,7 @@ describe.each(databaseKinds())("an application's dossier on %s", (kind) => {
     expect(uploaded.length).toBeGreaterThan(0);
     expect(materials).toHaveLength(uploaded.length);
     expect(materials.every((file) => file.kind === "uploaded" && file.path.split("/").length === 3)).toBe(true);
-    expect(materials.map((file) => file.path)).toContain("02-申报材料/申报书（签字盖章PDF）/application-form-pdf.pdf");
+    expect(materials.map((file) => file.path)).toContain("02-申报材料/申报书（签字盖章PDF）/申报书（签字盖章PDF）.pdf");
     const digests = materials.map((file) => createHash("sha256").update(dossier.files.get(file.path)!).digest("hex"));
     expect(digests.sort()).toEqual(uploaded.map((row) => row.sha256).sort());
 
