@@ -375,6 +375,21 @@ export const registrySchema = z
       )
       .optional()
       .meta({ description: "Bases currently recognized (Art. 7.5, 12.3); absent = unknown" }),
+    otherApplications: z
+      .array(
+        z.strictObject({
+          name: lineText().optional(),
+          college: lineText().optional(),
+          field: lineText().optional(),
+          isOffshore: z.boolean().optional(),
+          offshoreCountry: country.optional(),
+        }),
+      )
+      .optional()
+      .meta({
+        description:
+          "The host unit's other applications still in progress, in this call or another (Art. 7.5 across applications); absent = none",
+      }),
     revocations: z
       .array(
         z.strictObject({

@@ -1,4 +1,4 @@
-import { and, eq, inArray, or } from "drizzle-orm";
+import { and, eq, inArray, ne, notInArray, or, sql } from "drizzle-orm";
 import type { ApplicationForm, FileSlot, StoredEligibility } from "../../contracts/recognition";
 import { checkEligibility } from "../../policy/eligibility/engine";
 import { presentInputError } from "../../policy/eligibility/field-labels";
@@ -8,10 +8,12 @@ import {
   parseEligibilityInput,
   type RegistryFacts,
 } from "../../policy/eligibility/input";
+import { endedApplicationStates } from "../../policy/lifecycles/application-per-call";
 import type { NationalPlatformKind } from "../../policy/reference/evidence-kinds";
 import type { Executor } from "../db/client";
 import {
   applicationFiles,
+  applications,
   bases,
   type calls,
   creditRecords,
@@ -43,6 +45,7 @@ export async function registryFactsFor(
   executor: Executor,
   unit: Pick<UnitRow, "id" | "uscc">,
   directorPersonId: string | null,
+  applicationId?: string,
 ): Promise<RegistryFacts> {
   const baseRows = await executor
     .select({ base: bases, uscc: units.uscc })
@@ -77,7 +80,34 @@ export async function registryFactsFor(
         ? or(eq(creditRecords.unitId, unit.id), eq(creditRecords.personId, directorPersonId))
         : eq(creditRecords.unitId, unit.id),
     );
+  // Art. 7.5 across applications: the unit's others still standing (in this call or another), not yet bases —
+  // a recognized one is in the registry above. Read with their columns only, never their forms.
+  const siblings = applicationId
+    ? await executor
+        .select({
+          name: applications.standardName,
+          field: applications.field,
+          college: sql<string | null>`${applications.form}->'unitFacts'->>'college'`,
+          isOffshore: applications.isOffshore,
+          offshoreCountry: sql<string | null>`${applications.form}->'application'->>'offshoreCountry'`,
+        })
+        .from(applications)
+        .where(
+          and(
+            eq(applications.unitId, unit.id),
+            ne(applications.id, applicationId),
+            notInArray(applications.state, [...endedApplicationStates, "recognized"]),
+          ),
+        )
+    : [];
   return {
+    otherApplications: siblings.map((row) => ({
+      ...(row.name ? { name: row.name } : {}),
+      ...(row.field ? { field: row.field } : {}),
+      ...(row.college ? { college: row.college } : {}),
+      isOffshore: row.isOffshore,
+      ...(row.offshoreCountry ? { offshoreCountry: row.offshoreCountry } : {}),
+    })),
     activeBases: baseRows.map(({ base, uscc }) => ({
       name: base.standardName,
       unitUscc: uscc,
@@ -149,6 +179,8 @@ export async function evaluateEligibility(
     call: CallRow;
     isKey: boolean;
     uploadedSlots: ReadonlySet<string>;
+    /** The application checked, so that its siblings (Art. 7.5) leave it out. */
+    applicationId?: string;
   },
 ): Promise<StoredEligibility> {
   const { form, unit, call } = options;
@@ -180,7 +212,7 @@ export async function evaluateEligibility(
     },
     application,
     ...(director ? { director } : {}),
-    registry: await registryFactsFor(executor, unit, directorPersonId),
+    registry: await registryFactsFor(executor, unit, directorPersonId, options.applicationId),
   };
   // The input schema refuses unknown keys; keys only the editor uses are not the rules' business, so they go here.
   dropUnknownEligibilityKeys(raw);

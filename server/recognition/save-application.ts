@@ -67,6 +67,7 @@ export async function recompute(
     call,
     isKey: columns.isKey,
     uploadedSlots: await uploadedSlotsOf(executor, row.id),
+    applicationId: row.id,
   });
   return { ...columns, eligibility };
 }

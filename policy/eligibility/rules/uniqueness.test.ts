@@ -157,3 +157,46 @@ describe("20-revocation-ban (Art. 20, 24: 3 years; reference date 2026-03-31)", 
     expect(verdictOf("20-revocation-ban", (input) => (input.registry = undefined))).toBe("missing");
   });
 });
+
+type OtherApplication = NonNullable<NonNullable<EligibilityInput["registry"]>["otherApplications"]>[number];
+const withSiblings =
+  (siblings: OtherApplication[], change: (input: EligibilityInput) => void = () => {}) =>
+  (input: EligibilityInput) => {
+    input.registry = { ...input.registry, activeBases: [], otherApplications: siblings };
+    change(input);
+  };
+
+describe("7.5 across the unit's other applications in progress", () => {
+  it.each([
+    ["enterprise, no other application", [], asUnit("enterprise"), "pass"],
+    ["enterprise, another application in any field", [{ field: "生物医药" }], asUnit("enterprise"), "soft"],
+    ["university, another for the same college", [{ college: "光学学院" }], asUnit("university", "光学学院"), "soft"],
+    ["university, another for another college", [{ college: "生命学院" }], asUnit("university", "光学学院"), "pass"],
+    ["university, college not named", [{ college: "生命学院" }], asUnit("university"), "missing"],
+    ["institute, another in the same field", [{ field: "光电子信息" }], asUnit("research-institute"), "soft"],
+    ["institute, another in another field", [{ field: "生物医药" }], asUnit("research-institute"), "pass"],
+    [
+      "offshore platform, another offshore in another country",
+      [{ isOffshore: true, offshoreCountry: "FR" }],
+      (input: EligibilityInput) => {
+        input.unit.type = "enterprise";
+        input.application.isOffshore = true;
+        input.application.offshoreCountry = "DE";
+      },
+      "pass",
+    ],
+  ])("%s → %s", (_, siblings, change, verdict) => {
+    expect(verdictOf("7.5-one-base-per-scope", withSiblings(siblings, change))).toBe(verdict);
+  });
+
+  it("names the other application and cites it as evidence; never a hard fail", () => {
+    const found = findingOf(
+      "7.5-one-base-per-scope",
+      withSiblings([{ name: "湖北省人工智能国际科技合作基地（联合研究）", field: "人工智能" }], asUnit("enterprise")),
+    );
+    expect(found?.verdict).toBe("soft");
+    expect(found?.messageZh).toContain("另有 1 项申报正在进行");
+    expect(found?.messageZh).toContain("湖北省人工智能国际科技合作基地（联合研究）");
+    expect(found?.evidence).toContain("registry.otherApplications.0");
+  });
+});

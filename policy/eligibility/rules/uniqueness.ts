@@ -20,8 +20,10 @@ export const oneBasePerScope: Rule = ({ input, settings, isOffshore }) => {
   }
   const { unit, application } = input;
   const own = bases.map((base, index) => ({ base, index })).filter(({ base }) => sameUnit(base.unitUscc, unit.uscc));
+  // The unit's other applications in progress would make a second base of the same scope (Art. 7.5).
+  const siblings = (input.registry?.otherApplications ?? []).map((base, index) => ({ base, index }));
   const scope = unit.type === "enterprise" ? "unit" : unit.type === "university" ? "college" : "field";
-  if (scope === "college" && unit.college === undefined && own.length > 0) {
+  if (scope === "college" && unit.college === undefined && own.length + siblings.length > 0) {
     return finding(
       "7.5-one-base-per-scope",
       "missing",
@@ -30,14 +32,15 @@ export const oneBasePerScope: Rule = ({ input, settings, isOffshore }) => {
       "A university must name the college hosting the base.",
     );
   }
-  const inScope = own.filter(({ base }) =>
+  const sameScope = (other: { college?: string | undefined; field?: string | undefined }) =>
     scope === "unit"
       ? true
       : scope === "college"
-        ? sameText(base.college, unit.college)
-        : sameText(base.field, application.field),
-  );
-  if (isOffshore && application.offshoreCountry === undefined && inScope.length > 0) {
+        ? sameText(other.college, unit.college)
+        : sameText(other.field, application.field);
+  const inScope = own.filter(({ base }) => sameScope(base));
+  const siblingsInScope = siblings.filter(({ base }) => sameScope(base));
+  if (isOffshore && application.offshoreCountry === undefined && inScope.length + siblingsInScope.length > 0) {
     return finding(
       "7.5-one-base-per-scope",
       "missing",
@@ -46,14 +49,16 @@ export const oneBasePerScope: Rule = ({ input, settings, isOffshore }) => {
       "Give the offshore platform's country to check the different-country exception.",
     );
   }
-  const conflicts = inScope.filter(({ base }) => {
+  const clashes = (other: { isOffshore?: boolean | undefined; offshoreCountry?: string | undefined }) => {
     if (!isOffshore) return true;
     const sameCountryPlatform =
-      base.isOffshore === true && sameCountry(base.offshoreCountry, application.offshoreCountry);
+      other.isOffshore === true && sameCountry(other.offshoreCountry, application.offshoreCountry);
     if (settings.offshoreExemption === "both-offshore-in-different-countries")
-      return base.isOffshore !== true || sameCountryPlatform;
+      return other.isOffshore !== true || sameCountryPlatform;
     return sameCountryPlatform;
-  });
+  };
+  const conflicts = inScope.filter(({ base }) => clashes(base));
+  const siblingConflicts = siblingsInScope.filter(({ base }) => clashes(base));
   const scopeZh = { unit: "同一企业", college: "高校同一学院", field: "同一领域" }[scope];
   const scopeEn = { unit: "the same enterprise", college: "the same college", field: "the same field" }[scope];
   const evidence = [
@@ -63,6 +68,7 @@ export const oneBasePerScope: Rule = ({ input, settings, isOffshore }) => {
     "application.isOffshore",
     "application.offshoreCountry",
     ...conflicts.map(({ index }) => `registry.activeBases.${index}`),
+    ...siblingConflicts.map(({ index }) => `registry.otherApplications.${index}`),
   ];
   if (conflicts.length > 0) {
     const name = conflicts[0]!.base.name ?? "";
@@ -74,12 +80,23 @@ export const oneBasePerScope: Rule = ({ input, settings, isOffshore }) => {
       `In principle one base per ${scopeEn.replace("the same ", "")}: ${scopeEn} already has ${name || "a base"}; a written justification is needed.`,
     );
   }
+  if (siblingConflicts.length > 0) {
+    const name = siblingConflicts[0]!.base.name ?? "";
+    const count = siblingConflicts.length;
+    return finding(
+      "7.5-one-base-per-scope",
+      "soft",
+      evidence,
+      `${scopeZh}原则上只建设1个省国合基地，本单位另有 ${count} 项申报正在进行${name ? `（“${name}”）` : ""}；如确需申报，请书面说明理由。`,
+      `In principle one base per ${scopeEn.replace("the same ", "")}: the unit has ${count} other application${count > 1 ? "s" : ""} in progress${name ? ` (${name})` : ""}; a written justification is needed.`,
+    );
+  }
   return finding(
     "7.5-one-base-per-scope",
     "pass",
     evidence,
-    `${scopeZh}尚无省国合基地${isOffshore ? "（或为位于不同国家(地区)的离岸创新平台）" : ""}。`,
-    `No existing base for ${scopeEn}${isOffshore ? " (or an offshore platform in a different country)" : ""}.`,
+    `${scopeZh}尚无省国合基地，也无其他正在进行的申报${isOffshore ? "（或为位于不同国家(地区)的离岸创新平台）" : ""}。`,
+    `No existing base or other application in progress for ${scopeEn}${isOffshore ? " (or an offshore platform in a different country)" : ""}.`,
   );
 };
 
