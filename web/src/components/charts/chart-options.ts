@@ -56,8 +56,10 @@ export function treemapOption(data: MatrixData): ChartOption {
         roam: false,
         nodeClick: false,
         breadcrumb: { show: false },
-        width: "100%",
-        height: "100%",
+        top: 0,
+        left: 0,
+        right: 0,
+        bottom: 0,
         label: { show: true, formatter: "{b}\n{c}" },
         data: data.categories
           .map((name, row) => {

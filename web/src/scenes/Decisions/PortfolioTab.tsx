@@ -229,8 +229,8 @@ function DivisionChart(props: ViewProps) {
     <Card
       size="small"
       title={t("portfolio.division.title")}
-      data-testid="portfolio-division"
-      extra={<ViewToggle value={view} onChange={setView} testId="portfolio-division-view" />}
+      data-testid="portfolio-divisions"
+      extra={<ViewToggle value={view} onChange={setView} testId="portfolio-divisions-view" />}
     >
       {rows.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("statistics.empty")} />
@@ -245,13 +245,13 @@ function DivisionChart(props: ViewProps) {
             { horizontal: true },
           )}
           height={heightFor(rows.length)}
-          testId="portfolio-division-chart"
+          testId="portfolio-divisions-chart"
         />
       ) : (
         <Table
           rowKey="key"
           size="small"
-          data-testid="portfolio-division-table"
+          data-testid="portfolio-divisions-table"
           dataSource={rows}
           pagination={{ pageSize: 17, hideOnSinglePage: true }}
           columns={[

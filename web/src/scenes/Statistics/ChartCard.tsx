@@ -69,6 +69,8 @@ export function ChartCard({ chart }: { chart: StatisticsChart }) {
       size="small"
       title={pick(chart.titleZh, chart.titleEn)}
       data-testid={`chart-${chart.key}`}
+      // On a phone the title wraps above its controls instead of being cut short.
+      styles={{ header: { flexWrap: "wrap", rowGap: 4, paddingBlock: 6 }, title: { whiteSpace: "normal" } }}
       extra={
         <Space size={8} wrap>
           <Segmented<"chart" | "table">
