@@ -18,7 +18,7 @@ export const publicBaseExportQuery = publicBaseQuery.omit({ page: true, pageSize
 export const unitStatusLabels = {
   pending: { zh: "待确认", en: "Pending" },
   confirmed: { zh: "已确认", en: "Confirmed" },
-  rejected: { zh: "未通过", en: "Rejected" },
+  rejected: { zh: "已退回", en: "Returned" },
 } as const;
 export const expertStatusLabels = {
   active: { zh: "可抽取", en: "Drawable" },

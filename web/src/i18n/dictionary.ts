@@ -19,6 +19,7 @@ import { expertPoolMessages } from "./messages/experts";
 import { gradingMessages } from "./messages/grading";
 import { holidayYearMessages } from "./messages/holiday-years";
 import { homeMessages } from "./messages/home";
+import { listMessages } from "./messages/lists";
 import { nationalPlatformMessages } from "./messages/national-platforms";
 import { peopleMessages } from "./messages/people";
 import { publicNoticeMessages } from "./messages/public-notices";
@@ -67,6 +68,7 @@ const groups = [
   dossierMessages,
   securityMessages,
   confirmationMessages,
+  listMessages,
 ] as const;
 
 type Group = (typeof groups)[number];

@@ -4,6 +4,7 @@ import { Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Spac
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useNavigate } from "react-router";
+import { isApiError } from "../../api/errors";
 import { applicationsApi, type Call, callsApi } from "../../api/recognition";
 import { chinaYear, useServerTime } from "../../api/server-time";
 import { hasAbility, useSession } from "../../api/session";
@@ -83,7 +84,15 @@ export function CallsPage() {
   const apply = useMutation({
     mutationFn: (callId: string) => applicationsApi.create(callId),
     onSuccess: (created) => navigate(`/applications/${created.id}`),
-    onError: (error) => feedback.fail(error),
+    onError: (error) => {
+      // Art. 14.1: one application per unit per call — 申报 again continues the standing one.
+      if (isApiError(error) && error.code === "application-exists" && error.existingId) {
+        feedback.done(t("apps.existing"));
+        navigate(`/applications/${error.existingId}`);
+        return;
+      }
+      feedback.fail(error);
+    },
   });
 
   return (

@@ -1,14 +1,17 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Card, Flex, Input, Select, Table, Tag, Tooltip, Upload } from "antd";
+import { Alert, Button, Card, Flex, Table, Tag, Tooltip, Upload } from "antd";
 import { useState } from "react";
-import { useSearchParams } from "react-router";
 import { referenceApi } from "../../api/endpoints";
-import { type Expert, type ExpertStatus, expertsApi, type ImportReport } from "../../api/review";
+import { type Expert, type ExpertPage, type ExpertStatus, expertsApi, type ImportReport } from "../../api/review";
 import { hasAbility, useSession } from "../../api/session";
+import { ListToolbar } from "../../components/list/ListToolbar";
+import { exportHref, fetchListPage } from "../../components/list/list-api";
+import { PrintView } from "../../components/list/PrintView";
+import { useListParams } from "../../components/list/useListParams";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
-import { divisionLabel, titleLabel } from "../../components/reference-labels";
+import { divisionLabel, titleLabel, titleOptions } from "../../components/reference-labels";
 import { useFeedback } from "../../components/useFeedback";
 import { useI18n } from "../../i18n/I18nProvider";
 import { ExpertDrawer } from "./ExpertDrawer";
@@ -26,35 +29,68 @@ export function ExpertsPage() {
   const { t, language, number, pick } = useI18n();
   const feedback = useFeedback();
   const queryClient = useQueryClient();
-  const [params, setParams] = useSearchParams();
-  const q = params.get("q") ?? "";
-  const field = params.get("field") ?? undefined;
-  const status = (expertStatuses as string[]).includes(params.get("status") ?? "")
-    ? (params.get("status") as ExpertStatus)
-    : undefined;
-  const page = Number(params.get("page") ?? 1) || 1;
-  const pageSize = Number(params.get("pageSize") ?? 20) || 20;
+  const list = useListParams({ filters: ["field", "title", "status"] });
   const [report, setReport] = useState<ImportReport | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [form, setForm] = useState<{ expert: Expert | null } | null>(null);
   const canManage = hasAbility(me, "expert.manage");
   const fieldLabel = useFieldLabel();
 
-  const list = useQuery({
-    queryKey: ["experts", { q, field, status, page, pageSize }],
-    queryFn: () => expertsApi.list({ q: q || undefined, field, status, page, pageSize }),
+  const page = useQuery({
+    queryKey: ["experts", list.listQuery],
+    queryFn: () => fetchListPage<ExpertPage>("/api/experts", list.listQuery),
     placeholderData: keepPreviousData,
   });
   const bundle = useQuery({ queryKey: ["reference", "bundle"], queryFn: referenceApi.bundle, staleTime: 3_600_000 });
+  const sortable = (key: string) => ({ key, sorter: true, sortOrder: list.sortOrderOf(key) });
+  const filters = [
+    {
+      key: "field",
+      placeholder: t("expertPool.fieldFilter"),
+      width: 220,
+      options: (bundle.data?.fields ?? []).map((f) => ({ value: f.nameZh, label: pick(f.nameZh, f.nameEn) })),
+      testId: "experts-field",
+    },
+    { key: "title", placeholder: t("list.filter.title"), width: 130, options: titleOptions(language) },
+    {
+      key: "status",
+      placeholder: t("expertPool.statusFilter"),
+      width: 140,
+      options: expertStatuses.map((s) => ({ value: s, label: t(`expert.status.${s}`) })),
+      testId: "experts-status",
+    },
+  ];
 
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  };
+  if (list.printing) {
+    const words = [
+      list.filters.field && fieldLabel(list.filters.field),
+      list.filters.title && titleLabel(list.filters.title, language),
+      list.filters.status && t(`expert.status.${list.filters.status as ExpertStatus}`),
+      list.q,
+    ].filter((word): word is string => Boolean(word));
+    return (
+      <PrintView<Expert>
+        title={t("nav.experts")}
+        queryKey={["experts", list.exportQuery]}
+        fetchPage={(pageNumber, pageSize) =>
+          fetchListPage<ExpertPage>("/api/experts", { ...list.exportQuery, page: pageNumber, pageSize })
+        }
+        filters={words}
+        rowKey={(expert) => expert.id}
+        columns={[
+          { title: t("expert.name"), value: (e) => e.name },
+          { title: t("expert.title"), value: (e) => titleLabel(e.title, language) },
+          { title: t("expert.unit"), value: (e) => e.unitName },
+          { title: t("expert.fields"), value: (e) => e.fields.map(fieldLabel).join("、") },
+          {
+            title: t("expert.division"),
+            value: (e) => (e.divisionCode ? divisionLabel(e.divisionCode, language) : ""),
+          },
+          { title: t("expert.status"), value: (e) => t(`expert.status.${e.status}`) },
+        ]}
+      />
+    );
+  }
 
   const upload = async (file: File) => {
     try {
@@ -126,62 +162,41 @@ export function ExpertsPage() {
         />
       ) : null}
       <Card>
-        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
-            allowClear
-            defaultValue={q}
-            placeholder={t("experts.searchPlaceholder")}
-            style={{ width: 280 }}
-            onSearch={(value) => update({ q: value.trim() || undefined, page: undefined })}
-            data-testid="experts-search"
-          />
-          <Select
-            allowClear
-            value={field}
-            placeholder={t("expertPool.fieldFilter")}
-            style={{ width: 220 }}
-            loading={bundle.isPending}
-            showSearch={{ optionFilterProp: "label" }}
-            options={(bundle.data?.fields ?? []).map((f) => ({ value: f.nameZh, label: pick(f.nameZh, f.nameEn) }))}
-            onChange={(value?: string) => update({ field: value, page: undefined })}
-            data-testid="experts-field"
-          />
-          <Select
-            allowClear
-            value={status}
-            placeholder={t("expertPool.statusFilter")}
-            style={{ width: 140 }}
-            options={expertStatuses.map((s) => ({ value: s, label: t(`expert.status.${s}`) }))}
-            onChange={(value?: ExpertStatus) => update({ status: value, page: undefined })}
-            data-testid="experts-status"
-          />
-        </Flex>
-        {list.isError ? <QueryError error={list.error} onRetry={() => list.refetch()} /> : null}
+        <ListToolbar
+          list={list}
+          name="experts"
+          searchPlaceholder={t("experts.searchPlaceholder")}
+          filters={filters}
+          exportHref={exportHref("/api/experts", list.exportQuery)}
+        />
+        {page.isError ? <QueryError error={page.error} onRetry={() => page.refetch()} /> : null}
         <Table<Expert>
           rowKey="id"
-          loading={list.isFetching}
-          dataSource={list.data?.items}
+          loading={page.isFetching}
+          dataSource={page.data?.items}
+          onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter)}
           scroll={{ x: 1100 }}
           onRow={(expert) => ({ onClick: () => setOpenId(expert.id), style: { cursor: "pointer" } })}
           pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
+            current: list.page,
+            pageSize: list.pageSize,
+            total: page.data?.total ?? 0,
             showSizeChanger: true,
             showTotal: (total) => t("table.total", { n: number(total) }),
-            onChange: (nextPage, nextSize) => update({ page: String(nextPage), pageSize: String(nextSize) }),
           }}
           columns={[
-            { title: t("expert.name"), dataIndex: "name", width: 90, fixed: "left" },
+            { title: t("expert.name"), dataIndex: "name", width: 90, fixed: "left", ...sortable("name") },
             {
               title: t("expert.title"),
               dataIndex: "title",
+              ...sortable("title"),
               width: 110,
               render: (v: string) => titleLabel(v, language),
             },
             {
               title: t("expert.unit"),
               dataIndex: "unitName",
+              ...sortable("unitName"),
               width: 220,
               render: (name: string, expert) =>
                 expert.unitId ? (
@@ -209,6 +224,7 @@ export function ExpertsPage() {
             {
               title: t("expert.status"),
               dataIndex: "status",
+              ...sortable("status"),
               width: 90,
               render: (value: ExpertStatus) => <ExpertStatusTag status={value} />,
             },

@@ -1,13 +1,23 @@
+import { DownloadOutlined, PrinterOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Card, Flex, Grid, Input, List, Select, Table, Tag, Typography } from "antd";
+import { Button, Card, Flex, Grid, Input, List, Select, Table, Tag, Typography } from "antd";
 import { Link, useSearchParams } from "react-router";
+import { exportHref } from "../../components/list/list-api";
+import { PrintView } from "../../components/list/PrintView";
+import { useListParams } from "../../components/list/useListParams";
 import { PageHeader } from "../../components/PageHeader";
 import { PublicPage } from "../../components/PublicPage";
 import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n/I18nProvider";
 import { type PublicBase, registryApi } from "./registry-api";
 
-const filterKeys = ["q", "type", "field", "division", "country"] as const;
+const filterKeys = ["q", "type", "field", "division", "country", "year", "sort", "order"] as const;
+
+/** Recognition years offered by the year filter: from the first provincial bases to this year. */
+const years = (() => {
+  const now = new Date().getFullYear();
+  return Array.from({ length: now - 2011 }, (_, index) => now - index);
+})();
 
 /**
  * The public registry of recognized bases: search, filters in the URL, no sign-in (SPEC §1 "public"). On a phone
@@ -37,6 +47,34 @@ export function RegistryPage() {
   };
   const options = (items: Array<{ key: string; labelZh: string; labelEn: string; count: number }> = []) =>
     items.map((item) => ({ value: item.key, label: `${pick(item.labelZh, item.labelEn)}（${item.count}）` }));
+  // The shared list scaffold: the export (public view: the registry's own columns) and the print view.
+  const listParams = useListParams({ filters: ["type", "field", "division", "country", "year"] });
+  if (listParams.printing) {
+    return (
+      <PrintView<PublicBase>
+        title={t("registry.title")}
+        queryKey={["registry", listParams.exportQuery]}
+        pageSize={100}
+        fetchPage={(pageNumber, size) =>
+          registryApi.list({ ...listParams.exportQuery, page: pageNumber, pageSize: size })
+        }
+        filters={Object.values(listParams.exportQuery).filter((value) => value !== "asc" && value !== "desc")}
+        rowKey={(base) => base.id}
+        columns={[
+          { title: t("registry.name"), value: (b) => b.name },
+          { title: t("registry.unit"), value: (b) => b.unit },
+          { title: t("registry.type"), value: (b) => pick(b.typeZh, b.typeEn) },
+          { title: t("registry.field"), value: (b) => pick(b.field, b.fieldEn) },
+          { title: t("registry.division"), value: (b) => pick(b.divisionZh, b.divisionEn) },
+          {
+            title: t("registry.keyCountries"),
+            value: (b) => b.countries.key.map((c) => pick(c.nameZh, c.nameEn)).join("、"),
+          },
+          { title: t("registry.recognizedOn"), value: (b) => `${date(b.recognizedOn)} ${b.documentNumber}` },
+        ]}
+      />
+    );
+  }
 
   return (
     <PublicPage>
@@ -72,6 +110,36 @@ export function RegistryPage() {
               data-testid={`registry-filter-${key}`}
             />
           ))}
+          <Select
+            allowClear
+            placeholder={t("list.filter.year")}
+            value={query.year}
+            options={years.map((year) => ({
+              value: String(year),
+              label: t("list.yearOption", { year: String(year) }),
+            }))}
+            style={{ width: narrow ? "calc(50% - 4px)" : 130 }}
+            onChange={(value?: string) => set({ year: value })}
+            data-testid="registry-filter-year"
+          />
+          <Flex gap={8} style={{ marginLeft: narrow ? 0 : "auto" }}>
+            <Button
+              icon={<DownloadOutlined />}
+              href={exportHref("/api/public/bases", listParams.exportQuery)}
+              data-testid="registry-export"
+            >
+              {t("list.export")}
+            </Button>
+            <Button
+              icon={<PrinterOutlined />}
+              href={listParams.printHref()}
+              target="_blank"
+              rel="noopener"
+              data-testid="registry-print"
+            >
+              {t("list.print")}
+            </Button>
+          </Flex>
         </Flex>
         {list.isError ? <QueryError error={list.error} onRetry={() => list.refetch()} /> : null}
         {narrow ? (
@@ -94,17 +162,20 @@ export function RegistryPage() {
             loading={list.isFetching}
             dataSource={list.data?.items}
             data-testid="registry-table"
+            onChange={(pagination, _filters, sorter) => listParams.onTableChange(pagination, sorter)}
             pagination={{
               current: page,
               pageSize,
               total: list.data?.total ?? 0,
               showTotal: (total) => t("table.total", { n: number(total) }),
-              onChange: (current, size) => set({ page: String(current), pageSize: String(size) }),
             }}
             columns={[
               {
                 title: t("registry.name"),
                 dataIndex: "name",
+                key: "name",
+                sorter: true,
+                sortOrder: listParams.sortOrderOf("name"),
                 render: (name: string, base) => (
                   <Link to={`/registry/${base.id}`} data-testid={`registry-base-${base.id}`}>
                     {name}
@@ -139,6 +210,8 @@ export function RegistryPage() {
               {
                 title: t("registry.recognizedOn"),
                 key: "recognizedOn",
+                sorter: true,
+                sortOrder: listParams.sortOrderOf("recognizedOn"),
                 width: 200,
                 render: (_, base) => (
                   <>

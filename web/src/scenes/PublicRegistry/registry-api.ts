@@ -11,6 +11,9 @@ export interface RegistryQuery {
   field?: string;
   division?: string;
   country?: string;
+  year?: string;
+  sort?: string;
+  order?: string;
   page?: number;
   pageSize?: number;
 }

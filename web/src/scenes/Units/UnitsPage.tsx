@@ -1,49 +1,89 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Button, Card, Flex, Input, Select, Table } from "antd";
+import { Button, Card, Table } from "antd";
 import { useState } from "react";
-import { useSearchParams } from "react-router";
-import { unitsApi } from "../../api/endpoints";
 import { hasAbility, useSession } from "../../api/session";
-import type { Unit, UnitStatus } from "../../api/types";
+import type { Unit, UnitPage, UnitStatus } from "../../api/types";
+import { prefectureOptions } from "../../components/list/filter-options";
+import { ListToolbar } from "../../components/list/ListToolbar";
+import { exportHref, fetchListPage } from "../../components/list/list-api";
+import { PrintView } from "../../components/list/PrintView";
+import { useListParams } from "../../components/list/useListParams";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
+import { divisionLabel, unitTypeLabel, unitTypeOptions } from "../../components/reference-labels";
 import { useI18n } from "../../i18n/I18nProvider";
 import { UnitDrawer } from "./UnitDrawer";
 import { UnitFormModal } from "./UnitFormModal";
 import { useUnitColumns } from "./unit-columns";
 
 const statuses: UnitStatus[] = ["pending", "confirmed", "rejected"];
+/** Column (dataIndex) → the server's sort key. */
+const sortKeys: Record<string, string> = {
+  name: "name",
+  type: "type",
+  divisionCode: "division",
+  status: "status",
+  createdAt: "createdAt",
+};
 
-/** Host units in the caller's scope (officer: all; recommender: its sub-tree), filters kept in the URL. */
+/** Host units in the caller's scope (officer: all; recommender: its sub-tree), filters, sort and page in the URL. */
 export function UnitsPage() {
   const me = useSession();
-  const { t, number } = useI18n();
-  const [params, setParams] = useSearchParams();
-  const q = params.get("q") ?? "";
-  const status = (statuses as string[]).includes(params.get("status") ?? "")
-    ? (params.get("status") as UnitStatus)
-    : undefined;
-  const page = Number(params.get("page") ?? 1) || 1;
-  const pageSize = Number(params.get("pageSize") ?? 20) || 20;
+  const { t, number, language, date } = useI18n();
+  const list = useListParams({ filters: ["status", "division", "type", "recommenderId"] });
   const [openId, setOpenId] = useState<string | null>(null);
   const [form, setForm] = useState<{ unit: Unit | null } | null>(null);
 
-  const list = useQuery({
-    queryKey: ["units", { q, status, page, pageSize }],
-    queryFn: () => unitsApi.list({ q: q || undefined, status, page, pageSize }),
+  const page = useQuery({
+    queryKey: ["units", list.listQuery],
+    queryFn: () => fetchListPage<UnitPage>("/api/units", list.listQuery),
     placeholderData: keepPreviousData,
   });
-  const columns = useUnitColumns(setOpenId);
+  const columns = useUnitColumns(setOpenId).map((column) => {
+    const index = "dataIndex" in column ? String(column.dataIndex) : "";
+    const key = sortKeys[index];
+    return key ? { ...column, key, sorter: true, sortOrder: list.sortOrderOf(key) } : column;
+  });
+  const filters = [
+    {
+      key: "status",
+      placeholder: t("units.statusFilter"),
+      options: statuses.map((s) => ({ value: s, label: t(`unit.status.${s}`) })),
+      testId: "units-status",
+    },
+    { key: "division", placeholder: t("list.filter.division"), options: prefectureOptions(language) },
+    { key: "type", placeholder: t("list.filter.unitType"), width: 190, options: unitTypeOptions(language) },
+  ];
 
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next, { replace: true });
-  };
+  if (list.printing) {
+    const words = [
+      list.filters.status && t(`unit.status.${list.filters.status as UnitStatus}`),
+      list.filters.division && divisionLabel(list.filters.division, language),
+      list.filters.type && unitTypeLabel(list.filters.type, language),
+      list.q,
+    ].filter((word): word is string => Boolean(word));
+    return (
+      <PrintView<Unit>
+        title={t("nav.units")}
+        queryKey={["units", list.exportQuery]}
+        fetchPage={(pageNumber, pageSize) =>
+          fetchListPage<UnitPage>("/api/units", { ...list.exportQuery, page: pageNumber, pageSize })
+        }
+        filters={words}
+        rowKey={(unit) => unit.id}
+        columns={[
+          { title: t("unit.name"), value: (u) => u.name },
+          { title: t("unit.uscc"), value: (u) => u.uscc },
+          { title: t("unit.type"), value: (u) => unitTypeLabel(u.type, language) },
+          { title: t("unit.division"), value: (u) => divisionLabel(u.divisionCode, language) },
+          { title: t("unit.recommender"), value: (u) => u.recommenderName },
+          { title: t("unit.statusLabel"), value: (u) => t(`unit.status.${u.status}`) },
+          { title: t("unit.createdAt"), value: (u) => date(u.createdAt) },
+        ]}
+      />
+    );
+  }
 
   return (
     <>
@@ -64,39 +104,27 @@ export function UnitsPage() {
         }
       />
       <Card>
-        <Flex gap={12} wrap style={{ marginBottom: 16 }}>
-          <Input.Search
-            allowClear
-            defaultValue={q}
-            placeholder={t("units.searchPlaceholder")}
-            style={{ width: 320 }}
-            onSearch={(value) => update({ q: value.trim() || undefined, page: undefined })}
-            data-testid="units-search"
-          />
-          <Select
-            allowClear
-            value={status}
-            placeholder={t("units.statusFilter")}
-            style={{ width: 160 }}
-            options={statuses.map((s) => ({ value: s, label: t(`unit.status.${s}`) }))}
-            onChange={(value?: UnitStatus) => update({ status: value, page: undefined })}
-            data-testid="units-status"
-          />
-        </Flex>
-        {list.isError ? <QueryError error={list.error} onRetry={() => list.refetch()} /> : null}
+        <ListToolbar
+          list={list}
+          name="units"
+          searchPlaceholder={t("units.searchPlaceholder")}
+          filters={filters}
+          exportHref={exportHref("/api/units", list.exportQuery)}
+        />
+        {page.isError ? <QueryError error={page.error} onRetry={() => page.refetch()} /> : null}
         <Table<Unit>
           rowKey="id"
           columns={columns}
-          dataSource={list.data?.items}
-          loading={list.isFetching}
+          dataSource={page.data?.items}
+          loading={page.isFetching}
           scroll={{ x: 1250 }}
+          onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter)}
           pagination={{
-            current: page,
-            pageSize,
-            total: list.data?.total ?? 0,
+            current: list.page,
+            pageSize: list.pageSize,
+            total: page.data?.total ?? 0,
             showSizeChanger: true,
             showTotal: (total) => t("table.total", { n: number(total) }),
-            onChange: (nextPage, nextSize) => update({ page: String(nextPage), pageSize: String(nextSize) }),
           }}
         />
       </Card>
