@@ -87,7 +87,18 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
-  await app.register(fastifyStatic, { root: webDist, serve: existsSync(webDist), wildcard: true });
+  // preCompressed: the build writes .br/.gz next to each asset (web/precompress.ts). Hashed assets never change;
+  // index.html always revalidates so a new release is picked up.
+  await app.register(fastifyStatic, {
+    root: webDist,
+    serve: existsSync(webDist),
+    wildcard: true,
+    preCompressed: true,
+    cacheControl: false,
+    setHeaders: (reply, path) => {
+      reply.header("cache-control", /[\\/]assets[\\/]/.test(path) ? "public, max-age=31536000, immutable" : "no-cache");
+    },
+  });
   await app.register(requestContext, routeDeps);
   await app.register(registerRoutes, routeDeps);
   return app;

@@ -1,17 +1,21 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { precompress } from "./precompress";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
+const outDir = fileURLToPath(new URL("./dist", import.meta.url));
 const api = process.env.API_URL ?? "http://localhost:3000";
 
 /** The SPA lives in web/; the API server (server/) serves web/dist in production and is proxied in development. */
 export default defineConfig({
   root,
-  plugins: [react()],
+  plugins: [react(), precompress(outDir)],
   build: {
-    outDir: fileURLToPath(new URL("./dist", import.meta.url)),
+    outDir,
     emptyOutDir: true,
+    // dist/.vite/manifest.json: the chunk graph, read by the bundle budget check (scripts/bundle-budget.mjs).
+    manifest: true,
     chunkSizeWarningLimit: 900,
     rolldownOptions: {
       output: {

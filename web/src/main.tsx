@@ -1,13 +1,10 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { App as AntApp, ConfigProvider } from "antd";
-import enUS from "antd/locale/en_US";
-import zhCN from "antd/locale/zh_CN";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
 import { isApiError } from "./api/errors";
 import { DemoClockBanner } from "./components/DemoClockBanner";
-import { I18nProvider, useI18n } from "./i18n/I18nProvider";
+import { I18nProvider } from "./i18n/I18nProvider";
 import { router } from "./routes/router";
 import "./global.css";
 
@@ -21,34 +18,15 @@ const queryClient = new QueryClient({
   },
 });
 
-const theme = {
-  token: {
-    colorPrimary: "#1d4f91",
-    borderRadius: 4,
-    fontFamily:
-      '-apple-system, BlinkMacSystemFont, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Helvetica Neue", Arial, sans-serif',
-  },
-};
-
-function Shell() {
-  const { language } = useI18n();
-  return (
-    <ConfigProvider locale={language === "zh" ? zhCN : enUS} theme={theme}>
-      <AntApp>
-        <DemoClockBanner />
-        <RouterProvider router={router} />
-      </AntApp>
-    </ConfigProvider>
-  );
-}
-
+// No antd here: the entry and the sign-in page stay small; antd arrives with the shell route (components/AppShell).
 const root = document.getElementById("root");
 if (!root) throw new Error("#root missing from index.html");
 createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <I18nProvider>
-        <Shell />
+        <DemoClockBanner />
+        <RouterProvider router={router} />
       </I18nProvider>
     </QueryClientProvider>
   </StrictMode>,

@@ -1,9 +1,11 @@
-import { Alert } from "antd";
 import { useEffect, useState } from "react";
 import { useServerTime } from "../api/server-time";
 import { useI18n } from "../i18n/I18nProvider";
 
-/** A banner on every page while the platform runs on a demo clock (DEMO_CLOCK): the time shown is not today's. */
+/**
+ * A banner on every page while the platform runs on a demo clock (DEMO_CLOCK): the time shown is not today's.
+ * Plain HTML (no antd) because it also shows above the sign-in page.
+ */
 export function DemoClockBanner() {
   const { t, dateTime } = useI18n();
   const { isDemoClock, now } = useServerTime();
@@ -15,11 +17,8 @@ export function DemoClockBanner() {
   }, [isDemoClock]);
   if (!isDemoClock) return null;
   return (
-    <Alert
-      banner
-      type="warning"
-      data-testid="demo-clock-banner"
-      message={t("demoClock.banner", { time: dateTime(now()) })}
-    />
+    <div className="demo-clock-banner" role="alert" data-testid="demo-clock-banner">
+      ⚠ {t("demoClock.banner", { time: dateTime(now()) })}
+    </div>
   );
 }

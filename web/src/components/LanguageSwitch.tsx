@@ -1,18 +1,19 @@
-import { TranslationOutlined } from "@ant-design/icons";
-import { Button } from "antd";
 import { useI18n } from "../i18n/I18nProvider";
 
-/** Toggles 中文 ⇄ English; the choice is kept in localStorage. */
+/** Toggles 中文 ⇄ English; the choice is kept in localStorage. Plain HTML: it sits on the sign-in page too. */
 export function LanguageSwitch() {
   const { language, setLanguage } = useI18n();
   return (
-    <Button
-      type="text"
-      icon={<TranslationOutlined />}
+    <button
+      type="button"
+      className="plain-link-button"
       data-testid="lang-switch"
       onClick={() => setLanguage(language === "zh" ? "en" : "zh")}
     >
+      <span aria-hidden="true" style={{ marginRight: 6 }}>
+        文/A
+      </span>
       {language === "zh" ? "English" : "中文"}
-    </Button>
+    </button>
   );
 }

@@ -1,12 +1,16 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { App as AntApp, Spin } from "antd";
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { Navigate, Outlet, useLocation } from "react-router";
 import { setUnauthenticatedHandler } from "../api/client";
 import { meKey, SessionContext, useMe, useSetMe } from "../api/session";
 import { useI18n } from "../i18n/I18nProvider";
-import { ForcedPasswordChange } from "../scenes/ChangePassword/ForcedPasswordChange";
 import { QueryError } from "./QueryError";
+
+// Rarely shown (a new or reset password): its form loads only when needed, not with every first page.
+const ForcedPasswordChange = lazy(() =>
+  import("../scenes/ChangePassword/ForcedPasswordChange").then((m) => ({ default: m.ForcedPasswordChange })),
+);
 
 /** Loads the caller; sends anonymous visitors to the login page and a must-change-password account to the form. */
 export function RequireAuth() {
@@ -35,7 +39,13 @@ export function RequireAuth() {
   }
   return (
     <SessionContext.Provider value={me.data}>
-      {me.data.user.mustChangePassword ? <ForcedPasswordChange /> : <Outlet />}
+      {me.data.user.mustChangePassword ? (
+        <Suspense fallback={<Spin size="large" fullscreen />}>
+          <ForcedPasswordChange />
+        </Suspense>
+      ) : (
+        <Outlet />
+      )}
     </SessionContext.Provider>
   );
 }

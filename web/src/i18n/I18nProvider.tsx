@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
 import type { Language } from "./define";
-import { dictionaries, type MessageKey } from "./dictionary";
+import type { MessageKey } from "./dictionary";
+import { coreDictionaries } from "./dictionary-core";
 import { formatDate, formatDateTime, formatNumber, setDayjsLocale } from "./format";
 
 const storageKey = "guohe.language";
@@ -20,6 +21,14 @@ export interface I18n {
 }
 
 const I18nContext = createContext<I18n | null>(null);
+
+/** The words loaded so far: the core at first, the whole dictionary once the application shell has loaded. */
+let tables: Record<Language, Record<string, string>> = coreDictionaries;
+
+/** Called by the application shell's module before any of its pages renders (see components/AppShell.tsx). */
+export function registerDictionaries(all: Record<Language, Record<string, string>>) {
+  tables = all;
+}
 
 function initialLanguage(): Language {
   try {
@@ -54,11 +63,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<I18n>(() => {
-    const table = dictionaries[language];
     return {
       language,
       setLanguage,
-      t: (key, params) => fill(table[key], params),
+      t: (key, params) => fill(tables[language][key] ?? key, params),
       pick: (zh, en) => (language === "zh" ? zh : en),
       date: (v) => formatDate(v, language),
       dateTime: (v) => formatDateTime(v, language),

@@ -1,36 +1,38 @@
-import { Spin } from "antd";
 import { createBrowserRouter, Outlet } from "react-router";
-import { NotFound } from "../components/Forbidden";
-import { AppLayout } from "../components/layout/AppLayout";
-import { RequireAuth } from "../components/RequireAuth";
-import { RequireSection } from "../components/RequireSection";
 import { RouteError } from "../components/RouteError";
 import type { SectionKey } from "./sections";
 
 /**
  * The route table. Every page is a lazy `import()`, so each page and the antd components only it uses load on
- * demand; the shell (layout, menu, session) is the only eager code.
+ * demand. The eager code is the router, the words of the first screen and the plain sign-in page's frame: antd, the
+ * layout and the session guard load with the shell route (components/AppShell), so the login page stays small.
  */
 const guarded = (section: SectionKey, path: string, lazy: () => Promise<{ Component: React.ComponentType }>) => ({
-  element: <RequireSection section={section} />,
+  handle: { section },
+  lazy: () => import("../components/RequireSection").then((m) => ({ Component: m.SectionRoute })),
   children: [{ path, lazy }],
 });
 
 export const router = createBrowserRouter([
   {
     element: <Outlet />,
-    hydrateFallbackElement: <Spin size="large" fullscreen />,
+    hydrateFallbackElement: <div className="page-loading" />,
     errorElement: <RouteError />,
-    children: routes(),
+    children: [
+      {
+        path: "/login",
+        lazy: () => import("../scenes/Login/LoginPage").then((m) => ({ Component: m.LoginPage })),
+      },
+      {
+        lazy: () => import("../components/AppShell").then((m) => ({ Component: m.AppShell })),
+        children: routes(),
+      },
+    ],
   },
 ]);
 
 function routes() {
   return [
-    {
-      path: "/login",
-      lazy: () => import("../scenes/Login/LoginPage").then((m) => ({ Component: m.LoginPage })),
-    },
     {
       path: "/register",
       lazy: () => import("../scenes/Register/RegisterPage").then((m) => ({ Component: m.RegisterPage })),
@@ -83,10 +85,10 @@ function routes() {
       lazy: () => import("../scenes/Verify/VerifyPage").then((m) => ({ Component: m.VerifyPage })),
     },
     {
-      element: <RequireAuth />,
+      lazy: () => import("../components/RequireAuth").then((m) => ({ Component: m.RequireAuth })),
       children: [
         {
-          element: <AppLayout />,
+          lazy: () => import("../components/layout/AppLayout").then((m) => ({ Component: m.AppLayout })),
           children: [
             {
               index: true,
@@ -218,7 +220,7 @@ function routes() {
                   Component: m.ChangePasswordPage,
                 })),
             },
-            { path: "*", element: <NotFound /> },
+            { path: "*", lazy: () => import("../components/Forbidden").then((m) => ({ Component: m.NotFound })) },
           ],
         },
       ],

@@ -1,0 +1,33 @@
+import { App as AntApp, ConfigProvider } from "antd";
+import enUS from "antd/locale/en_US";
+import zhCN from "antd/locale/zh_CN";
+import { Outlet } from "react-router";
+import { dictionaries } from "../i18n/dictionary";
+import { registerDictionaries, useI18n } from "../i18n/I18nProvider";
+
+// Loaded with the first antd page: the whole dictionary joins the core words before any page of the shell renders.
+registerDictionaries(dictionaries);
+
+const theme = {
+  token: {
+    colorPrimary: "#1d4f91",
+    borderRadius: 4,
+    fontFamily:
+      '-apple-system, BlinkMacSystemFont, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Noto Sans SC", "Helvetica Neue", Arial, sans-serif',
+  },
+};
+
+/**
+ * antd's frame (locale, theme, message/modal context) around every page but the sign-in page, which is plain HTML so
+ * the first screen stays small (issue 13: login ≤ 150 KB of JavaScript). A lazy route: antd loads with it.
+ */
+export function AppShell() {
+  const { language } = useI18n();
+  return (
+    <ConfigProvider locale={language === "zh" ? zhCN : enUS} theme={theme}>
+      <AntApp>
+        <Outlet />
+      </AntApp>
+    </ConfigProvider>
+  );
+}
