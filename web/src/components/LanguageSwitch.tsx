@@ -1,7 +1,7 @@
 import { useI18n } from "../i18n/I18nProvider";
 
 /** Toggles 中文 ⇄ English; the choice is kept in localStorage. Plain HTML: it sits on the sign-in page too. */
-export function LanguageSwitch() {
+export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
   const { language, setLanguage } = useI18n();
   return (
     <button
@@ -10,10 +10,12 @@ export function LanguageSwitch() {
       data-testid="lang-switch"
       onClick={() => setLanguage(language === "zh" ? "en" : "zh")}
     >
-      <span aria-hidden="true" style={{ marginRight: 6 }}>
-        文/A
-      </span>
-      {language === "zh" ? "English" : "中文"}
+      {compact ? null : (
+        <span aria-hidden="true" style={{ marginRight: 6 }}>
+          文/A
+        </span>
+      )}
+      {language === "zh" ? (compact ? "EN" : "English") : "中文"}
     </button>
   );
 }

@@ -9,7 +9,11 @@ export function PageHeader({ title, extra, intro }: { title: string; extra?: Rea
         <Typography.Title level={3} style={{ margin: 0 }}>
           {title}
         </Typography.Title>
-        {extra ? <Flex gap={8}>{extra}</Flex> : null}
+        {extra ? (
+          <Flex gap={8} wrap style={{ maxWidth: "100%" }}>
+            {extra}
+          </Flex>
+        ) : null}
       </Flex>
       {intro ? (
         <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>

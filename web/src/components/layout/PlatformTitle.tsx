@@ -21,17 +21,22 @@ function Globe({ size }: { size: number }) {
 }
 
 /** 国合基地管理平台 / International S&T Cooperation Base Platform, with the issuing department underneath. */
-export function PlatformTitle({ large = false }: { large?: boolean }) {
+export function PlatformTitle({ large = false, compact = false }: { large?: boolean; compact?: boolean }) {
   const { t } = useI18n();
   return (
     <Link to="/" style={{ color: "inherit", minWidth: 0, textDecoration: "none" }}>
       <span style={{ display: "flex", alignItems: "center", gap: 10 }}>
-        <Globe size={large ? 36 : 26} />
+        {compact ? null : <Globe size={large ? 36 : 26} />}
         <span style={{ display: "flex", flexDirection: "column", lineHeight: 1.25, minWidth: 0 }}>
-          <strong style={{ fontSize: large ? 22 : 17, fontWeight: 600 }} data-testid="platform-title">
+          <strong
+            style={{ fontSize: large ? 22 : 17, fontWeight: 600, whiteSpace: compact ? "nowrap" : undefined }}
+            data-testid="platform-title"
+          >
             {t("app.title")}
           </strong>
-          <span style={{ fontSize: large ? 13 : 12, color: "rgba(0,0,0,0.45)" }}>{t("app.subtitle")}</span>
+          {compact ? null : (
+            <span style={{ fontSize: large ? 13 : 12, color: "rgba(0,0,0,0.45)" }}>{t("app.subtitle")}</span>
+          )}
         </span>
       </span>
     </Link>

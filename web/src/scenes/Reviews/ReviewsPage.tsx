@@ -62,7 +62,7 @@ export function ReviewsPage() {
             onChange: (current, size) => setPage({ current, size }),
           }}
           columns={[
-            { title: t("reviews.target"), dataIndex: "targetTitle" },
+            { title: t("reviews.target"), dataIndex: "targetTitle", width: 240 },
             { title: t("reviews.unit"), dataIndex: "unitName", width: 220 },
             { title: t("reviews.group"), dataIndex: "groupTitle", width: 260 },
             {
