@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { bilingual } from "./bilingual";
-import { isoDate } from "./common";
+import { isoDate, paged } from "./common";
 
 /**
  * The decision half of a recognition round (Art. 14.2–14.3; SPEC §5.1 steps 6–9): on-site verification,
@@ -256,6 +256,13 @@ export const objectionSchema = z.object({
   version: z.number().int(),
 });
 export type Objection = z.infer<typeof objectionSchema>;
+
+/** The objections list: `open` those not yet resolved (received or under investigation, Art. 14.3). */
+export const objectionListQuery = z.object({ objections: z.enum(["open"]).optional() });
+export const objectionPage = paged(objectionSchema);
+
+/** The 公示 list: `endingWithin` (days) those whose period ends between today and that many days ahead. */
+export const noticeListQuery = z.object({ endingWithin: z.coerce.number().int().min(0).max(60).optional() });
 
 export const noticeSchema = z.object({
   id: z.string(),

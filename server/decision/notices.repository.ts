@@ -1,6 +1,7 @@
-import { asc, desc, eq, inArray, lte } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { Notice, Objection, RecognitionDocument } from "../../contracts/decision";
 import type { ObjectionReceipt, PublicNotice } from "../../contracts/public-notices";
+import { addDays } from "../../policy/calendar/dates";
 import { baseTypes } from "../../policy/reference/base-types";
 import { chinaDate } from "../clock";
 import type { PiiCipher } from "../crypto/sm";
@@ -94,14 +95,85 @@ export async function loadNotice(executor: Executor, pii: PiiCipher, id: string,
   };
 }
 
-export async function listNotices(executor: Executor, pii: PiiCipher, now: Date): Promise<Notice[]> {
-  const rows = await executor.select({ id: publicNotices.id }).from(publicNotices).orderBy(desc(publicNotices.startOn));
+type NoticeFilter = { endingWithin?: number | undefined };
+
+/** The where-clause of the 公示 list and of its 工作台 count. */
+function noticeListWhere(filter: NoticeFilter, now: Date): SQL | undefined {
+  if (filter.endingWithin === undefined) return undefined;
+  const today = chinaDate(now);
+  return and(gte(publicNotices.endOn, today), lte(publicNotices.endOn, addDays(today, filter.endingWithin)));
+}
+
+/** How many 公示 the list shows with this filter. */
+export async function countNotices(executor: Executor, filter: NoticeFilter, now: Date): Promise<number> {
+  const [row] = await executor
+    .select({ n: sql<number>`count(*)::int` })
+    .from(publicNotices)
+    .where(noticeListWhere(filter, now));
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * The 公示, latest first; with `endingWithin` (days) only those whose period ends between today (China's date) and
+ * that many days ahead — the ones the department must follow up soon (objections resolved, then recognition).
+ */
+export async function listNotices(
+  executor: Executor,
+  pii: PiiCipher,
+  now: Date,
+  filter: NoticeFilter = {},
+): Promise<Notice[]> {
+  const rows = await executor
+    .select({ id: publicNotices.id })
+    .from(publicNotices)
+    .where(noticeListWhere(filter, now))
+    .orderBy(desc(publicNotices.startOn));
   const result: Notice[] = [];
   for (const row of rows) {
     const notice = await loadNotice(executor, pii, row.id, now);
     if (notice) result.push(notice);
   }
   return result;
+}
+
+/** Objections not yet resolved: received, or under investigation (Art. 14.3: each is resolved before recognition). */
+export const openObjectionStatuses = ["received", "investigating"] as const;
+
+/**
+ * The objections across every 公示, oldest first (contacts decrypted); `objections: "open"` only those not yet
+ * resolved — what the department still has to investigate or decide.
+ */
+type ObjectionFilter = { objections?: "open" | undefined };
+
+/** The where-clause of the objections list and of its 工作台 count. */
+const objectionListWhere = (filter: ObjectionFilter): SQL | undefined =>
+  filter.objections === "open" ? inArray(objections.status, [...openObjectionStatuses]) : undefined;
+
+/** How many objections the list shows with this filter. */
+export async function countObjections(executor: Executor, filter: ObjectionFilter): Promise<number> {
+  const [row] = await executor
+    .select({ n: sql<number>`count(*)::int` })
+    .from(objections)
+    .innerJoin(applications, eq(applications.id, objections.applicationId))
+    .innerJoin(units, eq(units.id, applications.unitId))
+    .where(objectionListWhere(filter));
+  return Number(row?.n ?? 0);
+}
+
+export async function listObjections(
+  executor: Executor,
+  pii: PiiCipher,
+  filter: ObjectionFilter,
+): Promise<{ items: Objection[]; total: number }> {
+  const rows = await executor
+    .select({ objection: objections, standardName: applications.standardName, unitName: units.name })
+    .from(objections)
+    .innerJoin(applications, eq(applications.id, objections.applicationId))
+    .innerJoin(units, eq(units.id, applications.unitId))
+    .where(objectionListWhere(filter))
+    .orderBy(asc(objections.receivedOn), asc(objections.createdAt), asc(objections.id));
+  const items = rows.map((row) => presentObjection(row.objection, row.standardName ?? row.unitName, pii));
+  return { items, total: items.length };
 }
 
 export async function listApprovals(executor: Executor) {

@@ -1,4 +1,17 @@
-import { type AnyColumn, and, asc, desc, eq, getTableColumns, ilike, isNotNull, or, type SQL, sql } from "drizzle-orm";
+import {
+  type AnyColumn,
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  ilike,
+  inArray,
+  isNotNull,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { applicationSortKeys, SortOrder } from "../../contracts/lists";
 import type { ApplicationSummary } from "../../contracts/recognition";
 import type { Ability } from "../../policy/access/abilities";
@@ -16,7 +29,7 @@ import { type ResolvedScope, recommenderRows, unitRows } from "../access/scope";
 import type { Executor } from "../db/client";
 import { containsPattern } from "../db/like-pattern";
 import { inBatches, inPrefecture, orderBy } from "../db/list-order";
-import { applications, calls, recommenders, units } from "../db/schema";
+import { applications, calls, recommendationLetters, recommenders, units } from "../db/schema";
 import { type ApplicationJsonColumn, parseApplicationRow, parseCallRow } from "../db/stored-json";
 import { actorOn, baseFacts } from "./application-facts";
 
@@ -98,6 +111,8 @@ export interface ApplicationFilter {
   field?: string | undefined;
   /** Only those held by this recommender now. */
   heldBy?: string | undefined;
+  /** missing: recommended, awaiting formal review, not listed in its recommender's latest stamped letter. */
+  letter?: "missing" | undefined;
   sort?: ApplicationSortKey | undefined;
   order?: SortOrder | undefined;
 }
@@ -108,6 +123,7 @@ export function applicationListWhere(scope: ResolvedScope, filter: ApplicationFi
   if (filter.callId) conditions.push(eq(applications.callId, filter.callId));
   if (filter.state) conditions.push(eq(applications.state, filter.state));
   if (filter.heldBy) conditions.push(eq(applications.recommenderId, filter.heldBy));
+  if (filter.letter === "missing") conditions.push(letterMissing());
   if (filter.division) conditions.push(inPrefecture(units.divisionCode, filter.division));
   if (filter.type) conditions.push(eq(applications.type, filter.type));
   if (filter.field) conditions.push(eq(applications.field, filter.field));
@@ -116,6 +132,27 @@ export function applicationListWhere(scope: ResolvedScope, filter: ApplicationFi
     conditions.push(or(ilike(units.name, pattern), ilike(applications.standardName, pattern))!);
   }
   return and(...conditions)!;
+}
+
+/** Recommended and not yet through formal review: the recommender's letter is still to reach the department. */
+export const awaitingLetterStates = [
+  "recommended",
+  "correction-requested",
+] as const satisfies readonly ApplicationState[];
+
+/**
+ * SPEC §5.1 step 3, Art. 14.2: an application its recommender has recommended, while the department's formal review
+ * (which checks the letter) is still ahead, and which the latest stamped letter of its call and recommender does not
+ * list — no letter uploaded yet, or one uploaded before this application was recommended.
+ */
+function letterMissing(): SQL {
+  const latestLists = sql`(select ${recommendationLetters.applicationIds} @> jsonb_build_array(${applications.id})
+    from ${recommendationLetters}
+    where ${recommendationLetters.callId} = ${applications.callId}
+      and ${recommendationLetters.recommenderId} = ${applications.recommenderId}
+    order by ${recommendationLetters.createdAt} desc, ${recommendationLetters.id} desc
+    limit 1)`;
+  return and(inArray(applications.state, [...awaitingLetterStates]), sql`coalesce(${latestLists}, false) = false`)!;
 }
 
 const applicationSorts = {

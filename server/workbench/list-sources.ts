@@ -3,6 +3,7 @@ import { reportListQuery } from "../../contracts/annual-report";
 import { auditQuery } from "../../contracts/audit";
 import { changeReportListQuery } from "../../contracts/change-reports";
 import { deadlineListQuery } from "../../contracts/deadlines";
+import { noticeListQuery, objectionListQuery } from "../../contracts/decision";
 import { evaluatorTaskQuery } from "../../contracts/evaluator";
 import { unitListQuery } from "../../contracts/organisations";
 import { applicationListQuery } from "../../contracts/recognition";
@@ -17,6 +18,7 @@ import { listAccounts, listRoleGrants } from "../db/accounts.repository";
 import type { Executor } from "../db/client";
 import { listUnits } from "../db/units.repository";
 import { listDeadlines } from "../deadlines/list-deadlines";
+import { countNotices, countObjections } from "../decision/notices.repository";
 import { listApplications } from "../recognition/applications.repository";
 import { myAssignments } from "../review/reviews.repository";
 import { listRevocations } from "../revocation/revocation.repository";
@@ -49,6 +51,24 @@ export const listSources = {
       const scope = await authorize(executor, caller, "application.read");
       const heldBy = held ? (caller.recommenderId ?? undefined) : undefined;
       return (await listApplications(executor, scope, { ...filter, heldBy })).total;
+    },
+  },
+  // The 公示 and their objections, both handled on the decisions page's 公示 tab (server/decision/notices.repository.ts:
+  // the count is the list's own where-clause; the list itself decrypts objectors' contacts, which a count never reads).
+  objections: {
+    page: "/decisions",
+    api: "/api/decisions/objections",
+    async count(executor, caller, query) {
+      await authorize(executor, caller, "objection.read");
+      return countObjections(executor, objectionListQuery.parse(query));
+    },
+  },
+  notices: {
+    page: "/decisions",
+    api: "/api/decisions/notices",
+    async count(executor, caller, query, now) {
+      await authorize(executor, caller, "objection.read");
+      return countNotices(executor, noticeListQuery.parse(query), now);
     },
   },
   units: {

@@ -122,6 +122,17 @@ export const todoDefinitions: readonly TodoDefinition[] = [
     requires: ["application.read", "application.recommend"],
   },
   {
+    // SPEC §5.1 step 3: the recommender ranks what it recommended and sends the stamped letter with its 汇总表, which
+    // the department's formal review checks (Art. 14.2). Ranking has no state of its own — each recommendation is
+    // placed last on the ranked list when made — so the letter, which fixes the ranked list, is the to-do.
+    key: "application-letter-missing",
+    labelZh: "待出具推荐函的申报",
+    labelEn: "Recommended applications awaiting the letter",
+    source: "applications",
+    query: fixed({ held: "true", letter: "missing" }),
+    requires: ["application.read", "application.rank"],
+  },
+  {
     key: "units-pending",
     labelZh: "待确认的单位注册",
     labelEn: "Registrations to confirm",
@@ -186,6 +197,23 @@ export const todoDefinitions: readonly TodoDefinition[] = [
     source: "applications",
     query: fixed({ state: "reviewed" }),
     requires: ["application.read", "application.evaluate"],
+  },
+  {
+    // Art. 14.3: every objection is investigated and resolved before recognition.
+    key: "objections-open",
+    labelZh: "待处理的公示异议",
+    labelEn: "Objections to the public notice to handle",
+    source: "objections",
+    query: fixed({ objections: "open" }),
+    requires: ["objection.read", "objection.resolve"],
+  },
+  {
+    key: "notices-ending",
+    labelZh: "7日内结束的公示",
+    labelEn: "Public notices ending within 7 days",
+    source: "notices",
+    query: fixed({ endingWithin: "7" }),
+    requires: ["objection.read", "application.recognize"],
   },
   {
     key: "change-report-to-file",

@@ -7,8 +7,11 @@ import {
   nextNumberQuery,
   nextNumberSchema,
   noticeInput,
+  noticeListQuery,
   noticeSchema,
   objectionInput,
+  objectionListQuery,
+  objectionPage,
   objectionSchema,
   recognitionDocumentSchema,
   recognitionInput,
@@ -22,6 +25,7 @@ import { investigateObjection } from "../../decision/investigate-objection";
 import {
   listApprovals,
   listNotices,
+  listObjections,
   listRecognitionDocuments,
   loadNotice,
   loadObjection,
@@ -103,10 +107,33 @@ export async function noticeRoutes(app: TypedApp, deps: RouteDeps, store: FileSt
 
   app.get(
     "/api/decisions/notices",
-    { schema: { tags, summary: "公示 / public notices", response: { 200: z.array(noticeSchema), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "公示（endingWithin：N 日内结束的）/ public notices (endingWithin: those ending within N days)",
+        querystring: noticeListQuery,
+        response: { 200: z.array(noticeSchema), ...errorResponses },
+      },
+    },
     async (request) => {
       await authorize(db, callerOf(request), "objection.read");
-      return listNotices(db, pii, deps.clock.now());
+      return listNotices(db, pii, deps.clock.now(), request.query);
+    },
+  );
+
+  app.get(
+    "/api/decisions/objections",
+    {
+      schema: {
+        tags,
+        summary: "异议列表（objections=open：待处理的）/ objections (objections=open: those not yet resolved)",
+        querystring: objectionListQuery,
+        response: { 200: objectionPage, ...errorResponses },
+      },
+    },
+    async (request) => {
+      await authorize(db, callerOf(request), "objection.read");
+      return listObjections(db, pii, request.query);
     },
   );
 

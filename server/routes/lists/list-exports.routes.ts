@@ -110,6 +110,7 @@ export async function listExportRoutes(app: TypedApp, deps: RouteDeps) {
           ["领域", filter.field],
           ["搜索", filter.q],
           ["待本部门审核", held ? "是" : null],
+          ["待出具推荐函", filter.letter === "missing" ? "是" : null],
           ["排序", sortWords(applicationSortWords, filter.sort, filter.order)],
         ]),
       });

@@ -1,10 +1,11 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Card, Table, Tag } from "antd";
+import { Alert, Card, Table, Tag } from "antd";
 import { Link } from "react-router";
 import { applicationLifecycle, applicationStates } from "../../../../policy/lifecycles/application.transitions";
 import { baseTypes } from "../../../../policy/reference/base-types";
 import { fields2025 } from "../../../../policy/reference/fields-2025";
 import { type ApplicationPage, type ApplicationSummary, callsApi } from "../../api/recognition";
+import { hasAbility, useSession } from "../../api/session";
 import { prefectureOptions } from "../../components/list/filter-options";
 import { ListToolbar } from "../../components/list/ListToolbar";
 import { exportHref, fetchListPage } from "../../components/list/list-api";
@@ -14,7 +15,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n/I18nProvider";
 
-const filterKeys = ["callId", "state", "division", "type", "field", "held"] as const;
+const filterKeys = ["callId", "state", "division", "type", "field", "held", "letter"] as const;
 
 /**
  * Applications in the caller's scope, filtered, sorted and paged by the server; every choice is in the URL
@@ -23,7 +24,11 @@ const filterKeys = ["callId", "state", "division", "type", "field", "held"] as c
  */
 export function ApplicationsPage() {
   const { t, pick, dateTime, language } = useI18n();
+  const me = useSession();
   const list = useListParams({ filters: filterKeys });
+  // 本部门 and 待出具推荐函 are the recommender's own lists (its queue, its letter); the department sees every letter.
+  const recommender = Boolean(me.jurisdiction.recommenderId) && hasAbility(me, "application.recommend");
+  const readsLetters = recommender || hasAbility(me, "application.formal-review");
   const calls = useQuery({ queryKey: ["calls"], queryFn: () => callsApi.list() });
   const page = useQuery({
     queryKey: ["applications", "list", list.listQuery],
@@ -60,6 +65,26 @@ export function ApplicationsPage() {
       placeholder: t("list.filter.field"),
       options: fields2025.map((field) => ({ value: field.nameZh, label: pick(field.nameZh, field.nameEn) })),
     },
+    ...(recommender || list.filters.held
+      ? [
+          {
+            key: "held",
+            placeholder: t("list.filter.held"),
+            width: 150,
+            options: [{ value: "true", label: t("list.held.true") }],
+          },
+        ]
+      : []),
+    ...(readsLetters || list.filters.letter
+      ? [
+          {
+            key: "letter",
+            placeholder: t("list.filter.letter"),
+            width: 170,
+            options: [{ value: "missing", label: t("list.letter.missing") }],
+          },
+        ]
+      : []),
   ];
   const words = [
     callTitle(list.filters.callId),
@@ -67,6 +92,8 @@ export function ApplicationsPage() {
     list.filters.division && prefectureOptions(language).find((d) => d.value === list.filters.division)?.label,
     list.filters.type && baseTypes.find((type) => type.code === list.filters.type)?.nameZh,
     list.filters.field,
+    list.filters.held === "true" && t("list.held.true"),
+    list.filters.letter === "missing" && t("list.letter.missing"),
     list.q,
   ].filter((word): word is string => Boolean(word));
 
@@ -103,6 +130,23 @@ export function ApplicationsPage() {
           filters={filters}
           exportHref={exportHref("/api/applications", list.exportQuery)}
         />
+        {list.filters.letter === "missing" && recommender ? (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={t("list.letter.hint")}
+            action={
+              <Link
+                to={list.filters.callId ? `/workbench?callId=${encodeURIComponent(list.filters.callId)}` : "/workbench"}
+                data-testid="applications-letter-workbench"
+              >
+                {t("nav.workbench")}
+              </Link>
+            }
+            data-testid="applications-letter-hint"
+          />
+        ) : null}
         {page.isError ? <QueryError error={page.error} onRetry={() => page.refetch()} /> : null}
         <ApplicationTable
           items={page.data?.items}

@@ -18,9 +18,13 @@ type Tab = (typeof tabs)[number];
 export function DecisionsPage() {
   const { t } = useI18n();
   const [params, setParams] = useSearchParams();
+  // A 工作台 link filters the 公示 tab (?objections=open, ?endingWithin=7) without naming the tab.
+  const noticesFiltered = params.has("objections") || params.has("endingWithin");
   const active = (tabs as readonly string[]).includes(params.get("tab") ?? "")
     ? (params.get("tab") as Tab)
-    : "candidates";
+    : noticesFiltered
+      ? "notices"
+      : "candidates";
   const candidates = useQuery({ queryKey: ["decisions", "candidates"], queryFn: () => decisionApi.candidates() });
   const portfolio = useQuery({
     queryKey: ["decisions", "portfolio"],

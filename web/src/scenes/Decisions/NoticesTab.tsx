@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Button, Card, DatePicker, Flex, Form, Input, Select, Table, Tag, Typography } from "antd";
+import { Alert, Button, Card, DatePicker, Flex, Form, Input, Select, Table, Tag, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
+import { useSearchParams } from "react-router";
+import { QueryError } from "../../components/QueryError";
 import { useConfirm } from "../../components/useConfirm";
 import { useFeedback } from "../../components/useFeedback";
 import type { MessageKey } from "../../i18n/dictionary";
@@ -21,7 +23,22 @@ export function NoticesTab({ candidates }: { candidates: Candidate[] }) {
   const [form] = Form.useForm<{ startOn: Dayjs; title?: string; applicationIds: string[] }>();
   const [objectionFor, setObjectionFor] = useState<Notice | null>(null);
   const [step, setStep] = useState<Step | null>(null);
-  const notices = useQuery({ queryKey: ["decisions", "notices"], queryFn: decisionApi.notices });
+  // The 工作台's links: ?objections=open (the objections still to handle) and ?endingWithin=7 (公示 ending soon) — the
+  // same parameters the lists' endpoints take, so the page shows exactly the rows the card counted.
+  const [params, setParams] = useSearchParams();
+  const objectionsFilter = params.get("objections") === "open" ? ("open" as const) : undefined;
+  const endingWithin = params.get("endingWithin") ?? undefined;
+  const notices = useQuery({
+    queryKey: ["decisions", "notices", { endingWithin }],
+    queryFn: () => decisionApi.notices({ endingWithin }),
+  });
+  const openObjections = useQuery({
+    queryKey: ["decisions", "objections", { objections: objectionsFilter }],
+    queryFn: () => decisionApi.objections({ objections: objectionsFilter }),
+    enabled: objectionsFilter !== undefined,
+  });
+  const showAll = () => setParams({ tab: "notices" }, { replace: true });
+  const noticeTitle = (id: string) => notices.data?.find((notice) => notice.id === id)?.title ?? "";
   // Objections lodged on the public 公示 page carry a tag; the others were entered from the letters received.
   const refresh = () => client.invalidateQueries({ queryKey: ["decisions"] });
   const approved = candidates.filter((c) => c.events.includes("publish"));
@@ -86,10 +103,48 @@ export function NoticesTab({ candidates }: { candidates: Candidate[] }) {
           </Button>
         </Form>
       </Card>
-      {(notices.data ?? []).map((notice) => (
+      {notices.isError ? <QueryError error={notices.error} onRetry={() => notices.refetch()} /> : null}
+      {openObjections.isError ? (
+        <QueryError error={openObjections.error} onRetry={() => openObjections.refetch()} />
+      ) : null}
+      {endingWithin !== undefined ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t("decisions.notice.endingWithin", { days: endingWithin })}
+          action={
+            <Button size="small" type="link" onClick={showAll} data-testid="notices-show-all">
+              {t("decisions.notice.showAll")}
+            </Button>
+          }
+          data-testid="notices-ending-filter"
+        />
+      ) : null}
+      {objectionsFilter ? (
+        <Card
+          size="small"
+          title={t("decisions.objection.openList")}
+          extra={
+            <Button size="small" type="link" onClick={showAll} data-testid="notices-show-all">
+              {t("decisions.notice.showAll")}
+            </Button>
+          }
+          data-testid="objections-open"
+        >
+          <ObjectionTable
+            objections={openObjections.data?.items ?? []}
+            loading={openObjections.isFetching}
+            noticeTitle={noticeTitle}
+            onStep={setStep}
+          />
+        </Card>
+      ) : null}
+      {(objectionsFilter ? [] : (notices.data ?? [])).map((notice) => (
         <Card
           key={notice.id}
           size="small"
+          className="notice-card"
           style={{ marginBottom: 16 }}
           data-testid={`notice-${notice.id}`}
           title={
@@ -112,87 +167,7 @@ export function NoticesTab({ candidates }: { candidates: Candidate[] }) {
           <Typography.Paragraph>
             {notice.applications.map((a) => `${a.standardName}（${a.unitName}）`).join("；")}
           </Typography.Paragraph>
-          {notice.objections.length > 0 ? (
-            <Table<Objection>
-              rowKey="id"
-              size="small"
-              pagination={false}
-              dataSource={notice.objections}
-              columns={[
-                { title: t("decisions.objection.application"), dataIndex: "applicationName", width: 240 },
-                {
-                  title: t("decisions.objection.kind"),
-                  key: "who",
-                  width: 200,
-                  render: (_, o) => (
-                    <>
-                      {o.channel === "online" ? (
-                        <Tag color="blue" data-testid={`objection-online-${o.id}`}>
-                          {t("objection.online")}
-                        </Tag>
-                      ) : null}
-                      {o.unitName ? `${o.unitName} · ` : ""}
-                      {o.realName}（{o.contact}）
-                      {o.sealFileId ? (
-                        <Typography.Link href={decisionApi.sealUrl(o.id)}>
-                          {" "}
-                          {t("decisions.objection.seal")}
-                        </Typography.Link>
-                      ) : null}
-                    </>
-                  ),
-                },
-                {
-                  title: t("decisions.objection.facts"),
-                  key: "facts",
-                  render: (_, o) => (
-                    <>
-                      <div>{o.content}</div>
-                      <Typography.Text type="secondary">{o.facts}</Typography.Text>
-                    </>
-                  ),
-                },
-                {
-                  title: t("decisions.objection.status"),
-                  key: "status",
-                  width: 220,
-                  render: (_, o) => (
-                    <>
-                      <Tag>{t(`decisions.objection.status.${o.status}` as MessageKey)}</Tag>
-                      <div>{o.resolution ?? o.investigationNotes ?? ""}</div>
-                    </>
-                  ),
-                },
-                {
-                  title: t("table.actions"),
-                  key: "actions",
-                  width: 230,
-                  render: (_, o) => (
-                    <Flex gap={4} wrap>
-                      {o.status === "received" || o.status === "investigating" ? (
-                        <Button size="small" onClick={() => setStep({ objection: o, action: "investigate" })}>
-                          {t("decisions.objection.investigate")}
-                        </Button>
-                      ) : null}
-                      {o.status === "investigating"
-                        ? (["dismissed", "upheld"] as const).map((action) => (
-                            <Button
-                              key={action}
-                              size="small"
-                              danger={action === "upheld"}
-                              onClick={() => setStep({ objection: o, action })}
-                              data-testid={`objection-${action}-${o.id}`}
-                            >
-                              {t(action === "upheld" ? "decisions.objection.uphold" : "decisions.objection.dismiss")}
-                            </Button>
-                          ))
-                        : null}
-                    </Flex>
-                  ),
-                },
-              ]}
-            />
-          ) : null}
+          {notice.objections.length > 0 ? <ObjectionTable objections={notice.objections} onStep={setStep} /> : null}
         </Card>
       ))}
       <ObjectionModal
@@ -214,5 +189,110 @@ export function NoticesTab({ candidates }: { candidates: Candidate[] }) {
         onSubmit={(text) => step && move.mutate({ ...step, text })}
       />
     </>
+  );
+}
+
+/** The objections of a 公示 (or the open ones of every 公示), each with the step it may take next. */
+function ObjectionTable({
+  objections,
+  loading,
+  noticeTitle,
+  onStep,
+}: {
+  objections: Objection[];
+  loading?: boolean;
+  /** With the 公示 each belongs to (the list across 公示). */
+  noticeTitle?: (noticeId: string) => string;
+  onStep: (step: Step) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <Table<Objection>
+      rowKey="id"
+      size="small"
+      loading={loading}
+      pagination={false}
+      dataSource={objections}
+      columns={[
+        ...(noticeTitle
+          ? [
+              {
+                title: t("decisions.objection.notice"),
+                key: "notice",
+                width: 200,
+                render: (_: unknown, o: Objection) => noticeTitle(o.noticeId),
+              },
+            ]
+          : []),
+        { title: t("decisions.objection.application"), dataIndex: "applicationName", width: 240 },
+        {
+          title: t("decisions.objection.kind"),
+          key: "who",
+          width: 200,
+          render: (_, o) => (
+            <>
+              {o.channel === "online" ? (
+                <Tag color="blue" data-testid={`objection-online-${o.id}`}>
+                  {t("objection.online")}
+                </Tag>
+              ) : null}
+              {o.unitName ? `${o.unitName} · ` : ""}
+              {o.realName}（{o.contact}）
+              {o.sealFileId ? (
+                <Typography.Link href={decisionApi.sealUrl(o.id)}> {t("decisions.objection.seal")}</Typography.Link>
+              ) : null}
+            </>
+          ),
+        },
+        {
+          title: t("decisions.objection.facts"),
+          key: "facts",
+          render: (_, o) => (
+            <>
+              <div>{o.content}</div>
+              <Typography.Text type="secondary">{o.facts}</Typography.Text>
+            </>
+          ),
+        },
+        {
+          title: t("decisions.objection.status"),
+          key: "status",
+          width: 220,
+          render: (_, o) => (
+            <>
+              <Tag>{t(`decisions.objection.status.${o.status}` as MessageKey)}</Tag>
+              <div>{o.resolution ?? o.investigationNotes ?? ""}</div>
+            </>
+          ),
+        },
+        {
+          title: t("table.actions"),
+          key: "actions",
+          width: 230,
+          render: (_, o) => (
+            <Flex gap={4} wrap>
+              {o.status === "received" || o.status === "investigating" ? (
+                <Button size="small" onClick={() => onStep({ objection: o, action: "investigate" })}>
+                  {t("decisions.objection.investigate")}
+                </Button>
+              ) : null}
+              {o.status === "investigating"
+                ? (["dismissed", "upheld"] as const).map((action) => (
+                    <Button
+                      key={action}
+                      size="small"
+                      danger={action === "upheld"}
+                      onClick={() => onStep({ objection: o, action })}
+                      data-testid={`objection-${action}-${o.id}`}
+                    >
+                      {t(action === "upheld" ? "decisions.objection.uphold" : "decisions.objection.dismiss")}
+                    </Button>
+                  ))
+                : null}
+            </Flex>
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -41,7 +41,9 @@ export const decisionApi = {
   reject: (id: string, reason: string) => http.post<Candidate>(step(id, "reject"), { reason }),
   approvals: () => http.get<Approval[]>("/api/decisions/approvals"),
   approve: (input: z.input<typeof approvalInput>) => http.post<Approval>("/api/decisions/approvals", input),
-  notices: () => http.get<Notice[]>("/api/decisions/notices"),
+  notices: (query: { endingWithin?: string | undefined } = {}) => http.get<Notice[]>("/api/decisions/notices", query),
+  objections: (query: { objections?: "open" | undefined }) =>
+    http.get<{ items: Objection[]; total: number }>("/api/decisions/objections", query),
   publish: (input: z.input<typeof noticeInput>) => http.post<Notice>("/api/decisions/notices", input),
   receiveObjection: (noticeId: string, input: z.input<typeof objectionInput>) =>
     http.post<Objection>(`/api/decisions/notices/${enc(noticeId)}/objections`, input),
