@@ -39,16 +39,19 @@ export const callMaterial = z.object({
 });
 export type CallMaterial = z.infer<typeof callMaterial>;
 
-const rubricIndicator: z.ZodType<RubricIndicator> = z.object({
-  id: z.string().min(1),
-  labelZh: z.string().min(1),
-  labelEn: z.string().optional(),
-  weight: z.number().min(0).max(1),
-  min: z.number(),
-  max: z.number(),
-  article: z.string().optional(),
-  children: z.array(z.lazy(() => rubricIndicator)).optional(),
-});
+/** Recursive, so named: the OpenAPI document refers to it as a component (server/openapi/components.ts). */
+const rubricIndicator: z.ZodType<RubricIndicator> = z
+  .object({
+    id: z.string().min(1),
+    labelZh: z.string().min(1),
+    labelEn: z.string().optional(),
+    weight: z.number().min(0).max(1),
+    min: z.number(),
+    max: z.number(),
+    article: z.string().optional(),
+    children: z.array(z.lazy(() => rubricIndicator)).optional(),
+  })
+  .meta({ id: "RubricIndicator" });
 /** policy/grading/rubric.ts `Rubric`: what a call and a review round store (calls.rubric, review_rounds.rubric). */
 export const rubricSchema = z.object({
   id: z.string().min(1),
@@ -302,11 +305,6 @@ export const applicationListQuery = z.object({
     .enum(["true", "false"])
     .transform((value) => value === "true")
     .optional(),
-  /**
-   * missing: recommended and awaiting the department's formal review, but not listed in the latest stamped
-   * recommendation letter its recommender uploaded for the call (SPEC §5.1 step 3; Art. 14.2 checks the letter).
-   */
-  letter: z.enum(["missing"]).optional(),
   ...pageQuery,
 });
 export const applicationPage = paged(applicationSchema);

@@ -8,7 +8,7 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Clock } from "./clock";
 import type { Config } from "./config/config";
 import type { Database } from "./db/client";
@@ -16,6 +16,7 @@ import { errorHandler } from "./http/error-handler";
 import { inputEdge, parseQuerystring, routerErrors } from "./http/input-edge";
 import { requestContext } from "./http/request-context";
 import { validatorCompiler } from "./http/validation";
+import { openApiOptions } from "./openapi/document";
 import { registerReviewTargets } from "./review/register-targets";
 import { registerRoutes } from "./routes";
 
@@ -81,11 +82,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Before every route: bad bytes in params, query, bodies and multipart fields are a 400, never a database error.
   await app.register(router.collectRoutes);
   await app.register(inputEdge);
-  await app.register(swagger, {
-    openapi: { info: { title: "国合基地管理平台 API", version: "0.1.0" } },
-    transform: jsonSchemaTransform,
+  await app.register(swagger, openApiOptions(deps.config));
+  // The document and its page hold no data: readable without a session, like every public route.
+  await app.register(async (docs) => {
+    docs.addHook("onRoute", (route) => {
+      route.config = { ...route.config, public: true };
+    });
+    await docs.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart.
   // preCompressed: the build writes .br/.gz next to each asset (web/precompress.ts). Hashed assets never change;
   // index.html always revalidates so a new release is picked up.

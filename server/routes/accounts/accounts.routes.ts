@@ -138,26 +138,29 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
     },
   );
 
-  for (const [path, ability, run] of [
+  for (const [path, ability, summary, run] of [
     [
       "unlock",
       "account.unlock",
+      "解锁账号 / unlock an account (system administrator)",
       (invocation: Invocation, accountId: string) => unlockAccount(invocation, { accountId }),
     ],
     [
       "disable",
       "account.update",
+      "停用账号 / disable an account (system administrator)",
       (invocation: Invocation, accountId: string) => setAccountDisabled(invocation, { accountId, disabled: true }),
     ],
     [
       "enable",
       "account.update",
+      "启用账号 / enable an account again (system administrator)",
       (invocation: Invocation, accountId: string) => setAccountDisabled(invocation, { accountId, disabled: false }),
     ],
   ] as const) {
     app.post(
       `/api/accounts/:id/${path}`,
-      { schema: { tags, params: idParams, response: { 200: okResponse, ...errorResponses } } },
+      { schema: { tags, summary, params: idParams, response: { 200: okResponse, ...errorResponses } } },
       async (request) => {
         await authorize(db, callerOf(request), ability);
         await run(invocationOf(deps, request), request.params.id);
@@ -268,6 +271,10 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
       {
         schema: {
           tags,
+          summary:
+            decision === "approve"
+              ? "批准角色授权申请 / approve a role grant (security administrator)"
+              : "驳回角色授权申请 / reject a role grant (security administrator)",
           params: idParams,
           body: decision === "approve" ? decisionRequest : rejectionRequest,
           response: { 200: okResponse, ...errorResponses },

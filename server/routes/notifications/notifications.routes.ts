@@ -32,7 +32,14 @@ export async function notificationRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.post(
     "/api/notifications/:id/read",
-    { schema: { tags, params: idParams, response: { 200: okResponse, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "标为已读 / mark a notification read",
+        params: idParams,
+        response: { 200: okResponse, ...errorResponses },
+      },
+    },
     async (request) => {
       const caller = callerOf(request);
       const marked = await markNotificationRead(db, caller.accountId, request.params.id, deps.clock.now());
@@ -43,7 +50,13 @@ export async function notificationRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.post(
     "/api/notifications/read-all",
-    { schema: { tags, response: { 200: okResponse, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "全部标为已读 / mark all my notifications read",
+        response: { 200: okResponse, ...errorResponses },
+      },
+    },
     async (request) => {
       const caller = callerOf(request);
       await markAllNotificationsRead(db, caller.accountId, deps.clock.now());
