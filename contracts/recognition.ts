@@ -305,6 +305,11 @@ export const applicationListQuery = z.object({
     .enum(["true", "false"])
     .transform((value) => value === "true")
     .optional(),
+  /**
+   * missing: recommended and awaiting the department's formal review, but not listed in the latest stamped
+   * recommendation letter its recommender uploaded for the call (SPEC §5.1 step 3; Art. 14.2 checks the letter).
+   */
+  letter: z.enum(["missing"]).optional(),
   ...pageQuery,
 });
 export const applicationPage = paged(applicationSchema);
