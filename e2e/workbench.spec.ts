@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, login, newPage } from "./browser";
+import { api } from "./api";
+import { baseUrl, launchBrowser, login, newPage } from "./browser";
 
 /**
  * 工作台 (issue 13 item 1) in the browser, at a desktop and a phone width: each role's home page leads with what waits
@@ -69,4 +70,50 @@ describe("the 工作台 of each role", () => {
       }, 90_000);
     }
   }
+  it("the system administrator's 锁定中的账号 opens the accounts list filtered on the server to the locked ones", async () => {
+    const { context, page } = await newPage(browser);
+    try {
+      await login(page, "sysadmin", password);
+      // A throwaway account, locked by failed sign-ins (the demo's own accounts are needed by other specs).
+      const username = `locked.${Date.now().toString(36)}`;
+      await api(page).post("/api/accounts", {
+        username,
+        displayName: "锁定演示",
+        initialPassword: "Locked#2026x",
+        roles: [],
+      });
+      let status = 0;
+      for (let attempt = 0; attempt < 12 && status !== 423; attempt += 1) {
+        const response = await fetch(`${baseUrl()}/api/auth/login`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ username, password: "wrong-password" }),
+        });
+        status = response.status;
+      }
+      expect(status, "the account is locked").toBe(423);
+
+      await page.goto("/");
+      const card = page.getByTestId("todo-accounts-locked");
+      await card.waitFor();
+      const value = digits(await card.locator(".ant-statistic-content-value").textContent());
+      expect(value).toBeGreaterThan(0);
+      await card.click();
+      await page.waitForURL((url) => url.pathname === "/accounts" && url.searchParams.get("locked") === "true");
+      // The filter shows as chosen, and the table holds exactly the locked accounts the card counted.
+      await page.getByTestId("accounts-filter-locked").getByText("锁定中").waitFor();
+      await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBe(value);
+      await page.getByTestId("accounts-table").getByRole("cell", { name: username, exact: true }).waitFor();
+      const stateCells = await page.getByTestId("accounts-table").locator("tr.ant-table-row").allTextContents();
+      expect(stateCells.every((text) => text.includes("已锁定"))).toBe(true);
+      await page.screenshot({ path: `${shots}/workbench-accounts-locked.png`, fullPage: true });
+
+      // Cleared, the filter leaves the URL and the list shows every account again.
+      await page.getByTestId("accounts-reset").click();
+      await page.waitForURL((url) => url.pathname === "/accounts" && !url.searchParams.has("locked"));
+      await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBeGreaterThan(value);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
 });

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, ilike, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, ilike, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Account } from "../../contracts/accounts";
 import { titles } from "../../policy/reference/titles";
 import { isRole } from "../../policy/roles";
@@ -11,7 +11,7 @@ const count = sql<number>`count(*)::int`;
 
 /**
  * One page of accounts in a scope, each with its role grants; `q` matches username or display name, `unitId`
- * keeps one unit's accounts. Abilities are left empty for the route to fill per row.
+ * keeps one unit's accounts, `locked` those locked now (true) or not (false). Abilities are left empty for the route to fill per row.
  */
 export async function listAccounts(
   executor: Executor,
@@ -31,6 +31,7 @@ export async function listAccounts(
     q ? or(ilike(accounts.username, `%${q}%`), ilike(accounts.displayName, `%${q}%`)) : undefined,
     unitId ? eq(accounts.unitId, unitId) : undefined,
     filter.locked === "true" ? gt(accounts.lockedUntil, now) : undefined,
+    filter.locked === "false" ? or(isNull(accounts.lockedUntil), lte(accounts.lockedUntil, now)) : undefined,
   );
   const rows = await executor
     .select({ account: accounts, unitName: units.name, recommenderName: recommenders.nameZh })

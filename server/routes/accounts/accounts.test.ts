@@ -149,7 +149,23 @@ describe.each(databaseKinds())("accounts and 三员 separation on %s", (kind) =>
     ).toBe(423);
     const account = (await sysadmin.get("/api/accounts?q=to.unlock")).json().items[0];
     expect(account.locked).toBe(true);
+    // The 工作台's 锁定中的账号 opens /accounts?locked=true: the server filters, either way.
+    const usernames = async (query: string) => {
+      const page = (await sysadmin.get(`/api/accounts?${query}&pageSize=200`)).json();
+      return { total: page.total, items: page.items as Array<{ username: string; locked: boolean }> };
+    };
+    const locked = await usernames("locked=true");
+    expect(locked.items.map((a) => a.username)).toContain("to.unlock");
+    expect(locked.items.every((a) => a.locked)).toBe(true);
+    expect(locked.total).toBe(locked.items.length);
+    const unlocked = await usernames("locked=false");
+    expect(unlocked.items.map((a) => a.username)).not.toContain("to.unlock");
+    expect(unlocked.items.every((a) => !a.locked)).toBe(true);
+    expect(locked.total + unlocked.total).toBe((await usernames("q=")).total);
+    expect((await sysadmin.get("/api/accounts?locked=yes")).statusCode).toBe(400);
     expect((await sysadmin.post(`/api/accounts/${account.id}/unlock`)).statusCode).toBe(200);
+    expect((await usernames("locked=true")).items.map((a) => a.username)).not.toContain("to.unlock");
+    expect((await usernames("locked=false")).items.map((a) => a.username)).toContain("to.unlock");
     expect(
       (await t.anonymous.post("/api/auth/login", { username: "to.unlock", password: "Un#lock2026" })).statusCode,
     ).toBe(200);

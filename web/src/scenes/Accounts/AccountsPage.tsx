@@ -1,10 +1,14 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Button, Card, Input, Table } from "antd";
+import { Button, Card, Table } from "antd";
 import { useState } from "react";
-import { accountsApi } from "../../api/endpoints";
+import { roleLabels } from "../../../../policy/roles";
 import { hasAbility, useSession } from "../../api/session";
-import type { Account } from "../../api/types";
+import type { Account, AccountPage } from "../../api/types";
+import { ListToolbar } from "../../components/list/ListToolbar";
+import { fetchListPage } from "../../components/list/list-api";
+import { PrintView } from "../../components/list/PrintView";
+import { useListParams } from "../../components/list/useListParams";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -21,20 +25,61 @@ import { RevokeRoleModal } from "./RevokeRoleModal";
  */
 export function AccountsPage() {
   const me = useSession();
-  const { t, number } = useI18n();
-  const [q, setQ] = useState("");
-  const [page, setPage] = useState({ current: 1, size: 20 });
+  const { t, pick, number, dateTime } = useI18n();
+  // Search, the lock filter and the page live in the URL: the 工作台's 锁定中的账号 opens /accounts?locked=true.
+  const list = useListParams({ filters: ["locked"] });
   const [creating, setCreating] = useState(false);
   const [roleFor, setRoleFor] = useState<Account | null>(null);
   const [expertFor, setExpertFor] = useState<Account | null>(null);
   const [revokeFor, setRevokeFor] = useState<Account | null>(null);
-  const list = useQuery({
-    queryKey: ["accounts", { q, ...page }],
-    queryFn: () => accountsApi.list({ q: q || undefined, page: page.current, pageSize: page.size }),
+  const listed = useQuery({
+    queryKey: ["accounts", list.listQuery],
+    queryFn: () => fetchListPage<AccountPage>("/api/accounts", list.listQuery),
     placeholderData: keepPreviousData,
   });
   const columns = useAccountColumns(setRoleFor, setExpertFor, setRevokeFor);
   const canCreate = hasAbility(me, "account.create");
+  const lockedOptions = [
+    { value: "true", label: t("accounts.filter.locked.true") },
+    { value: "false", label: t("accounts.filter.locked.false") },
+  ];
+
+  if (list.printing) {
+    const roles = (account: Account) =>
+      account.grants
+        .filter((grant) => grant.status === "approved" && !grant.revokes)
+        .map((grant) => pick(roleLabels[grant.role].zh, roleLabels[grant.role].en))
+        .join("、");
+    const state = (account: Account) =>
+      [
+        account.disabled ? t("account.disabled") : null,
+        account.locked ? t("account.locked") : null,
+        account.mustChangePassword ? t("account.mustChangePassword") : null,
+      ]
+        .filter(Boolean)
+        .join("、") || t("account.active");
+    return (
+      <PrintView<Account>
+        title={t("nav.accounts")}
+        queryKey={["accounts", list.exportQuery]}
+        fetchPage={(pageNumber, pageSize) =>
+          fetchListPage<AccountPage>("/api/accounts", { ...list.exportQuery, page: pageNumber, pageSize })
+        }
+        filters={[lockedOptions.find((option) => option.value === list.filters.locked)?.label, list.q].filter(
+          (word): word is string => Boolean(word),
+        )}
+        rowKey={(account) => account.id}
+        columns={[
+          { title: t("account.username"), value: (a) => a.username },
+          { title: t("account.displayName"), value: (a) => a.displayName },
+          { title: t("account.affiliation"), value: (a) => a.unitName ?? a.recommenderName ?? "" },
+          { title: t("account.roles"), value: roles },
+          { title: t("account.state"), value: state },
+          { title: t("account.lastLogin"), value: (a) => (a.lastLoginAt ? dateTime(a.lastLoginAt) : "") },
+        ]}
+      />
+    );
+  }
 
   return (
     <>
@@ -55,30 +100,35 @@ export function AccountsPage() {
         }
       />
       <Card>
-        <Input.Search
-          allowClear
-          placeholder={t("accounts.searchPlaceholder")}
-          style={{ width: 320, marginBottom: 16 }}
-          onSearch={(value) => {
-            setQ(value.trim());
-            setPage((p) => ({ ...p, current: 1 }));
-          }}
+        <ListToolbar
+          list={list}
+          name="accounts"
+          searchPlaceholder={t("accounts.searchPlaceholder")}
+          filters={[
+            {
+              key: "locked",
+              placeholder: t("accounts.filter.locked"),
+              width: 140,
+              options: lockedOptions,
+            },
+          ]}
         />
-        {list.isError ? <QueryError error={list.error} onRetry={() => list.refetch()} /> : null}
+        {listed.isError ? <QueryError error={listed.error} onRetry={() => listed.refetch()} /> : null}
         <Table<Account>
           rowKey="id"
           columns={columns}
-          dataSource={list.data?.items}
-          loading={list.isFetching}
+          dataSource={listed.data?.items}
+          loading={listed.isFetching}
           scroll={{ x: 1285 }}
+          onChange={(pagination, _filters, sorter) => list.onTableChange(pagination, sorter)}
           pagination={{
-            current: page.current,
-            pageSize: page.size,
-            total: list.data?.total ?? 0,
+            current: list.page,
+            pageSize: list.pageSize,
+            total: listed.data?.total ?? 0,
             showSizeChanger: true,
             showTotal: (total) => t("table.total", { n: number(total) }),
-            onChange: (current, size) => setPage({ current, size }),
           }}
+          data-testid="accounts-table"
         />
       </Card>
       {/* Both modals render their expert picker up front, which asks for pool experts and field labels: only for
