@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { annualReportSummary, evaluationRoundSchema } from "../contracts/annual-report";
 import { launchBrowser, login, newPage, screenshot } from "./browser";
 import { type RunningServer, startServer } from "./server";
-import { pickDate, toast } from "./ui";
+import { confirmAction, pickDate, toast } from "./ui";
 
 /**
  * 补正 (Art. 22; SPEC §5.2), in the browser, on a server of its own (starting the evaluation changes the demo's
@@ -98,7 +98,7 @@ describe("the correction window of an annual report, end to end in the browser",
         .fill("基地围绕光电信息开展国际合作；已补充与维也纳技术大学联合研究协议的盖章扫描件。");
       await unitPage.getByTestId("save-status").filter({ hasText: "已保存" }).waitFor({ timeout: 20_000 });
       await screenshot(unitPage, "correction-02-unit-editing");
-      await unitPage.getByTestId("event-submit-correction").click();
+      await confirmAction(unitPage, "event-submit-correction", "按补正后的内容继续考核");
       await state(unitPage, "考核评审中");
       expect(await unitPage.getByTestId("correction-alert").count()).toBe(0);
       await screenshot(unitPage, "correction-03-submitted");

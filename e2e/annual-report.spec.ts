@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { annualReportSummary, evaluationRoundSchema } from "../contracts/annual-report";
 import { demoAccounts, launchBrowser, login, newPage, screenshot } from "./browser";
-import { pick, pickDate, toast } from "./ui";
+import { confirmAction, pick, pickDate, toast } from "./ui";
 
 /**
  * The year's annual report through the UI (issue 11; SPEC §5.2, Art. 18, 22): the officer opens the year's evaluation
@@ -166,14 +166,22 @@ describe("the annual report, end to end in the browser", () => {
       });
       await evidence.getByTestId("evidence-download").filter({ hasText: "合作协议（盖章）.pdf" }).waitFor();
       await screenshot(page, "annual-03-unit-editor");
+      // Submitting asks first, saying what follows; cancelling keeps the report where it was.
       await page.getByTestId("event-submit-report").click();
+      const asked = page.locator(".ant-modal-confirm").filter({ hasText: "提交后报告送本单位审核" });
+      await asked.waitFor();
+      await screenshot(page, "annual-03b-submit-confirm");
+      await asked.getByTestId("confirm-cancel").click();
+      await asked.waitFor({ state: "hidden" });
+      await state(page, "待提交年度工作报告");
+      await confirmAction(page, "event-submit-report", "提交后报告送本单位审核");
       await state(page, "依托单位审核中");
       await page.getByTestId("report-view").waitFor();
       // Filed with the report: still listed, no longer open to uploads.
       await evidence.getByTestId("evidence-download").filter({ hasText: "合作协议（盖章）.pdf" }).waitFor();
       await evidence.getByTestId("evidence-upload").waitFor({ state: "detached" });
       // app.yichang is its unit's administrator: the unit's own review is its to do (Art. 22).
-      await page.getByTestId("event-unit-approve").click();
+      await confirmAction(page, "event-unit-approve", "送推荐部门审核");
       await state(page, "推荐部门审核中");
       await screenshot(page, "annual-04-unit-approved");
     } finally {
@@ -197,6 +205,7 @@ describe("the annual report, end to end in the browser", () => {
       await page.getByTestId("evidence-download").filter({ hasText: "合作协议（盖章）.pdf" }).waitFor();
       await screenshot(page, "annual-05-recommender-view");
       await page.getByTestId("event-return-report").click();
+      await page.locator(".ant-modal").filter({ hasText: "退回后报告回到依托单位修改" }).waitFor();
       await page.getByTestId("reason-ok").click();
       await page.getByText("请填写理由").waitFor();
       await page.getByTestId("reason-input").fill(reason);
@@ -216,9 +225,9 @@ describe("the annual report, end to end in the browser", () => {
       await pickDate(page, "trainings-0-on", `${year}-10-20`);
       await field(page, "trainings-0-trainees").fill("32");
       await page.getByTestId("save-status").filter({ hasText: "已保存" }).waitFor({ timeout: 20_000 });
-      await page.getByTestId("event-submit-report").click();
+      await confirmAction(page, "event-submit-report", "提交后报告送本单位审核");
       await state(page, "依托单位审核中");
-      await page.getByTestId("event-unit-approve").click();
+      await confirmAction(page, "event-unit-approve", "送推荐部门审核");
       await state(page, "推荐部门审核中");
     } finally {
       await context.close();
@@ -228,7 +237,7 @@ describe("the annual report, end to end in the browser", () => {
     try {
       await login(page, recommender.username, recommender.password);
       await page.goto(`/annual-reports/${reportId}`);
-      await page.getByTestId("event-recommender-approve").click();
+      await confirmAction(page, "event-recommender-approve", "报送省科技厅参加年度考核");
       await state(page, "已报省科技厅");
       expect(await page.getByTestId("report-history").textContent()).toContain(reason);
       await screenshot(page, "annual-06-recommender-approved");

@@ -13,7 +13,7 @@ import { docxText, pdfText } from "../server/routes/applications/recognition.fix
 import { type Api, api } from "./api";
 import { launchBrowser, login, logout, newPage, screenshot } from "./browser";
 import { type RunningServer, startServer } from "./server";
-import { pick, pickDate } from "./ui";
+import { confirmAction, pick, pickDate } from "./ui";
 
 /**
  * The life of a base after recognition, part 2 (Art. 18.5, 20), in the browser on a server of its own:
@@ -105,8 +105,7 @@ describe("major changes and revocation, end to end in the browser", () => {
       expect(newDirector.length).toBeGreaterThan(0);
       await page.getByTestId("change-report-description").fill("原负责人赵峡退休，经公司董事会研究，由新负责人接任。");
       await page.getByTestId("change-report-save").click();
-      await page.getByTestId("change-report-submit").click();
-      await page.getByTestId("confirm-ok").click();
+      await confirmAction(page, "change-report-submit", "提交后报告送推荐部门审核");
       await page.getByTestId("change-report-state").filter({ hasText: "推荐部门审核中" }).waitFor();
       expect(await page.getByTestId("change-report-due").first().textContent()).toMatch(
         dayPattern(changeReportDeadline(changedOn)),
@@ -119,8 +118,7 @@ describe("major changes and revocation, end to end in the browser", () => {
     const recommender = await signedIn("rec.yichang");
     try {
       await recommender.page.goto(changeUrl);
-      await recommender.page.getByTestId("change-report-approve").click();
-      await recommender.page.getByTestId("confirm-ok").click();
+      await confirmAction(recommender.page, "change-report-approve", "同意后报告报省科技厅备案");
       await recommender.page.getByTestId("change-report-state").filter({ hasText: "推荐部门已同意" }).waitFor();
     } finally {
       await recommender.close();
@@ -130,8 +128,7 @@ describe("major changes and revocation, end to end in the browser", () => {
     try {
       const { page } = officer;
       await page.goto(changeUrl);
-      await page.getByTestId("change-report-file").click();
-      await page.getByTestId("confirm-ok").click();
+      await confirmAction(page, "change-report-file", "备案后变化内容写入基地登记信息");
       await page.getByTestId("change-report-state").filter({ hasText: "已备案" }).waitFor();
       await screenshot(page, "base-life-03-change-filed");
 

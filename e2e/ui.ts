@@ -33,3 +33,15 @@ export async function pickDate(page: Page, testId: string, date: string) {
 export async function toast(page: Page, text: string) {
   await page.locator(".ant-message-notice").filter({ hasText: text }).first().waitFor();
 }
+
+/**
+ * Clicks an irreversible action's button, checks the confirmation says its consequence (`consequence`, a part of the
+ * sentence), and confirms (web/src/components/useConfirm.ts: `confirm-ok`).
+ */
+export async function confirmAction(page: Page, buttonTestId: string, consequence: string) {
+  await page.getByTestId(buttonTestId).click();
+  const dialog = page.locator(".ant-modal-confirm").filter({ hasText: consequence });
+  await dialog.waitFor();
+  await dialog.getByTestId("confirm-ok").click();
+  await dialog.waitFor({ state: "hidden" });
+}

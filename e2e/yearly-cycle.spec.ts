@@ -10,7 +10,7 @@ import type { GradingView } from "../contracts/evaluation";
 import { demoExpertAccounts } from "../server/demo/load-review-demo";
 import { launchBrowser, login, newPage, screenshot } from "./browser";
 import { type RunningServer, startServer } from "./server";
-import { pick, pickDate, pickMany, toast } from "./ui";
+import { confirmAction, pick, pickDate, pickMany, toast } from "./ui";
 
 /**
  * The year after the reports (issue 11; Art. 20.6, 22–25), in the browser, on a server of its own: the officer
@@ -277,8 +277,7 @@ describe("grading, funding and rectification, end to end in the browser", () => 
         .fill("一、补报年度工作报告；二、明确专职管理人员 2 名；三、建立报告报送提醒与复核制度。");
       await unit.page.getByTestId("rectification-plan-save").click();
       await toast(unit.page, "已保存");
-      await unit.page.getByTestId("event-file-plan").click();
-      await unit.page.getByTestId("confirm-ok").click();
+      await confirmAction(unit.page, "event-file-plan", "提交后整改方案不能再修改");
       await unit.page.getByTestId("rectification-finalReport-input").waitFor();
       await unit.page
         .getByTestId("rectification-finalReport-input")
@@ -293,8 +292,7 @@ describe("grading, funding and rectification, end to end in the browser", () => 
         buffer: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]),
       });
       await evidence.getByText("整改报告佐证材料").waitFor();
-      await unit.page.getByTestId("event-file-report").click();
-      await unit.page.getByTestId("confirm-ok").click();
+      await confirmAction(unit.page, "event-file-report", "由省科技厅复核并决定是否合格");
       await unit.page.getByTestId("rectification-state").filter({ hasText: "已提交整改报告" }).waitFor();
       await screenshot(unit.page, "yearly-07-rectification-filed");
     } finally {

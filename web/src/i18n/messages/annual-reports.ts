@@ -73,7 +73,17 @@ export const annualReportMessages = messages(
     "report.event.grade": "评定考核结果",
     "report.event.mark-not-submitted": "认定未按规定提交",
     "report.event.withdraw": "中途退出",
-    "report.event.confirm": "确定要“{event}”吗？",
+    "report.consequence.submit-report": "提交后报告送本单位审核，审核期间不能再修改；如需修改，须由审核方退回。",
+    "report.consequence.unit-approve": "审核通过后报告送推荐部门审核，本单位不能再修改或退回。",
+    "report.consequence.recommender-approve": "审核通过后报告报送省科技厅参加年度考核，推荐部门不能再退回。",
+    "report.consequence.return-report": "退回后报告回到依托单位修改，须重新提交并逐级审核；退回理由将通知依托单位。",
+    "report.consequence.start-evaluation": "开始考核评审后报告进入考核，依托单位和推荐部门不能再修改或退回。",
+    "report.consequence.submit-correction": "提交补正后报告按补正后的内容继续考核，不能再修改。",
+    "report.consequence.close-correction": "结束补正后依托单位不能再提交补正，报告按现有材料考核（第二十二条）。",
+    "report.consequence.grade": "评定后考核结果记入基地档案，不能撤回。",
+    "report.consequence.mark-not-submitted": "认定未按规定提交后，该基地本年度考核为不合格（第二十二条），不能恢复。",
+    "report.consequence.withdraw":
+      "中途退出后该基地本年度考核为不合格，并将提出取消资格的建议（第二十条第二项、第二十二条），不能恢复。",
     "report.section.summary": "基本情况",
     "report.section.agreements": "国际合作协议",
     "report.section.projects": "国际联合研发项目",
@@ -220,7 +230,24 @@ export const annualReportMessages = messages(
     "report.event.grade": "Grade",
     "report.event.mark-not-submitted": "Mark as not submitted",
     "report.event.withdraw": "Withdraw",
-    "report.event.confirm": "Really “{event}”?",
+    "report.consequence.submit-report":
+      "Once submitted, the report goes to the host unit for review and cannot be edited unless a reviewer returns it.",
+    "report.consequence.unit-approve":
+      "Once approved, the report goes to the recommender; the host unit can no longer edit or return it.",
+    "report.consequence.recommender-approve":
+      "Once approved, the report goes to the department for the year's evaluation; the recommender can no longer return it.",
+    "report.consequence.return-report":
+      "The report goes back to the host unit to revise and submit again through every review; the unit is told the reason.",
+    "report.consequence.start-evaluation":
+      "The report enters the evaluation; the host unit and the recommender can no longer edit or return it.",
+    "report.consequence.submit-correction": "The report is evaluated as corrected and cannot be edited any more.",
+    "report.consequence.close-correction":
+      "The host unit can no longer submit a correction; the report is evaluated as it stands (Art. 22).",
+    "report.consequence.grade": "The grade is recorded in the base's file and cannot be withdrawn.",
+    "report.consequence.mark-not-submitted":
+      "The base is graded unqualified for the year (Art. 22); this cannot be undone.",
+    "report.consequence.withdraw":
+      "The base is graded unqualified for the year and its revocation is proposed (Art. 20.2, 22); this cannot be undone.",
     "report.section.summary": "Summary",
     "report.section.agreements": "Cooperation agreements",
     "report.section.projects": "Joint R&D projects",

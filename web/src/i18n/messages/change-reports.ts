@@ -64,10 +64,10 @@ export const changeReportMessages = messages(
     "changeReport.event.return": "退回修改",
     "changeReport.event.file": "备案",
     "changeReport.event.withdraw": "撤回",
-    "changeReport.confirm.submit": "提交后由推荐部门审核，不可修改。确定提交？",
-    "changeReport.confirm.approve": "同意后报省科技厅备案。确定？",
-    "changeReport.confirm.file": "备案后变化内容将写入基地登记信息（变化前的信息保留在基地动态中）。确定备案？",
-    "changeReport.confirm.withdraw": "撤回后该变化报告不再处理。确定撤回？",
+    "changeReport.confirm.submit": "提交后报告送推荐部门审核，不能再修改；如需修改，须由推荐部门退回。",
+    "changeReport.confirm.approve": "同意后报告报省科技厅备案，推荐部门不能再退回。",
+    "changeReport.confirm.file": "备案后变化内容写入基地登记信息（变化前的信息保留在基地动态中），备案不能撤回。",
+    "changeReport.confirm.withdraw": "撤回后该变化报告不再处理，不能恢复；如仍需报告，须重新填写。",
     "changeReport.confirm.return": "请填写退回理由，依托单位将据此修改后重新提交。",
     "changeReport.previous": "备案前登记信息",
     "changeReport.verdict.pass": "符合",
@@ -143,11 +143,14 @@ export const changeReportMessages = messages(
     "changeReport.event.return": "Return",
     "changeReport.event.file": "File",
     "changeReport.event.withdraw": "Withdraw",
-    "changeReport.confirm.submit": "The recommender reviews it next; it cannot be edited after. Submit?",
-    "changeReport.confirm.approve": "Approve for filing with the department?",
+    "changeReport.confirm.submit":
+      "Once submitted, the report goes to the recommender and cannot be edited unless the recommender returns it.",
+    "changeReport.confirm.approve":
+      "Once approved, the report goes to the department for filing; the recommender can no longer return it.",
     "changeReport.confirm.file":
-      "Filing writes the change into the registry (the values before stay on the base's timeline). File it?",
-    "changeReport.confirm.withdraw": "A withdrawn report is not processed further. Withdraw?",
+      "Filing writes the change into the registry (the values before stay on the base's timeline); a filing cannot be withdrawn.",
+    "changeReport.confirm.withdraw":
+      "A withdrawn report is not processed further and cannot be restored; report the change again if still needed.",
     "changeReport.confirm.return": "Give the reason; the host unit revises and submits again.",
     "changeReport.previous": "Registry before filing",
     "changeReport.verdict.pass": "Pass",

@@ -40,8 +40,9 @@ export const rectificationMessages = messages(
     "rectification.decisionReason": "复核意见",
     "rectification.noActions": "当前没有需要您处理的操作。",
     "rectification.event.done": "已{event}。",
-    "rectification.confirm.file-plan": "提交后整改方案不可修改。确定提交？",
-    "rectification.confirm.file-report": "提交后整改报告不可修改，将由省科技厅复核。确定提交？",
+    "rectification.confirm.file-plan": "提交后整改方案不能再修改，依托单位按方案整改并在期满前提交整改报告。",
+    "rectification.confirm.file-report": "提交后整改报告不能再修改，由省科技厅复核并决定是否合格（第二十四条）。",
+    "rectification.confirm.close": "终止后本整改案件结束，不再复核，不能恢复。",
     "rectification.confirm.pass": "复核合格后，基地恢复正常运行状态（第二十四条）。确定？",
     "rectification.confirm.fail":
       "整改期满后仍不合格的，将按第二十条第六项拟取消基地资格，由省科技厅另行决定。请填写复核意见。",
@@ -85,8 +86,11 @@ export const rectificationMessages = messages(
     "rectification.decisionReason": "Comments",
     "rectification.noActions": "Nothing to do here for you now.",
     "rectification.event.done": "Done: {event}.",
-    "rectification.confirm.file-plan": "A filed plan cannot be changed. File it?",
-    "rectification.confirm.file-report": "A filed report cannot be changed; the department re-checks it. File it?",
+    "rectification.confirm.file-plan":
+      "A filed plan cannot be changed; the host unit rectifies by it and files the final report before the year ends.",
+    "rectification.confirm.file-report":
+      "A filed report cannot be changed; the department re-checks it and decides whether the base passes (Art. 24).",
+    "rectification.confirm.close": "The case ends without a re-check; this cannot be undone.",
     "rectification.confirm.pass": "Passed: the base is active again (Art. 24). Confirm?",
     "rectification.confirm.fail":
       "Still unqualified after the year: revocation is proposed on Art. 20.6 and decided by the department later. Give your comments.",

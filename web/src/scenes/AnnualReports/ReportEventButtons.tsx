@@ -3,10 +3,11 @@ import { Button, Space, Typography } from "antd";
 import { useState } from "react";
 import { type AnnualReportDetail, evaluationApi, type ReportEvent } from "../../api/annual-reports";
 import { ReasonModal } from "../../components/ReasonModal";
+import { useConfirm } from "../../components/useConfirm";
 import { useFeedback } from "../../components/useFeedback";
 import { useI18n } from "../../i18n/I18nProvider";
 import { CorrectionModal } from "./CorrectionModal";
-import { reportEventKey } from "./report-labels";
+import { reportConsequenceKey, reportEventKey } from "./report-labels";
 
 /** Events recorded with a reason (the transition table's requireReason guards): the modal asks for it first. */
 const needsReason: ReadonlySet<ReportEvent> = new Set(["return-report", "withdraw"]);
@@ -23,9 +24,10 @@ const primary: ReadonlySet<ReportEvent> = new Set([
 const danger: ReadonlySet<ReportEvent> = new Set(["mark-not-submitted", "withdraw"]);
 
 /**
- * One button per event the server offers now (`availableEvents`), and nothing else; a return or a withdrawal asks
- * for its reason, a 补正 for what to correct and by when. The editor saves its pending changes first, so the server
- * checks what the unit sees.
+ * One button per event the server offers now (`availableEvents`), and nothing else. None fires on one click: each
+ * asks first, saying its consequence — a confirmation, the reason modal (a return, a withdrawal, 未按规定提交), or the
+ * 补正 form (what to correct and by when). The editor saves its pending changes first, so the server checks what the
+ * unit sees.
  */
 export function ReportEventButtons({
   detail,
@@ -42,9 +44,14 @@ export function ReportEventButtons({
   const feedback = useFeedback();
   const client = useQueryClient();
   const [asking, setAsking] = useState<ReportEvent | null>(null);
+  const confirm = useConfirm();
   const label = (event: ReportEvent) => {
     const key = reportEventKey(event);
     return key ? t(key) : event;
+  };
+  const consequence = (event: ReportEvent) => {
+    const key = reportConsequenceKey(event);
+    return key ? t(key) : undefined;
   };
   const fire = useMutation({
     mutationFn: async (input: { event: ReportEvent; reason?: string }) => {
@@ -80,7 +87,12 @@ export function ReportEventButtons({
             onClick={() =>
               asksFirst.has(event) || needsReason.has(event) || confirmFirst.has(event)
                 ? setAsking(event)
-                : fire.mutate({ event })
+                : confirm({
+                    title: label(event),
+                    content: consequence(event) ?? "",
+                    danger: danger.has(event),
+                    onOk: () => fire.mutate({ event }),
+                  })
             }
           >
             {label(event)}
@@ -96,9 +108,7 @@ export function ReportEventButtons({
       <ReasonModal
         open={asking !== null && asking !== "open-correction"}
         title={asking ? label(asking) : ""}
-        description={
-          asking && confirmFirst.has(asking) ? t("report.event.confirm", { event: label(asking) }) : undefined
-        }
+        description={asking ? consequence(asking) : undefined}
         required={asking ? needsReason.has(asking) : false}
         danger={asking ? danger.has(asking) : false}
         loading={fire.isPending}

@@ -47,3 +47,22 @@ export function reportEventKey(event: string): MessageKey | null {
     ? labelled(`report.event.${event as EvaluationEvent}`)
     : null;
 }
+
+/** Compiles only while every event but 要求补正 (whose form says it) has its consequence in the dictionary. */
+const consequenceKeys = {
+  "submit-report": "report.consequence.submit-report",
+  "unit-approve": "report.consequence.unit-approve",
+  "recommender-approve": "report.consequence.recommender-approve",
+  "return-report": "report.consequence.return-report",
+  "start-evaluation": "report.consequence.start-evaluation",
+  "submit-correction": "report.consequence.submit-correction",
+  "close-correction": "report.consequence.close-correction",
+  grade: "report.consequence.grade",
+  "mark-not-submitted": "report.consequence.mark-not-submitted",
+  withdraw: "report.consequence.withdraw",
+} as const satisfies Record<Exclude<EvaluationEvent, "open-correction">, MessageKey>;
+
+/** What an event does, said before it is done (the confirmation's sentence); null for one without a sentence. */
+export function reportConsequenceKey(event: string): MessageKey | null {
+  return (consequenceKeys as Record<string, MessageKey>)[event] ?? null;
+}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Card, Descriptions, Flex, Form, List, Popconfirm, Space, Spin, Tag, Typography } from "antd";
+import { Alert, Button, Card, Descriptions, Flex, Form, List, Space, Spin, Tag, Typography } from "antd";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import type { Verdict } from "../../../../policy/eligibility/findings";
@@ -11,6 +11,7 @@ import { EvidenceFiles } from "../../components/EvidenceFiles";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { ReasonModal } from "../../components/ReasonModal";
+import { useConfirm } from "../../components/useConfirm";
 import { useFeedback } from "../../components/useFeedback";
 import type { MessageKey } from "../../i18n/dictionary";
 import { useI18n } from "../../i18n/I18nProvider";
@@ -26,12 +27,14 @@ const verdictColors: Record<Verdict, string> = {
   missing: "gold",
 };
 
-const confirmKeys: Partial<Record<ChangeReportEvent, MessageKey>> = {
+/** What each event does, said before it is done: a confirmation, or (a return) the reason modal's sentence. */
+const confirmKeys = {
   submit: "changeReport.confirm.submit",
   approve: "changeReport.confirm.approve",
   file: "changeReport.confirm.file",
   withdraw: "changeReport.confirm.withdraw",
-};
+  return: "changeReport.confirm.return",
+} as const satisfies Record<ChangeReportEvent, MessageKey>;
 
 /**
  * One major change report (Art. 18.5): the change, its deadline, what filing does to the registry and the rules it
@@ -51,6 +54,7 @@ function ChangeReport({ id }: { id: string }) {
   const [dirty, setDirty] = useState(false);
   const [returning, setReturning] = useState(false);
   const [conflict, setConflict] = useState(false);
+  const confirm = useConfirm();
   const query = useQuery({ queryKey: ["change-reports", id], queryFn: () => changeReportsApi.get(id) });
   const detail = query.data;
 
@@ -129,35 +133,29 @@ function ChangeReport({ id }: { id: string }) {
     return proposed.workPlanSummary || "—";
   };
 
-  const eventButton = (event: ChangeReportEvent) => {
-    const button = (
-      <Button
-        key={event}
-        type={event === "submit" || event === "approve" || event === "file" ? "primary" : "default"}
-        danger={event === "withdraw"}
-        loading={fire.isPending && fire.variables?.event === event}
-        disabled={busy && fire.variables?.event !== event}
-        data-testid={`change-report-${event}`}
-        onClick={event === "return" ? () => setReturning(true) : undefined}
-      >
-        {t(eventKeys[event])}
-      </Button>
-    );
-    const confirm = confirmKeys[event];
-    if (!confirm) return button;
-    return (
-      <Popconfirm
-        key={event}
-        title={t(eventKeys[event])}
-        description={t(confirm)}
-        okText={t("action.confirm")}
-        okButtonProps={{ "data-testid": "confirm-ok" } as Record<string, string>}
-        onConfirm={() => fire.mutate({ event })}
-      >
-        {button}
-      </Popconfirm>
-    );
-  };
+  // None fires on one click: a return asks for its reason, every other event for a confirmation saying what follows.
+  const eventButton = (event: ChangeReportEvent) => (
+    <Button
+      key={event}
+      type={event === "submit" || event === "approve" || event === "file" ? "primary" : "default"}
+      danger={event === "withdraw"}
+      loading={fire.isPending && fire.variables?.event === event}
+      disabled={busy && fire.variables?.event !== event}
+      data-testid={`change-report-${event}`}
+      onClick={() =>
+        event === "return"
+          ? setReturning(true)
+          : confirm({
+              title: t(eventKeys[event]),
+              content: t(confirmKeys[event]),
+              danger: event === "withdraw",
+              onOk: () => fire.mutate({ event }),
+            })
+      }
+    >
+      {t(eventKeys[event])}
+    </Button>
+  );
 
   return (
     <>
@@ -303,7 +301,7 @@ function ChangeReport({ id }: { id: string }) {
       <ReasonModal
         open={returning}
         title={t("changeReport.event.return")}
-        description={t("changeReport.confirm.return")}
+        description={t(confirmKeys.return)}
         required
         danger
         loading={fire.isPending}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Card, Descriptions, Flex, Input, Popconfirm, Space, Spin, Typography } from "antd";
+import { Alert, Button, Card, Descriptions, Flex, Input, Space, Spin, Typography } from "antd";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { type BaseState, baseLifecycle } from "../../../../policy/lifecycles/base.transitions";
@@ -9,7 +9,9 @@ import { EvidenceFiles } from "../../components/EvidenceFiles";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { ReasonModal } from "../../components/ReasonModal";
+import { useConfirm } from "../../components/useConfirm";
 import { useFeedback } from "../../components/useFeedback";
+import type { MessageKey } from "../../i18n/dictionary";
 import { useI18n } from "../../i18n/I18nProvider";
 import { RectificationStateTag, useDueText, useRectificationLabels } from "./rectification-labels";
 
@@ -17,6 +19,14 @@ type Field = "plan" | "finalReport";
 
 /** The department's decisions, asked to confirm (a failure with its reason, Art. 20.6). */
 const decisions: ReadonlySet<RectificationEvent> = new Set(["pass", "fail"]);
+/** What each event does, said before it is done (a confirmation, or the decision's reason modal). */
+const consequenceKeys = {
+  "file-plan": "rectification.confirm.file-plan",
+  "file-report": "rectification.confirm.file-report",
+  pass: "rectification.confirm.pass",
+  fail: "rectification.confirm.fail",
+  close: "rectification.confirm.close",
+} as const satisfies Record<RectificationEvent, MessageKey>;
 
 /**
  * One rectification case (Art. 24): the plan and the final report (edited by the host unit while the server says
@@ -38,6 +48,7 @@ function RectificationCase({ id }: { id: string }) {
   const [drafts, setDrafts] = useState<Record<Field, string | null>>({ plan: null, finalReport: null });
   const [asking, setAsking] = useState<RectificationEvent | null>(null);
   const [conflict, setConflict] = useState(false);
+  const confirm = useConfirm();
   const detail = query.data;
 
   const settle = (next: RectificationDetail) => {
@@ -143,34 +154,28 @@ function RectificationCase({ id }: { id: string }) {
     );
   };
 
-  const eventButton = (event: RectificationEvent) => {
-    const button = (
-      <Button
-        key={event}
-        type={event === "fail" ? "default" : "primary"}
-        danger={event === "fail"}
-        loading={fire.isPending && fire.variables?.event === event}
-        disabled={busy && fire.variables?.event !== event}
-        data-testid={`event-${event}`}
-        onClick={decisions.has(event) ? () => setAsking(event) : undefined}
-      >
-        {labels.event(event)}
-      </Button>
-    );
-    if (decisions.has(event)) return button;
-    return (
-      <Popconfirm
-        key={event}
-        title={labels.event(event)}
-        description={t(event === "file-plan" ? "rectification.confirm.file-plan" : "rectification.confirm.file-report")}
-        okText={t("action.confirm")}
-        okButtonProps={{ "data-testid": "confirm-ok" } as Record<string, string>}
-        onConfirm={() => fire.mutate({ event })}
-      >
-        {button}
-      </Popconfirm>
-    );
-  };
+  // None fires on one click: the department's decisions ask for a reason (ReasonModal), a filing for a confirmation.
+  const eventButton = (event: RectificationEvent) => (
+    <Button
+      key={event}
+      type={event === "fail" ? "default" : "primary"}
+      danger={event === "fail"}
+      loading={fire.isPending && fire.variables?.event === event}
+      disabled={busy && fire.variables?.event !== event}
+      data-testid={`event-${event}`}
+      onClick={() =>
+        decisions.has(event)
+          ? setAsking(event)
+          : confirm({
+              title: labels.event(event),
+              content: t(consequenceKeys[event]),
+              onOk: () => fire.mutate({ event }),
+            })
+      }
+    >
+      {labels.event(event)}
+    </Button>
+  );
 
   return (
     <>
@@ -234,7 +239,7 @@ function RectificationCase({ id }: { id: string }) {
       <ReasonModal
         open={asking !== null}
         title={asking ? labels.event(asking) : ""}
-        description={asking === "fail" ? t("rectification.confirm.fail") : t("rectification.confirm.pass")}
+        description={asking ? t(consequenceKeys[asking]) : undefined}
         required={asking === "fail"}
         danger={asking === "fail"}
         loading={fire.isPending}
