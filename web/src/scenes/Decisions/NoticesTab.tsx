@@ -214,17 +214,17 @@ function ObjectionTable({
       pagination={false}
       dataSource={objections}
       columns={[
-        ...(noticeTitle
-          ? [
-              {
-                title: t("decisions.objection.notice"),
-                key: "notice",
-                width: 200,
-                render: (_: unknown, o: Objection) => noticeTitle(o.noticeId),
-              },
-            ]
-          : []),
-        { title: t("decisions.objection.application"), dataIndex: "applicationName", width: 240 },
+        {
+          title: t("decisions.objection.application"),
+          key: "application",
+          width: 240,
+          render: (_, o) => (
+            <>
+              <div>{o.applicationName}</div>
+              {noticeTitle ? <Typography.Text type="secondary">{noticeTitle(o.noticeId)}</Typography.Text> : null}
+            </>
+          ),
+        },
         {
           title: t("decisions.objection.kind"),
           key: "who",
