@@ -26,6 +26,7 @@ import {
   reviewSettings,
 } from "../../contracts/review";
 import { revocationSourceRef } from "../../contracts/revocations";
+import { securityPolicyInput } from "../../contracts/security-policy";
 import type { applications, calls, draws, experts, reviewAssignments, reviewRounds } from "./schema";
 
 /**
@@ -74,6 +75,8 @@ export const storedJsonSchemas = {
   "change_reports.proposed": changeValues,
   "change_reports.previous": changeValues.nullable(),
   "revocation_cases.source_ref": revocationSourceRef.nullable(),
+  // Only the settings the security administrator saved; the defaults hold for the rest.
+  "security_policy.policy": securityPolicyInput.omit({ version: true }).partial(),
 } satisfies Record<string, z.ZodType>;
 
 export type StoredColumn = keyof typeof storedJsonSchemas;
