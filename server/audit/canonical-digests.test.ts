@@ -8,6 +8,7 @@ import { parseStored } from "../db/stored-json";
 import { loadRecognitionDocument } from "../decision/notices.repository";
 import { recognitionNoticeOf } from "../documents/recognition-notice";
 import { recommendedBy } from "../recognition/applications.repository";
+import { opinionsBy } from "../recognition/recommendation-opinions";
 import { sha256 } from "../review/draw-experts";
 import { recommenderIdByCode } from "../test/factories";
 import { databaseKinds, startTestApp, type TestApp } from "../test/harness";
@@ -58,10 +59,20 @@ describe.each(databaseKinds())("stored digests under the one canonicalJson on %s
     if (row.kind === "recommendation") {
       const [callId, recommenderId] = row.subjectId.split("/") as [string, string];
       const items = await recommendedBy(db, callId, recommenderId);
+      // The letter prints each application's 推荐意见, so the digest covers it too.
+      const opinions = await opinionsBy(
+        db,
+        recommenderId,
+        items.map(({ application }) => application.id),
+      );
       return {
         callId,
         recommenderId,
-        items: items.map(({ application }) => ({ id: application.id, priority: application.priority })),
+        items: items.map(({ application }) => ({
+          id: application.id,
+          priority: application.priority,
+          opinion: opinions.get(application.id) ?? "",
+        })),
       };
     }
     const found = await loadRecognitionDocument(db, row.subjectId);
