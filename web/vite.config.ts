@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { dictionaryPerLanguage } from "./dictionary-plugin";
 import { precompress } from "./precompress";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
@@ -10,7 +11,7 @@ const api = process.env.API_URL ?? "http://localhost:3000";
 /** The SPA lives in web/; the API server (server/) serves web/dist in production and is proxied in development. */
 export default defineConfig({
   root,
-  plugins: [react(), precompress(outDir)],
+  plugins: [react(), dictionaryPerLanguage(), precompress(outDir)],
   build: {
     outDir,
     emptyOutDir: true,

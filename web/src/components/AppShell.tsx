@@ -2,11 +2,7 @@ import { App as AntApp, ConfigProvider } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
 import { Outlet } from "react-router";
-import { dictionaries } from "../i18n/dictionary";
-import { registerDictionaries, useI18n } from "../i18n/I18nProvider";
-
-// Loaded with the first antd page: the whole dictionary joins the core words before any page of the shell renders.
-registerDictionaries(dictionaries);
+import { useI18n } from "../i18n/I18nProvider";
 
 const theme = {
   token: {

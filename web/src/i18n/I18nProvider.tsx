@@ -22,12 +22,30 @@ export interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-/** The words loaded so far: the core at first, the whole dictionary once the application shell has loaded. */
-let tables: Record<Language, Record<string, string>> = coreDictionaries;
+/** The words loaded so far: the core at first; a language's whole dictionary once the application shell needs it. */
+const tables: Record<Language, Record<string, string>> = { ...coreDictionaries };
+const loaded = new Set<Language>();
+let wholeWanted = false;
 
-/** Called by the application shell's module before any of its pages renders (see components/AppShell.tsx). */
-export function registerDictionaries(all: Record<Language, Record<string, string>>) {
-  tables = all;
+/** Each language's whole dictionary is its own chunk (web/dictionary-plugin.ts): a visitor loads only theirs. */
+const wholeDictionary: Record<Language, () => Promise<{ default: Record<string, string> }>> = {
+  zh: () => import("virtual:dictionary/zh"),
+  en: () => import("virtual:dictionary/en"),
+};
+
+async function loadWhole(language: Language): Promise<void> {
+  if (loaded.has(language)) return;
+  tables[language] = { ...coreDictionaries[language], ...(await wholeDictionary[language]()).default };
+  loaded.add(language);
+}
+
+/**
+ * Loads the whole dictionary of the chosen language; the application shell's route awaits it before any of its pages
+ * renders (routes/router.tsx), and from then on a language switch loads the other language's words before it switches.
+ */
+export function loadWholeDictionary(): Promise<void> {
+  wholeWanted = true;
+  return loadWhole(initialLanguage());
 }
 
 function initialLanguage(): Language {
@@ -57,9 +75,14 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     } catch {
       // Private mode: the choice lasts for this page only.
     }
-    setDayjsLocale(next);
-    document.documentElement.lang = next === "zh" ? "zh-CN" : "en";
-    setLanguageState(next);
+    const apply = () => {
+      setDayjsLocale(next);
+      document.documentElement.lang = next === "zh" ? "zh-CN" : "en";
+      setLanguageState(next);
+    };
+    // Without its words a switch would show keys; a failed load (offline) still switches, with the core words.
+    if (wholeWanted) loadWhole(next).then(apply, apply);
+    else apply();
   }, []);
 
   const value = useMemo<I18n>(() => {

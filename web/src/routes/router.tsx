@@ -1,5 +1,6 @@
 import { createBrowserRouter, Outlet } from "react-router";
 import { RouteError } from "../components/RouteError";
+import { loadWholeDictionary } from "../i18n/I18nProvider";
 import type { SectionKey } from "./sections";
 
 /**
@@ -24,7 +25,11 @@ export const router = createBrowserRouter([
         lazy: () => import("../scenes/Login/LoginPage").then((m) => ({ Component: m.LoginPage })),
       },
       {
-        lazy: () => import("../components/AppShell").then((m) => ({ Component: m.AppShell })),
+        // The shell's pages need the whole dictionary of the reader's language: both load together.
+        lazy: () =>
+          Promise.all([import("../components/AppShell"), loadWholeDictionary()]).then(([m]) => ({
+            Component: m.AppShell,
+          })),
         children: routes(),
       },
     ],

@@ -11,7 +11,7 @@ import { EvidenceFiles } from "../../components/EvidenceFiles";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryError } from "../../components/QueryError";
 import { useFeedback } from "../../components/useFeedback";
-import { dictionaries } from "../../i18n/dictionary";
+import { annualReportMessages } from "../../i18n/messages/annual-reports";
 import { useI18n } from "../../i18n/I18nProvider";
 import { AchievementCandidatesCard } from "./AchievementCandidatesCard";
 import { CorrectionAlert } from "./CorrectionAlert";
@@ -53,7 +53,7 @@ function useReportDraft(detail: AnnualReportDetail | undefined, form: FormInstan
   const { t, language } = useI18n();
   const { message } = AntApp.useApp();
   const required = useMemo(
-    () => ({ zh: dictionaries.zh["report.required"], en: dictionaries.en["report.required"] }),
+    () => ({ zh: annualReportMessages.zh["report.required"], en: annualReportMessages.en["report.required"] }),
     [],
   );
   const feedback = useFeedback();
