@@ -105,7 +105,12 @@ describe.each(databaseKinds())("health, demo, reference and home on %s", (kind) 
           (await (await t.login(username)).get("/api/dashboard")).json().cards as Array<{ key: string; value: number }>
         ).map((c) => [c.key, c.value]),
       );
-    expect((await cards("rec.yichang")).units).toBe(1);
+    // A recommender counts the units of its own jurisdiction: exactly the rows its units list holds (the demo has two
+    // in 宜昌), never the province's.
+    const yichangUnits = (await (await t.login("rec.yichang")).get("/api/units?pageSize=100")).json();
+    expect(yichangUnits.total).toBeGreaterThanOrEqual(1);
+    expect((await cards("rec.yichang")).units).toBe(yichangUnits.total);
+    expect((await cards("rec.yichang")).units).toBeLessThan((await cards("officer")).units);
     expect((await cards("rec.wuhan"))["units-pending"]).toBe(1);
     expect((await cards("officer")).units).toBeGreaterThanOrEqual(6);
     const secadmin = await cards("secadmin");
