@@ -55,6 +55,8 @@ describe.each(databaseKinds())("reminders of a base's life, part 2, on %s", (kin
         .select()
         .from(outbox)
         .where(sql`${outbox.payload}::text like ${`%${prefix}%`}`)
+        // Queued on the test clock's day of each run: that is the order they were sent in.
+        .orderBy(outbox.createdAt)
     )
       .filter((row) => row.kind === "notify")
       .map((row) => row.payload as Notice)
