@@ -178,9 +178,12 @@ describe("foundation workflows through the UI", () => {
       const auditor = account("auditor");
       await login(page, auditor.username, auditor.password);
       await page.getByTestId("menu-audit").click();
-      await page.getByPlaceholder("操作（如 unit.update）").fill("unit.update");
+      // Entries read as sentences; the filter chooses the kind of object by its name, not by an action code.
+      await page.locator(".ant-select").filter({ hasText: "操作对象类别" }).click();
+      await page.keyboard.type("单位");
+      await page.locator('.ant-select-item-option[title="单位"]').click();
       await page.getByTestId("audit-search").click();
-      await page.getByRole("cell", { name: "unit.update" }).first().waitFor();
+      await page.getByRole("cell", { name: /修改了单位/ }).first().waitFor();
       await page.getByTestId("audit-verify").click();
       const verdict = page.getByTestId("audit-verdict");
       await verdict.waitFor();
