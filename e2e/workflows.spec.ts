@@ -183,7 +183,10 @@ describe("foundation workflows through the UI", () => {
       await page.keyboard.type("单位");
       await page.locator('.ant-select-item-option[title="单位"]').click();
       await page.getByTestId("audit-search").click();
-      await page.getByRole("cell", { name: /修改了单位/ }).first().waitFor();
+      await page
+        .getByRole("cell", { name: /修改了单位/ })
+        .first()
+        .waitFor();
       await page.getByTestId("audit-verify").click();
       const verdict = page.getByTestId("audit-verdict");
       await verdict.waitFor();

@@ -34,7 +34,8 @@ function closure(key, seen) {
 
 const entry = Object.keys(manifest).find((key) => manifest[key].isEntry);
 const dictionaries = Object.keys(manifest).filter((key) => key.includes("virtual:dictionary/"));
-if (dictionaries.length !== 2) throw new Error(`expected the zh and en dictionaries in the manifest, found ${dictionaries}`);
+if (dictionaries.length !== 2)
+  throw new Error(`expected the zh and en dictionaries in the manifest, found ${dictionaries}`);
 const dictionary = dictionaries.reduce((a, b) => (compressed(a) >= compressed(b) ? a : b));
 const pages = Object.keys(manifest).filter((key) => /^src\/scenes\/.*Page\.tsx$/.test(key));
 const rows = pages.map((page) => {
@@ -48,14 +49,24 @@ const rows = pages.map((page) => {
   const bytes = [...keys].reduce((sum, key) => sum + compressed(key), 0);
   const budget = page.includes("/Login/") ? budgets.login : budgets.page;
   const enforced = /\/(Login|Home)\//.test(page);
-  return { page: page.replace("src/scenes/", ""), kb: bytes / 1024, budget: budget / 1024, over: bytes > budget, enforced };
+  return {
+    page: page.replace("src/scenes/", ""),
+    kb: bytes / 1024,
+    budget: budget / 1024,
+    over: bytes > budget,
+    enforced,
+  };
 });
 rows.sort((a, b) => b.kb - a.kb);
 for (const row of rows) {
   const mark = row.over ? (row.enforced ? "OVER" : "over") : "ok  ";
-  console.log(`${mark} ${row.kb.toFixed(1).padStart(6)} KB / ${row.budget} KB  ${row.page}${row.enforced ? "  (enforced)" : ""}`);
+  console.log(
+    `${mark} ${row.kb.toFixed(1).padStart(6)} KB / ${row.budget} KB  ${row.page}${row.enforced ? "  (enforced)" : ""}`,
+  );
 }
 const over = rows.filter((row) => row.over);
 const failed = over.filter((row) => row.enforced);
-console.log(`bundle budget: ${rows.length} pages, ${over.length} over 300 KB, ${failed.length} enforced budgets failed`);
+console.log(
+  `bundle budget: ${rows.length} pages, ${over.length} over 300 KB, ${failed.length} enforced budgets failed`,
+);
 process.exit(failed.length ? 1 : 0);

@@ -24,7 +24,8 @@ export function dictionaryPerLanguage(): Plugin {
       if (!id.startsWith(`\0${prefix}`)) return null;
       const language = id.slice(prefix.length + 1);
       if (!Object.hasOwn(dictionaries, language)) this.error(`no dictionary for language "${language}"`);
-      if (serving) return `import { dictionaries } from "/src/i18n/dictionary.ts";\nexport default dictionaries.${language};`;
+      if (serving)
+        return `import { dictionaries } from "/src/i18n/dictionary.ts";\nexport default dictionaries.${language};`;
       // The core words (i18n/dictionary-core.ts) are already loaded with the entry. A JSON string literal parses faster
       // than the same object as JavaScript.
       const core = coreDictionaries[language as Language];
