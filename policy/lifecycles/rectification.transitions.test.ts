@@ -1,7 +1,5 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { abilitiesOf } from "../access/abilities";
-import { daysBetween, daysInMonth, formatIsoDate, parseIsoDate } from "../calendar/dates";
 import { expectExactTable } from "./lifecycle.test-helpers";
 import {
   availableRectificationEvents,
