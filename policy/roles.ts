@@ -1,4 +1,8 @@
-/** The eight role codes of SPEC §1. 三员 (sysadmin/secadmin/auditor) never see business data. */
+/**
+ * The eight role codes of SPEC §1, and `integration`: the role of a service account through which an outside system
+ * reads the registry with an API token (issue 18; docs/integration.md). 三员 (sysadmin/secadmin/auditor) never see
+ * business data.
+ */
 export const roles = [
   "applicant",
   "recommender",
@@ -8,6 +12,7 @@ export const roles = [
   "sysadmin",
   "secadmin",
   "auditor",
+  "integration",
 ] as const;
 
 export type Role = (typeof roles)[number];
@@ -21,6 +26,7 @@ export const roleLabels = {
   sysadmin: { zh: "系统管理员", en: "System administrator" },
   secadmin: { zh: "安全管理员", en: "Security administrator" },
   auditor: { zh: "审计管理员", en: "Auditor" },
+  integration: { zh: "外部系统对接", en: "Integration (service account)" },
 } as const satisfies Record<Role, { zh: string; en: string }>;
 
 export function isRole(value: unknown): value is Role {

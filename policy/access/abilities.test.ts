@@ -23,6 +23,7 @@ const businessResources = [
   "statistics",
   "recommender",
   "unit-account",
+  "base-feed",
 ];
 const resourceOf = (ability: string) => ability.slice(0, ability.indexOf("."));
 
@@ -30,9 +31,12 @@ const resourceOf = (ability: string) => ability.slice(0, ability.indexOf("."));
 function expectedCell(role: (typeof roles)[number], ability: (typeof abilities)[number]): string | null {
   const resource = resourceOf(ability);
   if (ability === "notification.read") return "self";
-  if (ability === "dashboard.read") return role === "officer" ? "all" : "self";
+  if (ability === "dashboard.read") return role === "officer" ? "all" : role === "integration" ? null : "self";
   if (ability === "reference.read") return ["secadmin", "auditor"].includes(role) ? null : "all";
   switch (role) {
+    case "integration":
+      // Read-only: the registry, its change feed, and nothing of applications, reports, people or cases.
+      return ["base.read", "base-feed.read"].includes(ability) ? "all" : null;
     case "sysadmin":
       return [
         "account.read",
@@ -41,6 +45,7 @@ function expectedCell(role: (typeof roles)[number], ability: (typeof abilities)[
         "account.unlock",
         "account.reset-password",
         "role-grant.request",
+        "api-token.manage",
       ].includes(ability)
         ? "all"
         : null;
@@ -70,7 +75,8 @@ function expectedCell(role: (typeof roles)[number], ability: (typeof abilities)[
         ? "assigned"
         : null;
     case "officer":
-      if (["account", "role-grant", "security-setting", "audit", "unit-account"].includes(resource)) return null;
+      if (["account", "role-grant", "security-setting", "audit", "unit-account", "api-token"].includes(resource))
+        return null;
       if (
         [
           "review.declare",
@@ -179,6 +185,13 @@ describe("the access table", () => {
     }
     for (const role of roles) {
       for (const scope of Object.values(grants[role])) expect(scopes).toContain(scope);
+    }
+  });
+
+  it("gives the integration role reads only: no ability that changes anything", () => {
+    const reads = new Set(["read"]);
+    for (const ability of Object.keys(grants.integration)) {
+      expect(reads.has(ability.slice(ability.indexOf(".") + 1)), ability).toBe(true);
     }
   });
 

@@ -19,6 +19,7 @@ export const abilities = [
   "account.update",
   "account.unlock",
   "account.reset-password", // a one-time password for a business account (the three administrators': console only)
+  "api-token.manage", // the system administrator creates service accounts and issues and revokes their API tokens
   "role-grant.request", // sysadmin asks for a role to be granted or revoked
   "role-grant.approve", // secadmin decides the request (三员 separation; rules in ./separation.ts)
   "security-setting.manage",
@@ -66,6 +67,7 @@ export const abilities = [
   "base.manage",
   "base.revoke",
   "base.exit",
+  "base-feed.read", // the change feed of the registry (recognitions, revocations, grades, name and director changes)
   "annual-report.create",
   "annual-report.read",
   "annual-report.submit",
@@ -205,6 +207,7 @@ export const grants = {
     "base.manage": "all",
     "base.revoke": "all",
     "base.exit": "all",
+    "base-feed.read": "all",
     "annual-report.read": "all",
     "annual-report.return": "all",
     "evaluation.read": "all",
@@ -250,6 +253,7 @@ export const grants = {
     "account.unlock": "all",
     "account.reset-password": "all",
     "role-grant.request": "all",
+    "api-token.manage": "all",
     "reference.read": "all",
   },
   secadmin: {
@@ -266,6 +270,15 @@ export const grants = {
     "audit.read": "all",
     "audit.verify": "all",
     "draw.read": "all",
+  },
+  // A service account (issue 18): what an outside system needs of the registry, read-only — every base with its
+  // facts and timeline, the change feed, the reference lists its codes come from, and its own notifications. No
+  // application, report, review, person or revocation case; the public notices need no grant.
+  integration: {
+    "notification.read": "self",
+    "reference.read": "all",
+    "base.read": "all",
+    "base-feed.read": "all",
   },
 } as const satisfies Record<Role, Grants>;
 

@@ -35,6 +35,7 @@ const grant = (role: Role, status: GrantFacts["status"] = "approved", extra: Par
 });
 const account = (id: string, grants: GrantFacts[], extra: Partial<AccountFacts> = {}): AccountFacts => ({
   id,
+  service: false,
   disabled: false,
   locked: false,
   grants,
@@ -282,5 +283,49 @@ describe("rule 4: revoking a role takes the two steps of granting it", () => {
     const gone = grant("officer", "revoked");
     const revocation = grant("officer", "pending", { revokes: gone.id });
     expect(grantDecisionsOffered(account("off", [gone, revocation]), secadmin, revocation.id)).toEqual(["reject"]);
+  });
+});
+
+describe("service accounts: the integration role, and only it, on an outside system's account", () => {
+  const service = account("svc", [], { service: true });
+  const person = account("per", []);
+
+  it("is never requested for a person's account, nor at a person's account's creation", () => {
+    expect(decideGrantRequest(person, sysadmin, "integration")).toMatchObject({
+      kind: "rule",
+      refusal: { code: "integration-role-for-service-accounts", path: "role" },
+    });
+    expect(decideNewAccountRoles(["integration"])).toMatchObject({
+      kind: "rule",
+      refusal: { code: "integration-role-for-service-accounts", path: "roles" },
+    });
+    expect(accountOffer(person, sysadmin).requestableRoles).not.toContain("integration");
+  });
+
+  it("is the one role a service account may be asked for or approved", () => {
+    expect(decideGrantRequest(service, sysadmin, "integration")).toEqual({ ok: true });
+    for (const role of roles.filter((role) => role !== "integration" && !isAdministratorRole(role))) {
+      expect(decideGrantRequest(service, sysadmin, role), role).toMatchObject({
+        refusal: { code: "service-account-role" },
+      });
+    }
+    expect(accountOffer(service, sysadmin).requestableRoles).toEqual(["integration"]);
+    // An approval checks it again: a request left from before the rule is only rejected.
+    const stray = grant("officer", "pending");
+    expect(grantDecisionsOffered(account("svc", [stray], { service: true }), secadmin, stray.id)).toEqual(["reject"]);
+    const asked = grant("integration", "pending");
+    expect(grantDecisionsOffered(account("svc", [asked], { service: true }), secadmin, asked.id)).toEqual([
+      "approve",
+      "reject",
+    ]);
+  });
+
+  it("has no password to reset and no expert-pool record, but is disabled and enabled like any account", () => {
+    expect(decidePasswordReset(service, sysadmin, "account.reset-password")).toMatchObject({
+      refusal: { code: "service-account-without-password" },
+    });
+    expect(decideAccountAction(service, sysadmin, "link-expert").ok).toBe(false);
+    expect(decideAccountAction(service, sysadmin, "disable").ok).toBe(true);
+    expect(accountOffer(service, sysadmin).abilities).toEqual(["account.update", "role-grant.request"]);
   });
 });

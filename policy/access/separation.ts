@@ -1,6 +1,7 @@
 import type { Refusal } from "../refusal";
 import { type Role, roleLabels, roles } from "../roles";
 import { type Ability, can } from "./abilities";
+import { isServiceRole, serviceAccountWithoutPassword, serviceRoleRefusal } from "./service-accounts";
 
 /**
  * 三员分立 (separation of the three administrators) as a level-3 system under 等保2.0 is assessed: GB/T 22239-2019
@@ -29,7 +30,8 @@ export function isAdministratorRole(role: Role): role is AdministratorRole {
   return (administratorRoles as readonly Role[]).includes(role);
 }
 
-export const businessRoles = roles.filter((role) => !isAdministratorRole(role));
+/** The roles a person's account may be given in the platform: neither an administrator's nor a service account's. */
+export const businessRoles = roles.filter((role) => !isAdministratorRole(role) && !isServiceRole(role));
 
 export type GrantStatus = "pending" | "approved" | "rejected" | "revoked";
 
@@ -45,6 +47,8 @@ export interface GrantFacts {
 /** What the server loads about the account acted on: its state and every grant row of it. */
 export interface AccountFacts {
   id: string;
+  /** A service account (policy/access/service-accounts.ts): an outside system's, holding the integration role only. */
+  service: boolean;
   disabled: boolean;
   locked: boolean;
   grants: readonly GrantFacts[];
@@ -144,6 +148,8 @@ export function decideNewAccountRoles(wanted: readonly Role[]): AccountDecision 
   if (mixed) return refused("rule", mixed);
   const administrator = wanted.find(isAdministratorRole);
   if (administrator) return refused("rule", { ...outOfBand(administrator), path: "roles" });
+  const service = wanted.find(isServiceRole);
+  if (service) return refused("rule", { ...serviceRoleRefusal(false, service)!, path: "roles" });
   return allowed;
 }
 
@@ -159,6 +165,8 @@ export function decideGrantRequest(account: AccountFacts, actor: AccountActor, r
   if (isAdministratorRole(role)) return refused("rule", outOfBand(role));
   const administrator = administratorRoleOf(account);
   if (administrator) return refused("forbidden", administratorAccount(administrator));
+  const serviceMismatch = serviceRoleRefusal(account.service, role);
+  if (serviceMismatch) return refused("rule", serviceMismatch);
   if (heldRoles(account).includes(role) || requestedRoles(account).includes(role)) {
     return refused("conflict", {
       code: "grant-exists",
@@ -238,6 +246,8 @@ export function decideGrantDecision(
   const mixed = roleSetRefusal([...heldRoles(account), grant.role]);
   if (mixed) return refused("rule", { ...mixed, path: "role" });
   if (isAdministratorRole(grant.role)) return refused("rule", outOfBand(grant.role));
+  const serviceMismatch = serviceRoleRefusal(account.service, grant.role);
+  if (serviceMismatch) return refused("rule", serviceMismatch);
   return allowed;
 }
 
@@ -260,6 +270,13 @@ export function decideAccountAction(
   if (!can(actor.roles, ability)) return refused("forbidden", forbidden(ability));
   const administrator = administratorRoleOf(account);
   if (administrator) return refused("forbidden", administratorAccount(administrator));
+  if (action === "link-expert" && account.service) {
+    return refused("rule", {
+      code: "service-account-role",
+      messageZh: "服务账号不能关联专家库人员。",
+      messageEn: "A service account is not linked to the expert pool.",
+    });
+  }
   if (action === "disable" && account.id === actor.accountId) {
     return refused("forbidden", {
       code: "own-account",
@@ -290,6 +307,7 @@ export function decidePasswordReset(
       messageEn: `Separation of the three administrators (三员分立): the ${roleLabels[administrator].en}'s password is not reset in the platform; the operator resets it at the server console following the administrator-change procedure (${separationNorm}).`,
     });
   }
+  if (account.service) return refused("rule", serviceAccountWithoutPassword);
   if (account.id === actor.accountId) {
     return refused("forbidden", {
       code: "own-account",

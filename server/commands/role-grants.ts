@@ -29,7 +29,12 @@ export async function loadAccountFacts(
   const ids = [...new Set(accountIds)];
   if (!ids.length) return new Map();
   const rows = await executor
-    .select({ id: accounts.id, disabled: accounts.disabled, lockedUntil: accounts.lockedUntil })
+    .select({
+      id: accounts.id,
+      service: accounts.isService,
+      disabled: accounts.disabled,
+      lockedUntil: accounts.lockedUntil,
+    })
     .from(accounts)
     .where(inArray(accounts.id, ids));
   return factsOf(rows, await grantRowsOf(executor, ids), now);
@@ -41,7 +46,12 @@ export async function loadAccountFacts(
  */
 export async function lockAccountFacts(tx: Tx, accountId: string, now: Date): Promise<AccountFacts> {
   const rows = await tx
-    .select({ id: accounts.id, disabled: accounts.disabled, lockedUntil: accounts.lockedUntil })
+    .select({
+      id: accounts.id,
+      service: accounts.isService,
+      disabled: accounts.disabled,
+      lockedUntil: accounts.lockedUntil,
+    })
     .from(accounts)
     .where(eq(accounts.id, accountId))
     .for("update");
@@ -65,7 +75,7 @@ function grantRowsOf(executor: Executor, accountIds: readonly string[]) {
 }
 
 function factsOf(
-  rows: Array<{ id: string; disabled: boolean; lockedUntil: Date | null }>,
+  rows: Array<{ id: string; service: boolean; disabled: boolean; lockedUntil: Date | null }>,
   grants: Array<{
     id: string;
     accountId: string;
@@ -81,6 +91,7 @@ function factsOf(
       row.id,
       {
         id: row.id,
+        service: row.service,
         disabled: row.disabled,
         locked: row.lockedUntil !== null && row.lockedUntil > now,
         grants: grants.flatMap(({ accountId, role, ...grant }) =>

@@ -101,6 +101,8 @@ export const accounts = pgTable(
     lockedUntil: at("locked_until"),
     disabled: boolean("disabled").notNull().default(false),
     isDemo: boolean("is_demo").notNull().default(false),
+    /** A service account (policy/access/service-accounts.ts): an outside system's, signing in with API tokens only. */
+    isService: boolean("is_service").notNull().default(false),
     lastLoginAt: at("last_login_at"),
     createdAt: createdAt(),
   },

@@ -5,6 +5,7 @@ export * from "./changes";
 export * from "./decision";
 export * from "./documents";
 export * from "./foundation";
+export * from "./integration";
 export * from "./recognition";
 export * from "./registry";
 export * from "./review";
