@@ -6,6 +6,7 @@ import SwaggerParser from "@apidevtools/swagger-parser";
 import type { OpenAPIV3_1 } from "openapi-types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Agent, startTestApp, type TestApp } from "../test/harness";
+import { clientTypesPath, clientTypesText } from "./client-types";
 import { contractModules } from "./components";
 import { openApiPath, openApiText } from "./document";
 import { derivedOperationId, operationIdOverrides } from "./operation-ids";
@@ -178,6 +179,22 @@ describe("the OpenAPI document at /api/docs/json", () => {
       .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
       .map((file) => file.slice(0, -3).replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase()));
     expect(Object.keys(contractModules).sort()).toEqual(modules.sort());
+  });
+});
+
+describe("the web's client types (web/src/api/schema.d.ts)", () => {
+  const committed = () => readFileSync(openApiPath, "utf8");
+
+  it("are what openapi-typescript generates from the committed docs/openapi.json (run `npm run openapi`)", async () => {
+    const generated = await clientTypesText(committed());
+    expect(generated === readFileSync(clientTypesPath, "utf8"), `${clientTypesPath} is stale`).toBe(true);
+  });
+
+  it("follow the document: a route it no longer has is gone from the types", async () => {
+    const document = JSON.parse(committed()) as OpenAPIV3_1.Document;
+    expect(await clientTypesText(committed())).toContain('"/api/units/{id}": {');
+    delete document.paths?.["/api/units/{id}"];
+    expect(await clientTypesText(openApiText(document))).not.toContain('"/api/units/{id}": {');
   });
 });
 
