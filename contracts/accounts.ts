@@ -32,6 +32,8 @@ export const accountSchema = z.object({
   recommenderId: z.string().nullable(),
   recommenderName: z.string().nullable(),
   isUnitAdmin: z.boolean(),
+  /** An outside system's service account (API tokens, no password): its tokens are managed under 服务账号. */
+  isService: z.boolean(),
   disabled: z.boolean(),
   locked: z.boolean(),
   mustChangePassword: z.boolean(),

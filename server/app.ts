@@ -12,7 +12,9 @@ import { serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-
 import type { Clock } from "./clock";
 import type { Config } from "./config/config";
 import type { Database } from "./db/client";
+import { markBearerRoutes } from "./http/bearer-routes";
 import { errorHandler } from "./http/error-handler";
+import { idempotency } from "./http/idempotency";
 import { inputEdge, parseQuerystring, routerErrors } from "./http/input-edge";
 import { requestContext } from "./http/request-context";
 import { validatorCompiler } from "./http/validation";
@@ -82,6 +84,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Before every route: bad bytes in params, query, bodies and multipart fields are a 400, never a database error.
   await app.register(router.collectRoutes);
   await app.register(inputEdge);
+  // Before the routes are added: the routes open to API tokens (http/bearer-routes.ts), read by the request context
+  // and the OpenAPI document.
+  await app.register(markBearerRoutes);
   await app.register(swagger, openApiOptions(deps.config));
   // The document and its page hold no data: readable without a session, like every public route.
   await app.register(async (docs) => {
@@ -104,6 +109,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
   });
   await app.register(requestContext, routeDeps);
+  // After the caller is known, before any handler: Idempotency-Key on every write (http/idempotency.ts).
+  await app.register(idempotency, routeDeps);
   await app.register(registerRoutes, routeDeps);
   return app;
 }

@@ -18,6 +18,11 @@ export interface Caller {
   isDemo: boolean;
   sessionId: string;
   csrfToken: string;
+  /**
+   * Set when a service account called with an API token (`Authorization: Bearer`) instead of a session: no cookie,
+   * no CSRF token (a bearer token is not ambient authority), and only the routes open to tokens.
+   */
+  apiTokenId?: string;
 }
 
 /** The role a caller acts in for audit entries: the first of its roles, in registry order. */

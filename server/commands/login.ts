@@ -53,12 +53,13 @@ export async function loginWithPassword(
     const [account] = await context.tx.select().from(accounts).where(eq(accounts.username, options.username));
     const now = context.clock.now();
     const { policy } = await readSecurityPolicy(context.tx);
-    if (!account || account.disabled) {
+    // A service account signs in with API tokens only (policy/access/service-accounts.ts): no password to try.
+    if (!account || account.disabled || account.isService) {
       await verifyPassword(await decoyHash(), options.password);
       const lockedUntil = await countUnusableFailure(context.tx, options.username, now, policy);
       await context.audit({
         action: lockedUntil ? "auth.login.locked" : "auth.login.failed",
-        reason: account ? "account disabled" : "unknown username",
+        reason: !account ? "unknown username" : account.isService ? "service account" : "account disabled",
       });
       return lockedUntil ? locked(lockedUntil, policy) : wrongCredentials;
     }

@@ -75,6 +75,7 @@ const environmentSchema = z.object({
   STORAGE: z.enum(["local"]).default("local"),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   ELIGIBILITY_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
+  API_TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SECURE_COOKIES: booleanFlag.optional(),
   TRUST_PROXY: trustedProxies,
@@ -99,6 +100,8 @@ export interface Config {
   publicBaseUrl: string;
   loginRateLimit: number;
   eligibilityRateLimit: number;
+  /** `API_TOKEN_RATE_LIMIT`: requests per minute one API token may make (docs/integration.md). */
+  apiTokenRateLimit: number;
   logLevel: string;
   secureCookies: boolean;
   /** `TRUST_PROXY`: proxies (addresses, CIDR ranges) whose X-Forwarded-For/-Proto/-Host are believed; empty: none. */
@@ -154,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     eligibilityRateLimit: e.ELIGIBILITY_RATE_LIMIT,
+    apiTokenRateLimit: e.API_TOKEN_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
     secureCookies: e.SECURE_COOKIES ?? false,
     trustProxy: e.TRUST_PROXY,

@@ -65,6 +65,7 @@ export async function listAccounts(
     recommenderId: account.recommenderId,
     recommenderName,
     isUnitAdmin: account.isUnitAdmin,
+    isService: account.isService,
     disabled: account.disabled,
     locked: account.lockedUntil !== null && account.lockedUntil > now,
     mustChangePassword: account.mustChangePassword,

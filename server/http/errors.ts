@@ -92,6 +92,20 @@ export const errors = {
       "请求缺少有效的 CSRF 令牌，请刷新页面后重试。",
       "Missing or invalid CSRF token; reload the page.",
     ),
+  invalidToken: () =>
+    apiError(
+      401,
+      "invalid-token",
+      "API 令牌无效、已过期或已吊销，请向系统管理员申请新令牌。",
+      "The API token is unknown, expired or revoked; ask the system administrator for a new one.",
+    ),
+  tokenNotAllowed: () =>
+    apiError(
+      403,
+      "token-not-allowed",
+      "该接口不接受 API 令牌，请查阅对接指南中服务账号可调用的接口。",
+      "This endpoint does not take API tokens; see the integration guide for the endpoints a service account may call.",
+    ),
 };
 
 /** A domain refusal as an HTTP error in the one error shape: a single `path` becomes the one field at fault. */

@@ -3,8 +3,10 @@ import fp from "fastify-plugin";
 import { type Ability, can } from "../../policy/access/abilities";
 import type { Caller } from "../access/caller";
 import { primaryRole } from "../access/caller";
+import { bearerTokenOf, loadTokenCaller } from "../auth/api-tokens";
 import { csrfCookie, loadSession, sessionCookie } from "../auth/sessions";
 import type { Actor, CommandDeps, Invocation } from "../commands/command";
+import type { Config } from "../config/config";
 import { errors } from "./errors";
 
 declare module "fastify" {
@@ -25,11 +27,41 @@ declare module "fastify" {
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-/** Loads the caller from the session cookie, enforces sign-in and CSRF for every non-public route. */
-export const requestContext = fp(async (app: FastifyInstance, deps: CommandDeps) => {
+/**
+ * Loads the caller from the session cookie, or from an API token (`Authorization: Bearer`), and enforces sign-in and
+ * CSRF for every non-public route. A token replaces the cookie: it is checked first, a bad one is a 401
+ * `invalid-token` even on a public route (credentials sent are credentials checked), it needs no CSRF header (a bearer
+ * token is not ambient authority: a browser never sends it by itself), it reaches only the routes listed in
+ * http/bearer-routes.ts, and it is rate-limited per token (API_TOKEN_RATE_LIMIT a minute).
+ */
+export const requestContext = fp(async (app: FastifyInstance, deps: CommandDeps & { config: Config }) => {
   app.decorateRequest("caller", null);
   app.decorateRequest("sessionExpired", false);
+  const tokenLimit = app.createRateLimit({
+    max: deps.config.apiTokenRateLimit,
+    timeWindow: "1 minute",
+    keyGenerator: (request) => `api-token:${request.caller?.apiTokenId ?? ""}`,
+  });
   app.addHook("onRequest", async (request, reply) => {
+    const bearer = bearerTokenOf(request.headers.authorization);
+    if (bearer !== null && request.routeOptions.url?.startsWith("/api/")) {
+      const caller = bearer ? await loadTokenCaller(deps.database, deps.clock, bearer) : null;
+      if (!caller) {
+        reply.header("www-authenticate", 'Bearer error="invalid_token"');
+        throw errors.invalidToken();
+      }
+      request.caller = caller;
+      const limit = await tokenLimit(request);
+      if (!limit.isAllowed && limit.isExceeded) {
+        reply.header("retry-after", String(limit.ttlInSeconds));
+        throw Object.assign(new Error("rate limited"), { statusCode: 429 });
+      }
+      const config = request.routeOptions.config;
+      if (config.public) return;
+      if (!config.bearer) throw errors.tokenNotAllowed();
+      if (config.ability && !can(caller.roles, config.ability)) throw errors.forbidden(config.ability);
+      return;
+    }
     const token = request.cookies[sessionCookie];
     if (token) {
       const found = await loadSession(deps.database, deps.clock, token);

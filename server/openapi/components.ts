@@ -20,6 +20,7 @@ import * as errors from "../../contracts/errors";
 import * as evaluation from "../../contracts/evaluation";
 import * as evaluator from "../../contracts/evaluator";
 import * as evidence from "../../contracts/evidence";
+import * as feed from "../../contracts/feed";
 import * as home from "../../contracts/home";
 import * as listExports from "../../contracts/list-exports";
 import * as lists from "../../contracts/lists";
@@ -35,6 +36,7 @@ import * as registry from "../../contracts/registry";
 import * as review from "../../contracts/review";
 import * as revocations from "../../contracts/revocations";
 import * as securityPolicy from "../../contracts/security-policy";
+import * as serviceAccounts from "../../contracts/service-accounts";
 import * as statistics from "../../contracts/statistics";
 import * as verification from "../../contracts/verification";
 
@@ -64,6 +66,7 @@ export const contractModules: Record<string, Record<string, unknown>> = {
   evaluation,
   evaluator,
   evidence,
+  feed,
   home,
   listExports,
   lists,
@@ -79,6 +82,7 @@ export const contractModules: Record<string, Record<string, unknown>> = {
   review,
   revocations,
   securityPolicy,
+  serviceAccounts,
   statistics,
   verification,
 };

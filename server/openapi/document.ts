@@ -31,7 +31,28 @@ export const securitySchemes = {
     description:
       "写操作须带登录响应中的 csrfToken / every POST, PUT, PATCH and DELETE carries the csrfToken the login returned",
   },
+  bearer: {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "gat_…",
+    description:
+      "服务账号的 API 令牌（系统管理员签发），无需 cookie 与 CSRF 令牌，仅限标明的接口 / a service account's API token " +
+      "(issued by the system administrator): no cookie, no CSRF token; only on the operations that list it " +
+      "(docs/integration.md)",
+  },
 } satisfies Record<string, OpenAPIV3.SecuritySchemeObject>;
+
+/** The header a signed-in caller may send on a write so that a retry does not write twice (http/idempotency.ts). */
+export const idempotencyKeyParameter = {
+  name: "Idempotency-Key",
+  in: "header",
+  required: false,
+  description:
+    "可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），" +
+    "不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request " +
+    "gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md)",
+  schema: { type: "string", minLength: 1, maxLength: 255, pattern: "^[\\x21-\\x7e]+$" },
+} satisfies OpenAPIV3.ParameterObject;
 
 /** The error responses, each the one error shape (contracts/errors.ts), by status. */
 export const errorResponses: Record<string, OpenAPIV3.ResponseObject & { name: string }> = {
@@ -62,6 +83,7 @@ export const errorResponses: Record<string, OpenAPIV3.ResponseObject & { name: s
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const errorSchemaRef = "#/components/schemas/ApiError";
+const idempotencyKeyRef = "#/components/parameters/IdempotencyKey";
 
 interface RouteSchema {
   hide?: boolean;
@@ -99,9 +121,15 @@ export const routeTransform: SwaggerTransform = (input) => {
   });
   const out = converted.schema as RouteSchema;
   out.operationId = operationIdOf(method, url, schema.operationId);
+  const writes = unsafeMethods.has(method);
+  // A service account's token is another way in, on the routes open to it (http/bearer-routes.ts).
   out.security = config.public
     ? []
-    : [unsafeMethods.has(method) && config.csrf !== false ? { session: [], csrf: [] } : { session: [] }];
+    : [
+        writes && config.csrf !== false ? { session: [], csrf: [] } : { session: [] },
+        ...(config.bearer ? [{ bearer: [] }] : []),
+      ];
+
   // A route that declares no 2xx sends a file (a download, an export, a generated document).
   if (!Object.keys(out.response ?? {}).some((status) => status.startsWith("2"))) {
     out.response = {
@@ -247,11 +275,26 @@ function tidyOperations(document: JsonObject): void {
   );
 }
 
+/** Every signed-in write takes an Idempotency-Key header (server/http/idempotency.ts); public writes do not. */
+function addIdempotencyKey(document: JsonObject): void {
+  for (const operations of Object.values(document.paths as Record<string, JsonObject>)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      if (!unsafeMethods.has(method.toUpperCase()) || !isObject(operation)) continue;
+      if (!Array.isArray(operation.security) || operation.security.length === 0) continue;
+      operation.parameters = [
+        ...(Array.isArray(operation.parameters) ? operation.parameters : []),
+        { $ref: idempotencyKeyRef },
+      ];
+    }
+  }
+}
+
 /** The whole document: the components the library emits, tidied; the security schemes; a stable order. */
 export const documentTransform: SwaggerTransformObject = (input) => {
   const document = jsonSchemaTransformObject(input) as unknown as JsonObject;
   tidySchemas(document);
   tidyOperations(document);
+  addIdempotencyKey(document);
   const components = document.components as JsonObject;
   const ordered: JsonObject = {
     openapi: document.openapi!,
@@ -261,6 +304,7 @@ export const documentTransform: SwaggerTransformObject = (input) => {
     paths: document.paths!,
     components: {
       securitySchemes: securitySchemes as unknown as Json,
+      parameters: { IdempotencyKey: idempotencyKeyParameter as unknown as Json },
       responses: components.responses!,
       schemas: components.schemas!,
     },

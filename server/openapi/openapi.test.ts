@@ -5,7 +5,9 @@ import { join } from "node:path";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import type { OpenAPIV3_1 } from "openapi-types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bearerRoutes } from "../http/bearer-routes";
 import { type Agent, startTestApp, type TestApp } from "../test/harness";
+import { bearer, serviceAccountToken } from "../test/service-accounts";
 import { clientTypesPath, clientTypesText } from "./client-types";
 import { contractModules } from "./components";
 import { openApiPath, openApiText } from "./document";
@@ -116,13 +118,15 @@ describe("the OpenAPI document at /api/docs/json", () => {
     }
   });
 
-  it("declares the session cookie and the CSRF header, and each operation's security is what the server does", async () => {
+  it("declares the session cookie, the CSRF header and the bearer token, and each operation's security is what the server does", async () => {
     expect(document.components?.securitySchemes).toEqual({
       session: expect.objectContaining({ type: "apiKey", in: "cookie", name: "sid" }),
       csrf: expect.objectContaining({ type: "apiKey", in: "header", name: "x-csrf-token" }),
+      bearer: expect.objectContaining({ type: "http", scheme: "bearer" }),
     });
     const officer: Agent = await t.login("officer");
-    const counted = { public: 0, session: 0, csrf: 0 };
+    const { token } = await serviceAccountToken(t, { username: "svc.openapi" });
+    const counted = { public: 0, session: 0, csrf: 0, bearer: 0 };
     for (const { path, method, operation } of operationsOf(document)) {
       const where = `${method.toUpperCase()} ${path}`;
       const security = operation.security;
@@ -135,6 +139,26 @@ describe("the OpenAPI document at /api/docs/json", () => {
         continue;
       }
       expect(anonymous.statusCode, `${where} is documented as needing a session`).toBe(401);
+      // A service account's token: let in where the document says so (the route may then refuse the made-up id),
+      // refused as a token everywhere else.
+      const withToken = await t.app.inject({ method: method.toUpperCase() as "GET", url, headers: bearer(token) });
+      const takesToken = security?.some((alternative) => "bearer" in alternative) ?? false;
+      if (takesToken) {
+        counted.bearer++;
+        expect(security, where).toEqual([expect.objectContaining({ session: [] }), { bearer: [] }]);
+        expect(withToken.statusCode, `${where} is documented as taking a token`).not.toBe(401);
+        expect(withToken.json(), where).not.toMatchObject({ code: "token-not-allowed" });
+      } else {
+        expect(withToken.statusCode, `${where} is documented as not taking a token`).toBe(403);
+        expect(withToken.json(), where).toMatchObject({ code: "token-not-allowed" });
+      }
+      // Every signed-in write takes an Idempotency-Key.
+      expect(
+        (operation.parameters ?? []).some(
+          (parameter) => "$ref" in parameter && parameter.$ref.endsWith("/IdempotencyKey"),
+        ),
+        `${where}: Idempotency-Key`,
+      ).toBe(unsafe.has(method));
       const needsCsrf = "csrf" in (security?.[0] ?? {});
       expect(needsCsrf, where).toBe(unsafe.has(method));
       if (!needsCsrf) {
@@ -152,11 +176,13 @@ describe("the OpenAPI document at /api/docs/json", () => {
     }
     // Sign-in, the public registry, notices, announcements, verification, the eligibility check among them.
     expect(counted.public).toBeGreaterThanOrEqual(15);
+    expect(counted.bearer).toBe(bearerRoutes.length);
     expect(counted.session).toBeGreaterThan(50);
     expect(counted.csrf).toBeGreaterThan(50);
     expect(document.paths?.["/api/auth/login"]?.post?.security).toEqual([]);
     expect(document.paths?.["/api/applications"]?.get?.security).toEqual([{ session: [] }]);
     expect(document.paths?.["/api/applications/{id}/events"]?.post?.security).toEqual([{ session: [], csrf: [] }]);
+    expect(document.paths?.["/api/feed/bases"]?.get?.security).toEqual([{ session: [] }, { bearer: [] }]);
   });
 
   it("takes its server from PUBLIC_BASE_URL", () => {

@@ -55,6 +55,8 @@ export const operationIdOverrides: Record<string, string> = {
   "GET /api/statistics": "getStatistics",
   "GET /api/statistics/export.xlsx": "exportStatistics",
   "GET /api/public/verify/:code": "verifyDocument",
+  "POST /api/service-accounts/:id/tokens": "issueApiToken",
+  "GET /api/feed/bases": "getBaseFeed",
 };
 
 const isParam = (segment: string) => segment.startsWith(":") || segment.startsWith("{");

@@ -3,12 +3,13 @@ import { purgeIdleSessions } from "../auth/sessions";
 import { type CommandDeps, systemActor } from "../commands/command";
 import { purgeLoginThrottle } from "../commands/login";
 import { purgeAnonymousUploads } from "../commands/purge-anonymous-uploads";
+import { purgeIdempotencyKeys } from "../http/idempotency";
 import type { FileStore } from "../storage/files";
 import { dispatchOutbox, type MailSender } from "./outbox";
 
 /**
  * Background loops of one server: outbox delivery every second; every ten minutes the housekeeping: idle sessions,
- * and anonymous uploads nothing refers to after their retention (row and stored bytes).
+ * Idempotency-Key responses past their 24 hours, and anonymous uploads nothing refers to after their retention (row and stored bytes).
  * Several servers may run them side by side: each outbox row is claimed in its own transaction.
  */
 export function startWorkers(deps: CommandDeps, log: FastifyBaseLogger, smtpUrl: string | undefined, store: FileStore) {
@@ -35,6 +36,7 @@ export function startWorkers(deps: CommandDeps, log: FastifyBaseLogger, smtpUrl:
       .transaction(async (tx) => {
         await purgeIdleSessions(tx, deps.clock);
         await purgeLoginThrottle(tx, deps.clock.now());
+        await purgeIdempotencyKeys(tx, deps.clock.now());
       })
       .catch((error) => log.error({ err: error }, "session purge failed"));
     purgeAnonymousUploads({ deps, actor: systemActor }, store).catch((error) =>

@@ -75,6 +75,7 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
     DATA_DIR: dataDir,
     DEMO: "1",
     LOGIN_RATE_LIMIT: "1000",
+    API_TOKEN_RATE_LIMIT: "10000",
     LOG_LEVEL: "silent",
     AUDIT_KEY: testKeys.audit.toString("hex"),
     PII_KEY: testKeys.pii.toString("hex"),

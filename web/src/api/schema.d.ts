@@ -437,6 +437,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/api-tokens/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 吊销 API 令牌 / revoke an API token */
+        post: operations["revokeApiToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applications": {
         parameters: {
             query?: never;
@@ -2005,6 +2022,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/feed/bases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 基地变更订阅（认定、取消、考核结果、名称与负责人变更）/ the registry's change feed */
+        get: operations["getBaseFeed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -3380,6 +3414,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/service-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务账号与 API 令牌 / service accounts and their API tokens (system administrator) */
+        get: operations["listServiceAccounts"];
+        put?: never;
+        /** 新建服务账号 / create a service account for an outside system */
+        post: operations["createServiceAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-accounts/{id}/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签发 API 令牌（仅此一次显示）/ issue an API token, shown this once */
+        post: operations["issueApiToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/statistics": {
         parameters: {
             query?: never;
@@ -3566,6 +3635,7 @@ export interface components {
             recommenderId: string | null;
             recommenderName: string | null;
             isUnitAdmin: boolean;
+            isService: boolean;
             disabled: boolean;
             locked: boolean;
             mustChangePassword: boolean;
@@ -3574,13 +3644,13 @@ export interface components {
             grants: {
                 id: string;
                 /** @enum {string} */
-                role: "applicant" | "recommender" | "officer" | "expert" | "evaluator" | "sysadmin" | "secadmin" | "auditor";
+                role: "applicant" | "recommender" | "officer" | "expert" | "evaluator" | "sysadmin" | "secadmin" | "auditor" | "integration";
                 /** @enum {string} */
                 status: "pending" | "approved" | "rejected" | "revoked";
                 revokes?: string | null;
                 revocable?: boolean;
             }[];
-            requestableRoles?: ("applicant" | "recommender" | "officer" | "expert" | "evaluator" | "sysadmin" | "secadmin" | "auditor")[];
+            requestableRoles?: ("applicant" | "recommender" | "officer" | "expert" | "evaluator" | "sysadmin" | "secadmin" | "auditor" | "integration")[];
             expert: {
                 id: string;
                 name: string;
@@ -3598,7 +3668,7 @@ export interface components {
             /** @default false */
             isUnitAdmin: boolean;
             /** @default [] */
-            roles: ("applicant" | "recommender" | "officer" | "expert" | "evaluator" | "sysadmin" | "secadmin" | "auditor")[];
+            roles: ("applicant" | "recommender" | "officer" | "expert" | "evaluator" | "sysadmin" | "secadmin" | "auditor" | "integration")[];
             expertId?: string | null;
         };
         AccountPage: {
@@ -3898,6 +3968,22 @@ export interface components {
             article?: string;
             errors?: components["schemas"]["FieldError"][];
             existingId?: string;
+        };
+        ApiToken: {
+            id: string;
+            name: string;
+            prefix: string;
+            createdAt: string;
+            expiresAt: string;
+            lastUsedAt: string | null;
+            revokedAt: string | null;
+            /** @enum {string} */
+            status: "live" | "expired" | "revoked";
+        };
+        ApiTokenBody: {
+            name: string;
+            /** @default 90 */
+            expiresInDays: number;
         };
         Application: {
             id: string;
@@ -5104,6 +5190,61 @@ export interface components {
             note?: string | null;
             version: number;
         };
+        FeedItem: {
+            cursor: string;
+            /** @enum {string} */
+            kind: "recognized" | "imported" | "revoked" | "exited" | "status-changed" | "grade-published" | "changed";
+            labelZh: string;
+            labelEn: string;
+            at: string;
+            base: {
+                id: string;
+                standardName: string;
+                unitName: string;
+                status: string;
+            };
+            data: {
+                standardName?: string;
+                documentNumber?: string;
+                recognizedOn?: string;
+                status?: {
+                    from: string;
+                    to: string;
+                };
+                article?: string;
+                year?: number;
+                grade?: string;
+                score?: number | null;
+                changeKind?: string;
+                previous?: {
+                    standardName?: string;
+                    field?: string;
+                    directorName?: string;
+                    countries?: {
+                        key: string[];
+                        main: string[];
+                        radiating: string[];
+                    };
+                    workPlanSummary?: string;
+                };
+                next?: {
+                    standardName?: string;
+                    field?: string;
+                    directorName?: string;
+                    countries?: {
+                        key: string[];
+                        main: string[];
+                        radiating: string[];
+                    };
+                    workPlanSummary?: string;
+                };
+            };
+        };
+        FeedPage: {
+            items: components["schemas"]["FeedItem"][];
+            next: string;
+            hasMore: boolean;
+        };
         Field: {
             id: string;
             nameZh: string;
@@ -5205,7 +5346,7 @@ export interface components {
             username: string;
             displayName: string;
             /** @enum {string} */
-            role: "applicant" | "recommender" | "officer" | "expert" | "evaluator" | "sysadmin" | "secadmin" | "auditor";
+            role: "applicant" | "recommender" | "officer" | "expert" | "evaluator" | "sysadmin" | "secadmin" | "auditor" | "integration";
             /** @enum {string} */
             status: "pending" | "approved" | "rejected" | "revoked";
             requestedBy: string | null;
@@ -5222,7 +5363,7 @@ export interface components {
         };
         GrantRequest: {
             /** @enum {string} */
-            role: "applicant" | "recommender" | "officer" | "expert" | "evaluator" | "sysadmin" | "secadmin" | "auditor";
+            role: "applicant" | "recommender" | "officer" | "expert" | "evaluator" | "sysadmin" | "secadmin" | "auditor" | "integration";
         };
         HolidayYear: {
             year: number;
@@ -5297,6 +5438,18 @@ export interface components {
             notes: string;
         };
         IsoDate: string;
+        IssuedApiToken: {
+            id: string;
+            name: string;
+            prefix: string;
+            createdAt: string;
+            expiresAt: string;
+            lastUsedAt: string | null;
+            revokedAt: string | null;
+            /** @enum {string} */
+            status: "live" | "expired" | "revoked";
+            token: string;
+        };
         Jurisdiction: {
             division?: string;
             unitId?: string;
@@ -6242,7 +6395,7 @@ export interface components {
             link: string;
         };
         /** @enum {string} */
-        Role: "applicant" | "recommender" | "officer" | "expert" | "evaluator" | "sysadmin" | "secadmin" | "auditor";
+        Role: "applicant" | "recommender" | "officer" | "expert" | "evaluator" | "sysadmin" | "secadmin" | "auditor" | "integration";
         Round: {
             id: string;
             targetKind: components["schemas"]["TargetKind"];
@@ -6366,6 +6519,25 @@ export interface components {
             };
             updatedByName: string | null;
             updatedAt: string | null;
+        };
+        ServiceAccount: {
+            id: string;
+            username: string;
+            displayName: string;
+            disabled: boolean;
+            /** @enum {string} */
+            roleStatus: "pending" | "approved" | "rejected" | "revoked" | "none";
+            createdAt: string;
+            tokens: components["schemas"]["ApiToken"][];
+            abilities: string[];
+        };
+        ServiceAccountBody: {
+            username: string;
+            displayName: string;
+        };
+        ServiceAccountPage: {
+            items: components["schemas"]["ServiceAccount"][];
+            total: number;
         };
         /** @enum {string} */
         SortOrder: "asc" | "desc";
@@ -6688,7 +6860,10 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+        IdempotencyKey: string;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -6731,7 +6906,10 @@ export interface operations {
     createAccount: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -6765,7 +6943,10 @@ export interface operations {
     disableAccount: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -6795,7 +6976,10 @@ export interface operations {
     enableAccount: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -6825,7 +7009,10 @@ export interface operations {
     linkAccountExpert: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -6859,7 +7046,10 @@ export interface operations {
     requestRoleGrant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -6895,7 +7085,10 @@ export interface operations {
     resetAccountPassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -6925,7 +7118,10 @@ export interface operations {
     unlockAccount: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -7049,7 +7245,10 @@ export interface operations {
     publishAchievement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7081,7 +7280,10 @@ export interface operations {
     withdrawAchievement: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -7145,7 +7347,10 @@ export interface operations {
     createAlliance: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7207,7 +7412,10 @@ export interface operations {
     updateAlliance: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -7241,7 +7449,10 @@ export interface operations {
     createAllianceActivity: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -7305,7 +7516,10 @@ export interface operations {
     uploadAllianceCharter: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -7335,7 +7549,10 @@ export interface operations {
     dissolveAlliance: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -7369,7 +7586,10 @@ export interface operations {
     createAllianceMember: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -7403,7 +7623,10 @@ export interface operations {
     leaveAllianceMember: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
                 memberId: string;
@@ -7502,7 +7725,10 @@ export interface operations {
     saveAnnualReport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -7600,7 +7826,10 @@ export interface operations {
     fireAnnualReportEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -7664,7 +7893,10 @@ export interface operations {
     uploadAnnualReportFile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -7725,7 +7957,10 @@ export interface operations {
     deleteAnnualReportFile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
                 fileId: string;
@@ -7741,6 +7976,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EvidenceFileList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            423: components["responses"]["Locked"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    revokeApiToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 / OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7797,7 +8065,10 @@ export interface operations {
     createApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7859,7 +8130,10 @@ export interface operations {
     updateApplication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -7954,7 +8228,10 @@ export interface operations {
     fireApplicationEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -7990,7 +8267,10 @@ export interface operations {
             query?: {
                 slot?: "application-form-docx" | "application-form-pdf" | "work-plan-docx" | "work-plan-pdf" | "system-ipOwnership" | "system-benefitSharing" | "system-crossBorderData" | "system-humanGeneticResources" | "system-ethics" | "system-disputeHandling" | "system-securityRisk" | "agreement" | "support";
             };
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -8053,7 +8333,10 @@ export interface operations {
     deleteApplicationFile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
                 fileId: string;
@@ -8084,7 +8367,10 @@ export interface operations {
     saveApplicationOpinion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -8187,7 +8473,10 @@ export interface operations {
     saveApplicationRanking: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8316,7 +8605,10 @@ export interface operations {
     logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8372,7 +8664,10 @@ export interface operations {
     changePassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8596,7 +8891,10 @@ export interface operations {
     recordNationalRevocation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -8690,7 +8988,10 @@ export interface operations {
     recordUpgradeExit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -8755,7 +9056,10 @@ export interface operations {
     saveBaseWorkPlan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
                 year: number;
@@ -8792,7 +9096,10 @@ export interface operations {
     fileBaseWorkPlan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
                 year: number;
@@ -8888,7 +9195,10 @@ export interface operations {
     createCall: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8950,7 +9260,10 @@ export interface operations {
     updateCall: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -8984,7 +9297,10 @@ export interface operations {
     closeCall: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -9044,7 +9360,10 @@ export interface operations {
     saveCallNotice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -9078,7 +9397,10 @@ export interface operations {
     uploadCallNoticeFile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -9139,7 +9461,10 @@ export interface operations {
     deleteCallNoticeFile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
                 fileId: string;
@@ -9170,7 +9495,10 @@ export interface operations {
     publishCallNotice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -9204,7 +9532,10 @@ export interface operations {
     unpublishCallNotice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -9238,7 +9569,10 @@ export interface operations {
     openCall: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -9362,7 +9696,10 @@ export interface operations {
     uploadStampedRecommendation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
                 recommenderId: string;
@@ -9460,7 +9797,10 @@ export interface operations {
     createChangeReport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -9522,7 +9862,10 @@ export interface operations {
     updateChangeReport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -9556,7 +9899,10 @@ export interface operations {
     fireChangeReportEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -9620,7 +9966,10 @@ export interface operations {
     uploadChangeReportFile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -9681,7 +10030,10 @@ export interface operations {
     deleteChangeReportFile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
                 fileId: string;
@@ -9774,7 +10126,10 @@ export interface operations {
     completeExpertReview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -9804,7 +10159,10 @@ export interface operations {
     evaluateCandidate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -9838,7 +10196,10 @@ export interface operations {
     recordOnSiteVerification: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -9872,7 +10233,10 @@ export interface operations {
     rejectCandidate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -9906,7 +10270,10 @@ export interface operations {
     startOnSiteVerification: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -9964,7 +10331,10 @@ export interface operations {
     createDecisionApproval: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10057,7 +10427,10 @@ export interface operations {
     uploadDecisionFile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10115,7 +10488,10 @@ export interface operations {
     createDecisionNotice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10177,7 +10553,10 @@ export interface operations {
     createDecisionNoticeObjection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -10241,7 +10620,10 @@ export interface operations {
     investigateDecisionObjection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -10275,7 +10657,10 @@ export interface operations {
     resolveDecisionObjection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -10397,7 +10782,10 @@ export interface operations {
     createDecisionRecognition: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10606,7 +10994,10 @@ export interface operations {
     createEvaluationRound: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10671,7 +11062,10 @@ export interface operations {
     saveEvaluationRoundEntrustment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -10736,7 +11130,10 @@ export interface operations {
     saveEvaluationRoundFunding: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -10773,7 +11170,10 @@ export interface operations {
     confirmGrades: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -10839,7 +11239,10 @@ export interface operations {
     createEvaluationRoundOnsiteCheck: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -10875,7 +11278,10 @@ export interface operations {
     publishGrades: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -10913,7 +11319,10 @@ export interface operations {
     startEvaluation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -11003,7 +11412,10 @@ export interface operations {
     saveEvaluatorTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 reportId: string;
             };
@@ -11037,7 +11449,10 @@ export interface operations {
     submitEvaluatorTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 reportId: string;
             };
@@ -11108,7 +11523,10 @@ export interface operations {
     createExpert: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -11170,7 +11588,10 @@ export interface operations {
     updateExpert: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -11269,7 +11690,10 @@ export interface operations {
     importExperts: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -11320,6 +11744,39 @@ export interface operations {
             422: components["responses"]["UnprocessableEntity"];
         };
     };
+    getBaseFeed: {
+        parameters: {
+            query?: {
+                since?: string;
+                limit?: number;
+                kind?: "recognized" | "imported" | "revoked" | "exited" | "status-changed" | "grade-published" | "changed";
+                baseId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 / OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FeedPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            423: components["responses"]["Locked"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
     listNotifications: {
         parameters: {
             query?: {
@@ -11355,7 +11812,10 @@ export interface operations {
     readNotification: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -11385,7 +11845,10 @@ export interface operations {
     readAllNotifications: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -11447,7 +11910,10 @@ export interface operations {
     createPerson: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -11509,7 +11975,10 @@ export interface operations {
     updatePerson: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -12138,7 +12607,10 @@ export interface operations {
     fireRectificationEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -12202,7 +12674,10 @@ export interface operations {
     uploadRectificationFile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -12263,7 +12738,10 @@ export interface operations {
     deleteRectificationFile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
                 fileId: string;
@@ -12294,7 +12772,10 @@ export interface operations {
     saveRectificationPlan: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -12328,7 +12809,10 @@ export interface operations {
     saveRectificationReport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -12418,7 +12902,10 @@ export interface operations {
     flagBeltAndRoadCountry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -12482,7 +12969,10 @@ export interface operations {
     createReferenceField: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -12516,7 +13006,10 @@ export interface operations {
     updateReferenceField: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -12588,7 +13081,10 @@ export interface operations {
     saveReferenceHolidayYear: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 year: number;
             };
@@ -12631,7 +13127,10 @@ export interface operations {
     deleteReferenceHolidayYear: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 year: number;
             };
@@ -12665,7 +13164,10 @@ export interface operations {
     importReferenceHolidayYears: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -12765,7 +13267,10 @@ export interface operations {
     importRegistryFactBases: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -12821,7 +13326,10 @@ export interface operations {
     createRegistryFactCreditRecord: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -12855,7 +13363,10 @@ export interface operations {
     deleteRegistryFactCreditRecord: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -12885,7 +13396,10 @@ export interface operations {
     createRegistryFactNationalPlatform: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -12919,7 +13433,10 @@ export interface operations {
     deleteRegistryFactNationalPlatform: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -12949,7 +13466,10 @@ export interface operations {
     revokeNationalPlatform: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -12983,7 +13503,10 @@ export interface operations {
     createRegistryFactRevocation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -13017,7 +13540,10 @@ export interface operations {
     deleteRegistryFactRevocation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -13080,7 +13606,10 @@ export interface operations {
     createReview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -13172,7 +13701,10 @@ export interface operations {
     cancelReview: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -13236,7 +13768,10 @@ export interface operations {
     drawExperts: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -13270,7 +13805,10 @@ export interface operations {
     submitPanelOpinion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -13429,7 +13967,10 @@ export interface operations {
     acceptReviewAssignment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -13494,7 +14035,10 @@ export interface operations {
     declareReviewAssignmentConflicts: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -13559,7 +14103,10 @@ export interface operations {
     declineReviewAssignment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -13685,7 +14232,10 @@ export interface operations {
     reopenReviewAssignment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -13719,7 +14269,10 @@ export interface operations {
     saveReviewAssignmentScores: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -13784,7 +14337,10 @@ export interface operations {
     submitReviewAssignment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -14000,7 +14556,10 @@ export interface operations {
     createRevocation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -14062,7 +14621,10 @@ export interface operations {
     fireRevocationEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -14126,7 +14688,10 @@ export interface operations {
     uploadRevocationFile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -14187,7 +14752,10 @@ export interface operations {
     deleteRevocationFile: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
                 fileId: string;
@@ -14248,7 +14816,10 @@ export interface operations {
     createRevocationWithdrawalRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -14312,7 +14883,10 @@ export interface operations {
     approveRoleGrant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -14346,7 +14920,10 @@ export interface operations {
     rejectRoleGrant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -14380,7 +14957,10 @@ export interface operations {
     requestRoleRevocation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -14444,7 +15024,10 @@ export interface operations {
     saveSecurityPolicy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -14461,6 +15044,111 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SecurityPolicyResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            423: components["responses"]["Locked"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listServiceAccounts: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 / OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceAccountPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            423: components["responses"]["Locked"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createServiceAccount: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceAccountBody"];
+            };
+        };
+        responses: {
+            /** @description 已创建 / created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            423: components["responses"]["Locked"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    issueApiToken: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiTokenBody"];
+            };
+        };
+        responses: {
+            /** @description 已创建 / created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedApiToken"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -14570,7 +15258,10 @@ export interface operations {
     createUnit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -14632,7 +15323,10 @@ export interface operations {
     updateUnit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -14696,7 +15390,10 @@ export interface operations {
     createUnitAccount: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -14732,7 +15429,10 @@ export interface operations {
     resetUnitAccountPassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
                 accountId: string;
@@ -14763,7 +15463,10 @@ export interface operations {
     confirmUnit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -14797,7 +15500,10 @@ export interface operations {
     confirmUsccUnit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
@@ -14831,7 +15537,10 @@ export interface operations {
     rejectUnit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: string;
             };
