@@ -28,8 +28,9 @@ export const auditQuery = z.object({
   actor: z.string().trim().max(100).optional(),
   action: z.string().trim().max(100).optional(),
   outcome: z.enum(["success", "refused", "failed"]).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  /** Instants in ISO 8601 with an offset (the web sends `toISOString()`), read as dates. */
+  from: z.iso.datetime({ offset: true }).pipe(z.coerce.date()).optional(),
+  to: z.iso.datetime({ offset: true }).pipe(z.coerce.date()).optional(),
   ...pageQuery,
 });
 

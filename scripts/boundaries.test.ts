@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
@@ -77,6 +77,25 @@ const violations = [
     source: 'import { apiError } from "../http/errors";\nexport const probe = apiError;\n',
     message: "Domain code throws Refused",
   },
+  {
+    rule: "web/ types API calls by the generated client, not by contracts/ (issue 18)",
+    path: "web/src/__boundary_probe_{id}__.ts",
+    source: 'import type { ApiErrorBody } from "../../contracts/errors";\nexport type Probe = ApiErrorBody;\n',
+    message: "generated API types",
+  },
+  {
+    rule: "web/ may not infer API shapes from a contract module's schemas",
+    path: "web/src/scenes/__boundary_probe_{id}__.ts",
+    source:
+      'import type * as contract from "../../../contracts/audit";\nexport type Probe = typeof contract.auditQuery;\n',
+    message: "generated API types",
+  },
+  {
+    rule: "web/ has no zod",
+    path: "web/src/__boundary_probe_{id}__.ts",
+    source: 'import type { z } from "zod";\nexport type Probe = z.ZodType;\n',
+    message: "No zod in the web",
+  },
 ];
 
 const allowed = [
@@ -93,9 +112,15 @@ const allowed = [
       'import { eq } from "drizzle-orm";\nimport { apiError } from "../../http/errors";\nexport const probe = [eq, apiError];\n',
   },
   {
-    rule: "web shares types through contracts/",
-    path: "web/src/__boundary_probe_{id}__.ts",
-    source: 'import type { ApiErrorBody } from "../../contracts/errors";\nexport type Probe = ApiErrorBody;\n',
+    rule: "web reads a label list from contracts/ (one list in one place)",
+    path: "web/src/scenes/__boundary_probe_{id}__.ts",
+    source:
+      'import { securityPolicyLabels } from "../../../contracts/security-policy";\nexport const probe = securityPolicyLabels;\n',
+  },
+  {
+    rule: "web types an API shape by the generated client",
+    path: "web/src/scenes/__boundary_probe_{id}__.ts",
+    source: 'import type { Schema } from "../api/client";\nexport type Probe = Schema<"Unit">;\n',
   },
 ];
 
@@ -111,5 +136,25 @@ describe("layer boundaries (biome.json noRestrictedImports)", () => {
     const { status, output } = lintProbe(path, source);
     expect(output).not.toContain("noRestrictedImports");
     expect(status).toBe(0);
+  });
+});
+
+describe("the web calls the API only through web/src/api/client.ts (biome.json noRestrictedGlobals)", () => {
+  it("refuses fetch( anywhere else in web/", () => {
+    const { status, output } = lintProbe(
+      "web/src/scenes/__boundary_probe_{id}__.ts",
+      'export const probe = () => fetch("/api/units", { credentials: "same-origin" });\n',
+    );
+    expect(status).not.toBe(0);
+    expect(output).toContain("noRestrictedGlobals");
+    expect(output).toContain("web/src/api/client.ts");
+  });
+
+  it("lets the client itself fetch", () => {
+    // The real file, linted where it is (a probe there would replace it).
+    const run = spawnSync(biome, ["lint", "--colors=off", "web/src/api/client.ts"], { cwd: root, encoding: "utf8" });
+    expect(readFileSync(join(root, "web/src/api/client.ts"), "utf8")).toContain("fetch(");
+    expect(`${run.stdout}\n${run.stderr}`).not.toContain("noRestrictedGlobals");
+    expect(run.status).toBe(0);
   });
 });

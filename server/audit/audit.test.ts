@@ -26,6 +26,19 @@ describe.each(databaseKinds())("audit chain on %s", (kind) => {
     expect((await (await t.login("officer")).get("/api/audit")).statusCode).toBe(403);
   });
 
+  it("filters by a period of ISO instants (the web sends toISOString()), and refuses a bound that is not one", async () => {
+    const auditor = await t.login("auditor");
+    const at = (hours: number) =>
+      encodeURIComponent(new Date(t.clock.now().getTime() + hours * 3_600_000).toISOString());
+    const within = await auditor.get(`/api/audit?action=auth.login&from=${at(-1)}&to=${at(1)}`);
+    expect(within.statusCode).toBe(200);
+    expect(within.json().total).toBeGreaterThanOrEqual(1);
+    expect((await auditor.get(`/api/audit?action=auth.login&from=${at(1)}`)).json().total).toBe(0);
+    const refused = await auditor.get("/api/audit?from=yesterday");
+    expect(refused.statusCode).toBe(400);
+    expect(JSON.stringify(refused.json().errors)).toContain("from");
+  });
+
   it("stores exactly what it MACs: the probe's lone surrogate (an anonymous login as \\ud800) still verifies", async () => {
     // What the failed login of `{"username": "\ud800"}` appended before: the MAC over the escaped surrogate, U+FFFD
     // stored, and audit:verify broken from there on.

@@ -1,39 +1,31 @@
-import type { z } from "zod";
-import type {
-  AllianceDetail,
-  AllianceInput,
-  AllianceSummary,
-  AllianceUpdate,
-  activityInput,
-  baseAlliance,
-  PublicAlliance,
-} from "../../../contracts/alliances";
-import { http } from "./client";
+import { api, type Body, href, type Schema } from "./client";
 
-export type { AllianceDetail, AllianceInput, AllianceSummary, AllianceUpdate, PublicAlliance };
+export type AllianceDetail = Schema<"AllianceDetail">;
+export type AllianceInput = Body<"/api/alliances", "post">;
+export type AllianceSummary = Schema<"AllianceSummary">;
+export type AllianceUpdate = Body<"/api/alliances/{id}", "patch">;
+export type PublicAlliance = Schema<"PublicAlliance">;
 export type AllianceMember = AllianceDetail["members"][number];
-export type BaseAlliance = z.infer<typeof baseAlliance>;
-export type ActivityInput = z.input<typeof activityInput>;
-
-const enc = encodeURIComponent;
+export type BaseAlliance = Schema<"BaseAlliance">;
+export type ActivityInput = Body<"/api/alliances/{id}/activities", "post">;
 
 /** 联盟 (Art. 27; server/routes/alliances/alliances.routes.ts). */
 export const alliancesApi = {
-  list: () => http.get<{ items: AllianceSummary[] }>("/api/alliances"),
-  get: (id: string) => http.get<AllianceDetail>(`/api/alliances/${enc(id)}`),
-  create: (input: AllianceInput) => http.post<AllianceDetail>("/api/alliances", input),
-  update: (id: string, input: AllianceUpdate) => http.patch<AllianceDetail>(`/api/alliances/${enc(id)}`, input),
+  list: () => api.get("/api/alliances"),
+  get: (id: string) => api.get("/api/alliances/{id}", { path: { id } }),
+  create: (input: AllianceInput) => api.post("/api/alliances", { body: input }),
+  update: (id: string, input: AllianceUpdate) => api.patch("/api/alliances/{id}", { path: { id }, body: input }),
   addMember: (id: string, baseId: string, joinedOn: string) =>
-    http.post<AllianceDetail>(`/api/alliances/${enc(id)}/members`, { baseId, joinedOn }),
+    api.post("/api/alliances/{id}/members", { path: { id }, body: { baseId, joinedOn } }),
   endMembership: (id: string, memberId: string, leftOn: string) =>
-    http.post<AllianceDetail>(`/api/alliances/${enc(id)}/members/${enc(memberId)}/leave`, { leftOn }),
+    api.post("/api/alliances/{id}/members/{memberId}/leave", { path: { id, memberId }, body: { leftOn } }),
   recordActivity: (id: string, input: ActivityInput) =>
-    http.post<AllianceDetail>(`/api/alliances/${enc(id)}/activities`, input),
+    api.post("/api/alliances/{id}/activities", { path: { id }, body: input }),
   dissolve: (id: string, dissolvedOn: string) =>
-    http.post<AllianceDetail>(`/api/alliances/${enc(id)}/dissolve`, { dissolvedOn }),
-  uploadCharter: (id: string, file: File) => http.upload<AllianceDetail>(`/api/alliances/${enc(id)}/charter`, file),
-  charterUrl: (id: string) => `/api/alliances/${enc(id)}/charter`,
-  ofBase: (baseId: string) => http.get<{ items: BaseAlliance[] }>(`/api/bases/${enc(baseId)}/alliances`),
+    api.post("/api/alliances/{id}/dissolve", { path: { id }, body: { dissolvedOn } }),
+  uploadCharter: (id: string, file: File) => api.upload("/api/alliances/{id}/charter", file, { path: { id } }),
+  charterUrl: (id: string) => href("/api/alliances/{id}/charter", { path: { id } }),
+  ofBase: (baseId: string) => api.get("/api/bases/{id}/alliances", { path: { id: baseId } }),
   /** The public list (no sign-in). */
-  published: () => http.get<{ items: PublicAlliance[] }>("/api/public/alliances"),
+  published: () => api.get("/api/public/alliances"),
 };

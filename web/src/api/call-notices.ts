@@ -1,19 +1,20 @@
-import type { CallNotice, CallNoticeInput } from "../../../contracts/announcements";
-import { http } from "./client";
+import { api, type Body, href, type Schema } from "./client";
 
-export type { CallNotice };
-
-const enc = encodeURIComponent;
-const base = (callId: string) => `/api/calls/${enc(callId)}/notice`;
+export type CallNotice = Schema<"CallNotice">;
+export type CallNoticeInput = Body<"/api/calls/{id}/notice", "put">;
 
 /** The department's side of 通知公告: a call's notice, its attachments and its publication. */
 export const callNoticesApi = {
-  get: (callId: string) => http.get<CallNotice>(base(callId)),
-  save: (callId: string, input: CallNoticeInput) => http.put<CallNotice>(base(callId), input),
+  get: (callId: string) => api.get("/api/calls/{id}/notice", { path: { id: callId } }),
+  save: (callId: string, input: CallNoticeInput) =>
+    api.put("/api/calls/{id}/notice", { path: { id: callId }, body: input }),
   publish: (callId: string, publishedOn: string, version: number) =>
-    http.post<CallNotice>(`${base(callId)}/publish`, { publishedOn, version }),
-  unpublish: (callId: string, version: number) => http.post<CallNotice>(`${base(callId)}/unpublish`, { version }),
-  upload: (callId: string, file: File) => http.upload<CallNotice>(`${base(callId)}/files`, file),
-  removeFile: (callId: string, fileId: string) => http.delete<CallNotice>(`${base(callId)}/files/${enc(fileId)}`),
-  fileUrl: (callId: string, fileId: string) => `${base(callId)}/files/${enc(fileId)}`,
+    api.post("/api/calls/{id}/notice/publish", { path: { id: callId }, body: { publishedOn, version } }),
+  unpublish: (callId: string, version: number) =>
+    api.post("/api/calls/{id}/notice/unpublish", { path: { id: callId }, body: { version } }),
+  upload: (callId: string, file: File) => api.upload("/api/calls/{id}/notice/files", file, { path: { id: callId } }),
+  removeFile: (callId: string, fileId: string) =>
+    api.delete("/api/calls/{id}/notice/files/{fileId}", { path: { id: callId, fileId } }),
+  fileUrl: (callId: string, fileId: string) =>
+    href("/api/calls/{id}/notice/files/{fileId}", { path: { id: callId, fileId } }),
 };

@@ -1,18 +1,11 @@
-import type { DeadlineItem, DeadlineListResponse } from "../../../contracts/deadlines";
-import type { DeadlineKind } from "../../../policy/deadlines/deadlines";
-import { http } from "./client";
+import { api, type Query, type Schema } from "./client";
 
-export type { DeadlineItem, DeadlineKind, DeadlineListResponse };
-
-export interface DeadlineQuery {
-  kind?: DeadlineKind;
-  overdue?: "true" | "false";
-  horizon?: number;
-  page?: number;
-  pageSize?: number;
-}
+export type DeadlineItem = Schema<"DeadlineItem">;
+export type DeadlineListResponse = Schema<"DeadlineListResponse">;
+export type DeadlineQuery = Query<"/api/deadlines">;
+export type DeadlineKind = NonNullable<DeadlineQuery["kind"]>;
 
 /** 期限提醒 (server/routes/deadlines, SPEC §6). */
 export const deadlinesApi = {
-  list: (query: DeadlineQuery) => http.get<DeadlineListResponse>("/api/deadlines", { ...query }),
+  list: (query: DeadlineQuery) => api.get("/api/deadlines", { query }),
 };

@@ -1,114 +1,102 @@
-import type { z } from "zod";
-import type {
-  RectificationDetail,
-  RectificationSummary,
-  rectificationEventRequest,
-} from "../../../contracts/rectification";
-import { http } from "./client";
+import { api, type Body, type Query, type Schema } from "./client";
 import type * as T from "./types";
 
-type PageQuery = { page?: number; pageSize?: number };
-const enc = encodeURIComponent;
-
-/** Every endpoint the web shell calls, typed from contracts/. One line each; no logic here. */
+/** The web shell's endpoints, typed by the generated OpenAPI types (client.ts). One line each; no logic here. */
 export const authApi = {
-  me: () => http.get<T.Me>("/api/auth/me"),
-  login: (input: T.LoginInput) => http.post<T.Me>("/api/auth/login", input),
-  logout: () => http.post<T.Ok>("/api/auth/logout"),
-  changePassword: (input: T.PasswordChange) => http.post<T.Ok>("/api/auth/password", input),
-  demoAccounts: () => http.get<T.DemoAccount[]>("/api/demo/accounts"),
+  me: () => api.get("/api/auth/me"),
+  login: (input: T.LoginInput) => api.post("/api/auth/login", { body: input }),
+  logout: () => api.post("/api/auth/logout"),
+  changePassword: (input: T.PasswordChange) => api.post("/api/auth/password", { body: input }),
+  demoAccounts: () => api.get("/api/demo/accounts"),
 };
 
 export const publicApi = {
-  recommenders: () => http.get<T.Recommender[]>("/api/public/recommenders"),
-  uploadFile: (file: File) => http.upload<T.StoredFile>("/api/public/files", file),
-  registerUnit: (input: T.UnitRegistration) =>
-    http.post<{ unitId: string; status: "pending" }>("/api/public/unit-registrations", input),
+  recommenders: () => api.get("/api/public/recommenders"),
+  uploadFile: (file: File) => api.upload("/api/public/files", file),
+  registerUnit: (input: T.UnitRegistration) => api.post("/api/public/unit-registrations", { body: input }),
 };
 
-export type UnitQuery = PageQuery & { q?: string; status?: T.UnitStatus; recommenderId?: string };
+export type UnitQuery = Query<"/api/units">;
 
 export const unitsApi = {
-  list: (query: UnitQuery) => http.get<T.UnitPage>("/api/units", query),
-  get: (id: string) => http.get<T.Unit>(`/api/units/${enc(id)}`),
-  create: (input: T.UnitInput) => http.post<T.Unit>("/api/units", input),
-  update: (id: string, input: T.UnitUpdate) => http.patch<T.Unit>(`/api/units/${enc(id)}`, input),
-  confirm: (id: string, reason?: string) => http.post<T.Unit>(`/api/units/${enc(id)}/confirm`, { reason }),
-  reject: (id: string, reason: string) => http.post<T.Unit>(`/api/units/${enc(id)}/reject`, { reason }),
-  confirmUscc: (id: string, reason?: string) => http.post<T.Ok>(`/api/units/${enc(id)}/confirm-uscc`, { reason }),
-  accounts: (id: string) => http.get<T.AccountPage>(`/api/units/${enc(id)}/accounts`),
-  addAccount: (id: string, input: T.UnitAccountInput) => http.post<T.Created>(`/api/units/${enc(id)}/accounts`, input),
-  recommenders: () => http.get<T.Recommender[]>("/api/recommenders"),
+  list: (query: UnitQuery) => api.get("/api/units", { query }),
+  get: (id: string) => api.get("/api/units/{id}", { path: { id } }),
+  create: (input: T.UnitInput) => api.post("/api/units", { body: input }),
+  update: (id: string, input: T.UnitUpdate) => api.patch("/api/units/{id}", { path: { id }, body: input }),
+  confirm: (id: string, reason?: string) => api.post("/api/units/{id}/confirm", { path: { id }, body: { reason } }),
+  reject: (id: string, reason: string) => api.post("/api/units/{id}/reject", { path: { id }, body: { reason } }),
+  confirmUscc: (id: string, reason?: string) =>
+    api.post("/api/units/{id}/confirm-uscc", { path: { id }, body: { reason } }),
+  accounts: (id: string) => api.get("/api/units/{id}/accounts", { path: { id } }),
+  addAccount: (id: string, input: T.UnitAccountInput) =>
+    api.post("/api/units/{id}/accounts", { path: { id }, body: input }),
+  recommenders: () => api.get("/api/recommenders"),
 };
 
-export type PersonQuery = PageQuery & { q?: string; unitId?: string };
+export type PersonQuery = Query<"/api/people">;
 
 export const peopleApi = {
-  list: (query: PersonQuery) => http.get<T.PersonPage>("/api/people", query),
-  get: (id: string) => http.get<T.Person>(`/api/people/${enc(id)}`),
-  create: (input: T.PersonInput) => http.post<T.Person>("/api/people", input),
-  update: (id: string, input: T.PersonUpdate) => http.patch<T.Person>(`/api/people/${enc(id)}`, input),
+  list: (query: PersonQuery) => api.get("/api/people", { query }),
+  get: (id: string) => api.get("/api/people/{id}", { path: { id } }),
+  create: (input: T.PersonInput) => api.post("/api/people", { body: input }),
+  update: (id: string, input: T.PersonUpdate) => api.patch("/api/people/{id}", { path: { id }, body: input }),
 };
 
 export const accountsApi = {
-  list: (query: PageQuery & { q?: string }) => http.get<T.AccountPage>("/api/accounts", query),
-  create: (input: T.AccountInput) => http.post<T.Created>("/api/accounts", input),
-  unlock: (id: string) => http.post<T.Ok>(`/api/accounts/${enc(id)}/unlock`),
-  disable: (id: string) => http.post<T.Ok>(`/api/accounts/${enc(id)}/disable`),
-  enable: (id: string) => http.post<T.Ok>(`/api/accounts/${enc(id)}/enable`),
-  requestRole: (id: string, role: T.Grant["role"]) => http.post<T.Created>(`/api/accounts/${enc(id)}/grants`, { role }),
+  list: (query: Query<"/api/accounts">) => api.get("/api/accounts", { query }),
+  create: (input: T.AccountInput) => api.post("/api/accounts", { body: input }),
+  unlock: (id: string) => api.post("/api/accounts/{id}/unlock", { path: { id } }),
+  disable: (id: string) => api.post("/api/accounts/{id}/disable", { path: { id } }),
+  enable: (id: string) => api.post("/api/accounts/{id}/enable", { path: { id } }),
+  requestRole: (id: string, role: T.Grant["role"]) =>
+    api.post("/api/accounts/{id}/grants", { path: { id }, body: { role } }),
 };
 
 export const grantsApi = {
-  list: (query: PageQuery & { status?: T.GrantStatus }) => http.get<T.GrantPage>("/api/role-grants", query),
-  approve: (id: string, reason?: string) => http.post<T.Ok>(`/api/role-grants/${enc(id)}/approve`, { reason }),
-  reject: (id: string, reason: string) => http.post<T.Ok>(`/api/role-grants/${enc(id)}/reject`, { reason }),
+  list: (query: Query<"/api/role-grants">) => api.get("/api/role-grants", { query }),
+  approve: (id: string, reason?: string) =>
+    api.post("/api/role-grants/{id}/approve", { path: { id }, body: { reason } }),
+  reject: (id: string, reason: string) => api.post("/api/role-grants/{id}/reject", { path: { id }, body: { reason } }),
 };
 
-export type AuditQuery = PageQuery & {
-  q?: string;
-  actor?: string;
-  action?: string;
-  outcome?: T.AuditOutcome;
-  from?: string;
-  to?: string;
-};
+export type AuditQuery = Query<"/api/audit">;
 
 export const auditApi = {
-  list: (query: AuditQuery) => http.get<T.AuditPage>("/api/audit", query),
-  verify: () => http.get<T.ChainVerdict>("/api/audit/verify"),
+  list: (query: AuditQuery) => api.get("/api/audit", { query }),
+  verify: () => api.get("/api/audit/verify"),
 };
 
 export const referenceApi = {
-  bundle: () => http.get<T.ReferenceBundle>("/api/reference"),
-  countries: () => http.get<T.Country[]>("/api/reference/countries"),
-  createField: (input: T.FieldInput) => http.post<T.Created>("/api/reference/fields", input),
+  bundle: () => api.get("/api/reference"),
+  countries: () => api.get("/api/reference/countries"),
+  createField: (input: T.FieldInput) => api.post("/api/reference/fields", { body: input }),
   updateField: (id: string, input: Partial<T.FieldInput>) =>
-    http.patch<T.Ok>(`/api/reference/fields/${enc(id)}`, input),
-  beltAndRoad: () => http.get<T.BeltAndRoadEntry[]>("/api/reference/belt-and-road"),
-  addBeltAndRoad: (input: T.BeltAndRoadInput) => http.post<T.Created>("/api/reference/belt-and-road", input),
+    api.patch("/api/reference/fields/{id}", { path: { id }, body: input }),
+  beltAndRoad: () => api.get("/api/reference/belt-and-road"),
+  addBeltAndRoad: (input: T.BeltAndRoadInput) => api.post("/api/reference/belt-and-road", { body: input }),
 };
 
 export const homeApi = {
-  dashboard: () => http.get<T.Dashboard>("/api/dashboard"),
-  notifications: (query: PageQuery & { unread?: boolean }) => http.get<T.NotificationPage>("/api/notifications", query),
-  markRead: (id: string) => http.post<T.Ok>(`/api/notifications/${enc(id)}/read`),
-  markAllRead: () => http.post<T.Ok>("/api/notifications/read-all"),
+  dashboard: () => api.get("/api/dashboard"),
+  notifications: (query: Query<"/api/notifications">) => api.get("/api/notifications", { query }),
+  markRead: (id: string) => api.post("/api/notifications/{id}/read", { path: { id } }),
+  markAllRead: () => api.post("/api/notifications/read-all"),
 };
 
-export type { RectificationDetail, RectificationSummary };
-export type RectificationQuery = { state?: RectificationSummary["state"]; year?: number; baseId?: string };
-export type RectificationEventInput = z.input<typeof rectificationEventRequest>;
+export type RectificationDetail = Schema<"RectificationDetail">;
+export type RectificationSummary = Schema<"RectificationSummary">;
+export type RectificationQuery = Query<"/api/rectifications">;
+export type RectificationEventInput = Body<"/api/rectifications/{id}/events", "post">;
 export type RectificationEvent = RectificationEventInput["event"];
 
 /** 整改 (server/routes/rectifications, Art. 24). */
 export const rectificationsApi = {
-  list: (query: RectificationQuery) => http.get<{ items: RectificationSummary[] }>("/api/rectifications", query),
-  get: (id: string) => http.get<RectificationDetail>(`/api/rectifications/${enc(id)}`),
+  list: (query: RectificationQuery) => api.get("/api/rectifications", { query }),
+  get: (id: string) => api.get("/api/rectifications/{id}", { path: { id } }),
   savePlan: (id: string, plan: string, expectedVersion: number) =>
-    http.put<RectificationDetail>(`/api/rectifications/${enc(id)}/plan`, { plan, expectedVersion }),
+    api.put("/api/rectifications/{id}/plan", { path: { id }, body: { plan, expectedVersion } }),
   saveReport: (id: string, finalReport: string, expectedVersion: number) =>
-    http.put<RectificationDetail>(`/api/rectifications/${enc(id)}/report`, { finalReport, expectedVersion }),
+    api.put("/api/rectifications/{id}/report", { path: { id }, body: { finalReport, expectedVersion } }),
   fire: (id: string, input: RectificationEventInput) =>
-    http.post<RectificationDetail>(`/api/rectifications/${enc(id)}/events`, input),
+    api.post("/api/rectifications/{id}/events", { path: { id }, body: input }),
 };

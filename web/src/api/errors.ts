@@ -1,5 +1,9 @@
-import type { ApiErrorBody, FieldError } from "../../../contracts/errors";
 import type { Language } from "../i18n/define";
+import type { components } from "./schema";
+
+/** The server's one error shape, as the OpenAPI document names it (contracts/errors.ts on the server side). */
+type ApiErrorBody = components["schemas"]["ApiError"];
+type FieldError = components["schemas"]["FieldError"];
 
 /** A failed API call, carrying the server's one error shape (contracts/errors.ts) in both languages. */
 export class ApiError extends Error {

@@ -1,19 +1,10 @@
-import type { z } from "zod";
-import type {
-  holidayYearInput,
-  holidayYearList,
-  holidayYearSaved,
-  holidayYearSchema,
-  holidayYearWarning,
-} from "../../../contracts/reference";
-import { http } from "./client";
-import type { Ok } from "./types";
+import { api, type Body, href, type Schema } from "./client";
 
-export type HolidayYearList = z.infer<typeof holidayYearList>;
-export type HolidayYear = z.infer<typeof holidayYearSchema>;
-export type HolidayYearInput = z.input<typeof holidayYearInput>;
-export type HolidayYearSaved = z.infer<typeof holidayYearSaved>;
-export type HolidayYearWarning = z.infer<typeof holidayYearWarning>;
+export type HolidayYearList = Schema<"HolidayYearList">;
+export type HolidayYear = Schema<"HolidayYear">;
+export type HolidayYearInput = Body<"/api/reference/holiday-years/{year}", "put">;
+export type HolidayYearSaved = Schema<"HolidayYearSaved">;
+export type HolidayYearWarning = Schema<"HolidayYearWarning">;
 
 export interface HolidayImportFields {
   documentNumber: string;
@@ -23,19 +14,21 @@ export interface HolidayImportFields {
   correction?: boolean;
 }
 
-const base = "/api/reference/holiday-years";
-
 /** 基础数据 › 节假日安排: the packaged years and the years officers entered (SPEC §2). */
 export const holidayYearsApi = {
-  list: () => http.get<HolidayYearList>(base),
-  save: (year: number, input: HolidayYearInput) => http.put<HolidayYearSaved>(`${base}/${year}`, input),
+  list: () => api.get("/api/reference/holiday-years"),
+  save: (year: number, input: HolidayYearInput) =>
+    api.put("/api/reference/holiday-years/{year}", { path: { year }, body: input }),
   importFile: (file: File, fields: HolidayImportFields) =>
-    http.uploadWithFields<HolidayYearSaved>(`${base}/import`, file, {
-      documentNumber: fields.documentNumber,
-      ...(fields.note ? { note: fields.note } : {}),
-      ...(fields.year ? { year: String(fields.year) } : {}),
-      correction: fields.correction ? "true" : "false",
+    api.upload("/api/reference/holiday-years/import", file, {
+      fields: {
+        documentNumber: fields.documentNumber,
+        ...(fields.note ? { note: fields.note } : {}),
+        ...(fields.year ? { year: String(fields.year) } : {}),
+        correction: fields.correction ? "true" : "false",
+      },
     }),
-  remove: (year: number, reason: string) => http.deleteWith<Ok>(`${base}/${year}`, { reason }),
-  templateUrl: `${base}/import-template`,
+  remove: (year: number, reason: string) =>
+    api.delete("/api/reference/holiday-years/{year}", { path: { year }, body: { reason } }),
+  templateUrl: href("/api/reference/holiday-years/import-template"),
 };

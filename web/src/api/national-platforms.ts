@@ -1,21 +1,16 @@
-import type {
-  BaseNationalStatus,
-  NationalRevocationInput,
-  UpgradeExitInput,
-} from "../../../contracts/national-platforms";
-import { http } from "./client";
+import { api, type Body, type Schema } from "./client";
 
-export type { BaseNationalStatus, NationalRevocationInput, UpgradeExitInput };
-
-const enc = encodeURIComponent;
+export type BaseNationalStatus = Schema<"BaseNationalStatus">;
+export type NationalRevocationInput = Body<"/api/bases/{id}/national-revocation", "post">;
+export type UpgradeExitInput = Body<"/api/bases/{id}/upgrade-exit", "post">;
 
 /** A base's national side (Art. 21, 23, 24; server/routes/national-platforms). */
 export const nationalApi = {
-  status: (baseId: string) => http.get<BaseNationalStatus>(`/api/bases/${enc(baseId)}/national-status`),
+  status: (baseId: string) => api.get("/api/bases/{id}/national-status", { path: { id: baseId } }),
   upgradeExit: (baseId: string, input: UpgradeExitInput) =>
-    http.post<BaseNationalStatus>(`/api/bases/${enc(baseId)}/upgrade-exit`, input),
+    api.post("/api/bases/{id}/upgrade-exit", { path: { id: baseId }, body: input }),
   revokeBase: (baseId: string, input: NationalRevocationInput) =>
-    http.post<BaseNationalStatus>(`/api/bases/${enc(baseId)}/national-revocation`, input),
+    api.post("/api/bases/{id}/national-revocation", { path: { id: baseId }, body: input }),
   revokePlatform: (platformId: string, input: NationalRevocationInput) =>
-    http.post<{ ok: true }>(`/api/registry-facts/national-platforms/${enc(platformId)}/revocation`, input),
+    api.post("/api/registry-facts/national-platforms/{id}/revocation", { path: { id: platformId }, body: input }),
 };

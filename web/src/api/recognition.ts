@@ -1,106 +1,66 @@
-import type { z } from "zod";
-import type {
-  applicationDetail,
-  applicationPage,
-  applicationSchema,
-  callInput,
-  callList,
-  callSchema,
-  eventRequest,
-  recommendationSchema,
-} from "../../../contracts/recognition";
-import type {
-  creditRecordInput,
-  creditRecordSchema,
-  importReport,
-  nationalPlatformInput,
-  nationalPlatformSchema,
-  registryBaseSchema,
-  revocationInput,
-  revocationSchema,
-} from "../../../contracts/registry";
-import { buildUrl, http } from "./client";
-import { toApiError } from "./errors";
+import { api, type Body, href, type Query, type Reply, type Schema } from "./client";
 
-export type Call = z.infer<typeof callSchema>;
-export type CallInput = z.input<typeof callInput>;
-export type ApplicationSummary = z.infer<typeof applicationSchema>;
-export type ApplicationDetail = z.infer<typeof applicationDetail>;
-export type ApplicationPage = z.infer<typeof applicationPage>;
-export type EventInput = z.input<typeof eventRequest>;
-export type Recommendation = z.infer<typeof recommendationSchema>;
-export type CreditRecord = z.infer<typeof creditRecordSchema>;
-export type NationalPlatform = z.infer<typeof nationalPlatformSchema>;
-export type Revocation = z.infer<typeof revocationSchema>;
-export type RegistryBase = z.infer<typeof registryBaseSchema>;
-export type ImportReport = z.infer<typeof importReport>;
-export interface RegistryFacts {
-  creditRecords: CreditRecord[];
-  nationalPlatforms: NationalPlatform[];
-  revocations: Revocation[];
-  bases: RegistryBase[];
-}
-
-const enc = encodeURIComponent;
-
-/** Multipart upload with extra fields before the file (the server reads `slot` from them). */
-export async function uploadWith<T>(path: string, file: File, fields: Record<string, string> = {}): Promise<T> {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(fields)) form.append(key, value);
-  form.append("file", file);
-  const token = document.cookie.match(/(?:^|;\s*)csrf=([^;]+)/)?.[1];
-  const response = await fetch(path, {
-    method: "POST",
-    body: form,
-    credentials: "same-origin",
-    headers: token ? { "x-csrf-token": decodeURIComponent(token) } : {},
-  });
-  const data = await response.json().catch(() => null);
-  if (!response.ok) throw toApiError(response.status, data);
-  return data as T;
-}
+export type Call = Schema<"Call">;
+export type CallInput = Body<"/api/calls", "post">;
+export type ApplicationSummary = Schema<"Application">;
+export type ApplicationDetail = Schema<"ApplicationDetail">;
+export type ApplicationPage = Schema<"ApplicationPage">;
+export type ApplicationQuery = Query<"/api/applications">;
+export type EventInput = Body<"/api/applications/{id}/events", "post">;
+export type Recommendation = Schema<"RecognitionRecommendation">;
+export type CreditRecord = Schema<"CreditRecord">;
+export type NationalPlatform = Schema<"NationalPlatform">;
+export type Revocation = Schema<"Revocation">;
+export type RegistryBase = Schema<"RegistryBase">;
+export type ImportReport = Schema<"RegistryImportReport">;
+export type RegistryFacts = Reply<"/api/registry-facts">;
+export type RegistryFactKind = "credit-records" | "national-platforms" | "revocations";
 
 export const callsApi = {
-  list: () => http.get<z.infer<typeof callList>>("/api/calls"),
-  get: (id: string) => http.get<Call>(`/api/calls/${enc(id)}`),
-  create: (input: CallInput) => http.post<Call>("/api/calls", input),
-  move: (id: string, move: "open" | "close") => http.post<Call>(`/api/calls/${enc(id)}/${move}`, {}),
+  list: () => api.get("/api/calls"),
+  get: (id: string) => api.get("/api/calls/{id}", { path: { id } }),
+  create: (input: CallInput) => api.post("/api/calls", { body: input }),
+  move: (id: string, move: "open" | "close") => api.post(`/api/calls/{id}/${move}` as const, { path: { id } }),
   recommendation: (id: string, recommenderId: string) =>
-    http.get<Recommendation>(`/api/calls/${enc(id)}/recommendations/${enc(recommenderId)}`),
-  documentUrl: (id: string, recommenderId: string, document: "letter" | "summary", format: string) =>
-    `/api/calls/${enc(id)}/recommendations/${enc(recommenderId)}/${document}/${format}`,
+    api.get("/api/calls/{id}/recommendations/{recommenderId}", { path: { id, recommenderId } }),
+  /** 推荐函 as Word or PDF (a plain link: the browser downloads it). */
+  letterUrl: (id: string, recommenderId: string, format: "docx" | "pdf") =>
+    href("/api/calls/{id}/recommendations/{recommenderId}/letter/{format}", { path: { id, recommenderId, format } }),
+  /** 推荐汇总表 as Excel or PDF. */
+  summaryUrl: (id: string, recommenderId: string, format: "xlsx" | "pdf") =>
+    href("/api/calls/{id}/recommendations/{recommenderId}/summary/{format}", { path: { id, recommenderId, format } }),
   uploadStamped: (id: string, recommenderId: string, file: File) =>
-    uploadWith<{ ok: true }>(`/api/calls/${enc(id)}/recommendations/${enc(recommenderId)}/stamped`, file),
+    api.upload("/api/calls/{id}/recommendations/{recommenderId}/stamped", file, { path: { id, recommenderId } }),
 };
 
 export const applicationsApi = {
-  list: (query: { callId?: string; state?: string; q?: string; held?: boolean; page?: number; pageSize?: number }) =>
-    http.get<ApplicationPage>("/api/applications", query),
-  get: (id: string) => http.get<ApplicationDetail>(`/api/applications/${enc(id)}`),
-  create: (callId: string) => http.post<ApplicationDetail>("/api/applications", { callId }),
+  list: (query: ApplicationQuery) => api.get("/api/applications", { query }),
+  get: (id: string) => api.get("/api/applications/{id}", { path: { id } }),
+  create: (callId: string) => api.post("/api/applications", { body: { callId } }),
   save: (id: string, form: ApplicationDetail["form"], version: number) =>
-    http.patch<ApplicationDetail>(`/api/applications/${enc(id)}`, { form, version }),
-  fire: (id: string, input: EventInput) => http.post<ApplicationDetail>(`/api/applications/${enc(id)}/events`, input),
+    api.patch("/api/applications/{id}", { path: { id }, body: { form, version } }),
+  fire: (id: string, input: EventInput) => api.post("/api/applications/{id}/events", { path: { id }, body: input }),
   rank: (callId: string, recommenderId: string, order: string[]) =>
-    http.put<ApplicationPage>("/api/applications/ranking", { callId, recommenderId, order }),
+    api.put("/api/applications/ranking", { body: { callId, recommenderId, order } }),
   upload: (id: string, slot: string, file: File) =>
-    uploadWith<ApplicationDetail>(`/api/applications/${enc(id)}/files`, file, { slot }),
+    api.upload("/api/applications/{id}/files", file, { path: { id }, fields: { slot } }),
   removeFile: (id: string, fileId: string) =>
-    http.delete<ApplicationDetail>(`/api/applications/${enc(id)}/files/${enc(fileId)}`),
-  fileUrl: (id: string, fileId: string) => `/api/applications/${enc(id)}/files/${enc(fileId)}`,
-  formUrl: (id: string, format: "docx" | "pdf") => `/api/applications/${enc(id)}/application-form/${format}`,
+    api.delete("/api/applications/{id}/files/{fileId}", { path: { id, fileId } }),
+  fileUrl: (id: string, fileId: string) => href("/api/applications/{id}/files/{fileId}", { path: { id, fileId } }),
+  formUrl: (id: string, format: "docx" | "pdf") =>
+    href("/api/applications/{id}/application-form/{format}", { path: { id, format } }),
 };
 
 export const registryApi = {
-  facts: (unitId?: string) => http.get<RegistryFacts>(buildUrl("/api/registry-facts", { unitId })),
-  addCredit: (input: z.input<typeof creditRecordInput>) =>
-    http.post<{ id: string }>("/api/registry-facts/credit-records", input),
-  addPlatform: (input: z.input<typeof nationalPlatformInput>) =>
-    http.post<{ id: string }>("/api/registry-facts/national-platforms", input),
-  addRevocation: (input: z.input<typeof revocationInput>) =>
-    http.post<{ id: string }>("/api/registry-facts/revocations", input),
-  remove: (kind: "credit-records" | "national-platforms" | "revocations", id: string) =>
-    http.delete<{ ok: true }>(`/api/registry-facts/${kind}/${enc(id)}`),
-  importBases: (file: File) => uploadWith<ImportReport>("/api/registry-facts/bases/import", file),
-  templateUrl: "/api/registry-facts/bases/import-template",
+  facts: (unitId?: string) => api.get("/api/registry-facts", { query: { unitId } }),
+  addCredit: (input: Body<"/api/registry-facts/credit-records", "post">) =>
+    api.post("/api/registry-facts/credit-records", { body: input }),
+  addPlatform: (input: Body<"/api/registry-facts/national-platforms", "post">) =>
+    api.post("/api/registry-facts/national-platforms", { body: input }),
+  addRevocation: (input: Body<"/api/registry-facts/revocations", "post">) =>
+    api.post("/api/registry-facts/revocations", { body: input }),
+  remove: (kind: RegistryFactKind, id: string) =>
+    api.delete(`/api/registry-facts/${kind}/{id}` as const, { path: { id } }),
+  importBases: (file: File) => api.upload("/api/registry-facts/bases/import", file),
+  templateUrl: href("/api/registry-facts/bases/import-template"),
 };

@@ -3662,13 +3662,13 @@ export interface components {
             displayName: string;
             initialPassword: string;
             /** @default null */
-            unitId: string | null;
+            unitId?: string | null;
             /** @default null */
-            recommenderId: string | null;
+            recommenderId?: string | null;
             /** @default false */
-            isUnitAdmin: boolean;
+            isUnitAdmin?: boolean;
             /** @default [] */
-            roles: ("applicant" | "recommender" | "officer" | "expert" | "evaluator" | "sysadmin" | "secadmin" | "auditor" | "integration")[];
+            roles?: ("applicant" | "recommender" | "officer" | "expert" | "evaluator" | "sysadmin" | "secadmin" | "auditor" | "integration")[];
             expertId?: string | null;
         };
         AccountPage: {
@@ -3736,7 +3736,7 @@ export interface components {
             heldOn: components["schemas"]["IsoDate"];
             title: string;
             /** @default  */
-            summary: string;
+            summary?: string;
         };
         Aggregation: {
             roundId: string;
@@ -3787,7 +3787,7 @@ export interface components {
             leadBaseId: string;
             foundedOn: components["schemas"]["IsoDate"];
             /** @default  */
-            description: string;
+            description?: string;
         };
         AllianceDetail: {
             id: string;
@@ -3840,7 +3840,7 @@ export interface components {
             kind: "regional" | "industry" | "field" | "academic";
             leadBaseId: string;
             /** @default  */
-            description: string;
+            description?: string;
             expectedVersion: number;
         };
         AnnouncementDetail: {
@@ -3983,7 +3983,7 @@ export interface components {
         ApiTokenBody: {
             name: string;
             /** @default 90 */
-            expiresInDays: number;
+            expiresInDays?: number;
         };
         Application: {
             id: string;
@@ -4323,9 +4323,9 @@ export interface components {
             country: string;
             since: components["schemas"]["IsoDate"];
             /** @default null */
-            until: components["schemas"]["IsoDate"] | null;
+            until?: components["schemas"]["IsoDate"] | null;
             /** @default null */
-            note: string | null;
+            note?: string | null;
         };
         BeltAndRoadEntry: {
             id: string;
@@ -4365,24 +4365,24 @@ export interface components {
             kind: "annual" | "targeted";
             titleZh: string;
             /** @default  */
-            titleEn: string;
+            titleEn?: string;
             /** Format: date-time */
             opensAt: string;
             /** Format: date-time */
             closesAt: string;
             deadline: components["schemas"]["IsoDate"];
             /** @default [] */
-            focusFields: string[];
+            focusFields?: string[];
             rubric: components["schemas"]["RubricInput"];
             materials?: components["schemas"]["CallMaterialInput"][];
             /** @default {} */
-            quotas: {
+            quotas?: {
                 [key: string]: number;
             };
             /** @default null */
-            defaultQuota: number | null;
+            defaultQuota?: number | null;
             /** @default [] */
-            invitedUnitIds: string[];
+            invitedUnitIds?: string[];
         };
         CallList: {
             items: components["schemas"]["Call"][];
@@ -4428,24 +4428,24 @@ export interface components {
             kind?: "annual" | "targeted";
             titleZh?: string;
             /** @default  */
-            titleEn: string;
+            titleEn?: string;
             /** Format: date-time */
             opensAt?: string;
             /** Format: date-time */
             closesAt?: string;
             deadline?: components["schemas"]["IsoDate"];
             /** @default [] */
-            focusFields: string[];
+            focusFields?: string[];
             rubric?: components["schemas"]["RubricInput"];
             materials?: components["schemas"]["CallMaterialInput"][];
             /** @default {} */
-            quotas: {
+            quotas?: {
                 [key: string]: number;
             };
             /** @default null */
-            defaultQuota: number | null;
+            defaultQuota?: number | null;
             /** @default [] */
-            invitedUnitIds: string[];
+            invitedUnitIds?: string[];
             version: number;
         };
         Candidate: {
@@ -4613,7 +4613,7 @@ export interface components {
         };
         ConfirmGradesBody: {
             /** @default [] */
-            excellentAtTie: string[];
+            excellentAtTie?: string[];
             version: number;
         };
         Country: {
@@ -4646,16 +4646,16 @@ export interface components {
             /** @enum {string} */
             subjectKind: "unit" | "person";
             /** @default null */
-            unitId: string | null;
+            unitId?: string | null;
             /** @default null */
-            personId: string | null;
+            personId?: string | null;
             /** @enum {string} */
             kind: "bad-credit" | "research-misconduct";
             recordedOn: components["schemas"]["IsoDate"];
             /** @default  */
-            source: string;
+            source?: string;
             /** @default null */
-            note: string | null;
+            note?: string | null;
         };
         Dashboard: {
             cards: {
@@ -4714,7 +4714,7 @@ export interface components {
         DeclarationRequest: {
             conflict: boolean;
             /** @default  */
-            statement: string;
+            statement?: string;
         };
         DeclaredAvoidance: {
             expertId?: string;
@@ -5014,7 +5014,7 @@ export interface components {
                 [key: string]: number;
             };
             /** @default  */
-            opinion: string;
+            opinion?: string;
             version: number;
         };
         /** @enum {string} */
@@ -5104,20 +5104,20 @@ export interface components {
             title: "senior" | "associate-senior" | "intermediate" | "junior" | "other";
             fields: string[];
             /** @default null */
-            unitId: string | null;
+            unitId?: string | null;
             unitName: string;
             /** @default null */
-            divisionCode: string | null;
+            divisionCode?: string | null;
             /** @default null */
-            phone: string | null;
+            phone?: string | null;
             /** @default null */
-            email: string | null;
+            email?: string | null;
             /** @default null */
-            idNumber: string | null;
+            idNumber?: string | null;
             /** @default active */
-            status: components["schemas"]["ExpertStatus"];
+            status?: components["schemas"]["ExpertStatus"];
             /** @default null */
-            note: string | null;
+            note?: string | null;
         };
         ExpertHistory: {
             draws: {
@@ -5256,9 +5256,9 @@ export interface components {
             nameZh: string;
             nameEn: string;
             /** @default true */
-            active: boolean;
+            active?: boolean;
             /** @default 0 */
-            sortOrder: number;
+            sortOrder?: number;
         };
         FieldError: {
             path: string;
@@ -5385,12 +5385,12 @@ export interface components {
         HolidayYearBody: {
             documentNumber: string;
             /** @default null */
-            note: string | null;
+            note?: string | null;
             holidays: components["schemas"]["IsoDate"][];
             /** @default [] */
-            adjustedWorkingDays: components["schemas"]["IsoDate"][];
+            adjustedWorkingDays?: components["schemas"]["IsoDate"][];
             /** @default false */
-            correction: boolean;
+            correction?: boolean;
         };
         HolidayYearDeleteBody: {
             reason: string;
@@ -5547,9 +5547,9 @@ export interface components {
             kind: "bri-joint-laboratory" | "most-international-base";
             name: string;
             /** @default null */
-            approvedOn: components["schemas"]["IsoDate"] | null;
+            approvedOn?: components["schemas"]["IsoDate"] | null;
             /** @default null */
-            documentNumber: string | null;
+            documentNumber?: string | null;
         };
         NationalPlatformView: {
             id: string;
@@ -5564,7 +5564,7 @@ export interface components {
         NationalRevocationBody: {
             revokedOn: components["schemas"]["IsoDate"];
             /** @default null */
-            documentNumber: string | null;
+            documentNumber?: string | null;
         };
         NextNumber: {
             number: number;
@@ -5686,7 +5686,7 @@ export interface components {
             /** @enum {string} */
             conclusion: "confirmed" | "issues";
             /** @default [] */
-            fileIds: string[];
+            fileIds?: string[];
         };
         Opinion: {
             recommenderId: string;
@@ -5735,15 +5735,15 @@ export interface components {
             /** @enum {string} */
             title: "senior" | "associate-senior" | "intermediate" | "junior" | "other";
             /** @default null */
-            unitId: string | null;
+            unitId?: string | null;
             /** @default  */
-            employerName: string;
+            employerName?: string;
             /** @default null */
-            email: string | null;
+            email?: string | null;
             /** @default null */
-            phone: string | null;
+            phone?: string | null;
             /** @default null */
-            idNumber: string | null;
+            idNumber?: string | null;
         };
         PersonPage: {
             items: components["schemas"]["Person"][];
@@ -5754,15 +5754,15 @@ export interface components {
             /** @enum {string} */
             title?: "senior" | "associate-senior" | "intermediate" | "junior" | "other";
             /** @default null */
-            unitId: string | null;
+            unitId?: string | null;
             /** @default  */
-            employerName: string;
+            employerName?: string;
             /** @default null */
-            email: string | null;
+            email?: string | null;
             /** @default null */
-            phone: string | null;
+            phone?: string | null;
             /** @default null */
-            idNumber: string | null;
+            idNumber?: string | null;
             version: number;
         };
         Portfolio: {
@@ -6270,9 +6270,9 @@ export interface components {
         };
         ReviewSettingsInput: {
             /** @default {} */
-            draw: components["schemas"]["DrawRulesBodyInput"];
+            draw?: components["schemas"]["DrawRulesBodyInput"];
             /** @default {} */
-            aggregation: components["schemas"]["AggregationBodyInput"];
+            aggregation?: components["schemas"]["AggregationBodyInput"];
         };
         ReviewTarget: {
             kind: components["schemas"]["TargetKind"];
@@ -6305,13 +6305,13 @@ export interface components {
         RevocationBody: {
             unitId: string;
             /** @default null */
-            baseId: string | null;
+            baseId?: string | null;
             baseName: string;
             /** @enum {string} */
             ground: "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9";
             revokedOn: components["schemas"]["IsoDate"];
             /** @default null */
-            documentNumber: string | null;
+            documentNumber?: string | null;
         };
         RevocationCaseDetail: {
             id: string;
@@ -6471,13 +6471,13 @@ export interface components {
                 [key: string]: number;
             };
             /** @default {} */
-            comments: {
+            comments?: {
                 [key: string]: string;
             };
             /** @default  */
-            opinion: string;
+            opinion?: string;
             /** @default null */
-            recommendation: components["schemas"]["ReviewRecommendation"] | null;
+            recommendation?: components["schemas"]["ReviewRecommendation"] | null;
         };
         SearchText: string;
         SecurityPolicyBody: {
@@ -6653,13 +6653,13 @@ export interface components {
             type: "university" | "research-institute" | "enterprise" | "science-park" | "hospital" | "new-rd-institution" | "intermediary";
             divisionCode: string;
             /** @default  */
-            address: string;
+            address?: string;
             /** @default null */
-            parentUnitId: string | null;
+            parentUnitId?: string | null;
             /** @default null */
-            college: string | null;
+            college?: string | null;
             /** @default false */
-            directRecommending: boolean;
+            directRecommending?: boolean;
             recommenderId: string;
             legalRepresentative: string;
             contactName: string;
@@ -6676,13 +6676,13 @@ export interface components {
             type: "university" | "research-institute" | "enterprise" | "science-park" | "hospital" | "new-rd-institution" | "intermediary";
             divisionCode: string;
             /** @default  */
-            address: string;
+            address?: string;
             /** @default null */
-            parentUnitId: string | null;
+            parentUnitId?: string | null;
             /** @default null */
-            college: string | null;
+            college?: string | null;
             /** @default false */
-            directRecommending: boolean;
+            directRecommending?: boolean;
             recommenderId: string;
             legalRepresentative: string;
             contactName: string;
@@ -6699,13 +6699,13 @@ export interface components {
             type?: "university" | "research-institute" | "enterprise" | "science-park" | "hospital" | "new-rd-institution" | "intermediary";
             divisionCode?: string;
             /** @default  */
-            address: string;
+            address?: string;
             /** @default null */
-            parentUnitId: string | null;
+            parentUnitId?: string | null;
             /** @default null */
-            college: string | null;
+            college?: string | null;
             /** @default false */
-            directRecommending: boolean;
+            directRecommending?: boolean;
             recommenderId?: string;
             legalRepresentative?: string;
             contactName?: string;
@@ -8512,8 +8512,8 @@ export interface operations {
                 actor?: string;
                 action?: string;
                 outcome?: "success" | "refused" | "failed";
-                from?: unknown;
-                to?: unknown;
+                from?: string;
+                to?: string;
                 page?: number;
                 pageSize?: number;
             };

@@ -1,13 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import dayjs, { type Dayjs } from "dayjs";
 import { officeTimeZone } from "../i18n/format";
-import { http } from "./client";
-
-interface Health {
-  status: "ok";
-  /** Present only when the platform runs on a demo clock (DEMO_CLOCK). */
-  demoClock?: string;
-}
+import { health as fetchHealth } from "./client";
 
 /**
  * The server's time: the browser's clock, shifted when the platform runs on a demo clock, so "this year" and
@@ -16,7 +10,7 @@ interface Health {
 export function useServerTime() {
   const health = useQuery({
     queryKey: ["healthz"],
-    queryFn: async () => ({ health: await http.get<Health>("/healthz"), receivedAt: Date.now() }),
+    queryFn: async () => ({ health: await fetchHealth(), receivedAt: Date.now() }),
     staleTime: 60_000,
     refetchInterval: 60_000,
   });

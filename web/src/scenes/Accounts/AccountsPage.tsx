@@ -4,7 +4,7 @@ import { Button, Card, Table } from "antd";
 import { useState } from "react";
 import { roleLabels } from "../../../../policy/roles";
 import { hasAbility, useSession } from "../../api/session";
-import type { Account, AccountPage } from "../../api/types";
+import type { Account } from "../../api/types";
 import { ListToolbar } from "../../components/list/ListToolbar";
 import { fetchListPage } from "../../components/list/list-api";
 import { PrintView } from "../../components/list/PrintView";
@@ -34,7 +34,7 @@ export function AccountsPage() {
   const [revokeFor, setRevokeFor] = useState<Account | null>(null);
   const listed = useQuery({
     queryKey: ["accounts", list.listQuery],
-    queryFn: () => fetchListPage<AccountPage>("/api/accounts", list.listQuery),
+    queryFn: () => fetchListPage("/api/accounts", list.listQuery),
     placeholderData: keepPreviousData,
   });
   const columns = useAccountColumns(setRoleFor, setExpertFor, setRevokeFor);
@@ -63,7 +63,7 @@ export function AccountsPage() {
         title={t("nav.accounts")}
         queryKey={["accounts", list.exportQuery]}
         fetchPage={(pageNumber, pageSize) =>
-          fetchListPage<AccountPage>("/api/accounts", { ...list.exportQuery, page: pageNumber, pageSize })
+          fetchListPage("/api/accounts", { ...list.exportQuery, page: pageNumber, pageSize })
         }
         filters={[lockedOptions.find((option) => option.value === list.filters.locked)?.label, list.q].filter(
           (word): word is string => Boolean(word),

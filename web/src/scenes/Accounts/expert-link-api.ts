@@ -1,14 +1,10 @@
-import type { ExpertOption } from "../../../../contracts/accounts";
-import { http } from "../../api/client";
-import type * as T from "../../api/types";
+import { api, type Schema } from "../../api/client";
 
-export type { ExpertOption };
-
-const enc = encodeURIComponent;
+export type ExpertOption = Schema<"ExpertOption">;
 
 /** Linking expert accounts to the expert pool (系统管理员): the options to choose from, and the link itself. */
 export const expertLinkApi = {
-  options: (q: string) => http.get<ExpertOption[]>("/api/accounts/expert-options", { q }),
+  options: (q: string) => api.get("/api/accounts/expert-options", { query: { q } }),
   link: (accountId: string, expertId: string) =>
-    http.post<T.Ok>(`/api/accounts/${enc(accountId)}/expert`, { expertId }),
+    api.post("/api/accounts/{id}/expert", { path: { id: accountId }, body: { expertId } }),
 };

@@ -1,10 +1,7 @@
-import { http } from "../../api/client";
-import type * as T from "../../api/types";
-
-const enc = encodeURIComponent;
+import { api } from "../../api/client";
 
 /** The system administrator asks to revoke an approved role; the security administrator decides it (三员). */
 export const roleRevocationApi = {
   request: (grantId: string, reason: string) =>
-    http.post<T.Created>(`/api/role-grants/${enc(grantId)}/revoke`, { reason }),
+    api.post("/api/role-grants/{id}/revoke", { path: { id: grantId }, body: { reason } }),
 };

@@ -1,9 +1,5 @@
-import type {
-  reportExchangeKinds,
-  reportHostedKinds,
-  reportOrganizationKinds,
-} from "../../../../contracts/annual-report";
 import type { AnnualReportContent } from "../../api/annual-reports";
+import type { Schema } from "../../api/client";
 import type { MessageKey } from "../../i18n/dictionary";
 
 /**
@@ -56,16 +52,16 @@ const exchangeKinds = choices({
   "visit-in": "report.exchange.visit-in",
   "visit-out": "report.exchange.visit-out",
   conference: "report.exchange.conference",
-} satisfies Record<(typeof reportExchangeKinds)[number], MessageKey>);
+} satisfies Record<Schema<"ReportExchange">["kind"], MessageKey>);
 const hostedKinds = choices({
   conference: "report.hosted.conference",
   journal: "report.hosted.journal",
-} satisfies Record<(typeof reportHostedKinds)[number], MessageKey>);
+} satisfies Record<Schema<"ReportHosted">["kind"], MessageKey>);
 const organizationKinds = choices({
   "international-organization": "report.organization.international-organization",
   "joint-institution": "report.organization.joint-institution",
   "overseas-platform": "report.organization.overseas-platform",
-} satisfies Record<(typeof reportOrganizationKinds)[number], MessageKey>);
+} satisfies Record<Schema<"ReportOrganization">["kind"], MessageKey>);
 
 /** Every column of every row, so a row the contract adds a field to fails the build here. */
 type Columns<K extends TableKey> = { [Key in keyof Required<RowOf<K>>]: ColumnSpec<RowOf<K>> & { key: Key } };

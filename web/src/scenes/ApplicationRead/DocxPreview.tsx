@@ -1,5 +1,6 @@
 import { Alert, Spin } from "antd";
 import { useEffect, useRef, useState } from "react";
+import { fileBlob } from "../../api/client";
 import { useI18n } from "../../i18n/I18nProvider";
 
 /**
@@ -14,12 +15,7 @@ export function DocxPreview({ url }: { url: string }) {
     let cancelled = false;
     (async () => {
       try {
-        const [{ renderAsync }, response] = await Promise.all([
-          import("docx-preview"),
-          fetch(url, { credentials: "same-origin" }),
-        ]);
-        if (!response.ok) throw new Error(String(response.status));
-        const blob = await response.blob();
+        const [{ renderAsync }, blob] = await Promise.all([import("docx-preview"), fileBlob(url)]);
         if (cancelled || !container.current) return;
         await renderAsync(blob, container.current, undefined, {
           inWrapper: true,

@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { applicationLifecycle, applicationStates } from "../../../../policy/lifecycles/application.transitions";
 import { baseTypes } from "../../../../policy/reference/base-types";
 import { fields2025 } from "../../../../policy/reference/fields-2025";
-import { type ApplicationPage, type ApplicationSummary, callsApi } from "../../api/recognition";
+import { type ApplicationSummary, callsApi } from "../../api/recognition";
 import { hasAbility, useSession } from "../../api/session";
 import { prefectureOptions } from "../../components/list/filter-options";
 import { ListToolbar } from "../../components/list/ListToolbar";
@@ -32,7 +32,7 @@ export function ApplicationsPage() {
   const calls = useQuery({ queryKey: ["calls"], queryFn: () => callsApi.list() });
   const page = useQuery({
     queryKey: ["applications", "list", list.listQuery],
-    queryFn: () => fetchListPage<ApplicationPage>("/api/applications", list.listQuery),
+    queryFn: () => fetchListPage("/api/applications", list.listQuery),
     placeholderData: keepPreviousData,
   });
   const callTitle = (id: string | undefined) => calls.data?.items.find((call) => call.id === id)?.titleZh;
@@ -103,7 +103,7 @@ export function ApplicationsPage() {
         title={t("nav.applications")}
         queryKey={["applications", list.exportQuery]}
         fetchPage={(pageNumber, pageSize) =>
-          fetchListPage<ApplicationPage>("/api/applications", { ...list.exportQuery, page: pageNumber, pageSize })
+          fetchListPage("/api/applications", { ...list.exportQuery, page: pageNumber, pageSize })
         }
         filters={words}
         rowKey={(row) => row.id}

@@ -15,8 +15,6 @@ import { divisionLabel } from "../../components/reference-labels";
 import { useI18n } from "../../i18n/I18nProvider";
 import { useBaseColumns } from "./base-columns";
 
-type BasePage = { items: BaseSummary[]; total: number };
-
 /** Column (dataIndex or key) → the server's sort key. */
 const sortKeys: Record<string, string> = {
   standardName: "standardName",
@@ -42,7 +40,7 @@ export function BasesPage() {
   const list = useListParams({ filters: ["status", "type", "division", "field", "year"] });
   const page = useQuery({
     queryKey: ["bases", list.listQuery],
-    queryFn: () => fetchListPage<BasePage>("/api/bases", list.listQuery),
+    queryFn: () => fetchListPage("/api/bases", list.listQuery),
     placeholderData: keepPreviousData,
   });
   const columns = useBaseColumns().map((column) => {
@@ -96,7 +94,7 @@ export function BasesPage() {
         title={t("nav.bases")}
         queryKey={["bases", list.exportQuery]}
         fetchPage={(pageNumber, pageSize) =>
-          fetchListPage<BasePage>("/api/bases", { ...list.exportQuery, page: pageNumber, pageSize })
+          fetchListPage("/api/bases", { ...list.exportQuery, page: pageNumber, pageSize })
         }
         filters={words}
         rowKey={(base) => base.id}

@@ -27,7 +27,8 @@ export function NoticesTab({ candidates }: { candidates: Candidate[] }) {
   // same parameters the lists' endpoints take, so the page shows exactly the rows the card counted.
   const [params, setParams] = useSearchParams();
   const objectionsFilter = params.get("objections") === "open" ? ("open" as const) : undefined;
-  const endingWithin = params.get("endingWithin") ?? undefined;
+  const endingWithinParam = params.get("endingWithin");
+  const endingWithin = endingWithinParam ? Number(endingWithinParam) : undefined;
   const notices = useQuery({
     queryKey: ["decisions", "notices", { endingWithin }],
     queryFn: () => decisionApi.notices({ endingWithin }),

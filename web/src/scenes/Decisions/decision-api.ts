@@ -1,61 +1,44 @@
-import type { z } from "zod";
-import type {
-  approvalInput,
-  approvalSchema,
-  candidateList,
-  candidateSchema,
-  nextNumberSchema,
-  noticeInput,
-  noticeSchema,
-  objectionInput,
-  objectionSchema,
-  onSiteVerificationInput,
-  portfolioSchema,
-  recognitionDocumentSchema,
-  recognitionInput,
-  storedFileSchema,
-} from "../../../../contracts/decision";
-import { http } from "../../api/client";
+import { api, type Body, href, type Query, type Schema } from "../../api/client";
 
-export type Candidate = z.infer<typeof candidateSchema>;
-export type Portfolio = z.infer<typeof portfolioSchema>;
-export type Approval = z.infer<typeof approvalSchema>;
-export type Notice = z.infer<typeof noticeSchema>;
-export type Objection = z.infer<typeof objectionSchema>;
-export type RecognitionDocument = z.infer<typeof recognitionDocumentSchema>;
-export type StoredFile = z.infer<typeof storedFileSchema>;
+export type Candidate = Schema<"Candidate">;
+export type Portfolio = Schema<"Portfolio">;
+export type Approval = Schema<"Approval">;
+export type Notice = Schema<"Notice">;
+export type Objection = Schema<"Objection">;
+export type RecognitionDocument = Schema<"RecognitionDocument">;
+export type StoredFile = Schema<"StoredFile">;
 
-const enc = encodeURIComponent;
-const step = (id: string, path: string) => `/api/decisions/applications/${enc(id)}/${path}`;
-
-/** The officer's decision endpoints (server/routes/decisions/), typed from contracts/decision.ts. */
+/** The officer's decision endpoints (server/routes/decisions/), typed by the generated OpenAPI types. */
 export const decisionApi = {
-  candidates: (callId?: string) => http.get<z.infer<typeof candidateList>>("/api/decisions/candidates", { callId }),
-  portfolio: (callId?: string) => http.get<Portfolio>("/api/decisions/portfolio", { callId }),
-  upload: (file: File) => http.upload<StoredFile>("/api/decisions/files", file),
-  completeReview: (id: string) => http.post<Candidate>(step(id, "complete-review")),
-  startOnSite: (id: string) => http.post<Candidate>(step(id, "start-on-site-verification")),
-  recordOnSite: (id: string, input: z.input<typeof onSiteVerificationInput>) =>
-    http.post<Candidate>(step(id, "on-site-verifications"), input),
-  evaluate: (id: string, opinion: string) => http.post<Candidate>(step(id, "evaluate"), { opinion }),
-  reject: (id: string, reason: string) => http.post<Candidate>(step(id, "reject"), { reason }),
-  approvals: () => http.get<Approval[]>("/api/decisions/approvals"),
-  approve: (input: z.input<typeof approvalInput>) => http.post<Approval>("/api/decisions/approvals", input),
-  notices: (query: { endingWithin?: string | undefined } = {}) => http.get<Notice[]>("/api/decisions/notices", query),
-  objections: (query: { objections?: "open" | undefined }) =>
-    http.get<{ items: Objection[]; total: number }>("/api/decisions/objections", query),
-  publish: (input: z.input<typeof noticeInput>) => http.post<Notice>("/api/decisions/notices", input),
-  receiveObjection: (noticeId: string, input: z.input<typeof objectionInput>) =>
-    http.post<Objection>(`/api/decisions/notices/${enc(noticeId)}/objections`, input),
+  candidates: (callId?: string) => api.get("/api/decisions/candidates", { query: { callId } }),
+  portfolio: (callId?: string) => api.get("/api/decisions/portfolio", { query: { callId } }),
+  upload: (file: File) => api.upload("/api/decisions/files", file),
+  completeReview: (id: string) => api.post("/api/decisions/applications/{id}/complete-review", { path: { id } }),
+  startOnSite: (id: string) =>
+    api.post("/api/decisions/applications/{id}/start-on-site-verification", { path: { id } }),
+  recordOnSite: (id: string, input: Body<"/api/decisions/applications/{id}/on-site-verifications", "post">) =>
+    api.post("/api/decisions/applications/{id}/on-site-verifications", { path: { id }, body: input }),
+  evaluate: (id: string, opinion: string) =>
+    api.post("/api/decisions/applications/{id}/evaluate", { path: { id }, body: { opinion } }),
+  reject: (id: string, reason: string) =>
+    api.post("/api/decisions/applications/{id}/reject", { path: { id }, body: { reason } }),
+  approvals: () => api.get("/api/decisions/approvals"),
+  approve: (input: Body<"/api/decisions/approvals", "post">) => api.post("/api/decisions/approvals", { body: input }),
+  notices: (query: Query<"/api/decisions/notices"> = {}) => api.get("/api/decisions/notices", { query }),
+  objections: (query: Query<"/api/decisions/objections">) => api.get("/api/decisions/objections", { query }),
+  publish: (input: Body<"/api/decisions/notices", "post">) => api.post("/api/decisions/notices", { body: input }),
+  receiveObjection: (noticeId: string, input: Body<"/api/decisions/notices/{id}/objections", "post">) =>
+    api.post("/api/decisions/notices/{id}/objections", { path: { id: noticeId }, body: input }),
   investigate: (id: string, notes: string) =>
-    http.post<Objection>(`/api/decisions/objections/${enc(id)}/investigate`, { notes }),
+    api.post("/api/decisions/objections/{id}/investigate", { path: { id }, body: { notes } }),
   resolve: (id: string, outcome: "upheld" | "dismissed", resolution: string) =>
-    http.post<Objection>(`/api/decisions/objections/${enc(id)}/resolve`, { outcome, resolution }),
-  sealUrl: (id: string) => `/api/decisions/objections/${enc(id)}/seal`,
-  recognitions: () => http.get<RecognitionDocument[]>("/api/decisions/recognitions"),
+    api.post("/api/decisions/objections/{id}/resolve", { path: { id }, body: { outcome, resolution } }),
+  sealUrl: (id: string) => href("/api/decisions/objections/{id}/seal", { path: { id } }),
+  recognitions: () => api.get("/api/decisions/recognitions"),
   nextNumber: (prefix: string, year: number) =>
-    http.get<z.infer<typeof nextNumberSchema>>("/api/decisions/recognitions/next-number", { prefix, year }),
-  recognize: (input: z.input<typeof recognitionInput>) =>
-    http.post<RecognitionDocument>("/api/decisions/recognitions", input),
-  noticeUrl: (id: string, format: "docx" | "pdf") => `/api/decisions/recognitions/${enc(id)}/notice/${format}`,
+    api.get("/api/decisions/recognitions/next-number", { query: { prefix, year } }),
+  recognize: (input: Body<"/api/decisions/recognitions", "post">) =>
+    api.post("/api/decisions/recognitions", { body: input }),
+  noticeUrl: (id: string, format: "docx" | "pdf") =>
+    href("/api/decisions/recognitions/{id}/notice/{format}", { path: { id, format } }),
 };

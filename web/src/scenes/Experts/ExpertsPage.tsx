@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-quer
 import { Alert, Button, Card, Flex, Table, Tag, Tooltip, Upload } from "antd";
 import { useState } from "react";
 import { referenceApi } from "../../api/endpoints";
-import { type Expert, type ExpertPage, type ExpertStatus, expertsApi, type ImportReport } from "../../api/review";
+import { type Expert, type ExpertStatus, expertsApi, type ImportReport } from "../../api/review";
 import { hasAbility, useSession } from "../../api/session";
 import { ListToolbar } from "../../components/list/ListToolbar";
 import { exportHref, fetchListPage } from "../../components/list/list-api";
@@ -38,7 +38,7 @@ export function ExpertsPage() {
 
   const page = useQuery({
     queryKey: ["experts", list.listQuery],
-    queryFn: () => fetchListPage<ExpertPage>("/api/experts", list.listQuery),
+    queryFn: () => fetchListPage("/api/experts", list.listQuery),
     placeholderData: keepPreviousData,
   });
   const bundle = useQuery({ queryKey: ["reference", "bundle"], queryFn: referenceApi.bundle, staleTime: 3_600_000 });
@@ -73,7 +73,7 @@ export function ExpertsPage() {
         title={t("nav.experts")}
         queryKey={["experts", list.exportQuery]}
         fetchPage={(pageNumber, pageSize) =>
-          fetchListPage<ExpertPage>("/api/experts", { ...list.exportQuery, page: pageNumber, pageSize })
+          fetchListPage("/api/experts", { ...list.exportQuery, page: pageNumber, pageSize })
         }
         filters={words}
         rowKey={(expert) => expert.id}

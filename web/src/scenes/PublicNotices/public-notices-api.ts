@@ -1,20 +1,13 @@
-import type { z } from "zod";
-import type {
-  ObjectionReceipt,
-  PublicNotice,
-  PublicObjectionInput,
-  publicNoticeList,
-} from "../../../../contracts/public-notices";
-import { http } from "../../api/client";
+import { api, type Body, type Schema } from "../../api/client";
 
-export type { ObjectionReceipt, PublicNotice };
+export type ObjectionReceipt = Schema<"ObjectionReceipt">;
+export type PublicNotice = Schema<"PublicNotice">;
+export type PublicObjectionInput = Body<"/api/public/notices/{id}/objections", "post">;
 export type PublicNoticeCandidate = PublicNotice["candidates"][number];
-
-const enc = encodeURIComponent;
 
 /** The public 公示 (no sign-in) and its online objection form. */
 export const publicNoticesApi = {
-  list: () => http.get<z.infer<typeof publicNoticeList>>("/api/public/notices"),
+  list: () => api.get("/api/public/notices"),
   object: (noticeId: string, input: PublicObjectionInput) =>
-    http.post<ObjectionReceipt>(`/api/public/notices/${enc(noticeId)}/objections`, input),
+    api.post("/api/public/notices/{id}/objections", { path: { id: noticeId }, body: input }),
 };

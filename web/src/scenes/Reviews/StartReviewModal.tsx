@@ -96,7 +96,7 @@ export function StartReviewModal({
   const [kind, setKind] = useState<TargetKind>("application");
   const targets = useQuery({
     queryKey: [...reviewTargetsKey, kind],
-    queryFn: () => reviewsApi.targets({ kind, includeOpen: true }),
+    queryFn: () => reviewsApi.targets({ kind, includeOpen: "true" }),
     enabled: open,
   });
   const bundle = useQuery({

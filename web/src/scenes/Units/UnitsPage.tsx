@@ -3,7 +3,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Button, Card, Table } from "antd";
 import { useState } from "react";
 import { hasAbility, useSession } from "../../api/session";
-import type { Unit, UnitPage, UnitStatus } from "../../api/types";
+import type { Unit, UnitStatus } from "../../api/types";
 import { prefectureOptions } from "../../components/list/filter-options";
 import { ListToolbar } from "../../components/list/ListToolbar";
 import { exportHref, fetchListPage } from "../../components/list/list-api";
@@ -37,7 +37,7 @@ export function UnitsPage() {
 
   const page = useQuery({
     queryKey: ["units", list.listQuery],
-    queryFn: () => fetchListPage<UnitPage>("/api/units", list.listQuery),
+    queryFn: () => fetchListPage("/api/units", list.listQuery),
     placeholderData: keepPreviousData,
   });
   const columns = useUnitColumns(setOpenId).map((column) => {
@@ -68,7 +68,7 @@ export function UnitsPage() {
         title={t("nav.units")}
         queryKey={["units", list.exportQuery]}
         fetchPage={(pageNumber, pageSize) =>
-          fetchListPage<UnitPage>("/api/units", { ...list.exportQuery, page: pageNumber, pageSize })
+          fetchListPage("/api/units", { ...list.exportQuery, page: pageNumber, pageSize })
         }
         filters={words}
         rowKey={(unit) => unit.id}

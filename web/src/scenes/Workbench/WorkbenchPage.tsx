@@ -24,7 +24,7 @@ export function WorkbenchPage() {
   const recommenderId = me.jurisdiction.recommenderId ?? "";
   const queue = useQuery({
     queryKey: ["applications", "queue", callId],
-    queryFn: () => applicationsApi.list({ callId, held: true, state: "submitted", pageSize: 200 }),
+    queryFn: () => applicationsApi.list({ callId, held: "true", state: "submitted", pageSize: 200 }),
     enabled: Boolean(callId),
   });
   const recommendation = useQuery({
@@ -55,8 +55,8 @@ export function WorkbenchPage() {
     next.splice(to, 0, item!);
     setOrder(next);
   };
-  const docUrl = (document: "letter" | "summary", format: string) =>
-    callsApi.documentUrl(callId ?? "", recommenderId, document, format);
+  const letterUrl = (format: "docx" | "pdf") => callsApi.letterUrl(callId ?? "", recommenderId, format);
+  const summaryUrl = (format: "xlsx" | "pdf") => callsApi.summaryUrl(callId ?? "", recommenderId, format);
   const data = recommendation.data;
   const canRank = Boolean(data?.abilities.includes("application.rank"));
 
@@ -142,16 +142,16 @@ export function WorkbenchPage() {
                   {t("workbench.saveOrder")}
                 </Button>
                 <Space wrap>
-                  <Button icon={<DownloadOutlined />} href={docUrl("letter", "docx")}>
+                  <Button icon={<DownloadOutlined />} href={letterUrl("docx")}>
                     {t("workbench.letterDocx")}
                   </Button>
-                  <Button icon={<DownloadOutlined />} href={docUrl("letter", "pdf")}>
+                  <Button icon={<DownloadOutlined />} href={letterUrl("pdf")}>
                     {t("workbench.letterPdf")}
                   </Button>
-                  <Button icon={<DownloadOutlined />} href={docUrl("summary", "xlsx")}>
+                  <Button icon={<DownloadOutlined />} href={summaryUrl("xlsx")}>
                     {t("workbench.summaryXlsx")}
                   </Button>
-                  <Button icon={<DownloadOutlined />} href={docUrl("summary", "pdf")}>
+                  <Button icon={<DownloadOutlined />} href={summaryUrl("pdf")}>
                     {t("workbench.summaryPdf")}
                   </Button>
                 </Space>
