@@ -20,7 +20,7 @@ const menus: Record<string, { present: string[]; absent: string[] }> = {
       "deadlines",
       "notifications",
     ],
-    absent: ["accounts", "role-grants", "audit", "my-unit", "evaluator-tasks"],
+    absent: ["accounts", "service-accounts", "role-grants", "audit", "my-unit", "evaluator-tasks"],
   },
   recommender: {
     present: ["home", "units", "people", "bases", "annual-reports", "rectifications", "deadlines", "notifications"],
@@ -67,7 +67,7 @@ const menus: Record<string, { present: string[]; absent: string[] }> = {
   },
   // 三员: none of them sees business data (units, people).
   sysadmin: {
-    present: ["home", "accounts", "notifications"],
+    present: ["home", "accounts", "service-accounts", "notifications"],
     absent: [
       "units",
       "my-unit",
@@ -85,6 +85,7 @@ const menus: Record<string, { present: string[]; absent: string[] }> = {
   secadmin: {
     present: ["home", "role-grants"],
     absent: [
+      "service-accounts",
       "units",
       "my-unit",
       "people",

@@ -52,9 +52,15 @@ export const requestContext = fp(async (app: FastifyInstance, deps: CommandDeps 
       }
       request.caller = caller;
       const limit = await tokenLimit(request);
-      if (!limit.isAllowed && limit.isExceeded) {
-        reply.header("retry-after", String(limit.ttlInSeconds));
-        throw Object.assign(new Error("rate limited"), { statusCode: 429 });
+      if (!limit.isAllowed) {
+        // The same headers as the per-address limits of the public routes.
+        reply.header("x-ratelimit-limit", String(limit.max));
+        reply.header("x-ratelimit-remaining", String(Math.max(limit.remaining, 0)));
+        reply.header("x-ratelimit-reset", String(limit.ttlInSeconds));
+        if (limit.isExceeded) {
+          reply.header("retry-after", String(limit.ttlInSeconds));
+          throw Object.assign(new Error("rate limited"), { statusCode: 429 });
+        }
       }
       const config = request.routeOptions.config;
       if (config.public) return;

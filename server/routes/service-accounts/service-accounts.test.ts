@@ -227,7 +227,12 @@ describe("API tokens are rate-limited per token", () => {
     const first = await serviceAccountToken(t, { username: "svc.rate1" });
     const second = await serviceAccountToken(t, { username: "svc.rate2" });
     const get = (token: string) => t.app.inject({ method: "GET", url: "/api/auth/me", headers: bearer(token) });
-    for (let i = 0; i < 3; i++) expect((await get(first.token)).statusCode).toBe(200);
+    for (let i = 0; i < 3; i++) {
+      const allowed = await get(first.token);
+      expect(allowed.statusCode).toBe(200);
+      expect(allowed.headers["x-ratelimit-limit"]).toBe("3");
+      expect(allowed.headers["x-ratelimit-remaining"]).toBe(String(2 - i));
+    }
     const limited = await get(first.token);
     expect(limited.statusCode).toBe(429);
     expect(limited.json()).toMatchObject({ code: "rate-limited", messageZh: expect.any(String) });

@@ -30,6 +30,7 @@ import { referenceMessages } from "./messages/reference";
 import { reviewMessages } from "./messages/review";
 import { revocationMessages } from "./messages/revocations";
 import { securityMessages } from "./messages/security";
+import { serviceAccountMessages } from "./messages/service-accounts";
 import { statisticsMessages } from "./messages/statistics";
 import { unitMessages } from "./messages/units";
 import { verifyMessages } from "./messages/verify";
@@ -67,6 +68,7 @@ const groups = [
   statisticsMessages,
   dossierMessages,
   securityMessages,
+  serviceAccountMessages,
   confirmationMessages,
   listMessages,
 ] as const;

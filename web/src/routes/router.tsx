@@ -111,6 +111,11 @@ function routes() {
             guarded("accounts", "accounts", () =>
               import("../scenes/Accounts/AccountsPage").then((m) => ({ Component: m.AccountsPage })),
             ),
+            guarded("service-accounts", "service-accounts", () =>
+              import("../scenes/ServiceAccounts/ServiceAccountsPage").then((m) => ({
+                Component: m.ServiceAccountsPage,
+              })),
+            ),
             guarded("role-grants", "role-grants", () =>
               import("../scenes/RoleGrants/RoleGrantsPage").then((m) => ({ Component: m.RoleGrantsPage })),
             ),

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
@@ -76,6 +77,13 @@ export const sections = [
     label: "nav.accounts",
     icon: <IdcardOutlined />,
     visible: holds("account.read"),
+  },
+  {
+    key: "service-accounts",
+    path: "/service-accounts",
+    label: "nav.serviceAccounts",
+    icon: <ApiOutlined />,
+    visible: holds("api-token.manage"),
   },
   {
     key: "role-grants",

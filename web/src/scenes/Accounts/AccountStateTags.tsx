@@ -5,10 +5,17 @@ import { useI18n } from "../../i18n/I18nProvider";
 export function AccountStateTags({
   account,
 }: {
-  account: Pick<Account, "disabled" | "locked" | "mustChangePassword">;
+  account: Pick<Account, "disabled" | "locked" | "mustChangePassword"> & Partial<Pick<Account, "isService">>;
 }) {
   const { t } = useI18n();
   const tags = [];
+  // An outside system's account: its tokens are managed on the 服务账号与令牌 page.
+  if (account.isService)
+    tags.push(
+      <Tag key="service" color="purple">
+        {t("account.service")}
+      </Tag>,
+    );
   if (account.disabled)
     tags.push(
       <Tag key="disabled" color="red">
