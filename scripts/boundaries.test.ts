@@ -96,9 +96,27 @@ const violations = [
     source: 'import type { z } from "zod";\nexport type Probe = z.ZodType;\n',
     message: "No zod in the web",
   },
+  {
+    rule: "assistant/ may not import server/",
+    path: "assistant/__boundary_probe_{id}__.ts",
+    source: 'import { systemClock } from "../server/clock";\nexport const probe = systemClock;\n',
+    message: "assistant/ answers from what it is given",
+  },
+  {
+    rule: "assistant/ does no IO of its own",
+    path: "assistant/__boundary_probe_{id}__.ts",
+    source: 'import { readFileSync } from "node:fs";\nexport const probe = readFileSync;\n',
+    message: "assistant/ answers from what it is given",
+  },
 ];
 
 const allowed = [
+  {
+    rule: "assistant/ reads the measures from policy/ and segments with jieba",
+    path: "assistant/__boundary_probe_{id}__.ts",
+    source:
+      'import { Jieba } from "@node-rs/jieba";\nimport { edition2025 } from "../policy/measures/editions";\nexport const probe = [Jieba, edition2025];\n',
+  },
   {
     rule: "a domain module queries and throws Refused",
     path: "server/review/__boundary_probe_{id}__.ts",
