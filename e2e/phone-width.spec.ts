@@ -24,7 +24,8 @@ describe("phone width", () => {
     const wide: string[] = [];
     for (const path of paths) {
       await page.goto(path);
-      await page.locator("h1, h2, .ant-table, .ant-card").first().waitFor({ timeout: 20_000 });
+      // A page has drawn its content: a heading, a table, a card, or the 工作台's count tiles.
+      await page.locator("h1, h2, .ant-table, .ant-card, .count-tile").first().waitFor({ timeout: 20_000 });
       await page.waitForTimeout(500);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > phone.width) wide.push(`${path}: ${width}px`);

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Alert, Card, Table, Tag } from "antd";
+import { Alert, Card, Space, Table, Tag } from "antd";
 import { Link } from "react-router";
 import { applicationLifecycle, applicationStates } from "../../../../policy/lifecycles/application.transitions";
 import { baseTypes } from "../../../../policy/reference/base-types";
@@ -196,9 +196,16 @@ export function ApplicationTable(props: {
           title: t("apps.name"),
           ...sortable("standardName"),
           render: (_, a) => (
-            <Link to={`/applications/${a.id}`} data-testid={`application-link-${a.id}`}>
-              {a.standardName ?? `${a.unitName}（${pick("未完成", "incomplete")}）`}
-            </Link>
+            <Space size={12} wrap>
+              <Link to={`/applications/${a.id}`} data-testid={`application-link-${a.id}`}>
+                {a.standardName ?? `${a.unitName}（${pick("未完成", "incomplete")}）`}
+              </Link>
+              {a.abilities.includes("application.read") ? (
+                <Link to={`/applications/${a.id}/read`} data-testid={`application-read-${a.id}`}>
+                  {t("read.open")}
+                </Link>
+              ) : null}
+            </Space>
           ),
         },
         { title: t("apps.unit"), dataIndex: "unitName", ...sortable("unitName") },
