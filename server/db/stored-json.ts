@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { annualReportContent, workPlanContent } from "../../contracts/annual-report";
+import { faqArticlesStored, faqQuestionsStored } from "../../contracts/assistant";
 import { auditChanges } from "../../contracts/audit";
 import { baseEventData } from "../../contracts/base-timeline";
 import { changeValues } from "../../contracts/change-reports";
@@ -77,6 +78,8 @@ export const storedJsonSchemas = {
   "revocation_cases.source_ref": revocationSourceRef.nullable(),
   // Only the settings the security administrator saved; the defaults hold for the rest.
   "security_policy.policy": securityPolicyInput.omit({ version: true }).partial(),
+  "assistant_faqs.questions": faqQuestionsStored,
+  "assistant_faqs.articles": faqArticlesStored,
 } satisfies Record<string, z.ZodType>;
 
 export type StoredColumn = keyof typeof storedJsonSchemas;

@@ -1,6 +1,7 @@
 /** All tables, one file per area; drizzle-kit reads this folder. */
 
 export * from "./announcements";
+export * from "./assistant";
 export * from "./changes";
 export * from "./decision";
 export * from "./documents";
