@@ -117,6 +117,8 @@ export function detectLang(question: string): Lang {
 }
 
 const sentenceEnd = /(?<=[。；;！？!?])|\n/;
+/** Articles and items up to this length are quoted whole. */
+const quoteWhole = 160;
 
 export class Assistant {
   readonly edition: Edition;
@@ -225,13 +227,16 @@ export class Assistant {
     let bestIndex = 0;
     let bestScore = -1;
     sentences.forEach((sentence, index) => {
-      const score = this.analyzer.chineseTerms(sentence).filter((term) => words.has(term)).length;
+      const score = new Set(this.analyzer.chineseTerms(sentence).filter((term) => words.has(term))).size;
       if (score > bestScore) {
         bestScore = score;
         bestIndex = index;
       }
     });
-    let quote = sentences[bestIndex] ?? text;
+    // A short article or item is quoted whole; an article cited whole with its items, from its lead-in on (the list
+    // is what it says); a long text by its best sentence (and the next when that is short).
+    const listed = !found?.itemTextZh && (found?.article.items.length ?? 0) > 0;
+    let quote = text.length <= quoteWhole || listed ? text.replace(/\n/g, "") : (sentences[bestIndex] ?? text);
     if (quote.length < 30 && sentences[bestIndex + 1]) quote = `${quote}${sentences[bestIndex + 1]}`;
     if (quote.length > 200) quote = `${quote.slice(0, 199)}…`;
     const ref = refOf(id);

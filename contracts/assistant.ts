@@ -32,33 +32,31 @@ export const assistantCitation = z.object({
   label: z.string(),
 });
 
-export const askResult = z
-  .object({
-    answer: z.string(),
-    lang: z.enum(assistantLangs),
-    citations: z.array(assistantCitation),
-    computed: z
-      .object({
-        type: z.enum(["deadline", "standard-name"]),
-        value: z.string(),
-        ruleZh: z.string(),
-        ruleEn: z.string(),
-        inputs: z.record(z.string(), z.string()),
-      })
-      .optional(),
-    refused: z.boolean(),
-    refusal: z.enum(["no-match", "out-of-scope", "empty"]).optional(),
-    /** Where the answer came from besides the measures' articles: an FAQ, a reading of the platform, a notice. */
-    sources: z.array(
-      z.object({ kind: z.enum(["article", "item", "interpretation", "faq", "notice"]), title: z.string() }),
-    ),
-    /** The articles and items the retrieved passages rest on. */
-    retrieved: z.array(z.string()),
-    edition: z.string(),
-    /** The answer was rephrased by the configured language model (LLM_BASE_URL) and checked against `retrieved`. */
-    rephrased: z.boolean(),
-  })
-  .meta({ id: "AssistantAnswer" });
+export const askResult = z.object({
+  answer: z.string(),
+  lang: z.enum(assistantLangs),
+  citations: z.array(assistantCitation),
+  computed: z
+    .object({
+      type: z.enum(["deadline", "standard-name"]),
+      value: z.string(),
+      ruleZh: z.string(),
+      ruleEn: z.string(),
+      inputs: z.record(z.string(), z.string()),
+    })
+    .optional(),
+  refused: z.boolean(),
+  refusal: z.enum(["no-match", "out-of-scope", "empty"]).optional(),
+  /** Where the answer came from besides the measures' articles: an FAQ, a reading of the platform, a notice. */
+  sources: z.array(
+    z.object({ kind: z.enum(["article", "item", "interpretation", "faq", "notice"]), title: z.string() }),
+  ),
+  /** The articles and items the retrieved passages rest on. */
+  retrieved: z.array(z.string()),
+  edition: z.string(),
+  /** The answer was rephrased by the configured language model (LLM_BASE_URL) and checked against `retrieved`. */
+  rephrased: z.boolean(),
+});
 export type AskResult = z.infer<typeof askResult>;
 
 const articleRef = z
@@ -142,22 +140,20 @@ export const faqPatch = z
   .superRefine(checkFaq);
 export type FaqPatch = z.infer<typeof faqPatch>;
 
-export const faqEntrySchema = z
-  .object({
-    id: z.string(),
-    questions: z.array(z.string()),
-    answerZh: z.string(),
-    answerEn: z.string(),
-    articles: z.array(z.string()),
-    validFrom: z.string(),
-    validTo: z.string().nullable(),
-    edition: z.string(),
-    version: z.number().int(),
-    /** Applies today (between its first and last day). */
-    current: z.boolean(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: "AssistantFaqEntry" });
+export const faqEntrySchema = z.object({
+  id: z.string(),
+  questions: z.array(z.string()),
+  answerZh: z.string(),
+  answerEn: z.string(),
+  articles: z.array(z.string()),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  edition: z.string(),
+  version: z.number().int(),
+  /** Applies today (between its first and last day). */
+  current: z.boolean(),
+  updatedAt: z.string(),
+});
 export type FaqEntryView = z.infer<typeof faqEntrySchema>;
 
 /** What the jsonb columns of assistant_faqs hold. */

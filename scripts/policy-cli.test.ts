@@ -179,6 +179,27 @@ describe("policy name", { timeout: 30_000 }, () => {
   });
 });
 
+describe("policy ask", { timeout: 30_000 }, () => {
+  it("prints the answer and its citations, best first", () => {
+    const { code, stdout } = cli("ask", "负责人变更多久内要报备？", "--today", "2026-03-10");
+    expect(code).toBe(0);
+    expect(stdout).toContain("引用：");
+    expect(stdout).toMatch(/引用：\n {2}第十八条第5项 /);
+  });
+  it("computes with the day it is given, as JSON", () => {
+    const { code, stdout } = cli("ask", "负责人3月15日变更，最晚什么时候报备？", "--today", "2027-01-05", "--json");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).computed).toMatchObject({ type: "deadline", value: "2027-06-15" });
+  });
+  it("exits 1 on a refusal, 2 without a question", () => {
+    const refused = cli("ask", "今天武汉天气怎么样");
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/^无法回答/);
+    expect(cli("ask").code).toBe(2);
+    expect(cli("ask", "问题", "--lang", "fr").code).toBe(2);
+  });
+});
+
 describe("policy articles and help", { timeout: 30_000 }, () => {
   it("lists every article with its rules and tests", () => {
     const { code, stdout } = cli("articles", "--json");

@@ -1,4 +1,5 @@
 import { runArticles } from "./policy-cli/articles";
+import { runAsk } from "./policy-cli/ask";
 import { type CommandOutcome, runCheck } from "./policy-cli/check";
 import { renderRulesMarkdown, renderSchema } from "./policy-cli/docs";
 import { runDrawVerify } from "./policy-cli/draw-verify";
@@ -15,6 +16,9 @@ usage: npm run -s policy -- <command> [options]
                                standard name (Art. 29–30); type: joint-research | technology-transfer | characteristic
   draw-verify <record.json> [--json]
                                re-run an expert draw record; exit 0 only if the panel matches
+  ask "问题" [--lang zh|en] [--today YYYY-MM-DD] [--json]
+                               the policy assistant offline (measures, readings, seed FAQ): the answer
+                               and its citations; exit 0 answered, 1 refused, 2 usage error
   articles [--json]            each article with the rules, functions and tests that enforce it
   schema                       the eligibility input's JSON Schema
   rules-md                     the rule-id table (docs/rules.md)
@@ -31,6 +35,8 @@ export function runPolicyCli(args: readonly string[]): CommandOutcome {
       return runName(rest);
     case "articles":
       return runArticles(rest);
+    case "ask":
+      return runAsk(rest);
     case "draw-verify":
       return runDrawVerify(rest);
     case "schema":

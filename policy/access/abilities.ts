@@ -93,6 +93,8 @@ export const abilities = [
   "revocation.review", // the recommender reviews that request
   "deadline.read", // the deadlines across bases: changes due, agreements expiring, bans ending (SPEC §6)
   "statistics.read", // charts of bases and applications: the department the province, a recommender its jurisdiction
+  // The policy assistant (issue 14): asking is public; the department curates its FAQ
+  "assistant-faq.manage",
 ] as const;
 
 export type Ability = (typeof abilities)[number];
@@ -223,6 +225,7 @@ export const grants = {
     "revocation.read": "all",
     "deadline.read": "all",
     "statistics.read": "all",
+    "assistant-faq.manage": "all",
   },
   expert: {
     ...everyone,

@@ -76,6 +76,17 @@ const environmentSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   ELIGIBILITY_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
   API_TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
+  ASSISTANT_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  ASSISTANT_CONTACT: z.string().trim().max(200).optional(),
+  LLM_BASE_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, "must start with http:// or https://")
+    .transform((url) => url.replace(/\/+$/, ""))
+    .optional(),
+  LLM_MODEL: z.string().trim().min(1).default("default"),
+  LLM_API_KEY: z.string().optional(),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SECURE_COOKIES: booleanFlag.optional(),
   TRUST_PROXY: trustedProxies,
@@ -102,6 +113,15 @@ export interface Config {
   eligibilityRateLimit: number;
   /** `API_TOKEN_RATE_LIMIT`: requests per minute one API token may make (docs/integration.md). */
   apiTokenRateLimit: number;
+  /** `ASSISTANT_RATE_LIMIT`: questions per minute one address may put to the policy assistant. */
+  assistantRateLimit: number;
+  /** `ASSISTANT_CONTACT`: how to reach the department (phone, e-mail), given when the assistant cannot answer. */
+  assistantContact: string | undefined;
+  /**
+   * `LLM_BASE_URL` (an OpenAI-compatible endpoint, …/v1/chat/completions), `LLM_MODEL`, `LLM_API_KEY`,
+   * `LLM_TIMEOUT_MS`: a language model that may rephrase the assistant's grounded answers. Off when unset.
+   */
+  llm: { baseUrl: string; model: string; apiKey: string | undefined; timeoutMs: number } | undefined;
   logLevel: string;
   secureCookies: boolean;
   /** `TRUST_PROXY`: proxies (addresses, CIDR ranges) whose X-Forwarded-For/-Proto/-Host are believed; empty: none. */
@@ -158,6 +178,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     eligibilityRateLimit: e.ELIGIBILITY_RATE_LIMIT,
     apiTokenRateLimit: e.API_TOKEN_RATE_LIMIT,
+    assistantRateLimit: e.ASSISTANT_RATE_LIMIT,
+    assistantContact: e.ASSISTANT_CONTACT || undefined,
+    llm: e.LLM_BASE_URL
+      ? { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY || undefined, timeoutMs: e.LLM_TIMEOUT_MS }
+      : undefined,
     logLevel: e.LOG_LEVEL,
     secureCookies: e.SECURE_COOKIES ?? false,
     trustProxy: e.TRUST_PROXY,

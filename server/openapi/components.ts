@@ -5,6 +5,7 @@ import * as alliances from "../../contracts/alliances";
 import * as announcements from "../../contracts/announcements";
 import * as annualReport from "../../contracts/annual-report";
 import * as applicationRead from "../../contracts/application-read";
+import * as assistant from "../../contracts/assistant";
 import * as audit from "../../contracts/audit";
 import * as auditActions from "../../contracts/audit-actions";
 import * as auth from "../../contracts/auth";
@@ -51,6 +52,7 @@ export const contractModules: Record<string, Record<string, unknown>> = {
   announcements,
   annualReport,
   applicationRead,
+  assistant,
   audit,
   auditActions,
   auth,

@@ -1,14 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { hubeiDivisions } from "../../policy/reference/divisions";
 import { fields2025 } from "../../policy/reference/fields-2025";
+import { seedAssistantFaq } from "../assistant/faq-commands";
 import { type CommandDeps, execute, systemActor } from "../commands/command";
 import { fields, recommenders } from "../db/schema";
 
 /**
- * Reference data every installation needs: the 17 division recommenders (Art. 17) and the 2025 fields.
- * Idempotent: existing rows (perhaps edited by officers) are left alone.
+ * Reference data every installation needs: the 17 division recommenders (Art. 17), the 2025 fields and the policy
+ * assistant's first FAQ entries. Idempotent: existing rows (perhaps edited by officers) are left alone.
  */
 export async function seedReferenceData(deps: CommandDeps): Promise<void> {
+  await seedAssistantFaq(deps);
   const existing = await deps.database.db.select({ code: recommenders.code }).from(recommenders);
   const existingFields = await deps.database.db.select({ nameZh: fields.nameZh }).from(fields);
   const haveRecommenders = new Set(existing.map((row) => row.code));

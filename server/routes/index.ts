@@ -12,6 +12,7 @@ import { annualReportEvidenceRoutes } from "./annual-reports/evidence.routes";
 import { gradingRoutes } from "./annual-reports/grading.routes";
 import { workPlanRoutes } from "./annual-reports/work-plans.routes";
 import { applicationRoutes } from "./applications/applications.routes";
+import { assistantRoutes } from "./assistant/assistant.routes";
 import { auditRoutes } from "./audit/audit.routes";
 import { authRoutes } from "./auth/auth.routes";
 import { baseRoutes } from "./bases/bases.routes";
@@ -69,6 +70,7 @@ export async function registerRoutes(app: TypedApp, deps: RouteDeps) {
   await notificationRoutes(app, deps);
   await dashboardRoutes(app, deps);
   await policyRoutes(app, deps);
+  await assistantRoutes(app, deps);
   await callRoutes(app, deps, store);
   await callNoticeRoutes(app, deps, store);
   await applicationRoutes(app, deps, store);

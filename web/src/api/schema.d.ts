@@ -644,6 +644,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assistant/ask": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 向政策助手提问（公开）/ ask the policy assistant (public)
+         * @description Answers from the measures (鄂科技规〔2025〕6号), the platform's readings, the FAQ and published notices, citing articles best first; computes deadlines and standard names; refuses what it cannot ground.
+         */
+        post: operations["askAssistant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistant/faq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策助手常见问题 / the assistant's FAQ (officer) */
+        get: operations["listAssistantFaqEntries"];
+        put?: never;
+        /** 新增常见问题 / add an FAQ entry (officer) */
+        post: operations["createAssistantFaqEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assistant/faq/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除常见问题 / delete an FAQ entry (officer) */
+        delete: operations["deleteAssistantFaqEntry"];
+        options?: never;
+        head?: never;
+        /** 修改常见问题 / change an FAQ entry at the version read (officer) */
+        patch: operations["updateAssistantFaqEntry"];
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -4142,6 +4198,38 @@ export interface components {
             applicationIds: string[];
             note?: string;
         };
+        AskBody: {
+            question: string;
+            /** @enum {string} */
+            lang?: "zh" | "en";
+        };
+        AskResult: {
+            answer: string;
+            /** @enum {string} */
+            lang: "zh" | "en";
+            citations: components["schemas"]["AssistantCitation"][];
+            computed?: {
+                /** @enum {string} */
+                type: "deadline" | "standard-name";
+                value: string;
+                ruleZh: string;
+                ruleEn: string;
+                inputs: {
+                    [key: string]: string;
+                };
+            };
+            refused: boolean;
+            /** @enum {string} */
+            refusal?: "no-match" | "out-of-scope" | "empty";
+            sources: {
+                /** @enum {string} */
+                kind: "article" | "item" | "interpretation" | "faq" | "notice";
+                title: string;
+            }[];
+            retrieved: string[];
+            edition: string;
+            rephrased: boolean;
+        };
         Assignment: {
             id: string;
             roundId: string;
@@ -4166,6 +4254,12 @@ export interface components {
             reopenReason: string | null;
             replacesId: string | null;
             events: string[];
+        };
+        AssistantCitation: {
+            article: string;
+            item?: string;
+            quote: string;
+            label: string;
         };
         AuditEntry: {
             seq: number;
@@ -5188,6 +5282,45 @@ export interface components {
             idNumber?: string;
             status?: components["schemas"]["ExpertStatus"];
             note?: string | null;
+            version: number;
+        };
+        FaqBody: {
+            questions: string[];
+            answerZh: string;
+            /** @default  */
+            answerEn?: string;
+            articles: string[];
+            validFrom: components["schemas"]["IsoDate"];
+            /** @default null */
+            validTo?: components["schemas"]["IsoDate"] | null;
+            /**
+             * @default 2025
+             * @enum {string}
+             */
+            edition?: "2025";
+        };
+        FaqEntry: {
+            id: string;
+            questions: string[];
+            answerZh: string;
+            answerEn: string;
+            articles: string[];
+            validFrom: string;
+            validTo: string | null;
+            edition: string;
+            version: number;
+            current: boolean;
+            updatedAt: string;
+        };
+        FaqPatch: {
+            questions?: string[];
+            answerZh?: string;
+            answerEn?: string;
+            articles?: string[];
+            validFrom?: components["schemas"]["IsoDate"];
+            validTo?: components["schemas"]["IsoDate"] | null;
+            /** @enum {string} */
+            edition?: "2025";
             version: number;
         };
         FeedItem: {
@@ -8493,6 +8626,171 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApplicationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            423: components["responses"]["Locked"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    askAssistant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AskBody"];
+            };
+        };
+        responses: {
+            /** @description 成功 / OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AskResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            423: components["responses"]["Locked"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listAssistantFaqEntries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 / OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqEntry"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            423: components["responses"]["Locked"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createAssistantFaqEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaqBody"];
+            };
+        };
+        responses: {
+            /** @description 已创建 / created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqEntry"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            423: components["responses"]["Locked"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteAssistantFaqEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 / OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OkResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            423: components["responses"]["Locked"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updateAssistantFaqEntry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 可选：重试写操作时带同一键，写操作只执行一次；24 小时内相同请求返回首次的响应（Idempotent-Replayed: true），不同请求返回 422 / optional: retry a write with the same key and it runs once; for 24 hours the same request gets the first response back (Idempotent-Replayed: true), a different one 422 (docs/integration.md) */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaqPatch"];
+            };
+        };
+        responses: {
+            /** @description 成功 / OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaqEntry"];
                 };
             };
             400: components["responses"]["BadRequest"];
