@@ -77,8 +77,9 @@ interface QuestionDefinition {
   when?: (facts: SelfCheckFacts) => boolean;
 }
 
-export interface SelfCheckQuestion extends Omit<QuestionDefinition, "when" | "rules"> {
+export interface SelfCheckQuestion extends Omit<QuestionDefinition, "when" | "rules" | "options"> {
   rules: RuleId[];
+  options?: QuestionOption[];
 }
 
 /** "outside" Hubei: the one option of the division question that is not a prefecture. */
@@ -544,10 +545,10 @@ export function nextSelfCheckStep(
   const failed = rules.some((rule) => rule.outcome === "fail");
   const open = selfCheckQuestions.filter((question) => pending(question, facts));
   if (!failed && open.length > 0) {
-    const { when: _when, rules: feeds, ...question } = open[0]!;
+    const { when: _when, rules: feeds, options, ...question } = open[0]!;
     return {
       status: "question",
-      question: { ...question, rules: [...feeds] },
+      question: { ...question, rules: [...feeds], ...(options ? { options: [...options] } : {}) },
       answered,
       remaining: open.length,
     };

@@ -13,6 +13,7 @@ import { gradingRoutes } from "./annual-reports/grading.routes";
 import { workPlanRoutes } from "./annual-reports/work-plans.routes";
 import { applicationRoutes } from "./applications/applications.routes";
 import { assistantRoutes } from "./assistant/assistant.routes";
+import { assistantSelfCheckRoutes } from "./assistant-self-check/self-check.routes";
 import { auditRoutes } from "./audit/audit.routes";
 import { authRoutes } from "./auth/auth.routes";
 import { baseRoutes } from "./bases/bases.routes";
@@ -71,6 +72,7 @@ export async function registerRoutes(app: TypedApp, deps: RouteDeps) {
   await dashboardRoutes(app, deps);
   await policyRoutes(app, deps);
   await assistantRoutes(app, deps);
+  await assistantSelfCheckRoutes(app, deps);
   await callRoutes(app, deps, store);
   await callNoticeRoutes(app, deps, store);
   await applicationRoutes(app, deps, store);

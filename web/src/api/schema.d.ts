@@ -700,6 +700,26 @@ export interface paths {
         patch: operations["updateAssistantFaqEntry"];
         trace?: never;
     };
+    "/api/assistant/self-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 对话式申报自查（公开）/ the conversational eligibility self-check (public)
+         * @description Stateless: send the facts gathered so far; the answer is the next question (with the article it serves and its options) or the verdict per rule from the eligibility rules (Art. 7–13, 20), stopping at the first rule that fails.
+         */
+        post: operations["assistantSelfCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -6653,6 +6673,123 @@ export interface components {
             updatedByName: string | null;
             updatedAt: string | null;
         };
+        SelfCheckFacts: {
+            /**
+             * @description Type of base (Art. 6)
+             * @enum {string}
+             */
+            baseType?: "joint-research" | "technology-transfer" | "characteristic";
+            /** @description An offshore innovation platform (Art. 11) */
+            offshore?: boolean;
+            /**
+             * @description Host unit type (Art. 2)
+             * @enum {string}
+             */
+            unitType?: "university" | "research-institute" | "enterprise" | "science-park" | "hospital" | "new-rd-institution" | "intermediary";
+            /**
+             * @description The prefecture of registration, or outside Hubei (Art. 7.1)
+             * @enum {string}
+             */
+            division?: "420100" | "420200" | "420300" | "420500" | "420600" | "420700" | "420800" | "420900" | "421000" | "421100" | "421200" | "421300" | "422800" | "429004" | "429005" | "429006" | "429021" | "outside";
+            /** @description Independent legal person in existence (Art. 7.1) */
+            legalPerson?: boolean;
+            /** @description Bad credit or integrity record of the unit, 3 years (Art. 7.1) */
+            unitBadRecord?: boolean;
+            /** @description A base of the unit revoked within 3 years (Art. 20) */
+            revokedRecently?: boolean;
+            /** @description Partners with an agreement valid on the deadline (Art. 7.2) */
+            validPartners?: number;
+            /** @description A composite team (Art. 7.2) */
+            compositeTeam?: boolean;
+            /** @description The seven management systems (Art. 7.4) */
+            managementSystems?: boolean;
+            /** @description Holds a national platform (Art. 7.6) */
+            nationalPlatform?: boolean;
+            /** @description Provincial+ cooperation projects, 3 years (Art. 8.1, 10.1) */
+            internationalProjects?: number;
+            /** @description Joint high-level papers, 3 years (Art. 8.2) */
+            jointPapers?: number;
+            /** @description Co-hosted high-level events, 3 years (Art. 8.2) */
+            academicEvents?: number;
+            /** @description Sales revenue of the last 3 fiscal years, 万元 (Art. 8.3) */
+            revenue3y?: number;
+            /** @description R&D expense of the same years, 万元 (Art. 8.3) */
+            rdExpense3y?: number;
+            /** @description Technology-transfer team size (Art. 9.1) */
+            transferTeamSize?: number;
+            /** @description Transfer projects implemented, 3 years (Art. 9.2) */
+            transferProjects?: number;
+            /** @description Exchange events in the leanest year (Art. 9.3) */
+            transferEventsMinYear?: number;
+            /** @description Fixed premises abroad (Art. 11.1) */
+            overseasPremises?: boolean;
+            /** @description Staff abroad (Art. 11.2) */
+            overseasStaff?: number;
+            /** @description Director full-time at the unit (Art. 12.1) */
+            directorFullTime?: boolean;
+            /** @description Director leads the research (Art. 12.1) */
+            directorResearchLead?: boolean;
+            /** @description Bad record of the director, 3 years (Art. 12.1) */
+            directorBadRecord?: boolean;
+            /**
+             * @description Director's title (Art. 12.2)
+             * @enum {string}
+             */
+            directorTitle?: "senior" | "associate-senior" | "intermediate" | "junior" | "other";
+            /** @description Equivalent research ability (Art. 12.2) */
+            directorEquivalentAbility?: boolean;
+        };
+        SelfCheckStep: {
+            /** @constant */
+            status: "question";
+            question: {
+                id: string;
+                /** @enum {string} */
+                kind: "choice" | "yes-no" | "number" | "date" | "text";
+                article: string;
+                rules: string[];
+                textZh: string;
+                textEn: string;
+                text: string;
+                options?: {
+                    value: string;
+                    labelZh: string;
+                    labelEn: string;
+                }[];
+                unitZh?: string;
+                unitEn?: string;
+            };
+            answered: number;
+            remaining: number;
+            referenceDate: string;
+            /** @enum {string} */
+            lang: "zh" | "en";
+        } | {
+            /** @constant */
+            status: "verdict";
+            stoppedEarly: boolean;
+            /** @enum {string} */
+            overall: "eligible" | "not-eligible" | "needs-judgement";
+            rules: {
+                /** @enum {string} */
+                ruleId: "7.1-registered-in-hubei" | "7.1-uscc" | "7.1-legal-person" | "7.1-unit-credit" | "7.2-partners" | "7.2-partner-standing" | "7.2-team" | "7.3-goals-mechanism" | "7.4-management-systems" | "7.5-one-base-per-scope" | "7.6-national-platform" | "8.1-international-project" | "8.2-papers-or-events" | "8.3-rd-intensity" | "8.3-own-ip" | "9.1-transfer-team" | "9.2-transfer-projects" | "9.3-events-each-year" | "10.1-international-project" | "10.2-results" | "11.1-overseas-premises" | "11.2-overseas-staff" | "12.1-full-time" | "12.1-research-lead" | "12.1-director-credit" | "12.2-title" | "12.2-policy-knowledge" | "12.3-one-base-per-director" | "13-countries" | "13-international-organization" | "14.1-attestation" | "14.1-partners-no-objection" | "20-revocation-ban";
+                article: string;
+                /** @enum {string} */
+                outcome: "pass" | "fail" | "judgement";
+                messageZh: string;
+                messageEn: string;
+                message: string;
+            }[];
+            answered: number;
+            referenceDate: string;
+            /** @enum {string} */
+            lang: "zh" | "en";
+            start: {
+                href: string;
+                callTitleZh?: string;
+                callTitleEn?: string;
+            };
+        };
         ServiceAccount: {
             id: string;
             username: string;
@@ -8791,6 +8928,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FaqEntry"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            423: components["responses"]["Locked"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    assistantSelfCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    facts?: components["schemas"]["SelfCheckFacts"];
+                    /** @enum {string} */
+                    lang?: "zh" | "en";
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 / OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfCheckStep"];
                 };
             };
             400: components["responses"]["BadRequest"];
