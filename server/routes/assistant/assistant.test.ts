@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { faqSeed } from "../../../assistant/faq-seed";
+import { seedAssistantFaq } from "../../assistant/faq-commands";
 import { auditLog, callNotices } from "../../db/schema";
 import { createCall } from "../../test/factories";
 import { type Agent, databaseKinds, startTestApp, type TestApp } from "../../test/harness";
@@ -185,6 +186,15 @@ describe.each(databaseKinds())("政策助手 FAQ: /api/assistant/faq on %s", (ki
     expect(list.some((item: { id: string }) => item.id === row.id)).toBe(false);
     expect((await officer.request({ method: "DELETE", url: `/api/assistant/faq/${row.id}` })).statusCode).toBe(404);
     expect((await patch({ answerZh: "已删除", version: 4 })).statusCode).toBe(404);
+  });
+
+  it("does not bring back a seed entry the department deleted", async () => {
+    const [seed] = faqSeed;
+    expect((await officer.request({ method: "DELETE", url: `/api/assistant/faq/${seed!.id}` })).statusCode).toBe(200);
+    await seedAssistantFaq({ database: t.database, clock: t.clock, keys: t.config.keys });
+    const ids = (await officer.get("/api/assistant/faq")).json().map((row: { id: string }) => row.id);
+    expect(ids).not.toContain(seed!.id);
+    expect(ids).toContain(faqSeed[1]!.id);
   });
 });
 
