@@ -7,7 +7,7 @@ import { canonical, canonicalOf, synonymGroups } from "./synonyms";
 
 const analyzer = sharedAnalyzer();
 // The vocabulary the misspelling check judges against is the knowledge's.
-new PassageIndex(measurePassages(edition2025), analyzer);
+const { vocabulary } = new PassageIndex(measurePassages(edition2025), analyzer);
 
 describe("segmentation and synonyms", () => {
   it("keeps domain words whole and writes each as its group's first word", () => {
@@ -37,32 +37,35 @@ describe("misspellings are caught by sound, not by a list", () => {
     ["连合研究类的条件", "联合研究"],
     ["变更要备按吗", "备案"],
   ])("%s searches %s too", (question, word) => {
-    const terms = analyzer.chineseQuery(question);
+    const terms = analyzer.chineseQuery(question, vocabulary);
     expect(terms.corrections.map((entry) => entry.to)).toContain(word);
   });
 
   it("adds nothing to a question written correctly", () => {
-    expect(analyzer.chineseQuery("市级项目算不算省级国际科技合作项目").corrections).toEqual([]);
-    expect(analyzer.chineseQuery("负责人变更需要报备吗").corrections).toEqual([]);
+    expect(analyzer.chineseQuery("市级项目算不算省级国际科技合作项目", vocabulary).corrections).toEqual([]);
+    expect(analyzer.chineseQuery("负责人变更需要报备吗", vocabulary).corrections).toEqual([]);
   });
 });
 
 describe("unknown words weigh toward a refusal", () => {
   it("counts how much of a question the knowledge does not hold", () => {
-    expect(analyzer.chineseQuery("出口退税怎么办理").unknownShare).toBeGreaterThan(0.6);
-    expect(analyzer.chineseQuery("依托单位需要满足什么条件").unknownShare).toBe(0);
-    expect(analyzer.chineseQuery("你好").content).toEqual([]);
+    expect(analyzer.chineseQuery("出口退税怎么办理", vocabulary).unknownShare).toBeGreaterThan(0.6);
+    expect(analyzer.chineseQuery("依托单位需要满足什么条件", vocabulary).unknownShare).toBe(0);
+    expect(analyzer.chineseQuery("你好", vocabulary).content).toEqual([]);
   });
 });
 
 describe("English questions reach the Chinese words", () => {
   it("translates glossary phrases, longest first", () => {
-    const terms = analyzer.englishQuery("Can the host unit file a change of director with the city bureau?");
+    const terms = analyzer.englishQuery(
+      "Can the host unit file a change of director with the city bureau?",
+      vocabulary,
+    );
     expect([...terms.weights.keys()]).toEqual(expect.arrayContaining(["依托单位", "负责人", "推荐部门", "备案"]));
   });
 
   it("stems plurals so phrases match", () => {
-    const terms = analyzer.englishQuery("How many partner institutions and agreements?");
+    const terms = analyzer.englishQuery("How many partner institutions and agreements?", vocabulary);
     expect([...terms.weights.keys()]).toEqual(expect.arrayContaining(["合作机构", "合作协议"]));
   });
 });

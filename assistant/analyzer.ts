@@ -90,14 +90,13 @@ export interface QueryTerms {
 
 /**
  * The analyzer: built once per process (jieba's dictionary takes ~0.3 s to load), then given the knowledge's
- * vocabulary (`setVocabulary`) so that misspellings and unknown words are judged against what can be answered.
+ * vocabulary with each question, so that misspellings and unknown words are judged against what can be answered.
  */
 export class Analyzer {
   private readonly jieba: Jieba;
   private readonly generalIdf: Map<string, number>;
   private readonly medianIdf: number;
   private readonly phrases: GlossaryPhrase[];
-  private vocabulary = new Set<string>();
   private readonly soundsLike = new Map<string, string[]>();
   private readonly pinyinCache = new Map<string, string>();
 
@@ -116,11 +115,6 @@ export class Analyzer {
       const key = this.sound(word);
       this.soundsLike.set(key, [...(this.soundsLike.get(key) ?? []), word]);
     }
-  }
-
-  /** The words the knowledge holds (every index word), for misspellings and unknown words. */
-  setVocabulary(words: Iterable<string>) {
-    this.vocabulary = new Set(words);
   }
 
   private sound(text: string): string {
@@ -157,13 +151,13 @@ export class Analyzer {
   }
 
   /** Domain words that sound like a window of the question the knowledge does not hold as a word. */
-  private misspellings(question: string): { from: string; to: string }[] {
+  private misspellings(question: string, vocabulary: ReadonlySet<string>): { from: string; to: string }[] {
     const found: { from: string; to: string }[] = [];
     for (const run of question.match(hanRun) ?? []) {
       for (let size = Math.min(6, run.length); size >= 2; size -= 1) {
         for (let start = 0; start + size <= run.length; start += 1) {
           const window = run.slice(start, start + size);
-          if (this.vocabulary.has(window) || this.vocabulary.has(canonical(window))) continue;
+          if (vocabulary.has(window) || vocabulary.has(canonical(window))) continue;
           for (const word of this.soundsLike.get(this.sound(window)) ?? []) {
             if (word !== window && !found.some((entry) => entry.to === word)) found.push({ from: window, to: word });
           }
@@ -177,8 +171,8 @@ export class Analyzer {
     return this.generalIdf.get(word) ?? this.medianIdf;
   }
 
-  /** A Chinese question's words to search. */
-  chineseQuery(question: string): QueryTerms {
+  /** A Chinese question's words to search; `vocabulary` is every word the knowledge holds. */
+  chineseQuery(question: string, vocabulary: ReadonlySet<string>): QueryTerms {
     const text = normalizeQuestion(question);
     const words = this.jieba.cut(text.toLowerCase(), true).map((word) => word.trim());
     const content = words.filter(
@@ -187,7 +181,7 @@ export class Analyzer {
     const weights = new Map<string, number>();
     const add = (term: string, weight: number) => weights.set(term, Math.max(weights.get(term) ?? 0, weight));
     for (const term of this.chineseTerms(text)) add(term, 1);
-    const corrections = this.misspellings(text);
+    const corrections = this.misspellings(text, vocabulary);
     for (const { to } of corrections) for (const term of this.chineseTerms(to)) add(term, 1);
     let total = 0;
     let unknown = 0;
@@ -195,8 +189,8 @@ export class Analyzer {
       const weight = this.informativeness(word);
       total += weight;
       const known =
-        this.vocabulary.has(canonical(word)) ||
-        this.vocabulary.has(word) ||
+        vocabulary.has(canonical(word)) ||
+        vocabulary.has(word) ||
         corrections.some((entry) => entry.from.includes(word) || word.includes(entry.from));
       if (!known) unknown += weight;
     }
@@ -207,7 +201,7 @@ export class Analyzer {
    * An English question: its glossary phrases become the measures' Chinese words (searched in the Chinese text),
    * and its own words are searched in the English summaries.
    */
-  englishQuery(question: string): QueryTerms & { english: Map<string, number> } {
+  englishQuery(question: string, vocabulary: ReadonlySet<string>): QueryTerms & { english: Map<string, number> } {
     const words = englishWords(normalizeQuestion(question));
     const weights = new Map<string, number>();
     const english = new Map<string, number>();
@@ -226,7 +220,7 @@ export class Analyzer {
     let unknown = 0;
     words.forEach((word, index) => {
       if (englishStopwords.has(word) || /^\d+$/.test(word)) return;
-      if (!covered[index] && !this.vocabulary.has(word)) unknown += 1;
+      if (!covered[index] && !vocabulary.has(word)) unknown += 1;
     });
     return {
       weights,

@@ -173,7 +173,10 @@ export class Assistant {
   }
 
   private queryWords(question: string, lang: Lang): Set<string> {
-    const terms = lang === "en" ? this.analyzer.englishQuery(question) : this.analyzer.chineseQuery(question);
+    const terms =
+      lang === "en"
+        ? this.analyzer.englishQuery(question, this.index.vocabulary)
+        : this.analyzer.chineseQuery(question, this.index.vocabulary);
     return new Set(terms.weights.keys());
   }
 

@@ -42,6 +42,8 @@ export interface SearchOutcome {
 
 export class PassageIndex {
   readonly passages: Map<string, Passage>;
+  /** Every word the knowledge holds: what a question's misspellings and unknown words are judged against. */
+  readonly vocabulary = new Set<string>();
   private readonly search: MiniSearch<Indexed>;
 
   constructor(
@@ -70,18 +72,20 @@ export class PassageIndex {
           : { id: passage.id, zh: passage.textZh, title: "", context: passage.context ?? "", en: passage.textEn },
       ),
     );
-    const vocabulary = new Set<string>();
+    const vocabulary = this.vocabulary;
     for (const passage of passages) {
       for (const term of analyzer.chineseTerms(`${passage.textZh}\n${(passage.questions ?? []).join("\n")}`))
         vocabulary.add(term);
       for (const term of analyzer.englishTerms(passage.textEn)) vocabulary.add(term);
     }
-    analyzer.setVocabulary(vocabulary);
   }
 
   /** The passages for a question, best first, with their scores (BM25+ × the kind's weight). */
   find(question: string, lang: "zh" | "en"): SearchOutcome {
-    const terms = lang === "en" ? this.analyzer.englishQuery(question) : this.analyzer.chineseQuery(question);
+    const terms =
+      lang === "en"
+        ? this.analyzer.englishQuery(question, this.vocabulary)
+        : this.analyzer.chineseQuery(question, this.vocabulary);
     const english = "english" in terms ? (terms.english as Map<string, number>) : new Map<string, number>();
     const join = (map: Map<string, number>) => [...map.keys()].join("\u0001");
     const weightOf = (term: string) => terms.weights.get(term) ?? english.get(term) ?? 1;
