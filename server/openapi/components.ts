@@ -6,6 +6,7 @@ import * as announcements from "../../contracts/announcements";
 import * as annualReport from "../../contracts/annual-report";
 import * as applicationRead from "../../contracts/application-read";
 import * as assistant from "../../contracts/assistant";
+import * as assistantSelfCheck from "../../contracts/assistant-self-check";
 import * as audit from "../../contracts/audit";
 import * as auditActions from "../../contracts/audit-actions";
 import * as auth from "../../contracts/auth";
@@ -53,6 +54,7 @@ export const contractModules: Record<string, Record<string, unknown>> = {
   annualReport,
   applicationRead,
   assistant,
+  assistantSelfCheck,
   audit,
   auditActions,
   auth,

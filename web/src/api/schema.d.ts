@@ -6673,6 +6673,12 @@ export interface components {
             updatedByName: string | null;
             updatedAt: string | null;
         };
+        SelfCheckBody: {
+            /** @default {} */
+            facts?: components["schemas"]["SelfCheckFacts"];
+            /** @enum {string} */
+            lang?: "zh" | "en";
+        };
         SelfCheckFacts: {
             /**
              * @description Type of base (Art. 6)
@@ -6739,26 +6745,27 @@ export interface components {
             /** @description Equivalent research ability (Art. 12.2) */
             directorEquivalentAbility?: boolean;
         };
+        SelfCheckQuestion: {
+            id: string;
+            /** @enum {string} */
+            kind: "choice" | "yes-no" | "number" | "date" | "text";
+            article: string;
+            rules: string[];
+            textZh: string;
+            textEn: string;
+            text: string;
+            options?: {
+                value: string;
+                labelZh: string;
+                labelEn: string;
+            }[];
+            unitZh?: string;
+            unitEn?: string;
+        };
         SelfCheckStep: {
             /** @constant */
             status: "question";
-            question: {
-                id: string;
-                /** @enum {string} */
-                kind: "choice" | "yes-no" | "number" | "date" | "text";
-                article: string;
-                rules: string[];
-                textZh: string;
-                textEn: string;
-                text: string;
-                options?: {
-                    value: string;
-                    labelZh: string;
-                    labelEn: string;
-                }[];
-                unitZh?: string;
-                unitEn?: string;
-            };
+            question: components["schemas"]["SelfCheckQuestion"];
             answered: number;
             remaining: number;
             referenceDate: string;
@@ -8949,11 +8956,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    facts?: components["schemas"]["SelfCheckFacts"];
-                    /** @enum {string} */
-                    lang?: "zh" | "en";
-                };
+                "application/json": components["schemas"]["SelfCheckBody"];
             };
         };
         responses: {
