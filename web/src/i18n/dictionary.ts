@@ -4,6 +4,7 @@ import { achievementMessages } from "./messages/achievements";
 import { allianceMessages } from "./messages/alliances";
 import { annualReportMessages } from "./messages/annual-reports";
 import { applicationReadMessages } from "./messages/application-read";
+import { assistantMessages } from "./messages/assistant";
 import { auditMessages } from "./messages/audit";
 import { authMessages } from "./messages/auth";
 import { baseMessages } from "./messages/bases";
@@ -71,6 +72,7 @@ const groups = [
   serviceAccountMessages,
   confirmationMessages,
   listMessages,
+  assistantMessages,
 ] as const;
 
 type Group = (typeof groups)[number];
