@@ -171,7 +171,8 @@ describe.each(databaseKinds())("revocation (Art. 20) on %s", (kind) => {
       baseStatus: "active",
       dismissedReason: "经核实情节轻微",
     });
-    expect(await kinds(baseId)).toEqual(["revocation-opened", "revocation-dismissed"]);
+    // The test clock stands still, so both events carry the same instant: compare them as a set.
+    expect((await kinds(baseId)).sort()).toEqual(["revocation-dismissed", "revocation-opened"]);
     expect(await audits(id)).toEqual(
       expect.arrayContaining(["revocation.propose", "revocation.revoke", "revocation.dismiss"]),
     );
