@@ -210,14 +210,19 @@ describe("the demo loads on every date the measures are in force (PGlite)", () =
     await database.close();
   });
 
-  it.each(sweep)("at %s", async (at) => {
-    const database = await openEmbedded(null, { loadDataDir: template });
-    try {
-      await loadAndCheck(database, at);
-    } finally {
-      await database.close();
-    }
-  });
+  // A whole demo per date: about 20 s on an idle machine; CI under load once took over 60 s.
+  it.each(sweep)(
+    "at %s",
+    async (at) => {
+      const database = await openEmbedded(null, { loadDataDir: template });
+      try {
+        await loadAndCheck(database, at);
+      } finally {
+        await database.close();
+      }
+    },
+    180_000,
+  );
 });
 
 // Registered only with a PostgreSQL server (TEST_DATABASE_URL), like every test that runs on both databases.
