@@ -181,11 +181,23 @@ export function AssistantDrawer({ open, onClose }: { open: boolean; onClose: () 
   );
 }
 
-function Bubble({ mine, children, testId }: { mine?: boolean; children: ReactNode; testId?: string }) {
+function Bubble({
+  mine,
+  children,
+  testId,
+  data,
+}: {
+  mine?: boolean;
+  children: ReactNode;
+  testId?: string;
+  /** data-* attributes for the bubble (the self-check question's id, whether it was answered). */
+  data?: Record<`data-${string}`, string>;
+}) {
   return (
     <Flex justify={mine ? "flex-end" : "flex-start"} style={{ margin: "8px 0" }}>
       <div
         data-testid={testId}
+        {...data}
         style={{
           maxWidth: "88%",
           padding: "8px 12px",
@@ -318,7 +330,10 @@ function CheckQuestion({
   const unit = (language === "en" ? question.unitEn : question.unitZh) ?? "";
   const reply = (value: string | number | boolean, shown: string) => onAnswer(entry.id, question, value, shown);
   return (
-    <Bubble testId="self-check-question">
+    <Bubble
+      testId="self-check-question"
+      data={{ "data-question": question.id, "data-answered": entry.answered ? "true" : "false" }}
+    >
       <div style={{ fontSize: 12, color: "#666" }}>
         {t("assistant.selfCheck.progress", { n: entry.step.answered + 1 })} · {t("assistant.citations")}{" "}
         <ArticleRef article={question.article} />
