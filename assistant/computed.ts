@@ -117,7 +117,7 @@ function computeDeadline(question: string, context: ComputeContext): ComputedAns
       end.value,
       ["14.3"],
       {
-        zh: `公示期为 ${days} 个工作日（平台设置 publicNoticeWorkingDays，第十四条第3项“发文认定”前的公示），按国家法定节假日和调休安排计算，开始当日为工作日时计入第1天；异议应在公示期内以书面形式实名提出。`,
+        zh: `公示期为 ${days} 个工作日（平台设置的公示工作日数，第十四条第3项“发文认定”前的公示），按国家法定节假日和调休安排计算，开始当日为工作日时计入第1天；异议应在公示期内以书面形式实名提出。`,
         en: `The public notice runs ${days} working days (setting publicNoticeWorkingDays, before recognition under Art. 14.3), counted on the national holiday calendar with adjusted working days, the first day counting when it is a working day; objections are lodged in writing with a real name within the period.`,
       },
       inputs,
@@ -133,7 +133,7 @@ function computeDeadline(question: string, context: ComputeContext): ComputedAns
       end,
       ["24"],
       {
-        zh: `第二十四条：“年度绩效考核不合格的省国合基地，限期1年整改”。自不合格结果通知之日起 ${settings.rectificationMonths} 个月，至周年前一日止（平台设置 rectificationMonths）。`,
+        zh: `第二十四条：“年度绩效考核不合格的省国合基地，限期1年整改”。自不合格结果通知之日起 ${settings.rectificationMonths} 个月，至周年前一日止（平台设置的整改期限）。`,
         en: `Art. 24: an unqualified base rectifies within one year — ${settings.rectificationMonths} months from the grade's notification, ending the day before its anniversary (setting rectificationMonths).`,
       },
       inputs,
@@ -149,7 +149,7 @@ function computeDeadline(question: string, context: ComputeContext): ComputedAns
       end,
       ["20", "24"],
       {
-        zh: `第二十条、第二十四条：取消资格后“3年内不得重新认定”。取消之日起满 ${settings.banYears} 年的当日起可以重新认定（平台设置 banYears）。`,
+        zh: `第二十条、第二十四条：取消资格后“3年内不得重新认定”。取消之日起满 ${settings.banYears} 年的当日起可以重新认定（平台设置的不得重新认定年限）。`,
         en: `Arts. 20 and 24: no recognition again within 3 years of revocation; from the ${settings.banYears}rd anniversary of the revocation the unit may be recognized again (setting banYears).`,
       },
       inputs,
@@ -165,7 +165,7 @@ function computeDeadline(question: string, context: ComputeContext): ComputedAns
       end,
       ["18.5"],
       {
-        zh: `第十八条第5项：重大事项调整“应在3个月内经推荐部门审核同意后报省科技厅备案”。自变化发生之日起 ${settings.changeReportMonths} 个月的同一日，该月没有这一天的取该月最后一天（平台设置 changeReportMonths）；当日报备仍属按时。`,
+        zh: `第十八条第5项：重大事项调整“应在3个月内经推荐部门审核同意后报省科技厅备案”。自变化发生之日起 ${settings.changeReportMonths} 个月的同一日，该月没有这一天的取该月最后一天（平台设置的报备期限）；当日报备仍属按时。`,
         en: `Art. 18.5: a major change is filed with the department, after the recommender's approval, within 3 months — the same day ${settings.changeReportMonths} months after the change, or that month's last day when it has no such day (setting changeReportMonths); filing on that day is on time.`,
       },
       inputs,
