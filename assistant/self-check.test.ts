@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkEligibility } from "../policy/eligibility/engine";
-import { type FactKey, nextSelfCheckStep, type SelfCheckFacts, selfCheckInput, selfCheckQuestions } from "./self-check";
+import { nextSelfCheckStep, selfCheckInput } from "./self-check";
+import { type FactKey, type SelfCheckFacts, selfCheckQuestions } from "./self-check-questions";
 
 const referenceDate = "2026-03-31";
 
