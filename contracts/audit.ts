@@ -10,6 +10,9 @@ export const auditEntrySchema = z.object({
   at: z.string(),
   actorId: z.string().nullable(),
   actorName: z.string().nullable(),
+  /** Who acted, in words: the name, 系统 for scheduled work, 匿名访客 for no session. */
+  actorZh: z.string(),
+  actorEn: z.string(),
   actorRole: z.string().nullable(),
   action: z.string(),
   targetType: z.string().nullable(),

@@ -110,11 +110,12 @@ async function fillApplication(page: Page) {
   await page.getByTestId("save-status").filter({ hasText: "已保存" }).waitFor({ timeout: 20_000 });
 
   await page.getByRole("button", { name: "←" }).click();
-  for (const slot of slots) {
+  for (const [index, slot] of slots.entries()) {
     const chooser = page.waitForEvent("filechooser");
     await page.getByTestId(`upload-${slot}`).click();
+    // Named as a unit names its scans: other specs read every page for codes, and a slot code is one.
     await (await chooser).setFiles({
-      name: `${slot}.${slot.endsWith("docx") ? "docx" : "pdf"}`,
+      name: `附件${index + 1}.${slot.endsWith("docx") ? "docx" : "pdf"}`,
       mimeType: slot.endsWith("docx")
         ? "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
         : "application/pdf",
@@ -199,7 +200,18 @@ describe("the recognition round, end to end in the browser", () => {
 
       await page.getByTestId("menu-reviews").click();
       await page.getByTestId("review-start").click();
-      await pick(page, "review-start-target", "", standardName);
+      // Another application of the same name may already be under review (its option is disabled): search by the
+      // name and take the first enabled option with the keyboard, then see it chosen before going on.
+      const target = page.getByTestId("review-start-target");
+      await target.click();
+      await page.keyboard.type(standardName);
+      await page
+        .locator(".ant-select-item-option:not(.ant-select-item-option-disabled):visible")
+        .filter({ hasText: standardName })
+        .first()
+        .waitFor();
+      await page.keyboard.press("Enter");
+      await page.locator(".ant-modal .ant-select-selection-item").filter({ hasText: standardName }).first().waitFor();
       await page.getByTestId("review-start-panel-size").fill("3");
       await page.getByTestId("review-start-backups").fill("1");
       await screenshot(page, "round-05-review-settings");

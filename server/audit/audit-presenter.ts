@@ -155,7 +155,8 @@ async function targetNames(db: Executor, rows: readonly AuditRowForSentence[]): 
 const fallbackVerb: Words = { zh: "处理了{kind} {object}", en: "acted on the {kind} {object}" };
 const fallbackKind: Words = { zh: "记录", en: "record" };
 
-function actorWords(name: string | null): Words {
+/** Who acted, in words: the name, 系统 for scheduled work, 匿名访客 for no session. */
+export function actorWords(name: string | null): Words {
   if (name === null) return { zh: "匿名访客", en: "An anonymous visitor" };
   if (name === "system") return { zh: "系统", en: "The system" };
   return same(name);

@@ -2,7 +2,7 @@ import { auditPage, auditQuery, chainVerdictSchema } from "../../../contracts/au
 import { errorResponses } from "../../../contracts/errors";
 import { authorize } from "../../access/scope";
 import { readCheckpointForVerify, searchAudit, verifyAuditChain } from "../../audit/audit-log";
-import { auditSentences } from "../../audit/audit-presenter";
+import { actorWords, auditSentences } from "../../audit/audit-presenter";
 import { checkpointPath } from "../../audit/checkpoint";
 import { registerAuditCheckpoints } from "../../audit/checkpointer";
 import { callerOf } from "../../http/request-context";
@@ -36,6 +36,8 @@ export async function auditRoutes(app: TypedApp, deps: RouteDeps) {
           at: row.at.toISOString(),
           actorId: row.actorId,
           actorName: row.actorName,
+          actorZh: actorWords(row.actorName).zh,
+          actorEn: actorWords(row.actorName).en,
           actorRole: row.actorRole,
           action: row.action,
           targetType: row.targetType,

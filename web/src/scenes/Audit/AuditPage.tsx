@@ -91,10 +91,10 @@ export function AuditPage() {
             { title: t("audit.at"), dataIndex: "at", width: 175, render: (v: string) => dateTime(v) },
             {
               title: t("audit.actor"),
-              dataIndex: "actorName",
+              key: "actor",
               width: 130,
               ellipsis: true,
-              render: (v: string | null) => v ?? t("audit.anonymous"),
+              render: (_, entry) => pick(entry.actorZh, entry.actorEn),
             },
             {
               title: t("audit.role"),

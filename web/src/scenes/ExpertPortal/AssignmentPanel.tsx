@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Button, Card, Descriptions, Form, Input, Popconfirm, Radio, Space, Typography } from "antd";
+import { Button, Card, Descriptions, Form, Grid, Input, Popconfirm, Radio, Space, Typography } from "antd";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { applicationReadApi } from "../../api/application-read";
@@ -13,6 +13,7 @@ import { MaterialFiles } from "./MaterialFiles";
 /** One assignment: invitation → declaration → materials and score sheet → submit (locked afterwards). */
 export function AssignmentPanel({ id }: { id: string }) {
   const { t, pick } = useI18n();
+  const phone = Grid.useBreakpoint().md === false;
   const feedback = useFeedback();
   const queryClient = useQueryClient();
   const item = useQuery({ queryKey: ["portal", id], queryFn: () => portalApi.get(id) });
@@ -50,7 +51,8 @@ export function AssignmentPanel({ id }: { id: string }) {
             column={1}
             size="small"
             bordered
-            styles={{ label: { width: 220 } }}
+            layout={phone ? "vertical" : "horizontal"}
+            styles={phone ? {} : { label: { width: 220 } }}
             style={{ marginBottom: 12 }}
           >
             {section.items.map((entry) => (
@@ -143,9 +145,13 @@ export function AssignmentPanel({ id }: { id: string }) {
             onFinish={(values) => act(() => portalApi.saveScores(id, values), t("common.saved"))}
           >
             {rubricLeaves(a.rubric.indicators).map((leaf) => (
-              <Space key={leaf.id} align="start" style={{ display: "flex" }}>
+              <Space key={leaf.id} align="start" wrap style={{ display: "flex" }}>
                 <RubricScoreField leaf={leaf} required />
-                <Form.Item name={["comments", leaf.id]} label={t("portal.comment")} style={{ width: 420 }}>
+                <Form.Item
+                  name={["comments", leaf.id]}
+                  label={t("portal.comment")}
+                  style={{ width: 420, maxWidth: "calc(100vw - 64px)" }}
+                >
                   <Input />
                 </Form.Item>
               </Space>

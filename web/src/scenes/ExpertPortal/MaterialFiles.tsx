@@ -23,6 +23,7 @@ export function MaterialFiles({ id, files }: { id: string; files: readonly Mater
         size="small"
         rowKey="fileId"
         pagination={false}
+        scroll={{ x: "max-content" }}
         dataSource={[...files]}
         locale={{ emptyText: t("portal.noFiles") }}
         columns={[
