@@ -102,7 +102,7 @@ describe("ask: answers from the measures with citations", () => {
     const result = assistant.ask("负责人3月15日变更，最晚什么时候报备？", "zh", { today });
     expect(result.computed).toMatchObject({ type: "deadline", value: "2026-06-15" });
     expect(result.citations).toEqual([expect.objectContaining({ article: "18", item: "5" })]);
-    expect(result.answer).toContain("2026-06-15");
+    expect(result.answer).toContain("2026年6月15日");
   });
 });
 

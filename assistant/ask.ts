@@ -4,6 +4,8 @@ import { type Edition, edition2025, findArticle } from "../policy/measures/editi
 import { defaultSettings, type InterpretationSettings } from "../policy/settings";
 import { type Analyzer, sharedAnalyzer } from "./analyzer";
 import { type ComputedAnswer, computeAnswer } from "./computed";
+import { asksAboutNeighbour } from "./neighbours";
+import { asksAboutOwnApplication, type OwnApplication, ownApplicationAnswer } from "./own-application";
 import {
   type FaqEntry,
   faqPassages,
@@ -57,6 +59,8 @@ export interface AskResult {
   /** The articles and items the retrieved passages rest on (what any rephrasing may cite). */
   retrieved: string[];
   edition: string;
+  /** The caller's own applications the answer speaks of (a signed-in host unit asking about its application). */
+  applications?: { id: string; title: string }[];
 }
 
 export interface AskContext {
@@ -67,6 +71,8 @@ export interface AskContext {
   settings?: InterpretationSettings;
   holidayYears?: readonly OfficerHolidayYear[];
   fields?: readonly { nameZh: string; nameEn: string }[];
+  /** A signed-in host unit's own applications, loaded through its read scope; absent for anyone else. */
+  own?: readonly OwnApplication[];
 }
 
 export interface KnowledgeSources {
@@ -148,7 +154,24 @@ export class Assistant {
       ...(context.fields ? { fields: context.fields } : {}),
     });
     if (computed) return this.computedResult(question, language, computed);
+    if (asksAboutOwnApplication(question)) return this.ownResult(question, language, context.own);
+    if (asksAboutNeighbour(question)) return this.refused(language, "out-of-scope", context.contact);
     return this.retrievedResult(question, language, context);
+  }
+
+  private ownResult(question: string, lang: Lang, own: readonly OwnApplication[] | undefined): AskResult {
+    const { answer, articles } = ownApplicationAnswer(lang, own);
+    const terms = this.queryWords(question, lang);
+    return {
+      answer,
+      lang,
+      citations: articles.slice(0, citationLimit).map((id) => this.citation(id, terms, lang)),
+      refused: false,
+      sources: [],
+      retrieved: articles,
+      edition: this.edition.id,
+      ...(own?.length ? { applications: own.map(({ id, title }) => ({ id, title })) } : {}),
+    };
   }
 
   private computedResult(question: string, lang: Lang, computed: ComputedAnswer): AskResult {

@@ -10,7 +10,8 @@ describe("deadlines, from policy/'s functions", () => {
   it("Art. 18.5: the brief's question, the year from today", () => {
     const answer = compute("负责人3月15日变更，最晚什么时候报备？");
     expect(answer).toMatchObject({ type: "deadline", value: "2026-06-15", articles: ["18.5"] });
-    expect(answer?.answerZh).toContain("2026-06-15");
+    expect(answer?.answerZh).toContain("2026年6月15日");
+    expect(answer?.answerZh).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(answer?.answerZh).toContain("按今年 2026 年计");
     expect(answer?.ruleZh).toContain("第十八条第5项");
   });

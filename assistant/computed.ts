@@ -8,6 +8,7 @@ import { fields2025 } from "../policy/reference/fields-2025";
 import { type Region, regions } from "../policy/reference/regions";
 import type { InterpretationSettings } from "../policy/settings";
 import { findDates } from "./dates";
+import { withOfficeDates } from "./text";
 
 /**
  * Answers that need a computation the platform already has: a deadline (Art. 18.5 change reports, Art. 24
@@ -67,10 +68,10 @@ function deadline(
     type: "deadline",
     value,
     articles,
-    ruleZh: rule.zh,
+    ruleZh: withOfficeDates(rule.zh),
     ruleEn: rule.en,
     inputs,
-    answerZh: `${lead.zh}${value}。依据：${rule.zh}`,
+    answerZh: withOfficeDates(`${lead.zh}${value}。依据：${rule.zh}`),
     answerEn: `${lead.en}${value}. Rule: ${rule.en}`,
   };
 }

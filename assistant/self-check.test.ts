@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkEligibility } from "../policy/eligibility/engine";
 import { nextSelfCheckStep, selfCheckInput } from "./self-check";
 import { type FactKey, type SelfCheckFacts, selfCheckQuestions } from "./self-check-questions";
+import { withOfficeDates } from "./text";
 
 const referenceDate = "2026-03-31";
 
@@ -131,7 +132,9 @@ describe("the self-check dialogue", () => {
     const failed = verdict.rules.filter((rule) => rule.outcome === "fail");
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({ ruleId: "7.1-registered-in-hubei", article: "7.1" });
-    expect(failed[0]?.messageZh).toContain("湖北省");
+    expect(failed[0]?.messageZh).toContain("湖北省外");
+    // The division code the dialogue stands in for "outside Hubei" is never shown.
+    expect(failed[0]?.messageZh).not.toMatch(/\d{6}/);
   });
 
   it("a revocation within 3 years stops the dialogue on Art. 20", () => {
@@ -266,9 +269,9 @@ describe("the self-check dialogue", () => {
     const findings = checkEligibility(input, { referenceDate, registry: input.registry }).findings;
     const step = nextSelfCheckStep(facts, referenceDate);
     if (step.status !== "verdict") throw new Error("expected a verdict");
-    for (const rule of step.rules.filter((rule) => rule.outcome !== "judgement" || rule.ruleId === "7.2-team")) {
+    for (const rule of step.rules.filter((rule) => rule.outcome !== "judgement")) {
       const finding = findings.find((candidate) => candidate.ruleId === rule.ruleId);
-      expect(finding?.messageZh).toBe(rule.messageZh);
+      expect(withOfficeDates(finding?.messageZh ?? "")).toBe(rule.messageZh);
       expect(finding?.article).toBe(rule.article);
     }
   });
@@ -282,5 +285,29 @@ describe("the self-check dialogue", () => {
       expect(question.textEn).not.toBe("");
       if (question.kind === "choice") expect(question.options?.length ?? 0).toBeGreaterThan(1);
     }
+  });
+
+  it("shows no stand-in the dialogue made up, and writes dates as offices do", () => {
+    const stops: SelfCheckFacts[] = [
+      { unitBadRecord: true },
+      { revokedRecently: true },
+      { directorBadRecord: true },
+      { compositeTeam: true },
+    ];
+    for (const stop of stops) {
+      const { verdict } = converse({
+        ...strong,
+        baseType: "characteristic",
+        offshore: false,
+        unitType: "university",
+        ...stop,
+      });
+      const text = verdict.rules.map((rule) => rule.messageZh).join("\n");
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|SELFCHECK|团队 1 人|自评单位/);
+    }
+    const { verdict } = converse({ ...strong, baseType: "joint-research", offshore: false, unitType: "university" });
+    expect(verdict.rules.find((rule) => rule.ruleId === "8.1-international-project")?.messageZh).toMatch(
+      /\d{4}年\d{1,2}月\d{1,2}日 至 \d{4}年\d{1,2}月\d{1,2}日/,
+    );
   });
 });

@@ -14,6 +14,7 @@ import {
   type SelfCheckQuestion,
   selfCheckQuestions,
 } from "./self-check-questions";
+import { withOfficeDates } from "./text";
 
 /**
  * 政策助手's conversational self-check (issue 14 item 4): "我单位能申报吗？" asked one question at a time. Stateless:
@@ -173,6 +174,49 @@ export function selfCheckInput(
   };
 }
 
+/**
+ * Where the policy's message would quote a stand-in the dialogue made up (the division code 110000 for "outside
+ * Hubei", a one-person team, the date of a bad record or revocation that was only answered yes), the verdict says
+ * what the person answered instead; every other message is the policy's own, its dates written as offices do.
+ */
+const answeredWords: Partial<Record<RuleId, (finding: Finding) => { zh: string; en: string } | undefined>> = {
+  "7.1-registered-in-hubei": (finding) =>
+    finding.verdict === "fail"
+      ? {
+          zh: "依托单位注册在湖北省外；依托单位须在湖北省内依法注册。",
+          en: "The host unit is registered outside Hubei; it must be registered in Hubei.",
+        }
+      : undefined,
+  "7.1-unit-credit": (finding) =>
+    finding.verdict === "fail"
+      ? {
+          zh: "依托单位近3年有不良信用或不良科研诚信记录。",
+          en: "The host unit has a bad credit or research-integrity record within the last 3 years.",
+        }
+      : undefined,
+  "7.2-team": (finding) =>
+    finding.verdict === "fail"
+      ? { zh: "尚无复合型人才团队。", en: "There is no composite team yet." }
+      : {
+          zh: "已有人才团队，是否为既懂科技创新又具有国际合作经验的复合型团队由专家评判。",
+          en: "A team exists; whether it combines innovation and international experience is for the experts.",
+        },
+  "12.1-director-credit": (finding) =>
+    finding.verdict === "fail"
+      ? {
+          zh: "负责人近3年有不良信用或不良科研诚信记录。",
+          en: "The director has a bad credit or research-integrity record within the last 3 years.",
+        }
+      : undefined,
+  "20-revocation-ban": (finding) =>
+    finding.verdict === "fail"
+      ? {
+          zh: "依托单位的基地近3年内被取消过资格：取消资格后3年内不得重新认定。",
+          en: "A base of the unit was revoked within the last 3 years: it cannot be recognized again within 3 years.",
+        }
+      : undefined,
+};
+
 function outcomeOf(finding: Finding): SelfCheckOutcome {
   if (finding.verdict === "pass") return "pass";
   if (finding.verdict === "fail") return "fail";
@@ -203,13 +247,16 @@ export function nextSelfCheckStep(
   const input = selfCheckInput(facts, referenceDate, resolved);
   const result = checkEligibility(input, { referenceDate, registry: input.registry, settings: resolved });
   const reported = result.findings.filter((finding) => decided(finding.ruleId as RuleId, facts));
-  const rules: SelfCheckRuleResult[] = reported.map((finding) => ({
-    ruleId: finding.ruleId as RuleId,
-    article: finding.article,
-    outcome: outcomeOf(finding),
-    messageZh: finding.messageZh,
-    messageEn: finding.messageEn,
-  }));
+  const rules: SelfCheckRuleResult[] = reported.map((finding) => {
+    const own = answeredWords[finding.ruleId as RuleId]?.(finding);
+    return {
+      ruleId: finding.ruleId as RuleId,
+      article: finding.article,
+      outcome: outcomeOf(finding),
+      messageZh: own?.zh ?? withOfficeDates(finding.messageZh),
+      messageEn: own?.en ?? finding.messageEn,
+    };
+  });
   const answered = selfCheckQuestions.filter((question) => facts[question.id] !== undefined).length;
   const failed = rules.some((rule) => rule.outcome === "fail");
   const open = selfCheckQuestions.filter((question) => pending(question, facts));

@@ -1,3 +1,4 @@
+import { officeDate } from "../policy/calendar/dates";
 import { type Edition, findArticle } from "../policy/measures/editions";
 
 /**
@@ -107,4 +108,9 @@ export function mentionedArticles(text: string): string[] {
   for (const match of text.matchAll(englishRef))
     for (const number of (match[1] ?? "").match(/\d{1,2}(?:\.\d{1,2})?/g) ?? []) ids.push(number);
   return [...new Set(ids)];
+}
+
+/** Chinese text writes dates as offices do (2026-06-15 → 2026年6月15日); values for programs stay ISO. */
+export function withOfficeDates(text: string): string {
+  return text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (date) => officeDate(date));
 }

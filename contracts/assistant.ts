@@ -54,6 +54,8 @@ export const askResult = z.object({
   /** The articles and items the retrieved passages rest on. */
   retrieved: z.array(z.string()),
   edition: z.string(),
+  /** The caller's own applications the answer speaks of (a signed-in host unit asking about its application). */
+  applications: z.array(z.object({ id: z.string(), title: z.string() })).optional(),
   /** The answer was rephrased by the configured language model (LLM_BASE_URL) and checked against `retrieved`. */
   rephrased: z.boolean(),
 });

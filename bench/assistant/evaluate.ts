@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { type AskResult, Assistant } from "../../assistant/ask";
 import { faqSeed } from "../../assistant/faq-seed";
 import { mentionedArticles } from "../../assistant/text";
-import type { IsoDate } from "../../policy/calendar/dates";
+import { type IsoDate, officeDate } from "../../policy/calendar/dates";
 import { edition2025, findArticle } from "../../policy/measures/editions";
 import { type BenchQuestion, parseQuestionSet } from "./questions";
 
@@ -70,7 +70,9 @@ export function scoreOne(question: BenchQuestion, result: AskResult, ms: number)
   const computedOk = want
     ? result.computed?.type === want.type &&
       result.computed.value === want.value &&
-      result.answer.includes(want.value) &&
+      // A Chinese answer writes the date as offices do (2026年6月15日); `computed.value` is ISO.
+      (result.answer.includes(want.value) ||
+        (want.type === "deadline" && result.answer.includes(officeDate(want.value)))) &&
       hit(cited)
     : null;
   return {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { asksAboutOwnApplication } from "../../assistant/own-application";
 import { edition2025 } from "../../policy/measures/editions";
 import { checkQuestionSet, mixOf, mixRules, parseQuestionSet } from "./questions";
 
@@ -18,6 +19,10 @@ const messages = (set: string) => checkQuestionSet(set).map((problem) => `${prob
 const byId = (id: string) => questions.find((question) => question.id === id)!;
 
 describe("the evaluation set of the policy assistant (bench/assistant/questions.jsonl)", () => {
+  it("holds no question the assistant would take for one about the asker's own application", () => {
+    expect(questions.filter((question) => asksAboutOwnApplication(question.question)).map((q) => q.id)).toEqual([]);
+  });
+
   it("has no problem: every line parses, ids and questions are unique, every article exists in the 2025 edition", () => {
     expect(messages(text)).toEqual([]);
   });

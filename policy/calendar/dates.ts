@@ -82,3 +82,12 @@ export function minDate(a: IsoDate, b: IsoDate): IsoDate {
 export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
 }
+
+/**
+ * A date as Chinese letters and forms write it, in Arabic numerals without leading zeros: 2027-03-31 → 2027年3月31日.
+ * (The recognition notice's 成文日期 uses Chinese numerals instead: server/documents/recognition-notice.ts.)
+ */
+export function officeDate(isoDate: IsoDate): string {
+  const [year, month, day] = isoDate.split("-").map(Number);
+  return `${year}年${month}月${day}日`;
+}

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type AskResult, Assistant, type Lang } from "../../assistant/ask";
+import type { OwnApplication } from "../../assistant/own-application";
 import { edition2025, editionFor } from "../../policy/measures/editions";
 import { defaultSettings } from "../../policy/settings";
 import type { Executor } from "../db/client";
@@ -44,7 +45,13 @@ export class AssistantService {
     return assistant;
   }
 
-  async ask(executor: Executor, question: string, lang: Lang | undefined, today: string): Promise<AskResult> {
+  async ask(
+    executor: Executor,
+    question: string,
+    lang: Lang | undefined,
+    today: string,
+    own?: readonly OwnApplication[],
+  ): Promise<AskResult> {
     const assistant = await this.assistantFor(executor, today);
     const [holidayYears, fields] = await Promise.all([officerHolidayYears(executor), listFields(executor)]);
     return assistant.ask(question, lang, {
@@ -53,6 +60,7 @@ export class AssistantService {
       holidayYears,
       fields: fields.map((field) => ({ nameZh: field.nameZh, nameEn: field.nameEn })),
       ...(this.contact ? { contact: this.contact } : {}),
+      ...(own ? { own } : {}),
     });
   }
 }

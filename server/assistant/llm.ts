@@ -1,6 +1,7 @@
 import type { AskResult } from "../../assistant/ask";
 import { citesOnlyRetrieved } from "../../assistant/grounding";
 import { articleLabelZh } from "../../assistant/text";
+import { officeDate } from "../../policy/calendar/dates";
 import { edition2025, findArticle } from "../../policy/measures/editions";
 import type { Config } from "../config/config";
 
@@ -73,10 +74,16 @@ export async function rephrase(
       return grounded("no usable content");
     const check = citesOnlyRetrieved(content, result.retrieved);
     if (!check.ok) return grounded(`cites articles not retrieved: ${check.unknown.join(", ")}`);
-    if (result.computed && !content.includes(result.computed.value)) return grounded("dropped the computed value");
+    if (result.computed && !keepsValue(content, result.computed)) return grounded("dropped the computed value");
     return { answer: content.trim(), rephrased: true };
   } catch (error) {
     // The grounded answer stands; the caller logs why the model was not used.
     return grounded(error instanceof Error ? error.message : String(error));
   }
+}
+
+/** The computed value word for word: a date as the grounded answer wrote it (2026年6月15日) or in ISO form. */
+function keepsValue(content: string, computed: NonNullable<AskResult["computed"]>): boolean {
+  if (content.includes(computed.value)) return true;
+  return computed.type === "deadline" && content.includes(officeDate(computed.value));
 }

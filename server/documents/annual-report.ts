@@ -6,8 +6,8 @@ import type {
 } from "../../contracts/annual-report";
 import type { FiledChange } from "../../contracts/change-reports";
 import { type AgreementStanding, agreementStandingAtYearEnd } from "../../policy/annual-report/completeness";
+import { officeDate } from "../../policy/calendar/dates";
 import { countryNameOf } from "../reference/countries";
-import { officeDate } from "./office-date";
 
 /**
  * The 年度工作报告 (annual work report, Art. 16.4, 18, 22) as plain content, so the Word and PDF renderers print

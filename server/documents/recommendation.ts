@@ -1,7 +1,7 @@
 import { Document, Packer } from "docx";
 import ExcelJS from "exceljs";
+import { officeDate } from "../../policy/calendar/dates";
 import { docxGrid, docxParagraph, docxSection, docxSpacer, docxStyles, docxTitle } from "./docx-page";
-import { officeDate } from "./office-date";
 import { contentWidth, createA4Pdf, finishPdf, pdfTable, pdfTitle } from "./pdf-page";
 import type { Verification } from "./verification";
 

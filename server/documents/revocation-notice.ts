@@ -1,4 +1,4 @@
-import { officeDate } from "./office-date";
+import { officeDate } from "../../policy/calendar/dates";
 import { contentWidth, createA4Pdf, finishPdf } from "./pdf-page";
 import { pdfOfficeHead, pdfOfficeSignature } from "./recognition-notice";
 import { type Verification, verificationOf } from "./verification";

@@ -1,5 +1,6 @@
 import { sortOrderLabels } from "../../contracts/list-exports";
 import type { SortOrder } from "../../contracts/lists";
+import { officeDate } from "../../policy/calendar/dates";
 import { type ApplicationState, applicationLifecycle } from "../../policy/lifecycles/application.transitions";
 import { type BaseState, baseLifecycle } from "../../policy/lifecycles/base.transitions";
 import { baseTypes } from "../../policy/reference/base-types";
@@ -7,7 +8,6 @@ import { hubeiDivisions, prefectureOf } from "../../policy/reference/divisions";
 import { titles } from "../../policy/reference/titles";
 import { unitTypes } from "../../policy/reference/unit-types";
 import { chinaDate } from "../clock";
-import { officeDate } from "../documents/office-date";
 
 /** Codes in the words of the reference lists, for the Excel exports (no enum code reaches a cell). */
 export const words = {

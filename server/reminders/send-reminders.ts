@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { IsoDate } from "../../policy/calendar/dates";
+import { officeDate } from "../../policy/calendar/dates";
 import { pendingRectificationStates } from "../../policy/lifecycles/rectification.transitions";
 import {
   type DueReminder,
@@ -20,7 +21,6 @@ import {
   rectificationCases,
   remindersSent,
 } from "../db/schema";
-import { officeDate } from "../documents/office-date";
 import { unitRecipients } from "../outbox/recipients";
 import { lifeSources } from "./life-sources";
 import { mergeRecipients, officerRecipients, recommenderRecipients } from "./recipients";

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { BaseEventKind } from "../../contracts/base-timeline";
+import { officeDate } from "../../policy/calendar/dates";
 import { decideReportEvent, type ReportActor, type ReportRequest } from "../../policy/lifecycles/annual-report.decide";
 import type { EvaluationEvent } from "../../policy/lifecycles/evaluation.transitions";
 import { type CommandContext, execute, type Invocation } from "../commands/command";
 import { annualReportEvents, annualReports } from "../db/schema";
-import { officeDate } from "../documents/office-date";
 import { Refused, refused } from "../domain/refused";
 import { unitAccounts } from "../outbox/recipients";
 import { recordBaseEvent } from "./base-timeline";

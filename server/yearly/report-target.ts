@@ -1,6 +1,7 @@
 import { and, asc, desc, eq } from "drizzle-orm";
 import type { FiledChange } from "../../contracts/change-reports";
 import { defaultEvaluationRubric } from "../../policy/annual-report/evaluation-rubric";
+import { officeDate } from "../../policy/calendar/dates";
 import { type EvidenceSlot, evidenceSlotLabels } from "../../policy/evidence/evidence-files";
 import type { Rubric } from "../../policy/grading/rubric";
 import { accept, refuse } from "../../policy/refusal";
@@ -10,7 +11,6 @@ import type { Executor } from "../db/client";
 import { annualReports, bases, evaluationRounds, roleGrants, units } from "../db/schema";
 import { parseStored } from "../db/stored-json";
 import { type AnnualReportDocument, annualReportDocumentOf, noneText } from "../documents/annual-report";
-import { officeDate } from "../documents/office-date";
 import type { AwaitingReviewTarget, ReviewMaterials, ReviewTargetFacts, ReviewTargetProvider } from "../review/targets";
 import { evidenceFilesOf } from "./evidence-files.repository";
 import { type LoadedReport, readReport } from "./report-facts";

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AnnualReportContent } from "../../../contracts/annual-report";
+import { officeDate } from "../../../policy/calendar/dates";
 import { chinaDate } from "../../clock";
 import { auditLog, printedDocuments } from "../../db/schema";
-import { officeDate } from "../../documents/office-date";
 import { type Agent, databaseKinds, startTestApp, type TestApp } from "../../test/harness";
 import { docxText, multipart, pdfText, tinyPdf } from "../applications/recognition.fixtures";
 

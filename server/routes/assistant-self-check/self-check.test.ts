@@ -99,7 +99,7 @@ describe.each(databaseKinds())("政策助手 self-check: POST /api/assistant/sel
     const verdict = (await selfCheck(t, { facts: strong })).json();
     expect(verdict.start).toEqual({ href: "/calls", callTitleZh: "自查测试批次", callTitleEn: "Self-check test call" });
     expect(verdict.rules.find((rule: { ruleId: string }) => rule.ruleId === "7.2-partners").message).toContain(
-      "2026-04-30",
+      "2026年4月30日",
     );
   });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { asksAboutOwnApplication } from "../../../assistant/own-application";
 import { askInput, askResult, faqEntrySchema, faqInput, faqPatch } from "../../../contracts/assistant";
 import { idParams, okResponse } from "../../../contracts/common";
 import { errorResponses } from "../../../contracts/errors";
@@ -7,6 +8,7 @@ import { AssistantService } from "../../assistant/assistant-service";
 import { listFaqRows, loadFaqRow, presentFaq } from "../../assistant/faq.repository";
 import { createFaq, deleteFaq, updateFaq } from "../../assistant/faq-commands";
 import { rephrase } from "../../assistant/llm";
+import { ownApplications } from "../../assistant/own-applications";
 import { chinaDate } from "../../clock";
 import { errors } from "../../http/errors";
 import { callerOf, invocationOf } from "../../http/request-context";
@@ -17,7 +19,8 @@ const tags = ["assistant"];
 /**
  * 政策助手 (issue 14): anyone may ask, without signing in, rate-limited per address (ASSISTANT_RATE_LIMIT a
  * minute); the answer comes from public knowledge only — the measures, the platform's readings, the FAQ and the
- * notices already published. The department curates the FAQ (assistant-faq.manage), every change audited.
+ * notices already published; a signed-in host unit may also ask about its own applications' findings, read through
+ * its own scope like every other read. The department curates the FAQ (assistant-faq.manage), every change audited.
  */
 export async function assistantRoutes(app: TypedApp, deps: RouteDeps) {
   const db = deps.database.db;
@@ -43,8 +46,11 @@ export async function assistantRoutes(app: TypedApp, deps: RouteDeps) {
     },
     async (request) => {
       const { question, lang } = request.body;
-      const result = await service.ask(db, question, lang, today());
-      if (!deps.config.llm || result.refused) return { ...result, rephrased: false };
+      // A signed-in host unit asking about its own application hears its findings, read through its own scope.
+      const own = asksAboutOwnApplication(question) ? await ownApplications(db, request.caller) : undefined;
+      const result = await service.ask(db, question, lang, today(), own);
+      // A unit's own findings never leave the platform: no language model sees them.
+      if (!deps.config.llm || result.refused || own) return { ...result, rephrased: false };
       const rephrased = await rephrase(deps.config.llm, question, result);
       if (rephrased.rejected) request.log.warn({ reason: rephrased.rejected }, "assistant: language model not used");
       return { ...result, answer: rephrased.answer, rephrased: rephrased.rephrased };

@@ -3,9 +3,10 @@ import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { faqSeed } from "../../../assistant/faq-seed";
+import type { Finding, Verdict } from "../../../policy/eligibility/findings";
 import { seedAssistantFaq } from "../../assistant/faq-commands";
 import { auditLog, callNotices } from "../../db/schema";
-import { createCall } from "../../test/factories";
+import { createApplication, createCall } from "../../test/factories";
 import { type Agent, databaseKinds, startTestApp, type TestApp } from "../../test/harness";
 
 const ask = (t: TestApp, payload: unknown, headers: Record<string, string> = {}) =>
@@ -91,6 +92,65 @@ describe.each(databaseKinds())("政策助手: POST /api/assistant/ask on %s", (k
     const after = (await ask(t, question)).json();
     expect(after.sources).toContainEqual({ kind: "notice", title: notice.titleZh });
     expect(after.retrieved).toContain("11");
+  });
+
+  it("tells a signed-in host unit its own application's open findings, and no one else's", async () => {
+    const callId = await createCall(t.database.db, { year: 2026 });
+    const finding = (ruleId: string, article: string, verdict: Verdict, messageZh: string): Finding => ({
+      ruleId,
+      article,
+      verdict,
+      evidence: [],
+      messageZh,
+      messageEn: `${ruleId} (en)`,
+    });
+    const eligibility = (findings: Finding[]) => ({
+      edition: "2025",
+      referenceDate: "2026-05-31",
+      findings,
+      summary: null,
+      inputErrors: [],
+    });
+    const later = new Date("2026-03-09T02:00:00Z");
+    const own = await createApplication(t.database.db, {
+      callId,
+      unitName: "武汉光谷激光科技有限公司",
+      state: "returned",
+      updatedAt: later,
+      eligibility: eligibility([
+        finding("7.1-registered-in-hubei", "7.1", "pass", "在湖北省内注册"),
+        finding("7.2-agreement-valid", "7.2", "fail", "合作协议已于2025年12月31日到期"),
+        finding("7.4-management-systems", "7.4", "missing", "缺少管理制度文件"),
+      ]),
+    });
+    const other = await createApplication(t.database.db, {
+      callId,
+      unitName: "宜昌三峡新材料股份有限公司",
+      state: "returned",
+      updatedAt: later,
+      eligibility: eligibility([finding("7.3-projects", "7.3", "fail", "另一单位的问题")]),
+    });
+    const question = { question: "我们的申报还有什么问题？" };
+
+    const applicant = await t.login("app.wuhan-ent");
+    const body = (await applicant.post("/api/assistant/ask", question)).json();
+    expect(body).toMatchObject({ refused: false, rephrased: false });
+    expect(body.applications.map((entry: { id: string }) => entry.id)).toContain(own);
+    expect(body.applications.map((entry: { id: string }) => entry.id)).not.toContain(other);
+    // Open findings only, the fail before the missing evidence, each with its article; a pass is not listed.
+    expect(body.answer).toContain("第七条第2项 不符合：合作协议已于2025年12月31日到期");
+    expect(body.answer.indexOf("第七条第2项")).toBeLessThan(body.answer.indexOf("第七条第4项"));
+    expect(body.answer).not.toContain("在湖北省内注册");
+    expect(body.answer).not.toContain("另一单位的问题");
+    expect(body.citations[0]).toMatchObject({ article: "7", item: "2" });
+
+    // Signed out, or signed in without a unit: told how to ask, never shown an application.
+    for (const caller of [t.anonymous, await t.login("officer")]) {
+      const reply = (await caller.post("/api/assistant/ask", question)).json();
+      expect(reply.applications).toBeUndefined();
+      expect(reply.answer).toContain("申报单位账号登录");
+      expect(reply.answer).not.toContain("合作协议");
+    }
   });
 });
 
@@ -261,7 +321,7 @@ describe("政策助手: rate limit and the optional language model", () => {
       reply = "大约三个月后（第十八条第5项）。";
       const computed = (await ask(t, { question: "负责人3月15日变更，最晚什么时候报备？" })).json();
       expect(computed).toMatchObject({ rephrased: false });
-      expect(computed.answer).toContain("2026-06-15");
+      expect(computed.answer).toContain("2026年6月15日");
       const count = received.length;
       const refused = (await ask(t, { question: "今天武汉天气怎么样" })).json();
       expect(refused).toMatchObject({ refused: true, rephrased: false });

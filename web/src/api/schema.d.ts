@@ -4248,6 +4248,10 @@ export interface components {
             }[];
             retrieved: string[];
             edition: string;
+            applications?: {
+                id: string;
+                title: string;
+            }[];
             rephrased: boolean;
         };
         Assignment: {
@@ -4286,6 +4290,8 @@ export interface components {
             at: string;
             actorId: string | null;
             actorName: string | null;
+            actorZh: string;
+            actorEn: string;
             actorRole: string | null;
             action: string;
             targetType: string | null;

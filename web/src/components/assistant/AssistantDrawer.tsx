@@ -1,6 +1,6 @@
 import { Alert, Button, Drawer, Flex, Input, InputNumber, Tag, Typography } from "antd";
 import { type ReactNode, useEffect, useRef, useState } from "react";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { type AssistantAnswer, assistantApi, type SelfCheckFacts, type SelfCheckStep } from "../../api/assistant";
 import { useI18n } from "../../i18n/I18nProvider";
 import { ArticleRef } from "../ArticleRef";
@@ -250,7 +250,7 @@ function EntryView({
 }
 
 function AnswerView({ answer }: { answer: AssistantAnswer }) {
-  const { t } = useI18n();
+  const { t, date } = useI18n();
   if (answer.refused)
     return (
       <Alert
@@ -266,7 +266,16 @@ function AnswerView({ answer }: { answer: AssistantAnswer }) {
   const others = answer.sources.filter((source) => source.kind !== "article" && source.kind !== "item");
   return (
     <Bubble testId="assistant-answer">
-      <div>{answer.answer}</div>
+      <div style={{ whiteSpace: "pre-wrap" }}>{answer.answer}</div>
+      {answer.applications?.length ? (
+        <Flex vertical gap={2} style={{ marginTop: 8, fontSize: 13 }} data-testid="assistant-applications">
+          {answer.applications.map((application) => (
+            <Link key={application.id} to={`/applications/${encodeURIComponent(application.id)}`}>
+              {t("assistant.openApplication", { title: application.title })}
+            </Link>
+          ))}
+        </Flex>
+      ) : null}
       {answer.computed ? (
         <div
           data-testid="assistant-computed"
@@ -274,7 +283,7 @@ function AnswerView({ answer }: { answer: AssistantAnswer }) {
         >
           <Typography.Text type="secondary">{t("assistant.computed")}：</Typography.Text>
           <Typography.Text strong data-testid="assistant-computed-value">
-            {answer.computed.value}
+            {answer.computed.type === "deadline" ? date(answer.computed.value) : answer.computed.value}
           </Typography.Text>
           <div style={{ fontSize: 12, color: "#555" }}>
             {t("assistant.rule", { rule: answer.lang === "en" ? answer.computed.ruleEn : answer.computed.ruleZh })}
