@@ -189,7 +189,8 @@ describe("the recognition round, end to end in the browser", () => {
       await page.getByText(standardName).first().waitFor();
       await page.goto(applicationUrl);
       await page.getByTestId("event-pass-formal-review").click();
-      // The checklist opens with no box ticked: each item is checked and ticked.
+      // The checklist opens with no box ticked: each item is checked and ticked (once the dialog shows them).
+      await page.locator(".ant-modal .ant-checkbox-input").first().waitFor({ state: "attached" });
       for (const box of await page.locator(".ant-modal .ant-checkbox-input").all()) await box.check();
       await page.getByTestId("checklist-ok").click();
       await page.getByTestId("event-send-to-review").waitFor();
@@ -200,18 +201,7 @@ describe("the recognition round, end to end in the browser", () => {
 
       await page.getByTestId("menu-reviews").click();
       await page.getByTestId("review-start").click();
-      // Another application of the same name may already be under review (its option is disabled): search by the
-      // name and take the first enabled option with the keyboard, then see it chosen before going on.
-      const target = page.getByTestId("review-start-target");
-      await target.click();
-      await page.keyboard.type(standardName);
-      await page
-        .locator(".ant-select-item-option:not(.ant-select-item-option-disabled):visible")
-        .filter({ hasText: standardName })
-        .first()
-        .waitFor();
-      await page.keyboard.press("Enter");
-      await page.locator(".ant-modal .ant-select-selection-item").filter({ hasText: standardName }).first().waitFor();
+      await pick(page, "review-start-target", "", standardName);
       await page.getByTestId("review-start-panel-size").fill("3");
       await page.getByTestId("review-start-backups").fill("1");
       await screenshot(page, "round-05-review-settings");
