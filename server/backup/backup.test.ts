@@ -1,0 +1,138 @@
+import { randomUUID } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { appendAudit, verifyAuditChain } from "../audit/audit-log";
+import { ManualClock } from "../clock";
+import type { Keys } from "../config/key-file";
+import { type Database, openEmbedded, openPostgres } from "../db/client";
+import { FileStore } from "../storage/files";
+import { testClockStart, testKeys } from "../test/constants";
+import { type DatabaseKind, databaseKinds } from "../test/harness";
+import { BackupError, createBackup, readBackup, restoreBackup } from "./backup";
+import { tableDigests } from "./table-digests";
+
+const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`);
+
+async function newDatabase(kind: DatabaseKind, dataDir: string): Promise<{ database: Database; url?: string }> {
+  if (kind === "pglite") {
+    const tarball = readFileSync(inject("pgliteTemplate"));
+    return { database: await openEmbedded(dataDir, { loadDataDir: new Blob([tarball]) }) };
+  }
+  const url = await emptyPostgres(`template ${inject("postgresTemplate")}`);
+  return { database: await openPostgres(url, 2), url };
+}
+
+async function emptyPostgres(template = ""): Promise<string> {
+  const name = `guohe_b_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`create database ${name} ${template}`);
+  await admin.end();
+  const target = new URL(process.env.TEST_DATABASE_URL!);
+  target.pathname = `/${name}`;
+  return target.toString();
+}
+
+describe.each(databaseKinds())("backup and restore on %s", (kind) => {
+  const root = join(inject("testRoot"), `backup-${randomUUID()}`);
+  const source = { dataDir: join(root, "source"), backup: join(root, "backup") };
+  const clock = new ManualClock(testClockStart);
+  let database: Database;
+  let url: string | undefined;
+
+  beforeAll(async () => {
+    mkdirSync(source.dataDir, { recursive: true });
+    ({ database, url } = await newDatabase(kind, source.dataDir));
+    const store = new FileStore(join(source.dataDir, "files"));
+    await database.transaction(async (tx) => {
+      for (const text of ["申报书", "合作协议"]) {
+        await store.save(tx, clock, { name: `${text}.pdf`, content: pdf(text), uploadedBy: null }, ["pdf"]);
+      }
+      for (let n = 0; n < 5; n += 1) {
+        await appendAudit(tx, testKeys.audit, clock, {
+          actorId: null,
+          actorName: "system",
+          actorRole: null,
+          action: "test.backup",
+          outcome: "success",
+        });
+      }
+    });
+    await createBackup(
+      { database, databaseUrl: url, filesDir: join(source.dataDir, "files"), keys: testKeys, now: clock.now() },
+      source.backup,
+    );
+  }, 120_000);
+  afterAll(() => database.close());
+
+  const target = async (name: string) => {
+    const dataDir = join(root, name);
+    mkdirSync(dataDir, { recursive: true });
+    return {
+      databaseUrl: kind === "postgres" ? await emptyPostgres() : undefined,
+      dataDir,
+      filesDir: join(dataDir, "files"),
+      keys: testKeys,
+      now: clock.now(),
+    };
+  };
+
+  it("restores every table and every file exactly, and the audit chain verifies", { timeout: 120_000 }, async () => {
+    const into = await target("restored");
+    const restored = await restoreBackup(source.backup, into);
+    try {
+      expect(await tableDigests(restored)).toEqual(await tableDigests(database));
+      const auditRows = (await tableDigests(restored))["public.audit_log"];
+      expect(auditRows?.rows).toBeGreaterThanOrEqual(5);
+      const verdict = await verifyAuditChain(restored.db, testKeys.audit);
+      expect(verdict.ok).toBe(true);
+      expect(verdict.checked).toBe(auditRows?.rows);
+      const files = (dir: string) =>
+        readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+      const restoredFiles = files(into.filesDir).map((entry) => readFileSync(join(entry.parentPath, entry.name)));
+      expect(restoredFiles.map(String).sort()).toEqual([pdf("合作协议"), pdf("申报书")].map(String).sort());
+    } finally {
+      await restored.close();
+    }
+  });
+
+  it("refuses a restore with other keys, naming them, before touching the target", async () => {
+    const other: Keys = { audit: Buffer.alloc(32, 1), pii: Buffer.alloc(32, 2) };
+    const error = await readBackup(source.backup, other).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(BackupError);
+    expect((error as BackupError).messageZh).toContain("AUDIT_KEY");
+  });
+
+  it("refuses a damaged backup and a target that is not empty", { timeout: 120_000 }, async () => {
+    const into = await target("not-empty");
+    mkdirSync(into.filesDir, { recursive: true });
+    writeFileSync(join(into.filesDir, "left-over"), "x");
+    if (kind === "pglite") {
+      mkdirSync(join(into.dataDir, "pgdata"), { recursive: true });
+      writeFileSync(join(into.dataDir, "pgdata", "PG_VERSION"), "17");
+    }
+    const refusal = await restoreBackup(source.backup, into).then(
+      (restored) => restored.close().then(() => null),
+      (caught: unknown) => caught,
+    );
+    expect(refusal).toBeInstanceOf(BackupError);
+    expect((refusal as BackupError).messageEn).toContain("not empty");
+
+    const manifest = JSON.parse(readFileSync(join(source.backup, "manifest.json"), "utf8")) as {
+      files: Record<string, string>;
+    };
+    const [first] = Object.keys(manifest.files);
+    const path = join(source.backup, "files", first!);
+    const original = readFileSync(path);
+    writeFileSync(path, Buffer.concat([original, Buffer.from(" ")]));
+    try {
+      const damaged = await readBackup(source.backup, testKeys).catch((caught: unknown) => caught);
+      expect(damaged).toBeInstanceOf(BackupError);
+      expect((damaged as BackupError).messageEn).toContain(`files/${first}`);
+    } finally {
+      writeFileSync(path, original);
+    }
+  });
+});
