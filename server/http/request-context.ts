@@ -18,8 +18,15 @@ declare module "fastify" {
     /** Public routes skip the session requirement; `csrf: false` exempts login. */
     public?: boolean;
     csrf?: boolean;
-    /** Checked before the body is validated: a caller without the ability gets 403, never a 400 first. */
-    ability?: Ability;
+    /**
+     * Checked before the body is validated: a caller without the ability (any of them, when the route's events
+     * need different ones — the handler then checks the event's own) gets 403, never a 400 first. Every signed-in
+     * route declares either this or `anySignedIn`; the OpenAPI document shows it as `x-abilities` and the
+     * authorization matrix (server/routes/security/authorization-matrix.test.ts) derives its expectations from it.
+     */
+    ability?: Ability | readonly Ability[];
+    /** Open to every signed-in caller: the route reads or changes only the caller's own session or records. */
+    anySignedIn?: boolean;
     /** Reachable by an account that must still change its initial password (who am I, sign out, change it). */
     beforePasswordChange?: boolean;
   }
@@ -65,7 +72,7 @@ export const requestContext = fp(async (app: FastifyInstance, deps: CommandDeps 
       const config = request.routeOptions.config;
       if (config.public) return;
       if (!config.bearer) throw errors.tokenNotAllowed();
-      if (config.ability && !can(caller.roles, config.ability)) throw errors.forbidden(config.ability);
+      refuseWithoutAbility(caller, config.ability);
       return;
     }
     const token = request.cookies[sessionCookie];
@@ -97,9 +104,20 @@ export const requestContext = fp(async (app: FastifyInstance, deps: CommandDeps 
       if (request.headers["x-csrf-token"] !== request.caller.csrfToken) throw errors.csrf();
     }
     if (request.caller.mustChangePassword && !config.beforePasswordChange) throw errors.passwordChangeRequired();
-    if (config.ability && !can(request.caller.roles, config.ability)) throw errors.forbidden(config.ability);
+    refuseWithoutAbility(request.caller, config.ability);
   });
 });
+
+/** The route's declared abilities as a list: the caller needs one of them. */
+export function routeAbilities(declared: Ability | readonly Ability[] | undefined): readonly Ability[] {
+  if (declared === undefined) return [];
+  return typeof declared === "string" ? [declared] : declared;
+}
+
+function refuseWithoutAbility(caller: Caller, declared: Ability | readonly Ability[] | undefined): void {
+  const needed = routeAbilities(declared);
+  if (needed.length > 0 && !needed.some((ability) => can(caller.roles, ability))) throw errors.forbidden(needed[0]!);
+}
 
 /** The signed-in caller (routes behind the session requirement only). */
 export function callerOf(request: FastifyRequest): Caller {

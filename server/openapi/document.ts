@@ -5,6 +5,7 @@ import { z } from "zod";
 import { apiErrorSchema } from "../../contracts/errors";
 import { sessionCookie } from "../auth/sessions";
 import type { Config } from "../config/config";
+import { routeAbilities } from "../http/request-context";
 import { registerContractSchemas } from "./components";
 import { operationIdOf } from "./operation-ids";
 
@@ -121,6 +122,10 @@ export const routeTransform: SwaggerTransform = (input) => {
   });
   const out = converted.schema as RouteSchema;
   out.operationId = operationIdOf(method, url, schema.operationId);
+  // What the caller needs (any one of them), for integrators and the authorization matrix test.
+  const abilities = routeAbilities(config.ability);
+  if (abilities.length > 0) out["x-abilities"] = [...abilities];
+  if (config.anySignedIn) out["x-any-signed-in"] = true;
   const writes = unsafeMethods.has(method);
   // A service account's token is another way in, on the routes open to it (http/bearer-routes.ts).
   out.security = config.public

@@ -43,6 +43,7 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/api/accounts",
     {
+      config: { ability: "account.read" },
       schema: {
         tags,
         summary: "账号列表 / accounts (system administrator)",
@@ -160,7 +161,10 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
   ] as const) {
     app.post(
       `/api/accounts/:id/${path}`,
-      { schema: { tags, summary, params: idParams, response: { 200: okResponse, ...errorResponses } } },
+      {
+        config: { ability },
+        schema: { tags, summary, params: idParams, response: { 200: okResponse, ...errorResponses } },
+      },
       async (request) => {
         await authorize(db, callerOf(request), ability);
         await run(invocationOf(deps, request), request.params.id);
@@ -216,6 +220,7 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/api/role-grants",
     {
+      config: { ability: "role-grant.approve" },
       schema: {
         tags,
         summary: "角色授权申请 / role grants (security administrator)",
@@ -269,6 +274,7 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
     app.post(
       `/api/role-grants/:id/${decision}`,
       {
+        config: { ability: "role-grant.approve" },
         schema: {
           tags,
           summary:
@@ -295,6 +301,7 @@ export async function accountRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/api/units/:id/accounts",
     {
+      config: { ability: "unit-account.manage" },
       schema: {
         tags,
         summary: "本单位用户 / the unit's accounts (unit administrator)",

@@ -41,7 +41,10 @@ export async function callNoticeRoutes(app: TypedApp, deps: RouteDeps, store: Fi
 
   app.get(
     "/api/calls/:id/notice",
-    { schema: { tags, summary: "批次的通知（公告）/ a call's notice", params: idParams, response: reply200 } },
+    {
+      config: { ability: "call.manage" },
+      schema: { tags, summary: "批次的通知（公告）/ a call's notice", params: idParams, response: reply200 },
+    },
     async (request) => {
       await readable(request, request.params.id);
       return loadCallNotice(db, request.params.id, today());
@@ -51,6 +54,7 @@ export async function callNoticeRoutes(app: TypedApp, deps: RouteDeps, store: Fi
   app.put(
     "/api/calls/:id/notice",
     {
+      config: { ability: "call.manage" },
       schema: {
         tags,
         summary: "撰写批次通知 / write a call's notice",
@@ -68,6 +72,7 @@ export async function callNoticeRoutes(app: TypedApp, deps: RouteDeps, store: Fi
   app.post(
     "/api/calls/:id/notice/publish",
     {
+      config: { ability: "call.manage" },
       schema: {
         tags,
         summary: "在门户网站发布通知 / publish the notice on the public site",
@@ -85,6 +90,7 @@ export async function callNoticeRoutes(app: TypedApp, deps: RouteDeps, store: Fi
   app.post(
     "/api/calls/:id/notice/unpublish",
     {
+      config: { ability: "call.manage" },
       schema: {
         tags,
         summary: "撤下通知 / withdraw the notice from the public site",
@@ -102,6 +108,7 @@ export async function callNoticeRoutes(app: TypedApp, deps: RouteDeps, store: Fi
   app.post(
     "/api/calls/:id/notice/files",
     {
+      config: { ability: "call.manage" },
       schema: {
         tags,
         summary: "上传通知附件（PDF/Word/Excel，≤ 20 MB）/ attach a file to the notice",
@@ -120,6 +127,7 @@ export async function callNoticeRoutes(app: TypedApp, deps: RouteDeps, store: Fi
   app.delete(
     "/api/calls/:id/notice/files/:fileId",
     {
+      config: { ability: "call.manage" },
       schema: {
         tags,
         summary: "删除通知附件 / remove an attachment",
@@ -136,6 +144,7 @@ export async function callNoticeRoutes(app: TypedApp, deps: RouteDeps, store: Fi
   app.get(
     "/api/calls/:id/notice/files/:fileId",
     {
+      config: { ability: "call.manage" },
       schema: {
         tags,
         summary: "下载通知附件 / download an attachment",

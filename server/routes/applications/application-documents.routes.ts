@@ -23,6 +23,7 @@ export async function applicationDocumentRoutes(app: TypedApp, deps: RouteDeps) 
   app.get(
     "/api/applications/:id/application-form/:format",
     {
+      config: { ability: "application.read" },
       schema: {
         tags: ["applications"],
         summary: "生成申报书（含承诺书，Word/PDF，带验证码）/ the filled application form",

@@ -13,6 +13,7 @@ export async function applicationReadRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/api/applications/:id/read",
     {
+      config: { ability: "application.read" },
       schema: {
         tags,
         summary: "申报阅览（全部内容、材料预览、资格自查、办理过程、推荐意见）/ one application as one page",
@@ -26,6 +27,7 @@ export async function applicationReadRoutes(app: TypedApp, deps: RouteDeps) {
   app.put(
     "/api/applications/:id/opinion",
     {
+      config: { ability: "application.recommend" },
       schema: {
         tags,
         summary:

@@ -14,6 +14,8 @@ import {
   rankingRequest,
 } from "../../../contracts/recognition";
 import type { Ability } from "../../../policy/access/abilities";
+import { applicationLifecycle } from "../../../policy/lifecycles/application.transitions";
+import { transitionRule } from "../../../policy/lifecycles/transition";
 import type { Caller } from "../../access/caller";
 import { authorize, type ResolvedScope } from "../../access/scope";
 import { apiError, errors } from "../../http/errors";
@@ -34,6 +36,21 @@ import { readUpload, sendDownload } from "./transfer";
 
 const tags = ["applications"];
 
+/**
+ * What `POST /api/applications/:id/events` needs: one of the abilities of the events its body accepts, in any state
+ * of the lifecycle (policy/lifecycles/application.transitions.ts); the decision then checks the event's own on the row.
+ */
+const applicationEventAbilities: readonly Ability[] = [
+  ...new Set(
+    applicationLifecycle.states.flatMap((state) =>
+      eventRequest.shape.event.options.flatMap((event) => {
+        const rule = transitionRule(applicationLifecycle, state, event);
+        return rule ? [rule.ability] : [];
+      }),
+    ),
+  ),
+];
+
 /** Applications (SPEC §5.1 steps 2–4): editor, files, transitions, the recommender's ranking. */
 export async function applicationRoutes(app: TypedApp, deps: RouteDeps, store: FileStore) {
   const db = deps.database.db;
@@ -43,6 +60,7 @@ export async function applicationRoutes(app: TypedApp, deps: RouteDeps, store: F
   app.get(
     "/api/applications",
     {
+      config: { ability: "application.read" },
       schema: {
         tags,
         summary: "申报列表 / applications in scope (the recommender's queue with held=true)",
@@ -70,6 +88,7 @@ export async function applicationRoutes(app: TypedApp, deps: RouteDeps, store: F
   app.post(
     "/api/applications",
     {
+      config: { ability: "application.create" },
       schema: {
         tags,
         summary: "新建申报 / start an application to an open call",
@@ -87,6 +106,7 @@ export async function applicationRoutes(app: TypedApp, deps: RouteDeps, store: F
   app.get(
     "/api/applications/:id",
     {
+      config: { ability: "application.read" },
       schema: {
         tags,
         summary: "申报详情（含资格自查与材料清单）/ one application with findings and materials",
@@ -100,6 +120,7 @@ export async function applicationRoutes(app: TypedApp, deps: RouteDeps, store: F
   app.patch(
     "/api/applications/:id",
     {
+      config: { ability: "application.update" },
       schema: {
         tags,
         summary: "保存申报（自动保存，版本冲突 409）/ save the form at a version",
@@ -118,6 +139,7 @@ export async function applicationRoutes(app: TypedApp, deps: RouteDeps, store: F
   app.post(
     "/api/applications/:id/events",
     {
+      config: { ability: applicationEventAbilities },
       schema: {
         tags,
         summary: "提交、上报、推荐、退回、不予推荐、形式审查、送审 / fire a recognition event",
@@ -140,6 +162,7 @@ export async function applicationRoutes(app: TypedApp, deps: RouteDeps, store: F
   app.put(
     "/api/applications/ranking",
     {
+      config: { ability: "application.rank" },
       schema: {
         tags,
         summary: "推荐排序（限额内）/ rank the recommended applications within the quota",
@@ -169,6 +192,7 @@ export async function applicationRoutes(app: TypedApp, deps: RouteDeps, store: F
   app.post(
     "/api/applications/:id/files",
     {
+      config: { ability: "application.update" },
       schema: {
         tags,
         summary: "上传申报材料（multipart：slot + file，≤ 50 MB，按内容判断类型）/ upload a material",
@@ -200,6 +224,7 @@ export async function applicationRoutes(app: TypedApp, deps: RouteDeps, store: F
   app.delete(
     "/api/applications/:id/files/:fileId",
     {
+      config: { ability: "application.update" },
       schema: {
         tags,
         summary: "删除申报材料 / remove a material",
@@ -221,6 +246,7 @@ export async function applicationRoutes(app: TypedApp, deps: RouteDeps, store: F
   app.get(
     "/api/applications/:id/files/:fileId",
     {
+      config: { ability: "application.read" },
       schema: {
         tags,
         summary: "下载申报材料（仅限可查看该申报者；inline=1 在线预览 PDF、图片）/ download or preview a material",

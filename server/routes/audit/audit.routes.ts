@@ -18,6 +18,7 @@ export async function auditRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/api/audit",
     {
+      config: { ability: "audit.read" },
       schema: {
         tags,
         summary: "审计日志检索 / search the audit log (auditor)",
@@ -56,6 +57,7 @@ export async function auditRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/api/audit/verify",
     {
+      config: { ability: "audit.verify" },
       schema: {
         tags,
         summary: "校验审计链 / verify the audit chain (auditor)",

@@ -79,7 +79,7 @@ export async function authRoutes(app: TypedApp, deps: RouteDeps) {
   app.post(
     "/api/auth/logout",
     {
-      config: { beforePasswordChange: true },
+      config: { beforePasswordChange: true, anySignedIn: true },
       schema: { tags: ["auth"], summary: "退出 / sign out", response: { 200: okResponse, ...errorResponses } },
     },
     async (request, reply) => {
@@ -103,7 +103,7 @@ export async function authRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/api/auth/me",
     {
-      config: { beforePasswordChange: true },
+      config: { beforePasswordChange: true, anySignedIn: true },
       schema: { tags: ["auth"], summary: "当前用户 / who am I", response: { 200: meResponse, ...errorResponses } },
     },
     async (request) => presentMe(callerOf(request)),
@@ -112,7 +112,7 @@ export async function authRoutes(app: TypedApp, deps: RouteDeps) {
   app.post(
     "/api/auth/password",
     {
-      config: { beforePasswordChange: true },
+      config: { beforePasswordChange: true, anySignedIn: true },
       schema: {
         tags: ["auth"],
         summary: "修改密码 / change password",

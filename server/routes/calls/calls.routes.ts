@@ -67,6 +67,7 @@ export async function callRoutes(app: TypedApp, deps: RouteDeps, store: FileStor
   app.get(
     "/api/calls",
     {
+      config: { ability: "call.read" },
       schema: { tags, summary: "认定批次 / calls the caller may see", response: { 200: callList, ...errorResponses } },
     },
     async (request) => {
@@ -80,6 +81,7 @@ export async function callRoutes(app: TypedApp, deps: RouteDeps, store: FileStor
   app.get(
     "/api/calls/:id",
     {
+      config: { ability: "call.read" },
       schema: {
         tags,
         summary: "一个批次 / one call",
@@ -96,6 +98,7 @@ export async function callRoutes(app: TypedApp, deps: RouteDeps, store: FileStor
   app.post(
     "/api/calls",
     {
+      config: { ability: "call.manage" },
       schema: {
         tags,
         summary: "新建批次（草稿）/ draft a call (officer)",
@@ -114,6 +117,7 @@ export async function callRoutes(app: TypedApp, deps: RouteDeps, store: FileStor
   app.patch(
     "/api/calls/:id",
     {
+      config: { ability: "call.manage" },
       schema: {
         tags,
         summary: "修改批次 / edit a call at a version",
@@ -134,6 +138,7 @@ export async function callRoutes(app: TypedApp, deps: RouteDeps, store: FileStor
     app.post(
       `/api/calls/:id/${move}`,
       {
+        config: { ability: "call.manage" },
         schema: {
           tags,
           summary: move === "open" ? "发布批次 / open a call" : "关闭批次 / close a call",
@@ -153,6 +158,7 @@ export async function callRoutes(app: TypedApp, deps: RouteDeps, store: FileStor
   app.get(
     "/api/calls/:id/recommendations/:recommenderId",
     {
+      config: { ability: "application.read" },
       schema: {
         tags,
         summary: "推荐部门的推荐名单（按优先顺序）/ a recommender's ranked list",
@@ -210,6 +216,7 @@ export async function callRoutes(app: TypedApp, deps: RouteDeps, store: FileStor
   app.get(
     "/api/calls/:id/recommendations/:recommenderId/letter/:format",
     {
+      config: { ability: "application.read" },
       schema: {
         tags,
         summary: "推荐函（Word/PDF）/ the recommendation letter",
@@ -234,6 +241,7 @@ export async function callRoutes(app: TypedApp, deps: RouteDeps, store: FileStor
   app.get(
     "/api/calls/:id/recommendations/:recommenderId/summary/:format",
     {
+      config: { ability: "application.read" },
       schema: {
         tags,
         summary: "推荐汇总表（Excel/PDF）/ the priority-ranked summary table",
@@ -258,6 +266,7 @@ export async function callRoutes(app: TypedApp, deps: RouteDeps, store: FileStor
   app.post(
     "/api/calls/:id/recommendations/:recommenderId/stamped",
     {
+      config: { ability: "application.rank" },
       schema: {
         tags,
         summary: "上传盖章推荐函及汇总表（PDF）/ upload the stamped copy",
@@ -282,6 +291,7 @@ export async function callRoutes(app: TypedApp, deps: RouteDeps, store: FileStor
   app.get(
     "/api/calls/:id/recommendations/:recommenderId/stamped",
     {
+      config: { ability: "application.read" },
       schema: {
         tags,
         summary: "下载盖章推荐函 / download the stamped copy",

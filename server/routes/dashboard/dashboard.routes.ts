@@ -14,6 +14,7 @@ export async function dashboardRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/api/dashboard",
     {
+      config: { ability: "dashboard.read" },
       schema: {
         tags: ["home"],
         summary: "首页统计 / home page counts",

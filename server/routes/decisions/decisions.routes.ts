@@ -50,6 +50,7 @@ export async function decisionRoutes(app: TypedApp, deps: RouteDeps, store: File
   app.get(
     "/api/decisions/candidates",
     {
+      config: { ability: "application.evaluate" },
       schema: {
         tags,
         summary: "认定决策工作台：专家评审后的申报 / applications after the expert review",
@@ -67,6 +68,7 @@ export async function decisionRoutes(app: TypedApp, deps: RouteDeps, store: File
   app.get(
     "/api/decisions/candidates/:id",
     {
+      config: { ability: "application.evaluate" },
       schema: {
         tags,
         summary: "候选申报：评分、核查、公示与异议 / one candidate",
@@ -80,6 +82,7 @@ export async function decisionRoutes(app: TypedApp, deps: RouteDeps, store: File
   app.get(
     "/api/decisions/portfolio",
     {
+      config: { ability: "application.evaluate" },
       schema: {
         tags,
         summary: "综合评议布局：国别、领域、地区、类型（含/不含各候选）/ the portfolio with and without each candidate",
@@ -96,6 +99,7 @@ export async function decisionRoutes(app: TypedApp, deps: RouteDeps, store: File
   app.post(
     "/api/decisions/files",
     {
+      config: { ability: "application.verify-on-site" },
       schema: {
         tags,
         summary: "上传核查照片、材料或盖章异议书（PDF/图片/Word，≤ 20 MB）/ upload a verification or objection file",
@@ -122,6 +126,7 @@ export async function decisionRoutes(app: TypedApp, deps: RouteDeps, store: File
   app.post(
     "/api/decisions/applications/:id/complete-review",
     {
+      config: { ability: "application.send-to-review" },
       schema: {
         tags,
         summary: "专家评审完成，转入决策 / the expert review's hand-off",
@@ -139,6 +144,7 @@ export async function decisionRoutes(app: TypedApp, deps: RouteDeps, store: File
   app.post(
     "/api/decisions/applications/:id/start-on-site-verification",
     {
+      config: { ability: "application.verify-on-site" },
       schema: {
         tags,
         summary: "组织实地核查 / send to on-site verification",
@@ -156,6 +162,7 @@ export async function decisionRoutes(app: TypedApp, deps: RouteDeps, store: File
   app.post(
     "/api/decisions/applications/:id/on-site-verifications",
     {
+      config: { ability: "application.verify-on-site" },
       schema: {
         tags,
         summary: "录入实地核查（日期、核查组、发现、照片与材料）/ record the on-site verification",
@@ -174,6 +181,7 @@ export async function decisionRoutes(app: TypedApp, deps: RouteDeps, store: File
   app.post(
     "/api/decisions/applications/:id/evaluate",
     {
+      config: { ability: "application.evaluate" },
       schema: {
         tags,
         summary: "综合评议意见 / the comprehensive evaluation",
@@ -192,6 +200,7 @@ export async function decisionRoutes(app: TypedApp, deps: RouteDeps, store: File
   app.post(
     "/api/decisions/applications/:id/reject",
     {
+      config: { ability: "application.reject" },
       schema: {
         tags,
         summary: "不予认定（须填写理由）/ reject a candidate with a reason",

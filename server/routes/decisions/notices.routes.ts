@@ -75,6 +75,7 @@ export async function noticeRoutes(app: TypedApp, deps: RouteDeps, store: FileSt
   app.get(
     "/api/decisions/approvals",
     {
+      config: { ability: "application.approve" },
       schema: {
         tags,
         summary: "厅党组会审议记录 / meetings",
@@ -90,6 +91,7 @@ export async function noticeRoutes(app: TypedApp, deps: RouteDeps, store: FileSt
   app.post(
     "/api/decisions/approvals",
     {
+      config: { ability: "application.approve" },
       schema: {
         tags,
         summary: "录入厅党组会（日期、纪要编号）并批准所列申报 / record the Party group meeting's approval",
@@ -108,6 +110,7 @@ export async function noticeRoutes(app: TypedApp, deps: RouteDeps, store: FileSt
   app.get(
     "/api/decisions/notices",
     {
+      config: { ability: "objection.read" },
       schema: {
         tags,
         summary: "公示（endingWithin：N 日内结束的）/ public notices (endingWithin: those ending within N days)",
@@ -124,6 +127,7 @@ export async function noticeRoutes(app: TypedApp, deps: RouteDeps, store: FileSt
   app.get(
     "/api/decisions/objections",
     {
+      config: { ability: "objection.read" },
       schema: {
         tags,
         summary: "异议列表（objections=open：待处理的）/ objections (objections=open: those not yet resolved)",
@@ -140,6 +144,7 @@ export async function noticeRoutes(app: TypedApp, deps: RouteDeps, store: FileSt
   app.get(
     "/api/decisions/notices/:id",
     {
+      config: { ability: "objection.read" },
       schema: {
         tags,
         summary: "公示及异议 / one notice",
@@ -156,6 +161,7 @@ export async function noticeRoutes(app: TypedApp, deps: RouteDeps, store: FileSt
   app.post(
     "/api/decisions/notices",
     {
+      config: { ability: "application.publish" },
       schema: {
         tags,
         summary: "发布公示（5 个工作日，按节假日安排计算）/ publish the 公示",
@@ -174,6 +180,7 @@ export async function noticeRoutes(app: TypedApp, deps: RouteDeps, store: FileSt
   app.post(
     "/api/decisions/notices/:id/objections",
     {
+      config: { ability: "objection.resolve" },
       schema: {
         tags,
         summary: "登记书面异议（实名、联系方式、事实；单位须盖章）/ record a written objection",
@@ -193,6 +200,7 @@ export async function noticeRoutes(app: TypedApp, deps: RouteDeps, store: FileSt
   app.post(
     "/api/decisions/objections/:id/investigate",
     {
+      config: { ability: "objection.resolve" },
       schema: {
         tags,
         summary: "异议调查核实 / investigate an objection",
@@ -212,6 +220,7 @@ export async function noticeRoutes(app: TypedApp, deps: RouteDeps, store: FileSt
   app.post(
     "/api/decisions/objections/:id/resolve",
     {
+      config: { ability: "objection.resolve" },
       schema: {
         tags,
         summary: "异议处理结论：成立或不成立 / resolve an objection",
@@ -231,6 +240,7 @@ export async function noticeRoutes(app: TypedApp, deps: RouteDeps, store: FileSt
   app.get(
     "/api/decisions/objections/:id/seal",
     {
+      config: { ability: "objection.read" },
       schema: { tags, summary: "单位异议的盖章异议书 / the sealed letter", params: idParams, response: errorResponses },
     },
     async (request, reply) => {
@@ -245,6 +255,7 @@ export async function noticeRoutes(app: TypedApp, deps: RouteDeps, store: FileSt
   app.get(
     "/api/decisions/recognitions",
     {
+      config: { ability: "application.recognize" },
       schema: {
         tags,
         summary: "认定发文 / recognition documents",
@@ -260,6 +271,7 @@ export async function noticeRoutes(app: TypedApp, deps: RouteDeps, store: FileSt
   app.get(
     "/api/decisions/recognitions/next-number",
     {
+      config: { ability: "application.recognize" },
       schema: {
         tags,
         summary: "下一个可用文号 / the next free document number",
@@ -278,6 +290,7 @@ export async function noticeRoutes(app: TypedApp, deps: RouteDeps, store: FileSt
   app.post(
     "/api/decisions/recognitions",
     {
+      config: { ability: "application.recognize" },
       schema: {
         tags,
         summary: "发文认定：文号、日期，基地进入名录 / recognize: document number and registry entries",
@@ -296,6 +309,7 @@ export async function noticeRoutes(app: TypedApp, deps: RouteDeps, store: FileSt
   app.get(
     "/api/decisions/recognitions/:id/notice/:format",
     {
+      config: { ability: "application.recognize" },
       schema: {
         tags,
         summary: "认定通知（公文格式，Word/PDF）/ the recognition notice",

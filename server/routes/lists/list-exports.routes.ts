@@ -78,6 +78,7 @@ export async function listExportRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/api/applications/export",
     {
+      config: { ability: "application.read" },
       schema: {
         tags: ["applications"],
         summary: "导出申报列表（Excel，按当前筛选）/ export the filtered applications as .xlsx",
@@ -120,6 +121,7 @@ export async function listExportRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/api/units/export",
     {
+      config: { ability: "unit.read" },
       schema: {
         tags: ["units"],
         summary: "导出依托单位列表（Excel，按当前筛选）/ export the filtered host units as .xlsx",
@@ -150,6 +152,7 @@ export async function listExportRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/api/experts/export",
     {
+      config: { ability: "expert.read" },
       schema: {
         tags: ["experts"],
         summary: "导出专家库（Excel，按当前筛选，不含电话和证件号）/ export the filtered expert pool as .xlsx",

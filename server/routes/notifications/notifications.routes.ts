@@ -16,6 +16,7 @@ export async function notificationRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/api/notifications",
     {
+      config: { ability: "notification.read" },
       schema: {
         tags,
         summary: "我的通知 / my notifications",
@@ -33,6 +34,7 @@ export async function notificationRoutes(app: TypedApp, deps: RouteDeps) {
   app.post(
     "/api/notifications/:id/read",
     {
+      config: { ability: "notification.read" },
       schema: {
         tags,
         summary: "标为已读 / mark a notification read",
@@ -51,6 +53,7 @@ export async function notificationRoutes(app: TypedApp, deps: RouteDeps) {
   app.post(
     "/api/notifications/read-all",
     {
+      config: { ability: "notification.read" },
       schema: {
         tags,
         summary: "全部标为已读 / mark all my notifications read",

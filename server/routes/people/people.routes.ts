@@ -54,6 +54,7 @@ export async function peopleRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/api/people",
     {
+      config: { ability: "person.read" },
       schema: {
         tags,
         summary: "人员列表 / people in scope",
@@ -75,6 +76,7 @@ export async function peopleRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/api/people/:id",
     {
+      config: { ability: "person.read" },
       schema: {
         tags,
         summary: "人员 / one person",

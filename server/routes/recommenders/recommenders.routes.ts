@@ -28,6 +28,7 @@ export async function recommenderRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/api/recommenders",
     {
+      config: { ability: "recommender.read" },
       schema: {
         tags,
         summary: "推荐部门（本辖区）/ recommenders in scope",

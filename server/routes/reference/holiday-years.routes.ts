@@ -74,6 +74,7 @@ export async function holidayYearRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/api/reference/holiday-years",
     {
+      config: { ability: "reference.read" },
       schema: {
         tags,
         summary: "节假日安排（内置年份与录入年份）/ public-holiday schedules, packaged and entered",

@@ -28,7 +28,10 @@ export async function referenceRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.get(
     "/api/reference",
-    { schema: { tags, summary: "参考数据 / reference data", response: { 200: referenceBundle, ...errorResponses } } },
+    {
+      config: { ability: "reference.read" },
+      schema: { tags, summary: "参考数据 / reference data", response: { 200: referenceBundle, ...errorResponses } },
+    },
     async (request) => {
       await authorize(db, callerOf(request), "reference.read");
       return {
@@ -44,6 +47,7 @@ export async function referenceRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/api/reference/countries",
     {
+      config: { ability: "reference.read" },
       schema: {
         tags,
         summary: "国家和地区（含一带一路标记）/ countries and regions with the Belt and Road flag",
@@ -102,6 +106,7 @@ export async function referenceRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/api/reference/belt-and-road",
     {
+      config: { ability: "reference.read" },
       schema: {
         tags,
         summary: "一带一路共建国家名单 / Belt and Road list",

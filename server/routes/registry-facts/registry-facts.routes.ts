@@ -37,6 +37,7 @@ export async function registryFactRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/api/registry-facts",
     {
+      config: { ability: "registry-fact.read" },
       schema: {
         tags,
         summary: "登记册事实：信用记录、国家级平台、撤销记录、已认定基地 / the registry's facts in scope",
@@ -63,7 +64,10 @@ export async function registryFactRoutes(app: TypedApp, deps: RouteDeps) {
   ) =>
     app.post(
       `/api/registry-facts/${path}`,
-      { schema: { tags, summary, body, response: { 201: created, ...errorResponses } } },
+      {
+        config: { ability: "registry-fact.manage" },
+        schema: { tags, summary, body, response: { 201: created, ...errorResponses } },
+      },
       async (request, reply) => {
         await authorize(db, callerOf(request), "registry-fact.manage");
         const id = await run(request.body as z.infer<T>, request);
@@ -84,6 +88,7 @@ export async function registryFactRoutes(app: TypedApp, deps: RouteDeps) {
     app.delete(
       `/api/registry-facts/${kind}/:id`,
       {
+        config: { ability: "registry-fact.manage" },
         schema: {
           tags,
           summary: `删除记录 / delete (${kind})`,
@@ -101,6 +106,7 @@ export async function registryFactRoutes(app: TypedApp, deps: RouteDeps) {
   app.post(
     "/api/registry-facts/bases/import",
     {
+      config: { ability: "registry-fact.manage" },
       schema: {
         tags,
         summary: "从 Excel 导入已认定基地（逐行校验，全部成功才写入）/ import existing bases",
@@ -116,7 +122,10 @@ export async function registryFactRoutes(app: TypedApp, deps: RouteDeps) {
 
   app.get(
     "/api/registry-facts/bases/import-template",
-    { schema: { tags, summary: "导入模板 / the import template", response: errorResponses } },
+    {
+      config: { ability: "registry-fact.manage" },
+      schema: { tags, summary: "导入模板 / the import template", response: errorResponses },
+    },
     async (request, reply) => {
       await authorize(db, callerOf(request), "registry-fact.manage");
       return sendDownload(reply, {

@@ -5,6 +5,7 @@ import { apiErrorSchema } from "../../../contracts/errors";
 import type { App } from "../../app";
 import { auditLog } from "../../db/schema";
 import { type Agent, databaseKinds, startTestApp, type TestApp } from "../../test/harness";
+import { addressRotatingSender } from "../../test/probe";
 
 /**
  * Issue 10 (items 1-edge and 7): an outside probe found 116 responses were 500 — a NUL byte in a path id, a query
@@ -123,7 +124,7 @@ describe.each(databaseKinds())("bad bytes at the edge, on every route, on %s", (
   let t: TestApp;
   let agents: Array<{ name: string; agent: Agent }>;
   let routes: Route[];
-  let sent = 0;
+  const sender = addressRotatingSender();
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -137,12 +138,7 @@ describe.each(databaseKinds())("bad bytes at the edge, on every route, on %s", (
   });
   afterAll(() => t.close());
 
-  /** Each request from its own address: the per-IP rate limits of the public routes must not answer first. */
-  function send(agent: Agent, options: InjectOptions): Promise<LightMyRequestResponse> {
-    sent += 1;
-    const address = `10.${(sent >> 16) & 255}.${(sent >> 8) & 255}.${sent & 255}`;
-    return agent.request({ ...options, remoteAddress: address });
-  }
+  const send = (agent: Agent, options: InjectOptions) => sender.send(agent, options);
 
   /**
    * Problems of one response: a 5xx, a 4xx outside the error shape, or (when required) not refused at the edge —

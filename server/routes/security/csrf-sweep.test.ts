@@ -1,6 +1,7 @@
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Agent, databaseKinds, startTestApp, type TestApp } from "../../test/harness";
+import { addressRotatingSender, documentedOperations, documentOf, stateChanging } from "../../test/probe";
 
 /**
  * Issue 15 item 3: every state-changing operation of the OpenAPI document that is not public by design (the document
@@ -8,10 +9,7 @@ import { type Agent, databaseKinds, startTestApp, type TestApp } from "../../tes
  * wrong, or another session's (403 `csrf`), before anything else runs — so no write happens on any of them.
  */
 
-type Document = { paths: Record<string, Record<string, { security?: unknown[] }>> };
-
 const neutral = "00000000-0000-4000-8000-000000000000";
-const stateChanging = ["post", "put", "patch", "delete"];
 
 describe.each(databaseKinds())("CSRF and anonymous sweep of every write on %s", (kind) => {
   let t: TestApp;
@@ -24,17 +22,9 @@ describe.each(databaseKinds())("CSRF and anonymous sweep of every write on %s", 
     t = await startTestApp(kind);
     officer = await t.login("officer");
     applicant = await t.login("app.wuhan-ent");
-    const document = t.app.swagger() as unknown as Document;
-    const all = Object.entries(document.paths).flatMap(([path, methods]) =>
-      Object.entries(methods)
-        .filter(([method]) => stateChanging.includes(method))
-        .map(([method, operation]) => ({
-          method: method.toUpperCase(),
-          path,
-          url: path.replace(/\{[^}]+\}/g, neutral),
-          isPublic: Array.isArray(operation.security) && operation.security.length === 0,
-        })),
-    );
+    const all = documentedOperations(documentOf(t.app))
+      .filter((operation) => stateChanging.has(operation.method))
+      .map((operation) => ({ ...operation, url: operation.path.replace(/\{[^}]+\}/g, neutral) }));
     writes = all.filter((write) => !write.isPublic);
     publicWrites = all.filter((write) => write.isPublic).map((write) => `${write.method} ${write.path}`);
   }, 120_000);
@@ -57,7 +47,7 @@ describe.each(databaseKinds())("CSRF and anonymous sweep of every write on %s", 
     timeout: 300_000,
   }, async () => {
     const failures: string[] = [];
-    let sent = 0;
+    const sender = addressRotatingSender();
     for (const write of writes) {
       const base: InjectOptions = {
         method: write.method as InjectOptions["method"],
@@ -77,12 +67,7 @@ describe.each(databaseKinds())("CSRF and anonymous sweep of every write on %s", 
         },
       ];
       for (const attempt of attempts) {
-        sent += 1;
-        const response = await t.app.inject({
-          ...base,
-          headers: { ...base.headers, ...attempt.headers },
-          remoteAddress: `10.9.${(sent >> 8) & 255}.${sent & 255}`,
-        });
+        const response = await sender.send(t.anonymous, { ...base, headers: { ...base.headers, ...attempt.headers } });
         const code = (() => {
           try {
             return (response.json() as { code?: string }).code;

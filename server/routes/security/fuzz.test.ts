@@ -3,6 +3,13 @@ import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiErrorSchema } from "../../../contracts/errors";
 import { type Agent, databaseKinds, startTestApp, type TestApp } from "../../test/harness";
+import {
+  addressRotatingSender,
+  documentedOperations,
+  documentOf,
+  type JsonSchema,
+  type OpenApiDocument,
+} from "../../test/probe";
 
 /**
  * Issue 15 item 2: fast-check over every operation of the OpenAPI document the app serves — hostile values in every
@@ -22,37 +29,21 @@ interface Operation {
   bodyFields: string[] | null;
 }
 
-type Schema = { $ref?: string; properties?: Record<string, unknown>; allOf?: Schema[]; type?: string };
-type Document = {
-  paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string }>; requestBody?: unknown }>>;
-  components?: { schemas?: Record<string, Schema> };
-};
-
-function fieldsOf(document: Document, schema: Schema | undefined, depth = 0): string[] {
+function fieldsOf(document: OpenApiDocument, schema: JsonSchema | null | undefined, depth = 0): string[] {
   if (!schema || depth > 5) return [];
   if (schema.$ref) return fieldsOf(document, document.components?.schemas?.[schema.$ref.split("/").at(-1)!], depth + 1);
   if (schema.allOf) return schema.allOf.flatMap((part) => fieldsOf(document, part, depth + 1));
   return Object.keys(schema.properties ?? {});
 }
 
-function operationsOf(document: Document): Operation[] {
-  const operations: Operation[] = [];
-  for (const [path, methods] of Object.entries(document.paths)) {
-    for (const [method, operation] of Object.entries(methods)) {
-      if (!["get", "post", "put", "patch", "delete"].includes(method)) continue;
-      const parameters = operation.parameters ?? [];
-      const body = operation.requestBody as { content?: Record<string, { schema?: Schema }> } | undefined;
-      const json = body?.content?.["application/json"]?.schema;
-      operations.push({
-        method: method.toUpperCase(),
-        path,
-        pathParams: parameters.filter((p) => p.in === "path").map((p) => p.name),
-        queryParams: parameters.filter((p) => p.in === "query").map((p) => p.name),
-        bodyFields: json ? fieldsOf(document, json) : null,
-      });
-    }
-  }
-  return operations;
+function operationsOf(document: OpenApiDocument): Operation[] {
+  return documentedOperations(document).map((operation) => ({
+    method: operation.method,
+    path: operation.path,
+    pathParams: operation.parameters.filter((p) => p.in === "path").map((p) => p.name!),
+    queryParams: operation.parameters.filter((p) => p.in === "query").map((p) => p.name!),
+    bodyFields: operation.jsonBody ? fieldsOf(document, operation.jsonBody) : null,
+  }));
 }
 
 const nested = (depth: number): unknown => (depth === 0 ? "x" : [nested(depth - 1)]);
@@ -124,7 +115,7 @@ describe.each(databaseKinds())("fuzz every documented operation on %s", (kind) =
   let t: TestApp;
   let agents: Array<{ name: string; agent: Agent }>;
   let operations: Operation[];
-  let sent = 0;
+  const sender = addressRotatingSender();
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -133,15 +124,11 @@ describe.each(databaseKinds())("fuzz every documented operation on %s", (kind) =
       { name: "officer", agent: await t.login("officer") },
       { name: "applicant", agent: await t.login("app.wuhan-ent") },
     ];
-    operations = operationsOf(t.app.swagger() as unknown as Document);
+    operations = operationsOf(documentOf(t.app));
   }, 120_000);
   afterAll(() => t.close());
 
-  function send(agent: Agent, options: InjectOptions): Promise<LightMyRequestResponse> {
-    sent += 1;
-    // Each request from its own address: the per-IP rate limits must not answer first.
-    return agent.request({ ...options, remoteAddress: `10.${(sent >> 16) & 255}.${(sent >> 8) & 255}.${sent & 255}` });
-  }
+  const send = (agent: Agent, options: InjectOptions) => sender.send(agent, options);
 
   function problemOf(response: LightMyRequestResponse): string | null {
     if (response.statusCode >= 500) return "5xx";
@@ -179,7 +166,7 @@ describe.each(databaseKinds())("fuzz every documented operation on %s", (kind) =
         ),
         body: operation.bodyFields ? bodyOf(operation.bodyFields) : fc.constant(undefined),
       });
-      for (const sample of fc.sample(input, { numRuns: runs, seed: sent + operation.path.length })) {
+      for (const sample of fc.sample(input, { numRuns: runs, seed: sender.sent + operation.path.length })) {
         let index = 0;
         const path = operation.path.replace(/\{[^}]+\}/g, () => onTheWire(String(sample.params[index++] ?? "")));
         const query = Object.entries(sample.query)
@@ -206,7 +193,9 @@ describe.each(databaseKinds())("fuzz every documented operation on %s", (kind) =
       covered.add(`${operation.method} ${operation.path}`);
     }
     console.log(
-      `fuzz (${kind}): ${covered.size} of ${operations.length} operations, ${sent} requests; answers ${[...statuses]
+      `fuzz (${kind}): ${covered.size} of ${operations.length} operations, ${sender.sent} requests; answers ${[
+        ...statuses,
+      ]
         .sort(([a], [b]) => a - b)
         .map(([status, n]) => `${status}×${n}`)
         .join(" ")}`,

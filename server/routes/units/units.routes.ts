@@ -65,6 +65,7 @@ export async function unitRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/api/units",
     {
+      config: { ability: "unit.read" },
       schema: {
         tags,
         summary: "依托单位列表 / host units in scope",
@@ -86,6 +87,7 @@ export async function unitRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/api/units/:id",
     {
+      config: { ability: "unit.read" },
       schema: {
         tags,
         summary: "依托单位 / one host unit",
@@ -144,6 +146,7 @@ export async function unitRoutes(app: TypedApp, deps: RouteDeps) {
     app.post(
       `/api/units/:id/${decision}`,
       {
+        config: { ability: "unit.confirm" },
         schema: {
           tags,
           summary:
