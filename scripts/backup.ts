@@ -8,6 +8,7 @@
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { checkpointPath } from "../server/audit/checkpoint";
 import { BackupError, createBackup } from "../server/backup/backup";
 import { ConfigError, loadConfig } from "../server/config/config";
 import { openEmbedded, openPostgres } from "../server/db/client";
@@ -47,13 +48,20 @@ async function main(): Promise<number> {
       throw new BackupError("这里还没有平台数据，无可备份。", "There is no platform data here to back up.");
     }
     const manifest = await createBackup(
-      { database, databaseUrl: config.databaseUrl, filesDir: resolve(config.dataDir, "files"), keys: config.keys, now },
+      {
+        database,
+        databaseUrl: config.databaseUrl,
+        filesDir: resolve(config.dataDir, "files"),
+        checkpointFile: checkpointPath(config.dataDir),
+        keys: config.keys,
+        now,
+      },
       out,
     );
     const rows = Object.values(manifest.tables).reduce((sum, table) => sum + table.rows, 0);
     console.log(
-      `备份完成：${out}（${Object.keys(manifest.tables).length} 张表、${rows} 行、${Object.keys(manifest.files).length} 个文件）\n` +
-        `backup written: ${out} (${Object.keys(manifest.tables).length} tables, ${rows} rows, ${Object.keys(manifest.files).length} files)`,
+      `备份完成：${out}（${Object.keys(manifest.tables).length} 张表、${rows} 行、${Object.keys(manifest.files).length} 个文件${manifest.checkpoint ? "、审计检查点" : ""}）\n` +
+        `backup written: ${out} (${Object.keys(manifest.tables).length} tables, ${rows} rows, ${Object.keys(manifest.files).length} files${manifest.checkpoint ? ", the audit checkpoint" : ""})`,
     );
     return 0;
   } finally {

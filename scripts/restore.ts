@@ -8,7 +8,8 @@
  */
 import { existsSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
-import { verifyAuditChain } from "../server/audit/audit-log";
+import { readCheckpointForVerify, verifyAuditChain } from "../server/audit/audit-log";
+import { checkpointPath } from "../server/audit/checkpoint";
 import { BackupError, readBackup, restoreBackup } from "../server/backup/backup";
 import { tableDigests } from "../server/backup/table-digests";
 import { ConfigError, loadConfig } from "../server/config/config";
@@ -39,6 +40,7 @@ async function main(): Promise<number> {
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,
       filesDir: resolve(config.dataDir, "files"),
+      checkpointFile: checkpointPath(config.dataDir),
       keys: config.keys,
       now: new Date(),
     },
@@ -49,7 +51,9 @@ async function main(): Promise<number> {
     const differing = Object.keys({ ...manifest.tables, ...restored }).filter(
       (name) => JSON.stringify(restored[name]) !== JSON.stringify(manifest.tables[name]),
     );
-    const verdict = await verifyAuditChain(database.db, config.keys.audit);
+    // The restored checkpoint (when the backup had one): the restored chain must still reach it.
+    const checkpoint = await readCheckpointForVerify(checkpointPath(config.dataDir));
+    const verdict = await verifyAuditChain(database.db, config.keys.audit, { checkpoint });
     console.log(
       `已恢复 ${Object.keys(restored).length} 张表、${Object.keys(manifest.files).length} 个文件；与备份不同的表：${differing.length ? differing.join("、") : "无"}；审计链${verdict.ok ? `完整（${verdict.checked} 条）` : "被破坏"}\n` +
         `restored ${Object.keys(restored).length} tables and ${Object.keys(manifest.files).length} files; tables differing from the backup: ${differing.length ? differing.join(", ") : "none"}; audit chain ${verdict.ok ? `intact (${verdict.checked} entries)` : "broken"}`,

@@ -3,7 +3,8 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { appendAudit, verifyAuditChain } from "../audit/audit-log";
+import { appendAudit, readCheckpointForVerify, verifyAuditChain } from "../audit/audit-log";
+import { signCheckpoint, writeCheckpoint } from "../audit/checkpoint";
 import { ManualClock } from "../clock";
 import type { Keys } from "../config/key-file";
 import { type Database, openEmbedded, openPostgres } from "../db/client";
@@ -38,6 +39,7 @@ async function emptyPostgres(template = ""): Promise<string> {
 describe.each(databaseKinds())("backup and restore on %s", (kind) => {
   const root = join(inject("testRoot"), `backup-${randomUUID()}`);
   const source = { dataDir: join(root, "source"), backup: join(root, "backup") };
+  const checkpointFile = join(source.dataDir, "audit-checkpoint.json");
   const clock = new ManualClock(testClockStart);
   let database: Database;
   let url: string | undefined;
@@ -60,8 +62,24 @@ describe.each(databaseKinds())("backup and restore on %s", (kind) => {
         });
       }
     });
+    // The signed checkpoint of the head, as the running platform keeps it beside its data.
+    const [head] = (await database.executeSql("select seq, mac from audit_head where id = 1")).rows as Array<{
+      seq: number | string;
+      mac: string;
+    }>;
+    await writeCheckpoint(
+      checkpointFile,
+      signCheckpoint(testKeys.audit, { seq: Number(head!.seq), mac: head!.mac, at: clock.now() }),
+    );
     await createBackup(
-      { database, databaseUrl: url, filesDir: join(source.dataDir, "files"), keys: testKeys, now: clock.now() },
+      {
+        database,
+        databaseUrl: url,
+        filesDir: join(source.dataDir, "files"),
+        checkpointFile,
+        keys: testKeys,
+        now: clock.now(),
+      },
       source.backup,
     );
   }, 120_000);
@@ -74,6 +92,7 @@ describe.each(databaseKinds())("backup and restore on %s", (kind) => {
       databaseUrl: kind === "postgres" ? await emptyPostgres() : undefined,
       dataDir,
       filesDir: join(dataDir, "files"),
+      checkpointFile: join(dataDir, "audit-checkpoint.json"),
       keys: testKeys,
       now: clock.now(),
     };
@@ -86,8 +105,12 @@ describe.each(databaseKinds())("backup and restore on %s", (kind) => {
       expect(await tableDigests(restored)).toEqual(await tableDigests(database));
       const auditRows = (await tableDigests(restored))["public.audit_log"];
       expect(auditRows?.rows).toBeGreaterThanOrEqual(5);
-      const verdict = await verifyAuditChain(restored.db, testKeys.audit);
+      // The checkpoint comes back beside the data, and the restored chain reaches it.
+      expect(readFileSync(into.checkpointFile, "utf8")).toBe(readFileSync(checkpointFile, "utf8"));
+      const checkpoint = await readCheckpointForVerify(into.checkpointFile);
+      const verdict = await verifyAuditChain(restored.db, testKeys.audit, { checkpoint });
       expect(verdict.ok).toBe(true);
+      expect(verdict.checkpoint?.status).toBe("reached");
       expect(verdict.checked).toBe(auditRows?.rows);
       const files = (dir: string) =>
         readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
@@ -119,6 +142,21 @@ describe.each(databaseKinds())("backup and restore on %s", (kind) => {
     );
     expect(refusal).toBeInstanceOf(BackupError);
     expect((refusal as BackupError).messageEn).toContain("not empty");
+
+    // Another chain's checkpoint in the way is named too, and a changed checkpoint copy makes the backup damaged.
+    const withCheckpoint = await target("other-checkpoint");
+    writeFileSync(withCheckpoint.checkpointFile, "{}");
+    const occupied = await restoreBackup(source.backup, withCheckpoint).catch((caught: unknown) => caught);
+    expect((occupied as BackupError).messageEn).toContain(withCheckpoint.checkpointFile);
+    const copy = join(source.backup, "audit-checkpoint.json");
+    const kept = readFileSync(copy);
+    writeFileSync(copy, Buffer.concat([kept, Buffer.from(" ")]));
+    try {
+      const changed = await readBackup(source.backup, testKeys).catch((caught: unknown) => caught);
+      expect((changed as BackupError).messageEn).toContain("audit-checkpoint.json");
+    } finally {
+      writeFileSync(copy, kept);
+    }
 
     const manifest = JSON.parse(readFileSync(join(source.backup, "manifest.json"), "utf8")) as {
       files: Record<string, string>;

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { cp, mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { promisify } from "node:util";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { z } from "zod";
@@ -15,6 +15,7 @@ export const backupFormat = "guohe-backup/1";
 const manifestName = "manifest.json";
 const embeddedDump = "database.tar.gz";
 const postgresDump = "database.dump";
+const checkpointCopy = "audit-checkpoint.json";
 
 const manifestSchema = z.object({
   format: z.literal(backupFormat),
@@ -27,6 +28,8 @@ const manifestSchema = z.object({
   tables: z.record(z.string(), z.object({ rows: z.number(), digest: z.string() })),
   /** The files directory: path relative to it → SM3 of its bytes. */
   files: z.record(z.string(), z.string()),
+  /** The signed audit checkpoint kept outside the database, when there was one: SM3 of the file. */
+  checkpoint: z.object({ sm3: z.string() }).nullable().default(null),
 });
 export type BackupManifest = z.infer<typeof manifestSchema>;
 
@@ -63,6 +66,8 @@ export interface BackupSource {
   /** `DATABASE_URL` when the database is PostgreSQL: pg_dump reads it. */
   databaseUrl: string | undefined;
   filesDir: string;
+  /** Where the platform keeps the signed audit checkpoint (server/audit/checkpoint.ts `checkpointPath`). */
+  checkpointFile: string;
   keys: Keys;
   now: Date;
 }
@@ -77,6 +82,13 @@ export async function createBackup(source: BackupSource, outDir: string): Promis
     throw new BackupError(`备份目录已存在：${outDir}`, `The backup directory already exists: ${outDir}`);
   }
   await mkdir(outDir, { recursive: true });
+  // The checkpoint before the database: it is then never newer than the chain the dump holds, so the restored chain
+  // reaches it.
+  const checkpoint = await readFile(source.checkpointFile).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return null;
+    throw error;
+  });
+  if (checkpoint) await writeFile(join(outDir, checkpointCopy), checkpoint, { mode: 0o600 });
   const kind = source.database.kind;
   const tables = await tableDigests(source.database);
   let file: string;
@@ -101,6 +113,7 @@ export async function createBackup(source: BackupSource, outDir: string): Promis
     database: { file, sm3: sm3(await readFile(join(outDir, file))) },
     tables,
     files: await digestFiles(join(outDir, "files")),
+    checkpoint: checkpoint ? { sm3: sm3(checkpoint) } : null,
   };
   await writeFile(join(outDir, manifestName), `${JSON.stringify(manifest, null, 2)}\n`);
   return manifest;
@@ -130,6 +143,10 @@ export async function readBackup(fromDir: string, keys: Keys): Promise<BackupMan
   for (const [path, digest] of Object.entries(manifest.files))
     if (files[path] !== digest) damaged.push(`files/${path}`);
   for (const path of Object.keys(files)) if (!(path in manifest.files)) damaged.push(`files/${path}`);
+  if (manifest.checkpoint) {
+    const checkpoint = await readFile(join(fromDir, checkpointCopy)).catch(() => null);
+    if (!checkpoint || sm3(checkpoint) !== manifest.checkpoint.sm3) damaged.push(checkpointCopy);
+  }
   if (damaged.length) {
     throw new BackupError(
       `备份已损坏或被改动，未恢复任何内容：${damaged.slice(0, 10).join("、")}`,
@@ -144,6 +161,8 @@ export interface RestoreTarget {
   databaseUrl: string | undefined;
   dataDir: string;
   filesDir: string;
+  /** Where the restored platform will look for its audit checkpoint. */
+  checkpointFile: string;
   keys: Keys;
   now: Date;
 }
@@ -176,6 +195,8 @@ export async function restoreBackup(fromDir: string, target: RestoreTarget, forc
     occupied.push(target.databaseUrl.replace(/\/\/[^@]*@/, "//"));
   }
   if (!(await isEmptyDir(target.filesDir))) occupied.push(target.filesDir);
+  // A checkpoint already there belongs to another chain: the restored one would not reach it.
+  if (await stat(target.checkpointFile).catch(() => null)) occupied.push(target.checkpointFile);
   if (occupied.length && !force) throw notEmpty(occupied.join(", "));
 
   let database: Database;
@@ -199,6 +220,11 @@ export async function restoreBackup(fromDir: string, target: RestoreTarget, forc
   await cp(join(fromDir, "files"), target.filesDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== "ENOENT") throw error;
   });
+  if (occupied.includes(target.checkpointFile)) await rename(target.checkpointFile, `${target.checkpointFile}${aside}`);
+  if (manifest.checkpoint) {
+    await mkdir(dirname(target.checkpointFile), { recursive: true, mode: 0o700 });
+    await writeFile(target.checkpointFile, await readFile(join(fromDir, checkpointCopy)), { mode: 0o600 });
+  }
   return database;
 }
 
