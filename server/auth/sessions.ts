@@ -1,4 +1,4 @@
-import { and, eq, inArray, lt } from "drizzle-orm";
+import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import { isRole, type Role, roles as roleOrder } from "../../policy/roles";
 import { resolveSecurityPolicy } from "../../policy/security/password-policy";
 import type { Caller } from "../access/caller";
@@ -44,24 +44,46 @@ export async function approvedRoles(tx: Tx | Database["db"], accountId: string):
     .select({ role: roleGrants.role })
     .from(roleGrants)
     .where(and(eq(roleGrants.accountId, accountId), eq(roleGrants.status, "approved")));
-  const held = new Set(rows.map((r) => r.role).filter(isRole));
-  return roleOrder.filter((role) => held.has(role));
+  return inRoleOrder(rows.map((r) => r.role));
+}
+
+/** Known roles only, in the one role order. */
+function inRoleOrder(held: readonly string[]): Role[] {
+  const known = new Set(held.filter(isRole));
+  return roleOrder.filter((role) => known.has(role));
 }
 
 export type SessionLookup = { caller: Caller } | { expired: true } | null;
 
+/** The account's approved roles, aggregated inside the session read (so the check is one query). */
+const heldRoles = sql<
+  string[] | null
+>`(select array_agg(${roleGrants.role}) from ${roleGrants} where ${roleGrants.accountId} = ${accounts.id} and ${roleGrants.status} = 'approved')`;
+
 /**
- * Loads the caller behind a session cookie in two reads; an idle session (the security policy's idle timeout, 30 min
- * by default, joined into the first read) is deleted and reported as expired. lastSeenAt is written at most once a
- * minute.
+ * Loads the caller behind a session cookie in one read (the account's columns it needs, its approved roles and the
+ * security policy's idle timeout joined in); an idle session is deleted and reported as expired. lastSeenAt is
+ * written at most once a minute.
  */
 export async function loadSession(database: Database, clock: Clock, token: string): Promise<SessionLookup> {
   const sessionId = sm3(token);
   const db = database.db;
   const [row] = await db
     .select({
-      session: sessions,
-      account: accounts,
+      lastSeenAt: sessions.lastSeenAt,
+      csrfToken: sessions.csrfToken,
+      account: {
+        id: accounts.id,
+        username: accounts.username,
+        displayName: accounts.displayName,
+        unitId: accounts.unitId,
+        recommenderId: accounts.recommenderId,
+        isUnitAdmin: accounts.isUnitAdmin,
+        mustChangePassword: accounts.mustChangePassword,
+        isDemo: accounts.isDemo,
+        disabled: accounts.disabled,
+      },
+      roles: heldRoles,
       unitName: units.name,
       unitDivision: units.divisionCode,
       recommenderName: recommenders.nameZh,
@@ -76,7 +98,7 @@ export async function loadSession(database: Database, clock: Clock, token: strin
     .where(eq(sessions.id, sessionId));
   if (!row) return null;
   const now = clock.now();
-  const idle = now.getTime() - row.session.lastSeenAt.getTime();
+  const idle = now.getTime() - row.lastSeenAt.getTime();
   if (idle > idleMsOf(row.policy) || row.account.disabled) {
     await db.delete(sessions).where(eq(sessions.id, sessionId));
     return { expired: true };
@@ -88,7 +110,7 @@ export async function loadSession(database: Database, clock: Clock, token: strin
       accountId: account.id,
       username: account.username,
       displayName: account.displayName,
-      roles: await approvedRoles(db, account.id),
+      roles: inRoleOrder(row.roles ?? []),
       unitId: account.unitId,
       unitName: row.unitName,
       recommenderId: account.recommenderId,
@@ -98,7 +120,7 @@ export async function loadSession(database: Database, clock: Clock, token: strin
       mustChangePassword: account.mustChangePassword,
       isDemo: account.isDemo,
       sessionId,
-      csrfToken: row.session.csrfToken,
+      csrfToken: row.csrfToken,
     },
   };
 }

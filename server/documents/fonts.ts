@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
@@ -13,6 +14,18 @@ export const pdfFonts = {
   body: join(fontRoot, "400Regular", "NotoSerifSC_400Regular.ttf"),
   title: join(fontRoot, "700Bold", "NotoSerifSC_700Bold.ttf"),
 } as const;
+
+let loaded: { body: Buffer; title: Buffer } | null = null;
+
+/**
+ * Registers the two CJK fonts as `body` and `title` on a PDF document. The 15 MB files are read once per process
+ * and kept: every PDF used to read both from disk again.
+ */
+export function registerPdfFonts(doc: PDFKit.PDFDocument): void {
+  loaded ??= { body: readFileSync(pdfFonts.body), title: readFileSync(pdfFonts.title) };
+  doc.registerFont("body", loaded.body);
+  doc.registerFont("title", loaded.title);
+}
 
 /** The font names Chinese government documents use (GB/T 9704), for .docx output. */
 export const officeFonts = {

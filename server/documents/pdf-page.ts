@@ -1,5 +1,5 @@
 import PDFDocument from "pdfkit";
-import { pdfFonts } from "./fonts";
+import { registerPdfFonts } from "./fonts";
 import { qrPng, type Verification } from "./verification";
 
 /** A4 in points and the GB/T 9704 margins (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm). */
@@ -19,8 +19,7 @@ export function createA4Pdf(options: { title: string; landscape?: boolean }): PD
     bufferPages: true,
     info: { Title: options.title, Creator: "国合基地管理平台", Producer: "国合基地管理平台" },
   });
-  doc.registerFont("body", pdfFonts.body);
-  doc.registerFont("title", pdfFonts.title);
+  registerPdfFonts(doc);
   doc.font("body");
   return doc;
 }

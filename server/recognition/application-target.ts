@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import { declaredAvoidance, declaredCollaboration } from "../../contracts/review";
 import type { Rubric } from "../../policy/grading/rubric";
@@ -327,6 +327,19 @@ export const applicationTarget: ReviewTargetProvider = {
       declaredAvoidances: declared(form.application?.avoidances, declaredAvoidance),
       declaredCollaborations: declared(form.application?.collaborations, declaredCollaboration),
     };
+  },
+
+  async labels(executor, ids) {
+    const labels = new Map<string, { title: string; unitName: string }>();
+    for (let at = 0; at < ids.length; at += 5_000) {
+      const rows = await executor
+        .select({ id: applications.id, standardName: applications.standardName, unitName: units.name })
+        .from(applications)
+        .innerJoin(units, eq(units.id, applications.unitId))
+        .where(inArray(applications.id, ids.slice(at, at + 5_000)));
+      for (const row of rows) labels.set(row.id, { title: row.standardName ?? row.unitName, unitName: row.unitName });
+    }
+    return labels;
   },
 
   /**

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import PDFDocument from "pdfkit";
 import type { Ranking } from "../../contracts/review";
-import { pdfFonts } from "../documents/fonts";
+import { registerPdfFonts } from "../documents/fonts";
 
 const methodLabel = (method: string | null) =>
   method === "trimmed-mean" ? "去掉最高分和最低分后平均" : method === "mean" ? "算术平均" : "—";
@@ -57,8 +57,7 @@ export function rankingPdf(ranking: Ranking, generatedAt: Date): Promise<Buffer>
     doc.on("data", (chunk: Buffer) => chunks.push(chunk));
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
-    doc.registerFont("body", pdfFonts.body);
-    doc.registerFont("title", pdfFonts.title);
+    registerPdfFonts(doc);
     doc.font("title").fontSize(16).text("专家评审排序表", { align: "center" });
     doc.moveDown(0.5);
     doc.font("body").fontSize(11).text(ranking.groupTitle, { align: "center" });

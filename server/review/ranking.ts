@@ -4,8 +4,8 @@ import { rankTargets } from "../../policy/review/aggregation";
 import type { Executor } from "../db/client";
 import { reviewRounds } from "../db/schema";
 import { parseRoundRow } from "../db/stored-json";
-import { targetLabel } from "./reviews.repository";
-import { roundAggregation } from "./round-aggregation";
+import { targetLabels } from "./reviews.repository";
+import { aggregateRound, submittedReviews } from "./round-aggregation";
 
 /** The ranking of one call (or evaluation year): every round of the batch by its aggregated score. */
 export async function buildRanking(executor: Executor, groupId: string): Promise<Ranking | null> {
@@ -16,10 +16,16 @@ export async function buildRanking(executor: Executor, groupId: string): Promise
       .where(and(eq(reviewRounds.groupId, groupId), ne(reviewRounds.status, "cancelled")))
   ).map((round) => parseRoundRow(round));
   if (rounds.length === 0) return null;
+  // Set-based: the batch's labels and submitted reviews in a few reads, however many rounds it holds.
+  const labels = await targetLabels(executor, rounds);
+  const submitted = await submittedReviews(
+    executor,
+    rounds.map((round) => round.id),
+  );
   const rows = [];
   for (const round of rounds) {
-    const label = await targetLabel(executor, round);
-    const aggregation = await roundAggregation(executor, round);
+    const label = labels.get(round.targetId)!;
+    const aggregation = aggregateRound(round, submitted.get(round.id) ?? []);
     rows.push({
       roundId: round.id,
       targetId: round.targetId,

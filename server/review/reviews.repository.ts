@@ -10,7 +10,7 @@ import { parseAssignmentRow, parseRoundRow } from "../db/stored-json";
 import { assignmentRows, roundRows } from "./assigned";
 import { drawSituation } from "./draw-situation";
 import { aggregationSettingsOf, drawRulesOf } from "./review-settings";
-import { type ReviewTargetFacts, reviewTarget } from "./targets";
+import { type ReviewTargetFacts, reviewTarget, type TargetLabel } from "./targets";
 
 type RoundRow = typeof reviewRounds.$inferSelect;
 type AssignmentRow = typeof reviewAssignments.$inferSelect;
@@ -18,6 +18,20 @@ type AssignmentRow = typeof reviewAssignments.$inferSelect;
 /** Title and host unit of a round's target, from its provider (the review never reads the target's tables). */
 export async function targetLabel(executor: Executor, round: Pick<RoundRow, "targetKind" | "targetId">) {
   return labelOf(round, await reviewTarget(round.targetKind).facts(executor, round.targetId));
+}
+
+/** The labels of many rounds' targets, one read per target kind; a target gone is labelled by its id. */
+export async function targetLabels(
+  executor: Executor,
+  rounds: ReadonlyArray<Pick<RoundRow, "targetKind" | "targetId">>,
+): Promise<Map<string, TargetLabel>> {
+  const labels = new Map<string, TargetLabel>();
+  for (const kind of new Set(rounds.map((round) => round.targetKind))) {
+    const ids = [...new Set(rounds.filter((round) => round.targetKind === kind).map((round) => round.targetId))];
+    for (const [id, label] of await reviewTarget(kind).labels(executor, ids)) labels.set(id, label);
+  }
+  for (const round of rounds) if (!labels.has(round.targetId)) labels.set(round.targetId, labelOf(round, null));
+  return labels;
 }
 
 function labelOf(round: Pick<RoundRow, "targetId">, facts: ReviewTargetFacts | null) {

@@ -50,9 +50,17 @@ export interface AwaitingReviewTarget {
   groupTitle: string | null;
 }
 
+/** How lists and the ranking name a target. */
+export interface TargetLabel {
+  title: string;
+  unitName: string;
+}
+
 export interface ReviewTargetProvider {
   kind: ReviewTargetKind;
   facts(executor: Executor, id: string): Promise<ReviewTargetFacts | null>;
+  /** The labels of many targets in one read (a batch's ranking holds thousands); ids not found are left out. */
+  labels(executor: Executor, ids: readonly string[]): Promise<Map<string, TargetLabel>>;
   materials(executor: Executor, id: string): Promise<ReviewMaterials | null>;
   /** The rubric experts score: the call's for an application, the year's evaluation rubric for a report. */
   rubric(executor: Executor, id: string): Promise<Rubric | null>;

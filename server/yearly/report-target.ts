@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import type { FiledChange } from "../../contracts/change-reports";
 import { defaultEvaluationRubric } from "../../policy/annual-report/evaluation-rubric";
 import { officeDate } from "../../policy/calendar/dates";
@@ -140,6 +140,21 @@ export const annualReportTarget: ReviewTargetProvider = {
       declaredAvoidances: [],
       declaredCollaborations: [],
     };
+  },
+
+  async labels(executor, ids) {
+    const labels = new Map<string, { title: string; unitName: string }>();
+    for (let at = 0; at < ids.length; at += 5_000) {
+      const rows = await executor
+        .select({ id: annualReports.id, year: annualReports.year, baseName: bases.standardName, unitName: units.name })
+        .from(annualReports)
+        .innerJoin(bases, eq(bases.id, annualReports.baseId))
+        .innerJoin(units, eq(units.id, annualReports.unitId))
+        .where(inArray(annualReports.id, ids.slice(at, at + 5_000)));
+      for (const row of rows)
+        labels.set(row.id, { title: reportTitle(row.baseName, row.year), unitName: row.unitName });
+    }
+    return labels;
   },
 
   /**

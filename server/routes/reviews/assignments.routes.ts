@@ -22,7 +22,7 @@ import { applyAssignmentEvent } from "../../review/apply-assignment-event";
 import { loadAssignment } from "../../review/assigned";
 import { openMaterialFile } from "../../review/open-material-file";
 import { openMaterials } from "../../review/open-materials";
-import { myAssignments, presentAssignment, targetLabel } from "../../review/reviews.repository";
+import { myAssignments, presentAssignment, targetLabel, targetLabels } from "../../review/reviews.repository";
 import { saveScores } from "../../review/save-scores";
 import type { FileStore } from "../../storage/files";
 import type { RouteDeps, TypedApp } from "../types";
@@ -103,9 +103,13 @@ export async function assignmentRoutes(app: TypedApp, deps: RouteDeps, store: Fi
       const caller = callerOf(request);
       const scope = await authorize(db, caller, "review.read");
       const rows = await myAssignments(db, scope, undefined, request.query);
+      const labels = await targetLabels(
+        db,
+        rows.map((row) => row.round),
+      );
       const items = [];
       for (const row of rows) {
-        const label = await targetLabel(db, row.round);
+        const label = labels.get(row.round.targetId)!;
         items.push({
           ...presentAssignment(row, abilitiesOf(caller.roles)),
           targetKind: row.round.targetKind,

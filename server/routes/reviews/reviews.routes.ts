@@ -34,7 +34,7 @@ import {
   presentRound,
   roundAssignments,
   summariseRound,
-  targetLabel,
+  targetLabels,
 } from "../../review/reviews.repository";
 import { roundAggregation } from "../../review/round-aggregation";
 import { writePanelOpinion } from "../../review/write-panel-opinion";
@@ -78,10 +78,11 @@ export async function reviewRoutes(app: TypedApp, deps: RouteDeps) {
       const caller = callerOf(request);
       const scope = await authorize(db, caller, "review.read");
       const { rows, total } = await listRounds(db, scope, request.query);
-      const items = [];
-      for (const round of rows) {
-        items.push({ ...summariseRound(round, await targetLabel(db, round)), abilities: [] });
-      }
+      const labels = await targetLabels(db, rows);
+      const items = rows.map((round) => ({
+        ...summariseRound(round, labels.get(round.targetId)!),
+        abilities: [],
+      }));
       return { items, total };
     },
   );

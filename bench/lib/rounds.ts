@@ -1,0 +1,107 @@
+/**
+ * What every province-scale benchmark shares (issue 16): targets measured in interleaved rounds beside their
+ * baselines, medians, and one printed table of figure, baseline, ratio and ✓/✗ against the target. A benchmark
+ * prints; nothing here asserts a timing.
+ */
+import autocannon from "autocannon";
+
+export const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+export const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+export interface Throughput {
+  rps: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** autocannon against one URL for `seconds`; refuses to report a figure made of errors. */
+export async function load(
+  url: string,
+  options: { connections: number; headers?: Record<string, string> },
+): Promise<Throughput> {
+  const result = await autocannon({
+    url,
+    connections: options.connections,
+    duration: seconds,
+    headers: options.headers ?? {},
+  });
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+/** Runs every job once per round, in the same order each round, and keeps each job's medians. */
+export async function interleaved<K extends string>(
+  jobs: Record<K, () => Promise<Throughput>>,
+): Promise<Record<K, Throughput>> {
+  const samples = Object.fromEntries(Object.keys(jobs).map((key) => [key, [] as Throughput[]])) as Record<
+    K,
+    Throughput[]
+  >;
+  for (let round = 0; round < rounds; round += 1) {
+    for (const key of Object.keys(jobs) as K[]) samples[key].push(await jobs[key]());
+  }
+  return Object.fromEntries(
+    (Object.keys(jobs) as K[]).map((key) => {
+      const list = samples[key];
+      return [
+        key,
+        {
+          rps: median(list.map((s) => s.rps)),
+          p99: median(list.map((s) => s.p99)),
+          non2xx: list.reduce((sum, s) => sum + s.non2xx, 0),
+          errors: list.reduce((sum, s) => sum + s.errors, 0),
+        },
+      ];
+    }),
+  ) as Record<K, Throughput>;
+}
+
+export interface Row {
+  id: string;
+  what: string;
+  figure: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+  met: boolean | null;
+}
+
+/** One table per benchmark: every figure beside its in-run baseline, its ratio and the target it is held to. */
+export function printTable(title: string, rows: Row[]): void {
+  console.log(`\n${title}`);
+  const widths = { id: 4, what: 44, figure: 22, baseline: 26, ratio: 9, target: 24 };
+  console.log(
+    "".padEnd(2),
+    "id".padEnd(widths.id),
+    "what".padEnd(widths.what),
+    "measured".padEnd(widths.figure),
+    "baseline (same run)".padEnd(widths.baseline),
+    "ratio".padEnd(widths.ratio),
+    "target",
+  );
+  for (const row of rows) {
+    console.log(
+      row.met === null ? "· " : row.met ? "✓ " : "✗ ",
+      row.id.padEnd(widths.id),
+      row.what.padEnd(widths.what),
+      row.figure.padEnd(widths.figure),
+      row.baseline.padEnd(widths.baseline),
+      row.ratio.padEnd(widths.ratio),
+      row.target,
+    );
+  }
+}
+
+export const rate = (t: Throughput) => `${t.rps.toFixed(0)} req/s p99 ${t.p99} ms`;
+export const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(1)}%`;
