@@ -35,6 +35,7 @@ export const auditResourceNames: Record<string, Words> = {
   deadlines: { zh: "期限提醒", en: "deadlines" },
   decisions: { zh: "综合评议", en: "decisions" },
   demo: { zh: "演示数据", en: "demo data" },
+  volume: { zh: "压力测试数据", en: "load-test data" },
   document: { zh: "文件", en: "document" },
   dossier: { zh: "档案", en: "dossier" },
   draw: { zh: "专家抽取", en: "expert draw" },
@@ -163,6 +164,10 @@ export const auditVerbs: Record<string, Words> = {
   "demo.application": { zh: "载入了演示申报 {object}", en: "loaded the demo application {object}" },
   "demo.decision-round": { zh: "载入了演示评议批次 {object}", en: "loaded the demo decision round {object}" },
   "review.demo": { zh: "载入了演示评审 {object}", en: "loaded the demo review of {object}" },
+  "volume.import": {
+    zh: "生成了压力测试数据（npm run seed:volume）",
+    en: "generated load-test data (npm run seed:volume)",
+  },
   "audit.purge": { zh: "按保存期限清理了审计日志", en: "purged the audit log past its retention" },
   // Verbs any resource may take.
   create: { zh: "创建了{kind} {object}", en: "created the {kind} {object}" },

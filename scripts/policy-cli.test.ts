@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -8,10 +8,17 @@ const root = join(import.meta.dirname, "..");
 const tsx = join(root, "node_modules", ".bin", "tsx");
 const scratch = mkdtempSync(join(tmpdir(), "policy-cli-"));
 
-function cli(...args: string[]) {
-  const result = spawnSync(tsx, ["scripts/policy-cli.ts", ...args], { cwd: root, encoding: "utf8" });
+/** `npm run policy`: the launcher, which runs the bundle (built first when stale). */
+function cliWithInput(input: string | undefined, ...args: string[]) {
+  const result = spawnSync(process.execPath, ["scripts/policy.mjs", ...args], {
+    cwd: root,
+    encoding: "utf8",
+    ...(input === undefined ? {} : { input }),
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+const cli = (...args: string[]) => cliWithInput(undefined, ...args);
 
 function caseFile(name: string, value: unknown): string {
   const path = join(scratch, name);
@@ -151,6 +158,111 @@ describe("policy check on bad input (issue 10)", { timeout: 30_000 }, () => {
     const finding = JSON.parse(stdout).findings.find((f: { ruleId: string }) => f.ruleId === "8.3-rd-intensity");
     expect(finding.verdict).toBe("missing");
     expect(finding.messageEn).toContain("totals 0");
+  });
+});
+
+/** Issue 16 item 8: many cases in one run — several files, a directory, NDJSON — each still checked alone. */
+describe("policy check over many inputs", { timeout: 30_000 }, () => {
+  const named = (caseId: string, change: Record<string, unknown> = {}) => ({ ...example, caseId, ...change });
+  const failing = (caseId: string) => named(caseId, { unit: { ...example.unit, registeredDivision: "110108" } });
+  const caseIds = (results: { caseId: string }[]) => results.map((result) => result.caseId);
+
+  it("checks several files in argument order, naming each file in the text output", () => {
+    const first = caseFile("many-first.json", named("first"));
+    const second = caseFile("many-second.json", [named("second-a"), failing("second-b")]);
+    const json = cli("check", second, first, "--json");
+    expect(json.stderr).toBe("");
+    expect(json.code).toBe(1);
+    expect(caseIds(JSON.parse(json.stdout))).toEqual(["second-a", "second-b", "first"]);
+    const text = cli("check", first, second);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain(`${first} · first · `);
+    expect(text.stdout).toContain(`${second} [1] · second-b · `);
+  });
+
+  it("checks every *.json of a directory in name order, and only those", () => {
+    const directory = join(scratch, "cases");
+    mkdirSync(directory, { recursive: true });
+    writeFileSync(join(directory, "b.json"), JSON.stringify(named("b")));
+    writeFileSync(join(directory, "a.json"), JSON.stringify(named("a")));
+    writeFileSync(join(directory, "c.json"), JSON.stringify([named("c1"), named("c2")]));
+    writeFileSync(join(directory, "notes.txt"), "not a case");
+    const { code, stdout, stderr } = cli("check", directory, "--json");
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(caseIds(JSON.parse(stdout))).toEqual(["a", "b", "c1", "c2"]);
+  });
+
+  it("reads NDJSON on stdin: a bad line in the middle exits 2, named by line and field, the others still reported", () => {
+    const typo = named("typo");
+    Object.assign(typo, { application: { ...example.application, isOfshore: true } });
+    const lines = [named("one"), failing("two"), typo, "{ not json", "", named("six")].map((line) =>
+      typeof line === "string" ? line : JSON.stringify(line),
+    );
+    const { code, stdout, stderr } = cliWithInput(`${lines.join("\n")}\n`, "check", "--ndjson", "-");
+    expect(code).toBe(2);
+    const results = stdout
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(caseIds(results)).toEqual(["one", "two", "six"]);
+    expect(results[1].summary.blocking).toBe(true);
+    expect(stderr).toContain('standard input line 3: application.isOfshore: unknown field "isOfshore"');
+    expect(stderr).toContain("standard input line 4: is not valid JSON: column 3: expected");
+    expect(stderr).not.toMatch(/line [1256]:/);
+  });
+
+  it("exits 1 for NDJSON whose cases are all valid and one fails, 0 when none fails", () => {
+    const ndjson = (...cases: unknown[]) => cases.map((value) => JSON.stringify(value)).join("\n");
+    expect(cliWithInput(ndjson(named("x"), failing("y")), "check", "--ndjson", "-").code).toBe(1);
+    const passing = cliWithInput(ndjson(named("x"), named("z")), "check", "--ndjson", "-");
+    expect(passing.code).toBe(0);
+    expect(passing.stdout.trimEnd().split("\n")).toHaveLength(2);
+    expect(cliWithInput("\n\n", "check", "--ndjson", "-").stderr).toContain("empty batch");
+  });
+
+  it("an unreadable file or an invalid case among others exits 2, and the others are still printed", () => {
+    const good = caseFile("many-good.json", named("good"));
+    const bad = caseFile("many-bad.json", [named("fine"), { ...named("bad"), referenceDate: undefined }]);
+    const absent = join(scratch, "many-absent.json");
+    const { code, stdout, stderr } = cli("check", good, absent, bad, "--json");
+    expect(code).toBe(2);
+    expect(caseIds(JSON.parse(stdout))).toEqual(["good", "fine"]);
+    expect(stderr).toContain(`${absent}: cannot read`);
+    expect(stderr).toContain(`${bad}: [1].referenceDate`);
+    expect(stderr).not.toContain(good);
+  });
+});
+
+describe("policy CLI start-up", { timeout: 60_000 }, () => {
+  const bundle = join(root, ".build", "policy-cli.mjs");
+
+  it("rebuilds a bundle older than its sources before running it", () => {
+    cli("help");
+    const longAgo = new Date("2000-01-01T00:00:00Z");
+    utimesSync(bundle, longAgo, longAgo);
+    expect(cli("check", "docs/examples/eligibility-case.json").code).toBe(0);
+    expect(statSync(bundle).mtimeMs).toBeGreaterThan(longAgo.getTime());
+  });
+
+  it("check loads none of ask's packages (jieba, pinyin, the search index)", () => {
+    const probe = caseFile(
+      "probe.cjs",
+      `process.on("exit", () => process.stderr.write(Object.keys(require("node:module")._cache).filter((path) => /jieba|pinyin-pro|minisearch/.test(path)).join("\\n")));`,
+    );
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ["--require", probe, "scripts/policy.mjs", ...args], { cwd: root, encoding: "utf8" });
+    expect(run("check", "docs/examples/eligibility-case.json").stderr).toBe("");
+    expect(run("ask", "负责人变更多久内要报备？").stderr).toContain("jieba");
+  });
+
+  it("runs from source with tsx too", () => {
+    const result = spawnSync(tsx, ["scripts/policy-cli.ts", "check", "docs/examples/eligibility-case.json", "--json"], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout).caseId).toBe(example.caseId);
   });
 });
 

@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// `npm start`: build the web app when it is missing or older than its sources, then run the server.
+// `npm start`: build the web app when it is missing or older than its sources, compile the server ahead when its bundle
+// is (scripts/build-server.mjs), then run the compiled server.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { requireNodeVersion } from "./node-version.mjs";
 
 requireNodeVersion();
+// Imported after the check, so that an old Node.js gets its message rather than an error from newer APIs.
+const { buildServer, serverBuildFiles, serverBuildStaleness } = await import("./build-server.mjs");
 
 function newest(dir) {
   let latest = 0;
@@ -32,6 +35,19 @@ if (existsSync(join("web", "src"))) {
   }
 }
 
-const server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { stdio: "inherit" });
+const serverStale = serverBuildStaleness();
+if (serverStale) {
+  console.log(`编译服务端 / compiling the server (${serverStale}) …`);
+  try {
+    await buildServer();
+  } catch (error) {
+    // esbuild has printed its errors; anything else (a full disk, no permission) is told here.
+    const why = Array.isArray(error?.errors) ? `${error.errors.length} error(s) above` : (error?.message ?? error);
+    console.error(`服务端编译失败 / the server does not compile: ${why}`);
+    process.exit(1);
+  }
+}
+
+const server = spawn(process.execPath, ["--enable-source-maps", serverBuildFiles().bundle], { stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -19,6 +19,7 @@ import { inputEdge, parseQuerystring, routerErrors } from "./http/input-edge";
 import { requestContext } from "./http/request-context";
 import { validatorCompiler } from "./http/validation";
 import { openApiOptions } from "./openapi/document";
+import { serverPaths } from "./paths";
 import { registerReviewTargets } from "./review/register-targets";
 import { registerRoutes } from "./routes";
 
@@ -32,7 +33,7 @@ export interface AppDeps {
 
 export type App = FastifyInstance;
 
-export const webDist = join(import.meta.dirname, "..", "web", "dist");
+export const webDist = serverPaths.webDist;
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   // Request parsing: the router's refusals and the query string parser belong to the input edge (http/input-edge.ts).

@@ -1,4 +1,4 @@
-import holidayData from "chinese-days/dist/chinese-days.json";
+import holidayData from "chinese-days/dist/chinese-days.json" with { type: "json" };
 import { accept, type Outcome, type Refusal, refuse } from "../refusal";
 import { addDays, dayOfWeek, type IsoDate, isIsoDate, yearOf } from "./dates";
 import { type HolidaySourceKind, isWeekend } from "./holiday-sources";

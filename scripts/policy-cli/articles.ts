@@ -3,8 +3,7 @@ import { join, relative } from "node:path";
 import { edition2025 } from "../../policy/measures/editions";
 import { enforcementByArticle } from "../../policy/measures/enforcement";
 import type { CommandOutcome } from "./check";
-
-const root = join(import.meta.dirname, "..", "..");
+import { repositoryRoot } from "./repository-root";
 
 function testFiles(directory: string): string[] {
   return readdirSync(directory).flatMap((entry) => {
@@ -16,6 +15,7 @@ function testFiles(directory: string): string[] {
 
 /** `articles [--json]`: each article with the rule ids, functions and tests that enforce it. */
 export function runArticles(args: readonly string[]): CommandOutcome {
+  const root = repositoryRoot();
   const files = [...testFiles(join(root, "policy")), ...testFiles(join(root, "scripts"))].map((path) => ({
     path: relative(root, path),
     text: readFileSync(path, "utf8"),

@@ -5,8 +5,7 @@ import { faqSeed } from "../../assistant/faq-seed";
 import { isIsoDate } from "../../policy/calendar/dates";
 import { edition2025 } from "../../policy/measures/editions";
 import type { CommandOutcome } from "./check";
-
-const root = join(import.meta.dirname, "..", "..");
+import { repositoryRoot } from "./repository-root";
 
 function option(args: readonly string[], name: string): string | undefined {
   const index = args.indexOf(name);
@@ -34,7 +33,7 @@ export function runAsk(args: readonly string[]): CommandOutcome {
   if (lang !== undefined && lang !== "zh" && lang !== "en")
     return { stdout: "", stderr: `--lang must be zh or en\n${usage}`, exitCode: 2 };
   if (!isIsoDate(today)) return { stdout: "", stderr: `--today must be a date YYYY-MM-DD\n${usage}`, exitCode: 2 };
-  const interpretations = readFileSync(join(root, "docs", "interpretations.md"), "utf8");
+  const interpretations = readFileSync(join(repositoryRoot(), "docs", "interpretations.md"), "utf8");
   const assistant = Assistant.from({ edition: edition2025, interpretations, faq: faqSeed }, today);
   const result = assistant.ask(question, lang as Lang | undefined, { today });
   if (args.includes("--json"))

@@ -1,6 +1,5 @@
-import { readFileSync } from "node:fs";
 import { type EligibilityResult, runEligibilityCheck } from "../../policy/eligibility/engine";
-import { parseJsonText } from "../../policy/eligibility/json-text";
+import { type CaseOrigin, readCheckInputs } from "./check-inputs";
 
 export interface CommandOutcome {
   stdout: string;
@@ -8,23 +7,23 @@ export interface CommandOutcome {
   exitCode: number;
 }
 
-/** The file's JSON (`-` reads standard input); a BOM is skipped, a syntax error named by line and column. */
-function readJson(file: string): { ok: true; value: unknown } | { ok: false; message: string } {
-  const name = file === "-" ? "standard input" : file;
-  let text: string;
-  try {
-    text = readFileSync(file === "-" ? 0 : file, "utf8");
-  } catch (error) {
-    return { ok: false, message: `无法读取 cannot read ${name}: ${(error as Error).message}` };
-  }
-  const parsed = parseJsonText(text);
-  if (parsed.ok) return parsed;
-  return { ok: false, message: `${name} ${parsed.messageZh}\n${name} ${parsed.messageEn}` };
+const usage = "usage: policy check <file.json|directory|-> … [--json | --ndjson]\n";
+
+/** `a.json`, `a.json [2]`, `standard input line 5`. */
+function originLabel(origin: CaseOrigin): string {
+  if (origin.line !== undefined) return `${origin.source} line ${origin.line}`;
+  return origin.index === undefined ? origin.source : `${origin.source} [${origin.index}]`;
 }
 
-function renderText(result: EligibilityResult): string {
+/** stderr's name for a problem: the source and line, then the array index glued to the field path (`[0].unit`). */
+function problemPrefix(origin: CaseOrigin): string {
+  const where = origin.line === undefined ? origin.source : `${origin.source} line ${origin.line}`;
+  return `${where}: ${origin.index === undefined ? "" : `[${origin.index}].`}`;
+}
+
+function renderText(result: EligibilityResult, label: string | null): string {
   const lines = [
-    `${result.caseId ? `${result.caseId} · ` : ""}办法版本 edition ${result.edition} · 基准日 reference date ${result.referenceDate}`,
+    `${label ? `${label} · ` : ""}${result.caseId ? `${result.caseId} · ` : ""}办法版本 edition ${result.edition} · 基准日 reference date ${result.referenceDate}`,
   ];
   for (const finding of result.findings) {
     lines.push(
@@ -40,42 +39,39 @@ function renderText(result: EligibilityResult): string {
 }
 
 /**
- * `check <file.json|-> [--json]`: exit 0 no fail, 1 a fail, 2 input that cannot be checked — unreadable, not JSON,
- * an empty batch, or a field error (each named, in Chinese and English, on stderr; stdout stays empty).
+ * `check <file.json|directory|-> … [--json | --ndjson]`: every case of every input, checked in one run. Exit 2 if
+ * any input cannot be checked — unreadable, not JSON, an empty batch, or a field error, each named on stderr by file
+ * (and line or array index) and field, in Chinese and English, while the other cases are still checked and printed;
+ * else 1 if a rule fails; else 0. stdout carries only results, in input order.
  */
 export function runCheck(args: readonly string[]): CommandOutcome {
+  const ndjson = args.includes("--ndjson");
   const json = args.includes("--json");
-  const files = args.filter((arg) => !arg.startsWith("--"));
-  if (files.length !== 1) return { stdout: "", stderr: "usage: policy check <file.json|-> [--json]\n", exitCode: 2 };
-  const read = readJson(files[0]!);
-  if (!read.ok) return { stdout: "", stderr: `${read.message}\n`, exitCode: 2 };
-  const batch = Array.isArray(read.value);
-  const cases: unknown[] = batch ? (read.value as unknown[]) : [read.value];
-  // As the API's 400: a batch with no case is refused, never an empty result with exit 0.
-  if (cases.length === 0)
-    return {
-      stdout: "",
-      stderr: "空的案例数组：请至少提交 1 个案例。\nempty batch: the array holds no case; send at least one.\n",
-      exitCode: 2,
-    };
-  const results: EligibilityResult[] = [];
-  const errors: string[] = [];
-  cases.forEach((raw, index) => {
-    const outcome = runEligibilityCheck(raw);
-    if (outcome.ok) results.push(outcome.result);
-    else {
-      const prefix = batch ? `[${index}].` : "";
-      for (const error of outcome.errors) errors.push(`${prefix}${error.messageZh}`, `${prefix}${error.messageEn}`);
+  const paths = args.filter((arg) => !arg.startsWith("--"));
+  if (paths.length === 0) return { stdout: "", stderr: usage, exitCode: 2 };
+  const { items, single, severalFiles } = readCheckInputs(paths, { ndjson });
+  const results: { origin: CaseOrigin; result: EligibilityResult }[] = [];
+  const problems: string[] = [];
+  for (const item of items) {
+    const prefix = problemPrefix(item.origin);
+    if (item.kind === "problem") {
+      problems.push(`${prefix}${item.messageZh}`, `${prefix}${item.messageEn}`);
+      continue;
     }
-  });
-  if (errors.length > 0)
-    return {
-      stdout: "",
-      stderr: `输入有误 invalid input:\n${errors.map((line) => `  ${line}`).join("\n")}\n`,
-      exitCode: 2,
-    };
-  const stdout = json
-    ? `${JSON.stringify(batch ? results : results[0], null, 2)}\n`
-    : `${results.map(renderText).join("\n\n")}\n`;
-  return { stdout, stderr: "", exitCode: results.some((result) => result.summary.blocking) ? 1 : 0 };
+    const outcome = runEligibilityCheck(item.raw);
+    if (outcome.ok) results.push({ origin: item.origin, result: outcome.result });
+    else
+      for (const error of outcome.errors) problems.push(`${prefix}${error.messageZh}`, `${prefix}${error.messageEn}`);
+  }
+  const stderr =
+    problems.length > 0 ? `输入有误 invalid input:\n${problems.map((line) => `  ${line}`).join("\n")}\n` : "";
+  const exitCode = problems.length > 0 ? 2 : results.some(({ result }) => result.summary.blocking) ? 1 : 0;
+  if (results.length === 0) return { stdout: "", stderr, exitCode };
+  let stdout: string;
+  if (ndjson) stdout = `${results.map(({ result }) => JSON.stringify(result)).join("\n")}\n`;
+  else if (json)
+    stdout = `${JSON.stringify(single ? results[0]!.result : results.map(({ result }) => result), null, 2)}\n`;
+  else
+    stdout = `${results.map(({ origin, result }) => renderText(result, severalFiles ? originLabel(origin) : null)).join("\n\n")}\n`;
+  return { stdout, stderr, exitCode };
 }

@@ -1,19 +1,18 @@
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { type AskResult, Assistant, type Lang } from "../../assistant/ask";
 import type { OwnApplication } from "../../assistant/own-application";
 import { edition2025, editionFor } from "../../policy/measures/editions";
 import { defaultSettings } from "../../policy/settings";
 import type { Executor } from "../db/client";
 import { officerHolidayYears } from "../decision/holiday-years";
+import { serverPaths } from "../paths";
 import { listFields } from "../reference/reference.repository";
 import { faqEntryOf, listFaqRows, publishedNotices } from "./faq.repository";
 
 /** docs/interpretations.md, the platform's readings; read once (it ships with the code). */
-const interpretationsPath = join(import.meta.dirname, "..", "..", "docs", "interpretations.md");
 let interpretations: string | undefined;
 function interpretationsText(): string {
-  interpretations ??= existsSync(interpretationsPath) ? readFileSync(interpretationsPath, "utf8") : "";
+  interpretations ??= existsSync(serverPaths.interpretations) ? readFileSync(serverPaths.interpretations, "utf8") : "";
   return interpretations;
 }
 

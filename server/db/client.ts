@@ -10,6 +10,8 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { serverPaths } from "../paths";
+import { countsChanged } from "./count-cache";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock";
 import * as schema from "./schema";
 
@@ -22,7 +24,7 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, Relations>;
 /** Reads may run on either. */
 export type Executor = Db | Tx;
 
-export const migrationsFolder = join(import.meta.dirname, "migrations");
+export const migrationsFolder = serverPaths.migrations;
 
 export interface Database {
   kind: "pglite" | "postgres";
@@ -56,7 +58,8 @@ function wrap(
     kind,
     db,
     executeSql,
-    transaction: (work) => db.transaction(work),
+    // Committed or rolled back: the lists' cached totals (count-cache.ts) may have changed.
+    transaction: (work) => db.transaction(work).finally(() => countsChanged(db)),
     migrate,
     async appliedMigrations() {
       const result = await db.execute(
