@@ -24,13 +24,29 @@ export interface Throughput {
 /** autocannon against one URL for `seconds`; refuses to report a figure made of errors. */
 export async function load(
   url: string,
-  options: { connections: number; headers?: Record<string, string> },
+  options: { connections: number; headers?: Record<string, string>; manyAddresses?: boolean },
 ): Promise<Throughput> {
+  let sent = 0;
   const result = await autocannon({
     url,
     connections: options.connections,
     duration: seconds,
     headers: options.headers ?? {},
+    // Public routes are limited per address: each request comes from another one through a trusted proxy (the
+    // server must run with TRUST_PROXY=127.0.0.1), as a province's visitors would.
+    ...(options.manyAddresses
+      ? {
+          requests: [
+            {
+              setupRequest: (request: autocannon.Request) => {
+                sent += 1;
+                const forwarded = `10.${(sent >> 16) & 255}.${(sent >> 8) & 255}.${sent & 255}`;
+                return { ...request, headers: { ...request.headers, "x-forwarded-for": forwarded } };
+              },
+            },
+          ],
+        }
+      : {}),
   });
   return {
     rps: result.requests.average,

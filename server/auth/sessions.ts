@@ -61,14 +61,11 @@ const heldRoles = sql<
 >`(select array_agg(${roleGrants.role}) from ${roleGrants} where ${roleGrants.accountId} = ${accounts.id} and ${roleGrants.status} = 'approved')`;
 
 /**
- * Loads the caller behind a session cookie in one read (the account's columns it needs, its approved roles and the
- * security policy's idle timeout joined in); an idle session is deleted and reported as expired. lastSeenAt is
- * written at most once a minute.
+ * The session read, built and prepared once per database (it runs on every signed-in request): drizzle does not
+ * build it again, and PostgreSQL plans it once per connection.
  */
-export async function loadSession(database: Database, clock: Clock, token: string): Promise<SessionLookup> {
-  const sessionId = sm3(token);
-  const db = database.db;
-  const [row] = await db
+function prepareSessionRead(db: Database["db"]) {
+  return db
     .select({
       lastSeenAt: sessions.lastSeenAt,
       csrfToken: sessions.csrfToken,
@@ -95,7 +92,30 @@ export async function loadSession(database: Database, clock: Clock, token: strin
     .leftJoin(units, eq(units.id, accounts.unitId))
     .leftJoin(recommenders, eq(recommenders.id, accounts.recommenderId))
     .leftJoin(securityPolicy, eq(securityPolicy.id, securityPolicyRowId))
-    .where(eq(sessions.id, sessionId));
+    .where(eq(sessions.id, sql.placeholder("sessionId")))
+    .prepare("load_session");
+}
+
+const preparedReads = new WeakMap<Database["db"], ReturnType<typeof prepareSessionRead>>();
+
+function sessionRead(db: Database["db"]) {
+  let prepared = preparedReads.get(db);
+  if (!prepared) {
+    prepared = prepareSessionRead(db);
+    preparedReads.set(db, prepared);
+  }
+  return prepared;
+}
+
+/**
+ * Loads the caller behind a session cookie in one read (the account's columns it needs, its approved roles and the
+ * security policy's idle timeout joined in); an idle session is deleted and reported as expired. lastSeenAt is
+ * written at most once a minute.
+ */
+export async function loadSession(database: Database, clock: Clock, token: string): Promise<SessionLookup> {
+  const sessionId = sm3(token);
+  const db = database.db;
+  const [row] = await sessionRead(db).execute({ sessionId });
   if (!row) return null;
   const now = clock.now();
   const idle = now.getTime() - row.lastSeenAt.getTime();

@@ -4,6 +4,7 @@ import type { Ability } from "../../policy/access/abilities";
 import { type ResolvedScope, unitRows } from "../access/scope";
 import { maskIdNumber, maskPhone, type PiiCipher } from "../crypto/sm";
 import type { Executor } from "./client";
+import { cachedCount } from "./count-cache";
 import { people, units } from "./schema";
 
 export type PersonRow = typeof people.$inferSelect;
@@ -40,8 +41,11 @@ export async function listPeople(
     .orderBy(desc(people.createdAt), people.name)
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize);
-  const [count] = await executor.select({ n: sql<number>`count(*)::int` }).from(people).where(where);
-  return { rows, total: Number(count?.n ?? 0) };
+  const total = await cachedCount(
+    executor,
+    executor.select({ n: sql<number>`count(*)::int` }).from(people).where(where),
+  );
+  return { rows, total };
 }
 
 export async function loadPerson(executor: Executor, scope: ResolvedScope, id: string) {

@@ -6,6 +6,7 @@ import { type ResolvedScope, unitRows } from "../access/scope";
 import type { PiiCipher } from "../crypto/sm";
 import { maskPhone } from "../crypto/sm";
 import type { Executor } from "./client";
+import { cachedCount } from "./count-cache";
 import { containsPattern } from "./like-pattern";
 import { inBatches, inPrefecture, orderBy } from "./list-order";
 import { recommenders, units } from "./schema";
@@ -74,8 +75,11 @@ export async function listUnits(
 ) {
   const where = unitListWhere(scope, filter);
   const rows = await unitPage(executor, where, filter, filter.pageSize, (filter.page - 1) * filter.pageSize);
-  const [count] = await executor.select({ n: sql<number>`count(*)::int` }).from(units).where(where);
-  return { rows, total: Number(count?.n ?? 0) };
+  const total = await cachedCount(
+    executor,
+    executor.select({ n: sql<number>`count(*)::int` }).from(units).where(where),
+  );
+  return { rows, total };
 }
 
 /** Every unit the filters match, in the list's order, a batch at a time (the Excel export streams them). */

@@ -5,6 +5,7 @@ import { type BaseState, baseLifecycle } from "../../policy/lifecycles/base.tran
 import { baseTypes } from "../../policy/reference/base-types";
 import { hubeiDivisions } from "../../policy/reference/divisions";
 import type { Executor } from "../db/client";
+import { cachedCount } from "../db/count-cache";
 import { containsPattern } from "../db/like-pattern";
 import { inBatches, orderBy } from "../db/list-order";
 import { bases, fields, units } from "../db/schema";
@@ -133,12 +134,15 @@ export function allPublicBases(executor: Executor, query: PublicBaseFilter) {
 export async function listPublicBases(executor: Executor, query: PublicBaseQuery) {
   const where = and(...conditions(query));
   const rows = await publicPage(executor, query, query.pageSize, (query.page - 1) * query.pageSize);
-  const [count] = await executor
-    .select({ n: sql<number>`count(*)::int` })
-    .from(bases)
-    .innerJoin(units, eq(units.id, bases.unitId))
-    .where(where);
-  return { items: rows.map(present), total: Number(count?.n ?? 0) };
+  const total = await cachedCount(
+    executor,
+    executor
+      .select({ n: sql<number>`count(*)::int` })
+      .from(bases)
+      .innerJoin(units, eq(units.id, bases.unitId))
+      .where(where),
+  );
+  return { items: rows.map(present), total };
 }
 
 export async function loadPublicBase(executor: Executor, id: string): Promise<PublicBase | null> {

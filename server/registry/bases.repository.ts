@@ -5,6 +5,7 @@ import { type BaseState, baseLifecycle } from "../../policy/lifecycles/base.tran
 import { baseTypes } from "../../policy/reference/base-types";
 import { type ResolvedScope, unitRows } from "../access/scope";
 import type { Executor } from "../db/client";
+import { cachedCount } from "../db/count-cache";
 import { containsPattern } from "../db/like-pattern";
 import { inBatches, inPrefecture, orderBy } from "../db/list-order";
 import { bases, recommenders, units } from "../db/schema";
@@ -81,12 +82,15 @@ function basePage(executor: Executor, where: SQL | undefined, query: BaseFilter,
 export async function listBases(executor: Executor, scope: ResolvedScope, query: BaseListQuery) {
   const where = and(...conditions(scope, query));
   const rows = await basePage(executor, where, query, query.pageSize, (query.page - 1) * query.pageSize);
-  const [count] = await executor
-    .select({ n: sql<number>`count(*)::int` })
-    .from(bases)
-    .innerJoin(units, eq(units.id, bases.unitId))
-    .where(where);
-  return { items: rows.map(presentBaseSummary), total: Number(count?.n ?? 0) };
+  const total = await cachedCount(
+    executor,
+    executor
+      .select({ n: sql<number>`count(*)::int` })
+      .from(bases)
+      .innerJoin(units, eq(units.id, bases.unitId))
+      .where(where),
+  );
+  return { items: rows.map(presentBaseSummary), total };
 }
 
 /** Every base the filters match, in the list's order, a batch at a time (the officer's registry export). */

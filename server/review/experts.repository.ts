@@ -4,6 +4,7 @@ import type { Expert } from "../../contracts/review";
 import type { Ability } from "../../policy/access/abilities";
 import { maskIdNumber, maskPhone, type PiiCipher } from "../crypto/sm";
 import type { Executor } from "../db/client";
+import { cachedCount } from "../db/count-cache";
 import { containsPattern } from "../db/like-pattern";
 import { inBatches, orderBy } from "../db/list-order";
 import { accounts, experts, people } from "../db/schema";
@@ -80,12 +81,15 @@ function expertPage(executor: Executor, filter: ExpertFilter, limit: number, off
 
 export async function listExperts(executor: Executor, filter: ExpertFilter & { page: number; pageSize: number }) {
   const rows = await expertPage(executor, filter, filter.pageSize, (filter.page - 1) * filter.pageSize);
-  const [count] = await executor
-    .select({ n: sql<number>`count(*)::int` })
-    .from(experts)
-    .innerJoin(people, eq(people.id, experts.personId))
-    .where(expertListWhere(filter));
-  return { rows: rows.map(withFields), total: Number(count?.n ?? 0) };
+  const total = await cachedCount(
+    executor,
+    executor
+      .select({ n: sql<number>`count(*)::int` })
+      .from(experts)
+      .innerJoin(people, eq(people.id, experts.personId))
+      .where(expertListWhere(filter)),
+  );
+  return { rows: rows.map(withFields), total };
 }
 
 /** Every expert the filters match, in the list's order, a batch at a time (the Excel export streams them). */

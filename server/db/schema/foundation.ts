@@ -56,6 +56,8 @@ export const units = pgTable(
     uniqueIndex("units_uscc_key").on(t.uscc),
     index("units_recommender_idx").on(t.recommenderId),
     index("units_status_idx").on(t.status),
+    // Lists and the public registry search host units by name (issue 16).
+    index("units_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
   ],
 );
 

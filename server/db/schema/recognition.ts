@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type {
   ApplicationEventData,
@@ -84,6 +85,10 @@ export const applications = pgTable(
     index("applications_unit_idx").on(t.unitId),
     index("applications_recommender_idx").on(t.recommenderId),
     index("applications_state_idx").on(t.state),
+    // The list's default order over the submitted applications the department and recommenders see (issue 16).
+    index("applications_list_idx")
+      .on(t.priority, t.updatedAt.desc().nullsFirst(), t.id)
+      .where(sql`submitted_at is not null`),
   ],
 );
 

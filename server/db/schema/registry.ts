@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { BaseCountries } from "../../../contracts/registry";
 
@@ -41,6 +42,9 @@ export const bases = pgTable(
     index("bases_unit_idx").on(t.unitId),
     index("bases_status_idx").on(t.status),
     uniqueIndex("bases_name_unit_key").on(t.standardName, t.unitId),
+    // The registry's default order (newest recognition first), and its search by name (issue 16).
+    index("bases_list_idx").on(t.recognizedOn.desc().nullsFirst(), t.standardName, t.id),
+    index("bases_name_trgm_idx").using("gin", sql`${t.standardName} gin_trgm_ops`),
   ],
 );
 

@@ -24,7 +24,12 @@ export const experts = pgTable(
     version: integer("version").notNull().default(1),
     createdAt: at("created_at").notNull(),
   },
-  (t) => [uniqueIndex("experts_person_key").on(t.personId), index("experts_status_idx").on(t.status)],
+  (t) => [
+    uniqueIndex("experts_person_key").on(t.personId),
+    index("experts_status_idx").on(t.status),
+    // The pool's default order, newest first (issue 16).
+    index("experts_list_idx").on(t.createdAt.desc().nullsFirst(), t.id),
+  ],
 );
 
 /**
