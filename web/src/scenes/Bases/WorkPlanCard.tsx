@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Select, Space, Typography } from "antd";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { basesApi, type WorkPlanContent } from "../../api/bases";
 import { QueryError } from "../../components/QueryError";
 import { useFeedback } from "../../components/useFeedback";
@@ -24,10 +24,16 @@ export function WorkPlanCard({ baseId, firstYear }: { baseId: string; firstYear:
   const [form] = Form.useForm<WorkPlanContent>();
   const key = ["bases", "work-plan", baseId, year];
   const plan = useQuery({ queryKey: key, queryFn: () => basesApi.workPlan(baseId, year) });
+  // The form takes the server's plan when a plan is first shown (a base, a year), not on every refresh: the refresh
+  // after a save would otherwise wipe what the user typed while the save was on its way.
+  const shown = useRef("");
   useEffect(() => {
+    const current = `${baseId}/${year}`;
+    if (!plan.data || shown.current === current) return;
+    shown.current = current;
     form.resetFields();
-    if (plan.data) form.setFieldsValue(plan.data.content);
-  }, [form, plan.data]);
+    form.setFieldsValue(plan.data.content);
+  }, [form, plan.data, baseId, year]);
   const refresh = () => client.invalidateQueries({ queryKey: key });
   const save = useMutation({
     mutationFn: (content: WorkPlanContent) => basesApi.saveWorkPlan(baseId, year, content, plan.data?.version ?? 0),
