@@ -6,6 +6,7 @@
  *
  * Exit 0 when written, 2 when it cannot run.
  */
+
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { checkpointPath } from "../server/audit/checkpoint";
@@ -13,6 +14,7 @@ import { BackupError, createBackup } from "../server/backup/backup";
 import { ConfigError, loadConfig } from "../server/config/config";
 import { openEmbedded, openPostgres } from "../server/db/client";
 import { DataDirLockedError } from "../server/db/data-dir-lock";
+import { runCli } from "./cli-exit";
 
 function outArgument(argv: string[], now: Date): string {
   const index = argv.indexOf("--out");
@@ -69,9 +71,4 @@ async function main(): Promise<number> {
   }
 }
 
-try {
-  process.exitCode = await main();
-} catch (error) {
-  console.error(error instanceof BackupError || error instanceof ConfigError ? error.message : error);
-  process.exitCode = 2;
-}
+await runCli(main, [BackupError, ConfigError]);

@@ -6,6 +6,7 @@
  *
  * Exit 0 when restored and verified, 1 when restored but a table or the audit chain differs, 2 when refused.
  */
+
 import { existsSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { readCheckpointForVerify, verifyAuditChain } from "../server/audit/audit-log";
@@ -14,6 +15,7 @@ import { BackupError, readBackup, restoreBackup } from "../server/backup/backup"
 import { tableDigests } from "../server/backup/table-digests";
 import { ConfigError, loadConfig } from "../server/config/config";
 import { keyFileName } from "../server/config/key-file";
+import { runCli } from "./cli-exit";
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
@@ -64,9 +66,4 @@ async function main(): Promise<number> {
   }
 }
 
-try {
-  process.exitCode = await main();
-} catch (error) {
-  console.error(error instanceof BackupError || error instanceof ConfigError ? error.message : error);
-  process.exitCode = 2;
-}
+await runCli(main, [BackupError, ConfigError]);

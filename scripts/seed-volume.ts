@@ -7,6 +7,7 @@
  *
  * Exit 0 when written, 2 when it cannot run.
  */
+
 import { RunningClock, systemClock } from "../server/clock";
 import { ConfigError, loadConfig } from "../server/config/config";
 import { type Database, openEmbedded, openPostgres } from "../server/db/client";
@@ -15,6 +16,7 @@ import { generateVolume, type VolumeTable, volumeTables } from "../server/volume
 import { prepareVolumeDatabase } from "../server/volume/prepare-database";
 import { parseVolumeArguments, volumeUsage } from "../server/volume/volume-arguments";
 import { VolumeError } from "../server/volume/volume-error";
+import { runCli } from "./cli-exit";
 
 const tableNames: Record<VolumeTable, string> = {
   units: "依托单位 units",
@@ -75,9 +77,4 @@ async function main(): Promise<number> {
   }
 }
 
-try {
-  process.exitCode = await main();
-} catch (error) {
-  console.error(error instanceof VolumeError || error instanceof ConfigError ? error.message : error);
-  process.exitCode = 2;
-}
+await runCli(main, [VolumeError, ConfigError]);

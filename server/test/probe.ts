@@ -1,7 +1,7 @@
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import type { Ability } from "../../policy/access/abilities";
 import type { App } from "../app";
-import type { Agent } from "./harness";
+import type { Agent, TestApp } from "./harness";
 
 /**
  * What the security suites (server/routes/security) share: the operations of the OpenAPI document the app serves,
@@ -92,4 +92,13 @@ export function addressRotatingSender() {
       });
     },
   };
+}
+
+/** The three callers the probes send every request as: nobody, the department, and a host unit. */
+export async function probeAgents(t: TestApp): Promise<Array<{ name: string; agent: Agent }>> {
+  return [
+    { name: "anonymous", agent: t.anonymous },
+    { name: "officer", agent: await t.login("officer") },
+    { name: "applicant", agent: await t.login("app.wuhan-ent") },
+  ];
 }

@@ -5,7 +5,7 @@ import { apiErrorSchema } from "../../../contracts/errors";
 import type { App } from "../../app";
 import { auditLog } from "../../db/schema";
 import { type Agent, databaseKinds, startTestApp, type TestApp } from "../../test/harness";
-import { addressRotatingSender } from "../../test/probe";
+import { addressRotatingSender, probeAgents } from "../../test/probe";
 
 /**
  * Issue 10 (items 1-edge and 7): an outside probe found 116 responses were 500 — a NUL byte in a path id, a query
@@ -128,11 +128,7 @@ describe.each(databaseKinds())("bad bytes at the edge, on every route, on %s", (
 
   beforeAll(async () => {
     t = await startTestApp(kind);
-    agents = [
-      { name: "anonymous", agent: t.anonymous },
-      { name: "officer", agent: await t.login("officer") },
-      { name: "applicant", agent: await t.login("app.wuhan-ent") },
-    ];
+    agents = await probeAgents(t);
     // HEAD answers as GET does; the probe sends each route's own methods.
     routes = registeredRoutes(t.app).filter((route) => route.method !== "HEAD" && route.method !== "OPTIONS");
   });

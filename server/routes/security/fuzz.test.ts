@@ -9,6 +9,7 @@ import {
   documentOf,
   type JsonSchema,
   type OpenApiDocument,
+  probeAgents,
 } from "../../test/probe";
 
 /**
@@ -119,11 +120,7 @@ describe.each(databaseKinds())("fuzz every documented operation on %s", (kind) =
 
   beforeAll(async () => {
     t = await startTestApp(kind);
-    agents = [
-      { name: "anonymous", agent: t.anonymous },
-      { name: "officer", agent: await t.login("officer") },
-      { name: "applicant", agent: await t.login("app.wuhan-ent") },
-    ];
+    agents = await probeAgents(t);
     operations = operationsOf(documentOf(t.app));
   }, 120_000);
   afterAll(() => t.close());
