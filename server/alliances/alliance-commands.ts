@@ -17,6 +17,7 @@ import { type CommandContext, execute, type Invocation } from "../commands/comma
 import { allianceActivities, allianceMembers, alliances, bases } from "../db/schema";
 import { refused } from "../domain/refused";
 import type { FileStore } from "../storage/files";
+import type { FileContent } from "../storage/staged-file";
 import { recordBaseEvent } from "../yearly/base-timeline";
 import type { AllianceRow } from "./alliances.repository";
 
@@ -312,7 +313,7 @@ export async function uploadAllianceCharter(
   invocation: Invocation,
   store: FileStore,
   id: string,
-  upload: { name: string; content: Buffer },
+  upload: { name: string; content: FileContent },
 ): Promise<void> {
   const { deps, actor, caller } = invocation;
   await execute(deps, actor, "alliance.upload-charter", { type: "alliance", id }, async (context) => {

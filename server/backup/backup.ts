@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { Keys } from "../config/key-file";
 import { hmacSm3, sm3 } from "../crypto/sm";
 import { type Database, openEmbedded, openPostgres } from "../db/client";
+import { stagingDirectoryName } from "../storage/files";
 import { tableDigests } from "./table-digests";
 
 const run = promisify(execFile);
@@ -102,9 +103,13 @@ export async function createBackup(source: BackupSource, outDir: string): Promis
     file = postgresDump;
     await pgTool("pg_dump", ["--format=custom", "--no-owner", `--file=${join(outDir, file)}`, source.databaseUrl]);
   }
-  await cp(source.filesDir, join(outDir, "files"), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== "ENOENT") throw error;
-  });
+  // Uploads still in flight (staged, not stored) are no part of the backup; one vanishing mid-copy would end it.
+  const filter = (path: string) => relative(source.filesDir, path) !== stagingDirectoryName;
+  await cp(source.filesDir, join(outDir, "files"), { recursive: true, filter }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+    },
+  );
   const manifest: BackupManifest = {
     format: backupFormat,
     createdAt: source.now.toISOString(),

@@ -23,8 +23,9 @@ import { type ApiError, apiError } from "./errors";
  * not decode is refused by the router itself, before everything (`frameworkErrors` below).
  *
  * Multipart bodies are read by the handler (`request.file()`); for them this edge refuses a content type without a
- * boundary, wraps `request.file()` so a malformed body is a 400 (not the parser's bare error, a 500), and checks the
- * text fields and the file name when the part is handed over and again whenever the route reads `part.fields`.
+ * boundary, wraps `request.file()` and the reading of its file so a malformed body is a 400 (not the parser's bare
+ * error, a 500), and checks the text fields and the file name when the part is handed over and again whenever the
+ * route reads `part.fields`.
  */
 
 /** Path ids and query parameters: C0 controls, DEL, unpaired surrogates (with `u`, a surrogate pair is one code point). */
@@ -217,10 +218,12 @@ type Part = NonNullable<Awaited<ReturnType<FileMethod>>>;
 function guardPart(part: Part): Part {
   const fields = part.fields as unknown as Record<string, MultipartValue | MultipartValue[] | undefined>;
   checkFields(fields);
-  const toBuffer = part.toBuffer.bind(part);
-  part.toBuffer = async () => {
+  // Reading the file (streamed to disk by readUpload, or through `toBuffer`, which iterates it too) fails the same way.
+  const file = part.file;
+  const chunks = file[Symbol.asyncIterator].bind(file);
+  file[Symbol.asyncIterator] = async function* () {
     try {
-      return await toBuffer();
+      yield* chunks();
     } catch (error) {
       throw asMultipartError(error);
     }

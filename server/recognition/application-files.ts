@@ -7,6 +7,7 @@ import type { Executor } from "../db/client";
 import { applicationFiles, applications, files } from "../db/schema";
 import { refused } from "../domain/refused";
 import type { FileStore } from "../storage/files";
+import type { FileContent } from "../storage/staged-file";
 import { acceptedKinds, isSingleFileSlot, maxUploadBytes } from "./materials";
 import { lockEditable, recompute } from "./save-application";
 
@@ -48,7 +49,7 @@ export async function attachApplicationFile(
   store: FileStore,
   actor: Actor,
   caller: Caller,
-  input: { applicationId: string; slot: FileSlot; name: string; content: Buffer },
+  input: { applicationId: string; slot: FileSlot; name: string; content: FileContent },
 ): Promise<string> {
   const id = randomUUID();
   return execute(

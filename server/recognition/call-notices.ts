@@ -6,6 +6,7 @@ import { type CommandContext, execute, type Invocation } from "../commands/comma
 import { callNoticeFiles, callNotices, calls } from "../db/schema";
 import { refused } from "../domain/refused";
 import type { FileStore } from "../storage/files";
+import type { FileContent } from "../storage/staged-file";
 
 /** What a notice may carry as attachments (申报指南, templates, forms): PDF, Word and Excel, up to 20 MB each. */
 const attachmentKinds = ["pdf", "docx", "xlsx"] as const;
@@ -109,7 +110,7 @@ export async function addCallNoticeFile(
   invocation: Invocation,
   store: FileStore,
   callId: string,
-  upload: { name: string; content: Buffer },
+  upload: { name: string; content: FileContent },
 ): Promise<void> {
   const { deps, actor, caller } = invocation;
   await execute(deps, actor, "call-notice.add-file", { type: "call", id: callId }, async (context) => {

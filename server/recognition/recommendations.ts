@@ -8,6 +8,7 @@ import { applications, calls, files, recommendationLetters, recommenders, roleGr
 import { parseCallRow } from "../db/stored-json";
 import { refused } from "../domain/refused";
 import type { FileStore } from "../storage/files";
+import type { FileContent } from "../storage/staged-file";
 import { quotaOf } from "./application-facts";
 import { type JoinedApplication, recommendedBy } from "./applications.repository";
 import { opinionsBy } from "./recommendation-opinions";
@@ -128,7 +129,7 @@ export async function saveStampedLetter(
   store: FileStore,
   actor: Actor,
   caller: Caller,
-  input: { callId: string; recommenderId: string; name: string; content: Buffer },
+  input: { callId: string; recommenderId: string; name: string; content: FileContent },
 ): Promise<string> {
   await ownRanking(deps.database.db, caller, input.recommenderId);
   const id = randomUUID();

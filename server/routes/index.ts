@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { removeStagedUploads } from "../http/staged-uploads";
 import { FileStore } from "../storage/files";
 import { accountRoutes } from "./accounts/accounts.routes";
 import { passwordResetRoutes } from "./accounts/password-reset.routes";
@@ -54,12 +55,14 @@ import { unitRoutes } from "./units/units.routes";
 
 export async function registerRoutes(app: TypedApp, deps: RouteDeps) {
   const store = new FileStore(join(deps.config.dataDir, "files"));
+  // Uploads are streamed to the store's staging directory (readUpload); what a request staged goes when it ends.
+  app.addHook("preValidation", removeStagedUploads);
   await healthRoutes(app, deps);
   await authRoutes(app, deps);
   await demoRoutes(app, deps);
   await publicRoutes(app, deps, store);
   await recommenderRoutes(app, deps);
-  await referenceRoutes(app, deps);
+  await referenceRoutes(app, deps, store);
   await unitRoutes(app, deps);
   await listExportRoutes(app, deps);
   await peopleRoutes(app, deps);
@@ -76,8 +79,8 @@ export async function registerRoutes(app: TypedApp, deps: RouteDeps) {
   await callRoutes(app, deps, store);
   await callNoticeRoutes(app, deps, store);
   await applicationRoutes(app, deps, store);
-  await registryFactRoutes(app, deps);
-  await expertRoutes(app, deps);
+  await registryFactRoutes(app, deps, store);
+  await expertRoutes(app, deps, store);
   await assignmentRoutes(app, deps, store);
   await reviewRoutes(app, deps);
   await drawRoutes(app, deps);

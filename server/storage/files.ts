@@ -1,12 +1,13 @@
 import { createHash, randomUUID } from "node:crypto";
 import { createReadStream, type ReadStream } from "node:fs";
-import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
+import { mkdir, open, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
 import type { Clock } from "../clock";
 import type { Database, Executor, Tx } from "../db/client";
 import { files } from "../db/schema";
 import { Refused, refused } from "../domain/refused";
+import type { FileContent } from "./staged-file";
 
 export type FileKind = "pdf" | "docx" | "xlsx" | "png" | "jpeg";
 
@@ -51,6 +52,15 @@ async function lockContent(tx: Tx, storageKey: string) {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${storageKey}))`);
 }
 
+async function syncDirectory(path: string) {
+  const directory = await open(path, "r");
+  try {
+    await directory.sync();
+  } finally {
+    await directory.close();
+  }
+}
+
 export interface StoredFile {
   id: string;
   name: string;
@@ -59,30 +69,44 @@ export interface StoredFile {
   sha256: string;
 }
 
+/** Where uploads are streamed before they are stored: inside the files root, so storing one is a rename. */
+export const stagingDirectoryName = ".staging";
+
 /** Local-directory storage; the S3-compatible backend is the production option (DESIGN). */
 export class FileStore {
   constructor(private readonly root: string) {}
 
+  /** A fresh path in the staging directory for one upload (server/storage/staged-file.ts `stageFile`). */
+  stagingPath(): string {
+    return join(this.root, stagingDirectoryName, randomUUID());
+  }
+
+  /**
+   * Checks an upload (not empty, ≤ maxBytes, type by content) and stores it with its row. A staged upload is judged
+   * by its size and first 64 KB, never read again: inside the transaction it is only renamed into place.
+   */
   async save(
     tx: Tx,
     clock: Clock,
-    upload: { name: string; content: Buffer; uploadedBy: string | null },
+    upload: { name: string; content: FileContent; uploadedBy: string | null },
     accept: readonly FileKind[],
     maxBytes = 50 * 1024 * 1024,
   ): Promise<StoredFile> {
-    if (upload.content.length === 0) {
+    const { content } = upload;
+    const size = Buffer.isBuffer(content) ? content.length : content.size;
+    if (size === 0) {
       throw refused.invalidInput("empty-file", "上传的文件为空。", "The uploaded file is empty.", [
         { path: "file", messageZh: "文件为空", messageEn: "Empty file" },
       ]);
     }
-    if (upload.content.length > maxBytes) {
+    if (size > maxBytes) {
       throw new Refused("too-large", {
         code: "too-large",
         messageZh: `文件超过 ${maxBytes / 1024 / 1024} MB 上限。`,
         messageEn: `The file exceeds ${maxBytes / 1024 / 1024} MB.`,
       });
     }
-    const kind = sniffKind(upload.content);
+    const kind = sniffKind(Buffer.isBuffer(content) ? content : content.head);
     if (!kind || !accept.includes(kind)) {
       const allowed = accept.map((k) => k.toUpperCase()).join("、");
       throw new Refused("unsupported-type", {
@@ -92,19 +116,21 @@ export class FileStore {
         errors: [{ path: "file", messageZh: `仅接受 ${allowed}`, messageEn: `Only ${accept.join(", ")}` }],
       });
     }
-    const sha256 = createHash("sha256").update(upload.content).digest("hex");
+    const sha256 = Buffer.isBuffer(content) ? createHash("sha256").update(content).digest("hex") : content.sha256;
     const id = randomUUID();
+    const directory = join(this.root, sha256.slice(0, 2));
     const storageKey = join(sha256.slice(0, 2), `${sha256}`);
     await lockContent(tx, storageKey);
-    await mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true });
-    await writeFile(join(this.root, storageKey), upload.content);
-    const stored = {
-      id,
-      name: sanitizeFileName(upload.name),
-      mediaType: mediaTypes[kind],
-      size: upload.content.length,
-      sha256,
-    };
+    await mkdir(directory, { recursive: true });
+    if (Buffer.isBuffer(content)) {
+      await writeFile(join(this.root, storageKey), content);
+    } else {
+      // Replaces a copy already stored (the same bytes) atomically, so a download reading it is not cut; the
+      // directory is synced so the name outlives a crash once the row commits (the bytes were synced when staged).
+      await rename(content.path, join(this.root, storageKey));
+      await syncDirectory(directory);
+    }
+    const stored = { id, name: sanitizeFileName(upload.name), mediaType: mediaTypes[kind], size, sha256 };
     await tx.insert(files).values({ ...stored, storageKey, uploadedBy: upload.uploadedBy, createdAt: clock.now() });
     return stored;
   }

@@ -17,6 +17,7 @@ import { Refused, refused } from "../domain/refused";
 import { maxUploadBytes } from "../recognition/materials";
 import { loadRevocation, revocationEvidenceWriter } from "../revocation/revocation.repository";
 import type { FileKind, FileStore } from "../storage/files";
+import type { FileContent } from "../storage/staged-file";
 import { evidenceFilesOf, presentEvidenceFiles } from "./evidence-files.repository";
 import { loadRectification, rectificationAbilities } from "./rectification.repository";
 import { lockReport, readReport, reportActor, reportEditable } from "./report-facts";
@@ -186,7 +187,7 @@ export async function precheckEvidenceUpload(
 export async function attachEvidenceFile(
   invocation: Invocation,
   store: FileStore,
-  input: { subject: EvidenceSubject; subjectId: string; name: string; content: Buffer },
+  input: { subject: EvidenceSubject; subjectId: string; name: string; content: FileContent },
 ): Promise<string> {
   const { deps, actor, caller } = invocation;
   const id = randomUUID();

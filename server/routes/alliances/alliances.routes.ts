@@ -180,7 +180,7 @@ export async function allianceRoutes(app: TypedApp, deps: RouteDeps, store: File
     },
     async (request) => {
       await requireAlliance(db, request.params.id);
-      const upload = await readUpload(request, 20 * 1024 * 1024);
+      const upload = await readUpload(request, store, 20 * 1024 * 1024);
       await uploadAllianceCharter(invocationOf(deps, request), store, request.params.id, upload);
       return detail(request, request.params.id);
     },

@@ -118,7 +118,7 @@ export async function callNoticeRoutes(app: TypedApp, deps: RouteDeps, store: Fi
     },
     async (request, reply) => {
       await readable(request, request.params.id);
-      const upload = await readUpload(request, maxUploadBytes);
+      const upload = await readUpload(request, store, maxUploadBytes);
       await addCallNoticeFile(invocationOf(deps, request), store, request.params.id, upload);
       return reply.code(201).send(await loadCallNotice(db, request.params.id, today()));
     },

@@ -64,7 +64,7 @@ export async function evidenceRoutes(app: TypedApp, deps: RouteDeps, store: File
     async (request, reply) => {
       const caller = callerOf(request);
       await precheckEvidenceUpload(invocationOf(deps, request), { subject, subjectId: request.params.id });
-      const upload = await readUpload(request, maxEvidenceBytes);
+      const upload = await readUpload(request, store, maxEvidenceBytes);
       await attachEvidenceFile(invocationOf(deps, request), store, {
         subject,
         subjectId: request.params.id,

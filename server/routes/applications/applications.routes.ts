@@ -204,7 +204,7 @@ export async function applicationRoutes(app: TypedApp, deps: RouteDeps, store: F
     async (request, reply) => {
       const caller = callerOf(request);
       await loadScopedApplication(db, caller, request.params.id);
-      const upload = await readUpload(request, maxUploadBytes);
+      const upload = await readUpload(request, store, maxUploadBytes);
       const slot = z.enum(fileSlots).safeParse(upload.fields.slot ?? request.query.slot);
       if (!slot.success) {
         throw apiError(400, "invalid-input", "请选择材料类别。", "Choose the material's slot.", [

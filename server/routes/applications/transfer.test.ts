@@ -1,5 +1,9 @@
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { FastifyRequest } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FileStore } from "../../storage/files";
 import { type Agent, databaseKinds, startTestApp, type TestApp } from "../../test/harness";
 import { readUpload } from "./transfer";
 
@@ -59,31 +63,44 @@ describe.each(databaseKinds())("reading an upload's stream (readUpload) on %s", 
 });
 
 describe("readUpload", () => {
-  /** A multipart request whose file part fails while it is read, as the parser hands it over. */
+  const root = mkdtempSync(join(tmpdir(), "guohe-transfer-"));
+  const store = new FileStore(root);
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  /** A multipart request whose file part fails after its first bytes, as the parser hands it over. */
   const failingRequest = (error: unknown) =>
     ({
       isMultipart: () => true,
       file: async () => ({
         filename: "a.pdf",
         fields: {},
-        file: { truncated: false },
-        toBuffer: () => Promise.reject(error),
+        file: Object.assign(
+          (async function* () {
+            yield Buffer.from("%PDF-1.7\n");
+            throw error;
+          })(),
+          { truncated: false },
+        ),
       }),
     }) as unknown as FastifyRequest;
+  const staged = () => readdirSync(join(root, ".staging"));
 
   it("lets a failure that is not the upload's size or the client's doing propagate as it is", async () => {
     const failure = Object.assign(new Error("EIO: i/o error, read"), { code: "EIO" });
-    await expect(readUpload(failingRequest(failure), 1024)).rejects.toBe(failure);
+    await expect(readUpload(failingRequest(failure), store, 1024)).rejects.toBe(failure);
+    expect(staged()).toEqual([]);
   });
 
-  it("maps the parser's size-limit error to 413 and its premature close to 400", async () => {
-    await expect(readUpload(failingRequest({ code: "FST_REQ_FILE_TOO_LARGE" }), 1024 * 1024)).rejects.toMatchObject({
+  it("maps the parser's size-limit error to 413 and its premature close to 400, keeping no partial file", async () => {
+    await expect(
+      readUpload(failingRequest({ code: "FST_REQ_FILE_TOO_LARGE" }), store, 1024 * 1024),
+    ).rejects.toMatchObject({
       status: 413,
       body: { code: "too-large" },
     });
-    await expect(readUpload(failingRequest({ code: "FST_MP_PREMATURE_CLOSE" }), 1024)).rejects.toMatchObject({
+    await expect(readUpload(failingRequest({ code: "FST_MP_PREMATURE_CLOSE" }), store, 1024)).rejects.toMatchObject({
       status: 400,
       body: { code: "upload-interrupted" },
     });
+    expect(staged()).toEqual([]);
   });
 });

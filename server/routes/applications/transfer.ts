@@ -1,5 +1,8 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { type ApiError, apiError } from "../../http/errors";
+import { stageRequestFile, uploadInterrupted } from "../../http/staged-uploads";
+import type { FileStore } from "../../storage/files";
+import { removeStagedFile, type StagedFile } from "../../storage/staged-file";
 
 /**
  * What a failure while reading the file part becomes: only the size limit is the uploader's 413; a body the client
@@ -9,22 +12,21 @@ import { type ApiError, apiError } from "../../http/errors";
 export function uploadStreamError(error: unknown, tooLarge: () => ApiError): unknown {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === "FST_REQ_FILE_TOO_LARGE") return tooLarge();
-  if (code === "FST_MP_PREMATURE_CLOSE") {
-    return apiError(
-      400,
-      "upload-interrupted",
-      "上传未完成（连接中断），请重新上传。",
-      "The upload ended before the file was complete; upload it again.",
-    );
-  }
+  if (code === "FST_MP_PREMATURE_CLOSE") return uploadInterrupted();
   return error;
 }
 
-/** Reads one multipart upload (fields before the file part included); over the limit → 413 in the error shape. */
+/**
+ * Reads one multipart upload (fields before the file part included), streaming the file to the store's staging
+ * directory: never whole in memory, its SHA-256, size and head taken on the way (FileStore.save stores it by a
+ * rename). Over the limit → 413 in the error shape. The staging file goes when the response is over
+ * (http/staged-uploads.ts).
+ */
 export async function readUpload(
   request: FastifyRequest,
+  store: FileStore,
   maxBytes: number,
-): Promise<{ name: string; content: Buffer; fields: Record<string, string> }> {
+): Promise<{ name: string; content: StagedFile; fields: Record<string, string> }> {
   if (!request.isMultipart()) {
     throw apiError(
       415,
@@ -46,10 +48,14 @@ export async function readUpload(
       `文件超过 ${maxBytes / 1024 / 1024} MB 上限。`,
       `The file exceeds ${maxBytes / 1024 / 1024} MB.`,
     );
-  const content = await part.toBuffer().catch((error: unknown) => {
+  // The parser stops passing bytes on at the limit and marks the stream truncated: the staged file stays ≤ maxBytes.
+  const content = await stageRequestFile(request, store.stagingPath(), part.file).catch((error: unknown) => {
     throw uploadStreamError(error, tooLarge);
   });
-  if (part.file.truncated) throw tooLarge();
+  if (part.file.truncated) {
+    await removeStagedFile(content.path);
+    throw tooLarge();
+  }
   const fields: Record<string, string> = {};
   for (const [key, value] of Object.entries(part.fields)) {
     const field = Array.isArray(value) ? value[0] : value;

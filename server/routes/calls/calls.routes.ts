@@ -277,7 +277,7 @@ export async function callRoutes(app: TypedApp, deps: RouteDeps, store: FileStor
     async (request, reply) => {
       const caller = callerOf(request);
       await loadRecommendation(db, caller, request.params.id, request.params.recommenderId);
-      const upload = await readUpload(request, 50 * 1024 * 1024);
+      const upload = await readUpload(request, store, 50 * 1024 * 1024);
       await saveStampedLetter(deps, store, actorOf(request), caller, {
         callId: request.params.id,
         recommenderId: request.params.recommenderId,

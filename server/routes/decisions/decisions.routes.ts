@@ -109,7 +109,7 @@ export async function decisionRoutes(app: TypedApp, deps: RouteDeps, store: File
     async (request, reply) => {
       const caller = callerOf(request);
       await authorize(db, caller, "application.verify-on-site");
-      const upload = await readUpload(request, 20 * 1024 * 1024);
+      const upload = await readUpload(request, store, 20 * 1024 * 1024);
       const saved = await deps.database.transaction((tx) =>
         store.save(
           tx,

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { idParams } from "../../../contracts/common";
 import { errorResponses } from "../../../contracts/errors";
 import {
@@ -14,19 +15,21 @@ import { abilitiesOf } from "../../../policy/access/abilities";
 import type { Caller } from "../../access/caller";
 import { authorize } from "../../access/scope";
 import { piiCipher } from "../../commands/command";
-import { apiError, errors } from "../../http/errors";
+import { errors } from "../../http/errors";
 import { actorOf, callerOf } from "../../http/request-context";
 import { createExpert } from "../../review/create-expert";
 import { expertHistory } from "../../review/expert-history";
 import { type ExpertWithPerson, listExperts, loadExpert, presentExpert } from "../../review/experts.repository";
 import { expertImportTemplate, importExperts } from "../../review/import-experts";
 import { updateExpert } from "../../review/update-expert";
+import type { FileStore } from "../../storage/files";
+import { readUpload } from "../applications/transfer";
 import type { RouteDeps, TypedApp } from "../types";
 
 const tags = ["experts"];
 
 /** 专家库 (expert pool): officers only. Experts, applicants and recommenders never list the pool. */
-export async function expertRoutes(app: TypedApp, deps: RouteDeps) {
+export async function expertRoutes(app: TypedApp, deps: RouteDeps, store: FileStore) {
   const db = deps.database.db;
   const pii = piiCipher(deps.keys);
   const present = (caller: Caller, row: ExpertWithPerson) =>
@@ -92,22 +95,9 @@ export async function expertRoutes(app: TypedApp, deps: RouteDeps) {
     async (request) => {
       const caller = callerOf(request);
       await authorize(db, caller, "expert.manage");
-      if (!request.isMultipart()) {
-        throw apiError(
-          415,
-          "unsupported-media-type",
-          "请以 multipart/form-data 上传 .xlsx 文件。",
-          "Upload an .xlsx file as multipart/form-data.",
-        );
-      }
-      const part = await request.file({ limits: { fileSize: 5 * 1024 * 1024 } });
-      if (!part) throw apiError(400, "invalid-input", "未收到文件。", "No file received.");
-      const content = await part.toBuffer().catch((error: unknown) => {
-        // Only the size limit is the uploader's to fix; any other failure stays what it is.
-        if ((error as { code?: string }).code !== "FST_REQ_FILE_TOO_LARGE") throw error;
-        throw apiError(413, "too-large", "文件超过 5 MB 上限。", "The file exceeds 5 MB.");
-      });
-      return importExperts(deps, actorOf(request), content);
+      const upload = await readUpload(request, store, 5 * 1024 * 1024);
+      // A workbook is parsed whole, so read back into memory: ≤ 5 MB, officers only.
+      return importExperts(deps, actorOf(request), await readFile(upload.content.path));
     },
   );
 

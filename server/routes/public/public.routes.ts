@@ -32,7 +32,7 @@ export async function publicRoutes(app: TypedApp, deps: RouteDeps, store: FileSt
       },
     },
     async (request, reply) => {
-      const upload = await readUpload(request, maxUploadBytes);
+      const upload = await readUpload(request, store, maxUploadBytes);
       const saved = await deps.database.transaction((tx) =>
         store.save(
           tx,

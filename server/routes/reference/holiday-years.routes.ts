@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { z } from "zod";
 import { okResponse } from "../../../contracts/common";
 import { errorResponses } from "../../../contracts/errors";
@@ -18,6 +19,7 @@ import type { Executor } from "../../db/client";
 import { type HolidayYearRecord, holidayYearEditors, holidayYearRecords } from "../../decision/holiday-years";
 import { callerOf, invocationOf } from "../../http/request-context";
 import { badRequest, fieldErrors } from "../../http/validation";
+import type { FileStore } from "../../storage/files";
 import { mediaTypes } from "../applications/application-documents.routes";
 import { readUpload, sendDownload } from "../applications/transfer";
 import type { RouteDeps, TypedApp } from "../types";
@@ -68,7 +70,7 @@ async function presentSaved(executor: Executor, saved: SavedHolidayYear) {
  * Council's notices — typed in, imported from Excel/CSV, or estimated for the demo. Everyone who reads reference
  * data reads the list (`reference.read`); officers write it (`reference.manage`).
  */
-export async function holidayYearRoutes(app: TypedApp, deps: RouteDeps) {
+export async function holidayYearRoutes(app: TypedApp, deps: RouteDeps, store: FileStore) {
   const db = deps.database.db;
 
   app.get(
@@ -139,10 +141,12 @@ export async function holidayYearRoutes(app: TypedApp, deps: RouteDeps) {
     },
     async (request, reply) => {
       await authorize(db, callerOf(request), "reference.manage");
-      const upload = await readUpload(request, maxImportBytes);
+      const upload = await readUpload(request, store, maxImportBytes);
       const fields = holidayYearImportFields.safeParse(upload.fields);
       if (!fields.success) throw badRequest(fieldErrors(holidayYearImportFields, upload.fields) ?? []);
-      const file = await readHolidayFile(upload.name, upload.content, fields.data.year);
+      // Parsed whole, so read back into memory: ≤ 2 MB, officers only.
+      const content = await readFile(upload.content.path);
+      const file = await readHolidayFile(upload.name, content, fields.data.year);
       const saved = await saveHolidayYear(invocationOf(deps, request), {
         year: file.year,
         sourceKind: "file-import",

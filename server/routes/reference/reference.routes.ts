@@ -18,12 +18,13 @@ import { addBeltAndRoad, createField, updateField } from "../../commands/referen
 import { callerOf, invocationOf } from "../../http/request-context";
 import { beltAndRoadOn, countryList } from "../../reference/countries";
 import { listBeltAndRoad, listFields } from "../../reference/reference.repository";
+import type { FileStore } from "../../storage/files";
 import type { RouteDeps, TypedApp } from "../types";
 import { holidayYearRoutes } from "./holiday-years.routes";
 
 const tags = ["reference"];
 
-export async function referenceRoutes(app: TypedApp, deps: RouteDeps) {
+export async function referenceRoutes(app: TypedApp, deps: RouteDeps, store: FileStore) {
   const db = deps.database.db;
 
   app.get(
@@ -136,5 +137,5 @@ export async function referenceRoutes(app: TypedApp, deps: RouteDeps) {
     },
   );
 
-  await holidayYearRoutes(app, deps);
+  await holidayYearRoutes(app, deps, store);
 }

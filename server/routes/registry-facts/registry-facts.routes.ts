@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { idParams, okResponse } from "../../../contracts/common";
 import { errorResponses } from "../../../contracts/errors";
@@ -23,6 +24,7 @@ import {
   recordNationalPlatform,
   recordRevocation,
 } from "../../recognition/registry-facts";
+import type { FileStore } from "../../storage/files";
 import { mediaTypes } from "../applications/application-documents.routes";
 import { readUpload, sendDownload } from "../applications/transfer";
 import type { RouteDeps, TypedApp } from "../types";
@@ -31,7 +33,7 @@ const tags = ["registry-facts"];
 const created = z.object({ id: z.string() });
 
 /** Registry facts (issue 4, 5a): officers record them; the eligibility panel reads them. */
-export async function registryFactRoutes(app: TypedApp, deps: RouteDeps) {
+export async function registryFactRoutes(app: TypedApp, deps: RouteDeps, store: FileStore) {
   const db = deps.database.db;
 
   app.get(
@@ -115,8 +117,10 @@ export async function registryFactRoutes(app: TypedApp, deps: RouteDeps) {
     },
     async (request, reply) => {
       await authorize(db, callerOf(request), "registry-fact.manage");
-      const upload = await readUpload(request, 10 * 1024 * 1024);
-      return reply.code(201).send(await importBases(deps, actorOf(request), upload.content));
+      const upload = await readUpload(request, store, 10 * 1024 * 1024);
+      // A workbook is parsed whole, so read back into memory: ≤ 10 MB, officers only.
+      const content = await readFile(upload.content.path);
+      return reply.code(201).send(await importBases(deps, actorOf(request), content));
     },
   );
 
