@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/draw.ts` (part of `npm run bench`): the pure draw (policy/review/draw.ts) of panels for 1,000
+ * P6 expert draw, part of `npm run bench`: the pure draw (policy/review/draw.ts) of panels for 1,000
  * applications from a pool of 5,000 experts with every exclusion rule on, persistence excluded. Baseline measured
  * in the same run: a plain seeded Fisher–Yates shuffle of 5,000 ids, 1,000 times. Target: under 1 s.
  */
@@ -8,6 +8,7 @@ import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import { fields2025 } from "../policy/reference/fields-2025";
 import { type DrawCandidate, type DrawTargetFacts, runDraw } from "../policy/review/draw";
 import { sampleRules } from "../policy/review/draw.fixtures";
+import { printTable } from "./lib/rounds";
 
 const poolSize = Number(process.env.BENCH_POOL ?? 5000);
 const targetCount = Number(process.env.BENCH_TARGETS ?? 1000);
@@ -112,12 +113,14 @@ function best(work: () => unknown): number {
 const summary = drawAll();
 const drawMs = best(drawAll);
 const baselineMs = best(shuffleAll);
-console.log(`\ndraw bench (Node ${process.versions.node}; best of ${rounds} after a warm-up)`);
-console.log(
-  `  pure draw: ${targetCount} applications × ${poolSize} experts, all exclusion rules: ${drawMs.toFixed(0)} ms` +
-    ` (${summary.drawn} panels, ${summary.refused} refused, ${summary.exclusions} exclusions)`,
-);
-console.log(`  baseline:  plain Fisher–Yates of ${poolSize} ids × ${targetCount}: ${baselineMs.toFixed(0)} ms`);
-console.log(
-  `  ratio draw ÷ baseline: ${(drawMs / baselineMs).toFixed(2)} · target < 1000 ms: ${drawMs < 1000 ? "met" : "NOT met"}`,
-);
+printTable(`P6 expert draw — pure draw, best of ${rounds} after a warm-up, Node ${process.versions.node}`, [
+  {
+    id: "P6",
+    what: `${targetCount.toLocaleString("en")} panels from ${poolSize.toLocaleString("en")} experts, every exclusion rule`,
+    figure: `${drawMs.toFixed(0)} ms (${summary.drawn} drawn, ${summary.refused} refused)`,
+    baseline: `Fisher–Yates ×${targetCount} ${baselineMs.toFixed(0)} ms`,
+    ratio: `${(drawMs / baselineMs).toFixed(2)}×`,
+    target: "< 1000 ms",
+    met: drawMs < 1000,
+  },
+]);

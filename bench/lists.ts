@@ -9,19 +9,7 @@
  * Targets: no-op ≥ 50% of SELECT 1; every list at 50k ≥ 50% of the no-op (below 25% is not done), p99 < 50 ms;
  * 50k within 1.5× of 1k.
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { sql } from "drizzle-orm";
-import Fastify from "fastify";
-import pg from "pg";
-import { buildApp } from "../server/app";
-import { systemClock } from "../server/clock";
-import { loadConfig } from "../server/config/config";
-import { type Database, openEmbedded, openPostgres } from "../server/db/client";
-import { demoPassword } from "../server/demo/demo-accounts";
+import { engine, type Platform, platform } from "./lib/platform";
 import { interleaved, load, percent, printTable, type Row, rate, type Throughput } from "./lib/rounds";
 
 const connections = 50;
@@ -30,100 +18,6 @@ const sizes = {
   small: { bases: 200, applications: 1_000, experts: 100 },
   large: { bases: Math.round(large / 5), applications: large, experts: Math.round(large / 10) },
 };
-const serverUrl = process.env.BENCH_DATABASE_URL;
-const engine = serverUrl ? "PostgreSQL" : "PGlite";
-
-interface Platform {
-  appUrl: string;
-  select1Url: string;
-  cookies: Record<"officer" | "recommender" | "applicant", string>;
-  close(): Promise<void>;
-}
-
-async function databaseUrlFor(name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl!);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function signIn(appUrl: string, username: string): Promise<string> {
-  const response = await fetch(`${appUrl}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: demoPassword }),
-  });
-  if (!response.ok) throw new Error(`sign-in ${username}: ${response.status}`);
-  return response.headers
-    .getSetCookie()
-    .map((cookie) => cookie.split(";")[0])
-    .join("; ");
-}
-
-/** A platform on its own database, filled with the volume generator's CLI, serving on a free port. */
-async function platform(name: keyof typeof sizes): Promise<Platform> {
-  const dataDir = mkdtempSync(join(tmpdir(), `guohe-bench-${name}-`));
-  const databaseUrl = serverUrl ? await databaseUrlFor(`guohe_bench_${name}`) : undefined;
-  const env = { ...process.env, DATA_DIR: dataDir, DEMO: "1", ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
-  const size = sizes[name];
-  const started = Date.now();
-  execFileSync(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "scripts/seed-volume.ts",
-      "--bases",
-      String(size.bases),
-      "--applications",
-      String(size.applications),
-      "--experts",
-      String(size.experts),
-    ],
-    { env, stdio: ["ignore", "ignore", "inherit"] },
-  );
-  console.log(`${name}: ${size.applications} applications seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-
-  const database: Database = databaseUrl ? await openPostgres(databaseUrl, 10) : await openEmbedded(join(dataDir));
-  const bare = Fastify();
-  bare.get("/select1", async () => (await database.db.execute(sql`select 1 as one`)) && { ok: true });
-  await bare.listen({ port: 0, host: "127.0.0.1" });
-
-  const config = {
-    ...loadConfig({
-      DATA_DIR: dataDir,
-      DEMO: "1",
-      LOGIN_RATE_LIMIT: "100000",
-      TRUST_PROXY: "127.0.0.1",
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    }),
-    logLevel: "silent" as const,
-  };
-  const app = await buildApp({ config, database, clock: systemClock, logger: false });
-  // The authenticated no-op: the session check and nothing else.
-  app.get("/api/bench/no-op", { config: { anySignedIn: true } }, async () => ({ ok: true }));
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const appUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  return {
-    appUrl,
-    select1Url: `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}/select1`,
-    cookies: {
-      officer: await signIn(appUrl, "officer"),
-      recommender: await signIn(appUrl, "rec.wuhan"),
-      applicant: await signIn(appUrl, "app.wuhan-ent"),
-    },
-    async close() {
-      await app.close();
-      await bare.close();
-      await database.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
 
 const lists = {
   "officer: 申报 list": { who: "officer", path: "/api/applications" },
@@ -135,8 +29,8 @@ const lists = {
   "public search 光谷": { who: null, path: `/api/public/bases?q=${encodeURIComponent("光谷")}` },
 } as const;
 
-const small = await platform("small");
-const big = await platform("large");
+const small = await platform("small", sizes.small);
+const big = await platform("large", sizes.large);
 const listJob = (at: Platform, list: (typeof lists)[keyof typeof lists]) => () =>
   load(`${at.appUrl}${list.path}`, {
     connections,

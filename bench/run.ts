@@ -1,84 +1,86 @@
 /**
- * `npm run bench`: request throughput of the platform against two baselines measured in the same run — a bare
- * Fastify route, and a route that runs `SELECT 1` on the same embedded database — so the figures are ratios that
- * mean something on any machine. Each target runs for BENCH_SECONDS (default 5) with 10 connections.
+ * `npm run bench [-- P1 P3 …]`: the province-scale benchmarks of issue 16, each in its own process (so memory and
+ * start-up figures are its own), on embedded PGlite or, when BENCH_DATABASE_URL names a PostgreSQL server, there.
+ * Every benchmark prints its table (figure, baseline measured in the same run, ratio, ✓/✗ against its target); this
+ * runner then prints them all again as one summary. A benchmark prints; nothing here fails on a figure — only a
+ * benchmark that cannot run makes the exit code non-zero.
+ *
+ * BENCH_QUICK=1 shrinks every size and runs one short round: a smoke run, whose figures are not the targets'.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import autocannon from "autocannon";
-import { sql } from "drizzle-orm";
-import Fastify from "fastify";
-import { buildApp } from "../server/app";
-import { systemClock } from "../server/clock";
-import { loadConfig } from "../server/config/config";
-import { openEmbedded } from "../server/db/client";
-import { demoPassword } from "../server/demo/demo-accounts";
-import { loadDemo } from "../server/demo/load-demo";
-import { seedReferenceData } from "../server/reference/seed-reference";
+import type { Row } from "./lib/rounds";
 
-const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const dataDir = mkdtempSync(join(tmpdir(), "guohe-bench-"));
+const sections = [
+  { id: "P1", what: "lists at province scale", script: "bench/lists.ts" },
+  { id: "P2", what: "deadline day: 500 applicants × 20 MB", script: "bench/deadline-day.ts" },
+  { id: "P3", what: "exports: 10k-row Excel, PDFs", script: "bench/exports.ts" },
+  { id: "P4", what: "start and restart", script: "bench/start.ts" },
+  { id: "P5", what: "web payload", script: "bench/web-payload.ts" },
+  { id: "P6", what: "expert draw", script: "bench/draw.ts" },
+  { id: "P7", what: "policy CLI", script: "bench/cli.ts" },
+  { id: "grading", what: "grading a year of reports", script: "bench/grading.ts" },
+  { id: "assistant", what: "policy assistant", script: "bench/assistant/run.ts" },
+] as const;
 
-async function measure(title: string, url: string, headers: Record<string, string> = {}) {
-  const result = await autocannon({ url, connections: 10, duration: seconds, headers });
-  if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(`${title}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return { title, rps: result.requests.average, p99: result.latency.p99 };
+const quick = process.env.BENCH_QUICK === "1";
+const quickSizes = {
+  BENCH_ROUNDS: "1",
+  BENCH_SECONDS: "2",
+  BENCH_APPLICATIONS: "5000",
+  BENCH_APPLICANTS: "50",
+  BENCH_EXPORT_ROWS: "2000",
+};
+const asked = process.argv.slice(2).map((arg) => arg.toLowerCase());
+const chosen = asked.length ? sections.filter((section) => asked.includes(section.id.toLowerCase())) : sections;
+if (asked.length && chosen.length !== asked.length) {
+  console.error(`unknown benchmark in ${asked.join(" ")}; choose from ${sections.map((s) => s.id).join(" ")}`);
+  process.exit(2);
 }
 
-const database = await openEmbedded(join(dataDir, "db"));
-await database.migrate();
-const deps = { database, clock: systemClock, keys: loadConfig({ DATA_DIR: dataDir }).keys };
-await seedReferenceData(deps);
-await loadDemo(deps, dataDir);
-
-const bare = Fastify();
-bare.get("/", async () => ({ ok: true }));
-bare.get("/select1", async () => (await database.db.execute(sql`select 1 as one`)) && { ok: true });
-await bare.listen({ port: 0, host: "127.0.0.1" });
-const bareUrl = `http://127.0.0.1:${(bare.server.address() as AddressInfo).port}`;
-
-const config = { ...loadConfig({ DATA_DIR: dataDir, LOGIN_RATE_LIMIT: "100000" }), logLevel: "silent" };
-const app = await buildApp({ config, database, clock: systemClock, logger: false });
-await app.listen({ port: 0, host: "127.0.0.1" });
-const appUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-const login = await fetch(`${appUrl}/api/auth/login`, {
-  method: "POST",
-  headers: { "content-type": "application/json" },
-  body: JSON.stringify({ username: "rec.wuhan", password: demoPassword }),
-});
-const cookie = login.headers
-  .getSetCookie()
-  .map((c) => c.split(";")[0])
-  .join("; ");
-
-const results = [
-  await measure("bare Fastify route", `${bareUrl}/`),
-  await measure("SELECT 1 route", `${bareUrl}/select1`),
-  await measure("GET /api/auth/me", `${appUrl}/api/auth/me`, { cookie }),
-  await measure("GET /api/units (scoped list, 武汉 sub-tree)", `${appUrl}/api/units`, { cookie }),
-];
-const [baseline, select1] = results as [(typeof results)[0], (typeof results)[0]];
-console.log(`\nbench (${seconds} s each, 10 connections, PGlite embedded, Node ${process.versions.node})`);
-console.log(
-  "target".padEnd(46),
-  "req/s".padStart(9),
-  "p99 ms".padStart(8),
-  "÷ bare".padStart(8),
-  "÷ SELECT 1".padStart(11),
-);
-for (const r of results) {
-  console.log(
-    r.title.padEnd(46),
-    r.rps.toFixed(0).padStart(9),
-    String(r.p99).padStart(8),
-    (r.rps / baseline.rps).toFixed(3).padStart(8),
-    (r.rps / select1.rps).toFixed(3).padStart(11),
-  );
+const work = mkdtempSync(join(tmpdir(), "guohe-bench-run-"));
+const report = join(work, "report.ndjson");
+const outcomes: Array<{ id: string; what: string; seconds: number; status: number | null }> = [];
+for (const section of chosen) {
+  console.log(`\n━━ ${section.id} ${section.what} (${section.script})`);
+  const started = Date.now();
+  const result = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", section.script], {
+    stdio: "inherit",
+    env: { ...process.env, ...(quick ? quickSizes : {}), BENCH_REPORT: report },
+  });
+  outcomes.push({ ...section, seconds: (Date.now() - started) / 1000, status: result.status });
 }
-await app.close();
-await bare.close();
-await database.close();
-rmSync(dataDir, { recursive: true, force: true });
+
+let tables: Array<{ title: string; rows: Row[] }> = [];
+try {
+  tables = readFileSync(report, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+} catch {
+  // no benchmark printed a table
+}
+rmSync(work, { recursive: true, force: true });
+
+const rows = tables.flatMap((table) => table.rows);
+console.log(`\n━━ summary${quick ? " (BENCH_QUICK: smoke sizes, not the targets' figures)" : ""}`);
+for (const outcome of outcomes) {
+  const own = rows.filter((row) => row.id === outcome.id);
+  const met = own.filter((row) => row.met === true).length;
+  const missed = own.filter((row) => row.met === false).length;
+  const state =
+    outcome.status !== 0
+      ? `did not run (exit ${outcome.status})`
+      : own.length
+        ? `${met} ✓  ${missed} ✗`
+        : "printed above (no targets)";
+  console.log(`${outcome.id.padEnd(10)}${outcome.what.padEnd(40)}${state.padEnd(28)}${outcome.seconds.toFixed(0)} s`);
+}
+const missed = rows.filter((row) => row.met === false);
+if (missed.length) {
+  console.log("\ntargets not met:");
+  for (const row of missed) console.log(`✗ ${row.id} ${row.what}: ${row.figure} (target ${row.target})`);
+}
+process.exit(outcomes.some((outcome) => outcome.status !== 0) ? 1 : 0);

@@ -15,7 +15,7 @@ export default defineConfig({
   build: {
     outDir,
     emptyOutDir: true,
-    // dist/.vite/manifest.json: the chunk graph, read by the bundle budget check (scripts/bundle-budget.mjs).
+    // dist/.vite/manifest.json: the chunk graph, read by the web payload benchmark (bench/web-payload.ts, P5).
     manifest: true,
     chunkSizeWarningLimit: 900,
     rolldownOptions: {

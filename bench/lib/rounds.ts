@@ -3,6 +3,7 @@
  * baselines, medians, and one printed table of figure, baseline, ratio and ✓/✗ against the target. A benchmark
  * prints; nothing here asserts a timing.
  */
+import { appendFileSync } from "node:fs";
 import autocannon from "autocannon";
 
 export const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -93,30 +94,27 @@ export interface Row {
   met: boolean | null;
 }
 
-/** One table per benchmark: every figure beside its in-run baseline, its ratio and the target it is held to. */
+/** Columns wide enough for Chinese: a CJK character takes two cells in a terminal. */
+const cells = (text: string) => [...text].reduce((sum, char) => sum + (/[\u1100-\uffff]/.test(char) ? 2 : 1), 0);
+const pad = (text: string, width: number) => text + " ".repeat(Math.max(1, width - cells(text)));
+
+/**
+ * One table per benchmark: every figure beside its in-run baseline, its ratio and the target it is held to. When
+ * BENCH_REPORT names a file (bench/run.ts), the table is also appended to it as one JSON line for the summary.
+ */
 export function printTable(title: string, rows: Row[]): void {
   console.log(`\n${title}`);
-  const widths = { id: 4, what: 44, figure: 22, baseline: 26, ratio: 9, target: 24 };
+  const widths = { id: 4, what: 56, figure: 24, baseline: 32, ratio: 9 };
   console.log(
-    "".padEnd(2),
-    "id".padEnd(widths.id),
-    "what".padEnd(widths.what),
-    "measured".padEnd(widths.figure),
-    "baseline (same run)".padEnd(widths.baseline),
-    "ratio".padEnd(widths.ratio),
-    "target",
+    `   ${pad("id", widths.id)}${pad("what", widths.what)}${pad("measured", widths.figure)}${pad("baseline (same run)", widths.baseline)}${pad("ratio", widths.ratio)}target`,
   );
   for (const row of rows) {
+    const mark = row.met === null ? "·" : row.met ? "✓" : "✗";
     console.log(
-      row.met === null ? "· " : row.met ? "✓ " : "✗ ",
-      row.id.padEnd(widths.id),
-      row.what.padEnd(widths.what),
-      row.figure.padEnd(widths.figure),
-      row.baseline.padEnd(widths.baseline),
-      row.ratio.padEnd(widths.ratio),
-      row.target,
+      `${mark}  ${pad(row.id, widths.id)}${pad(row.what, widths.what)}${pad(row.figure, widths.figure)}${pad(row.baseline, widths.baseline)}${pad(row.ratio, widths.ratio)}${row.target}`,
     );
   }
+  if (process.env.BENCH_REPORT) appendFileSync(process.env.BENCH_REPORT, `${JSON.stringify({ title, rows })}\n`);
 }
 
 export const rate = (t: Throughput) => `${t.rps.toFixed(0)} req/s p99 ${t.p99} ms`;
