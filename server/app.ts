@@ -16,6 +16,7 @@ import { markBearerRoutes } from "./http/bearer-routes";
 import { errorHandler } from "./http/error-handler";
 import { idempotency } from "./http/idempotency";
 import { inputEdge, parseQuerystring, routerErrors } from "./http/input-edge";
+import { postgresRateLimitStore } from "./http/rate-limit-store";
 import { requestContext } from "./http/request-context";
 import { validatorCompiler } from "./http/validation";
 import { openApiOptions } from "./openapi/document";
@@ -80,7 +81,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
     },
   });
-  await app.register(rateLimit, { global: false });
+  // On PostgreSQL limits are counted in the database, so that two app nodes share them; the embedded database serves
+  // one process, whose memory is the shared place.
+  await app.register(rateLimit, {
+    global: false,
+    ...(deps.database.kind === "postgres" ? { store: postgresRateLimitStore(deps.database.db) } : {}),
+  });
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
   // Before every route: bad bytes in params, query, bodies and multipart fields are a 400, never a database error.
   await app.register(router.collectRoutes);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, notInArray, sql } from "drizzle-orm";
 import type { OutboxMessage } from "../../contracts/outbox";
 import type { Clock } from "../clock";
 import type { Database, Tx } from "../db/client";
@@ -17,8 +17,11 @@ export type MailSender = (message: { to: string; subject: string; text: string }
 
 /**
  * Delivers pending outbox rows: in-app notifications become rows of `notifications`; mail goes to the sender
- * (SMTP when configured). Each row is handled in its own transaction and marked done; failures are retried. A
- * payload that does not match its schema fails like a delivery: its row keeps the error and is tried again.
+ * (SMTP when configured). Each row is claimed and handled in its own transaction with `FOR UPDATE SKIP LOCKED`, so
+ * any number of app nodes deliver side by side, each row exactly once (its notifications commit with its mark);
+ * a mail is sent before that commit, so a crash between the two can send it twice, never lose it. A row that fails
+ * (a refused mail, a payload that no longer matches its schema) keeps its error, is skipped for the rest of this
+ * call and tried again on the next.
  */
 export async function dispatchOutbox(
   database: Database,
@@ -26,47 +29,57 @@ export async function dispatchOutbox(
   sendMail: MailSender | null,
   batch = 50,
 ): Promise<number> {
-  const pending = await database.db
-    .select()
-    .from(outbox)
-    .where(isNull(outbox.dispatchedAt))
-    .orderBy(asc(outbox.createdAt))
-    .limit(batch);
+  const failed: string[] = [];
   let done = 0;
-  for (const row of pending) {
+  while (done < batch) {
+    let claimedId: string | null = null;
     try {
-      const message = parseStored("outbox.payload", row.payload, row.id);
-      await database.transaction(async (tx) => {
-        const [claimed] = await tx
+      const handled = await database.transaction(async (tx) => {
+        const [row] = await tx
+          .select()
+          .from(outbox)
+          .where(and(isNull(outbox.dispatchedAt), failed.length ? notInArray(outbox.id, failed) : undefined))
+          .orderBy(asc(outbox.createdAt))
+          .limit(1)
+          .for("update", { skipLocked: true });
+        if (!row) return false;
+        claimedId = row.id;
+        await deliver(tx, clock, parseStored("outbox.payload", row.payload, row.id), sendMail);
+        await tx
           .update(outbox)
           .set({ dispatchedAt: clock.now(), attempts: sql`${outbox.attempts} + 1` })
-          .where(sql`${outbox.id} = ${row.id} and ${outbox.dispatchedAt} is null`)
-          .returning({ id: outbox.id });
-        if (!claimed) return; // another server took it
-        if (message.kind === "notify") {
-          for (const accountId of message.accountIds) {
-            await tx.insert(notifications).values({
-              id: randomUUID(),
-              accountId,
-              titleZh: message.titleZh,
-              titleEn: message.titleEn,
-              bodyZh: message.bodyZh ?? "",
-              bodyEn: message.bodyEn ?? "",
-              link: message.link ?? null,
-              createdAt: clock.now(),
-            });
-          }
-        } else if (message.kind === "mail" && sendMail) {
-          await sendMail(message);
-        }
+          .where(eq(outbox.id, row.id));
+        return true;
       });
+      if (!handled) break;
       done += 1;
     } catch (error) {
+      if (claimedId === null) throw error;
+      failed.push(claimedId);
       await database.db
         .update(outbox)
         .set({ attempts: sql`${outbox.attempts} + 1`, lastError: String(error).slice(0, 500) })
-        .where(eq(outbox.id, row.id));
+        .where(eq(outbox.id, claimedId));
     }
   }
   return done;
+}
+
+async function deliver(tx: Tx, clock: Clock, message: OutboxMessage, sendMail: MailSender | null) {
+  if (message.kind === "notify") {
+    for (const accountId of message.accountIds) {
+      await tx.insert(notifications).values({
+        id: randomUUID(),
+        accountId,
+        titleZh: message.titleZh,
+        titleEn: message.titleEn,
+        bodyZh: message.bodyZh ?? "",
+        bodyEn: message.bodyEn ?? "",
+        link: message.link ?? null,
+        createdAt: clock.now(),
+      });
+    }
+  } else if (message.kind === "mail" && sendMail) {
+    await sendMail(message);
+  }
 }

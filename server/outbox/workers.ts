@@ -4,12 +4,13 @@ import { type CommandDeps, systemActor } from "../commands/command";
 import { purgeLoginThrottle } from "../commands/login";
 import { purgeAnonymousUploads } from "../commands/purge-anonymous-uploads";
 import { purgeIdempotencyKeys } from "../http/idempotency";
+import { purgeRateLimitWindows } from "../http/rate-limit-store";
 import type { FileStore } from "../storage/files";
 import { dispatchOutbox, type MailSender } from "./outbox";
 
 /**
  * Background loops of one server: outbox delivery every second; every ten minutes the housekeeping: idle sessions,
- * Idempotency-Key responses past their 24 hours, and anonymous uploads nothing refers to after their retention (row and stored bytes).
+ * Idempotency-Key responses past their 24 hours, ended rate-limit windows, and anonymous uploads nothing refers to after their retention (row and stored bytes).
  * Several servers may run them side by side: each outbox row is claimed in its own transaction.
  */
 export function startWorkers(deps: CommandDeps, log: FastifyBaseLogger, smtpUrl: string | undefined, store: FileStore) {
@@ -19,34 +20,36 @@ export function startWorkers(deps: CommandDeps, log: FastifyBaseLogger, smtpUrl:
         await createTransport(smtpUrl).sendMail({ from: "国合基地管理平台 <noreply@localhost>", ...message });
       }
     : null;
-  let busy = false;
-  const outboxTimer = setInterval(async () => {
-    if (busy) return;
-    busy = true;
-    try {
-      await dispatchOutbox(deps.database, deps.clock, sendMail);
-    } catch (error) {
-      log.error({ err: error }, "outbox dispatch failed");
-    } finally {
-      busy = false;
-    }
+  // The runs in progress: one dispatch at a time, and stop() waits for them before the database closes.
+  let dispatching: Promise<unknown> | null = null;
+  let purging: Promise<unknown> | null = null;
+  const outboxTimer = setInterval(() => {
+    dispatching ??= dispatchOutbox(deps.database, deps.clock, sendMail)
+      .catch((error) => log.error({ err: error }, "outbox dispatch failed"))
+      .finally(() => {
+        dispatching = null;
+      });
   }, 1_000);
   const purgeTimer = setInterval(() => {
-    deps.database
+    const sessions = deps.database
       .transaction(async (tx) => {
         await purgeIdleSessions(tx, deps.clock);
         await purgeLoginThrottle(tx, deps.clock.now());
         await purgeIdempotencyKeys(tx, deps.clock.now());
+        await purgeRateLimitWindows(tx);
       })
       .catch((error) => log.error({ err: error }, "session purge failed"));
-    purgeAnonymousUploads({ deps, actor: systemActor }, store).catch((error) =>
+    const uploads = purgeAnonymousUploads({ deps, actor: systemActor }, store).catch((error) =>
       log.error({ err: error }, "anonymous upload purge failed"),
     );
+    purging = Promise.all([sessions, uploads]);
   }, 600_000);
   return {
-    stop() {
+    /** Stops both loops; resolves once the runs in progress have ended. */
+    async stop() {
       clearInterval(outboxTimer);
       clearInterval(purgeTimer);
+      await Promise.all([dispatching, purging]);
     },
   };
 }

@@ -20,10 +20,13 @@ export function databaseKinds(): DatabaseKind[] {
   return inject("postgresTemplate") ? ["pglite", "postgres"] : ["pglite"];
 }
 
-async function cloneDatabase(kind: DatabaseKind, onQuery: QueryListener): Promise<Database> {
+async function cloneDatabase(
+  kind: DatabaseKind,
+  onQuery: QueryListener,
+): Promise<{ database: Database; url?: string }> {
   if (kind === "pglite") {
     const tarball = await readFile(inject("pgliteTemplate"));
-    return openEmbedded(null, { loadDataDir: new Blob([tarball]), onQuery });
+    return { database: await openEmbedded(null, { loadDataDir: new Blob([tarball]), onQuery }) };
   }
   const url = process.env.TEST_DATABASE_URL!;
   const name = `guohe_t_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
@@ -33,7 +36,7 @@ async function cloneDatabase(kind: DatabaseKind, onQuery: QueryListener): Promis
   await admin.end();
   const target = new URL(url);
   target.pathname = `/${name}`;
-  return openPostgres(target.toString(), 4, onQuery);
+  return { database: await openPostgres(target.toString(), 4, onQuery), url: target.toString() };
 }
 
 export interface Agent {
@@ -51,6 +54,8 @@ export interface TestApp {
   kind: DatabaseKind;
   app: App;
   database: Database;
+  /** PostgreSQL only: the test database's URL, for a second node's own connection pool. */
+  databaseUrl?: string;
   clock: ManualClock;
   config: Config;
   /** Signs in (demo password by default) and returns an agent carrying the cookie and CSRF token. */
@@ -64,9 +69,18 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Adds test-only routes or hooks before the app is ready (a deliberately slow route, a close hook). */
+  beforeReady?: (app: App) => void;
+}
+
+export async function startTestApp(
+  kind: DatabaseKind,
+  env: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   let recording: string[] | null = null;
-  const database = await cloneDatabase(kind, (query) => recording?.push(query));
+  const { database, url: databaseUrl } = await cloneDatabase(kind, (query) => recording?.push(query));
   const clock = new ManualClock(testClockStart);
   const dataDir = join(inject("testRoot"), randomUUID());
   mkdirSync(dataDir, { recursive: true });
@@ -82,6 +96,7 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
     ...env,
   });
   const app = await buildApp({ config, database, clock, logger: false });
+  options.beforeReady?.(app);
   await app.ready();
 
   const agent = (username: string, cookie: string, csrfToken: string): Agent => {
@@ -110,6 +125,7 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
     kind,
     app,
     database,
+    ...(databaseUrl ? { databaseUrl } : {}),
     clock,
     config,
     anonymous: agent("", "", ""),

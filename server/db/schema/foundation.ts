@@ -152,6 +152,16 @@ export const loginThrottle = pgTable("login_throttle", {
   lastFailedAt: at("last_failed_at").notNull(),
 });
 
+/**
+ * Request counts per rate-limit key (route and caller's address) and fixed window, shared by every app node
+ * (server/http/rate-limit-store.ts). UNLOGGED (migration 0025): counters need no crash safety, and no WAL.
+ */
+export const rateLimitWindows = pgTable("rate_limit_windows", {
+  key: text("key").primaryKey(),
+  hits: integer("hits").notNull(),
+  windowEnds: at("window_ends").notNull(),
+});
+
 export const sessions = pgTable(
   "sessions",
   {

@@ -1,0 +1,71 @@
+import rateLimit from "@fastify/rate-limit";
+import Fastify, { type FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databaseKinds, startTestApp, type TestApp } from "../test/harness";
+import { postgresRateLimitStore, purgeRateLimitWindows } from "./rate-limit-store";
+
+/** Two "nodes": two Fastify instances with the plugin, counting in the same database. */
+async function node(t: TestApp): Promise<FastifyInstance> {
+  const app = Fastify();
+  await app.register(rateLimit, { global: false, store: postgresRateLimitStore(t.database.db) });
+  app.get("/limited", { config: { rateLimit: { max: 5, timeWindow: "1 minute" } } }, async () => ({ ok: true }));
+  app.get("/other", { config: { rateLimit: { max: 5, timeWindow: "1 minute" } } }, async () => ({ ok: true }));
+  app.get("/brief", { config: { rateLimit: { max: 2, timeWindow: 400 } } }, async () => ({ ok: true }));
+  await app.ready();
+  return app;
+}
+
+describe.each(databaseKinds())("rate limits shared through the database on %s", (kind) => {
+  let t: TestApp;
+  let a: FastifyInstance;
+  let b: FastifyInstance;
+  const hit = (app: FastifyInstance, url: string, ip = "10.0.0.1") =>
+    app.inject({ method: "GET", url, remoteAddress: ip });
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    a = await node(t);
+    b = await node(t);
+  }, 120_000);
+  afterAll(async () => {
+    await a.close();
+    await b.close();
+    await t.close();
+  });
+
+  it("counts one caller's requests on both nodes against one limit", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i += 1) statuses.push((await hit(i % 2 ? b : a, "/limited")).statusCode);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    const refused = await hit(a, "/limited");
+    expect(refused.statusCode).toBe(429);
+    expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
+    expect(Number(refused.headers["retry-after"])).toBeLessThanOrEqual(60);
+  });
+
+  it("keeps routes and callers apart", async () => {
+    expect((await hit(b, "/other")).statusCode).toBe(200);
+    expect((await hit(a, "/limited", "10.0.0.2")).statusCode).toBe(200);
+    expect((await hit(a, "/limited", "10.0.0.2")).headers["x-ratelimit-remaining"]).toBe("3");
+  });
+
+  it("opens a new window when the last has ended, and the housekeeping deletes ended windows", async () => {
+    expect((await hit(a, "/brief")).statusCode).toBe(200);
+    expect((await hit(b, "/brief")).statusCode).toBe(200);
+    expect((await hit(a, "/brief")).statusCode).toBe(429);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await hit(b, "/brief")).statusCode).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await purgeRateLimitWindows(t.database.db);
+    const left = await t.database.executeSql("select key from rate_limit_windows");
+    expect(left.rows.length).toBeGreaterThan(0); // the minute-long windows remain
+    expect(JSON.stringify(left.rows)).not.toContain("/brief");
+  });
+
+  it("counts exactly under concurrent requests from both nodes", async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => hit(i % 2 ? a : b, "/other", "10.0.0.9")));
+    const ok = results.filter((r) => r.statusCode === 200).length;
+    expect(ok).toBe(5);
+    expect(results.filter((r) => r.statusCode === 429)).toHaveLength(15);
+  });
+});
