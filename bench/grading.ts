@@ -47,7 +47,7 @@ try {
   await database.migrate();
   const deps = { database, clock, keys: loadConfig({ DATA_DIR: dataDir }).keys };
   await seedReferenceData(deps);
-  await loadDemo(deps, dataDir);
+  await loadDemo(deps, { dataDir, s3: undefined });
 
   const unitIds = (await database.db.select({ id: units.id }).from(units)).map((row) => row.id);
   const rows = Array.from({ length: baseCount }, (_, i) => ({

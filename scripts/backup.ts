@@ -1,6 +1,6 @@
 /**
  * `npm run backup [-- --out <dir>]`: the database (pg_dump for PostgreSQL, the data directory's dump for the
- * embedded one), the files directory and a manifest of SM3 digests with a check of the keys (never the keys). The
+ * embedded one), the stored files (the files directory, or read from the S3 bucket) and a manifest of SM3 digests with a check of the keys (never the keys). The
  * embedded platform must be stopped (its data directory is locked while it runs); PostgreSQL may stay in use.
  * The keys are not in the backup: keep AUDIT_KEY and PII_KEY (or the demo's keys.json) apart from it.
  *
@@ -14,6 +14,7 @@ import { BackupError, createBackup } from "../server/backup/backup";
 import { ConfigError, loadConfig } from "../server/config/config";
 import { openEmbedded, openPostgres } from "../server/db/client";
 import { DataDirLockedError } from "../server/db/data-dir-lock";
+import { S3ByteStore } from "../server/storage/s3-store";
 import { runCli } from "./cli-exit";
 
 function outArgument(argv: string[], now: Date): string {
@@ -54,6 +55,7 @@ async function main(): Promise<number> {
         database,
         databaseUrl: config.databaseUrl,
         filesDir: resolve(config.dataDir, "files"),
+        bucket: config.s3 && new S3ByteStore(config.s3),
         checkpointFile: checkpointPath(config.dataDir),
         keys: config.keys,
         now,

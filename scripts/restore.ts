@@ -1,8 +1,9 @@
 /**
  * `npm run restore -- <backup dir> [--force]`: checks every part of the backup against its SM3 digest and the keys
  * in use against the backup's key check, restores the database into an empty target (the embedded data directory
- * or an empty PostgreSQL database in DATABASE_URL) and the files, then compares every table with the manifest and
- * verifies the audit chain. `--force` moves what is in the way aside (`*.before-restore-<time>`), never deletes it.
+ * or an empty PostgreSQL database in DATABASE_URL) and the files (into the files directory, or the S3 bucket when
+ * S3_BUCKET is set), then compares every table with the manifest and verifies the audit chain. `--force` moves
+ * what is in the way aside (`*.before-restore-<time>`), never deletes it; a bucket need not be empty.
  *
  * Exit 0 when restored and verified, 1 when restored but a table or the audit chain differs, 2 when refused.
  */
@@ -15,6 +16,7 @@ import { BackupError, readBackup, restoreBackup } from "../server/backup/backup"
 import { tableDigests } from "../server/backup/table-digests";
 import { ConfigError, loadConfig } from "../server/config/config";
 import { keyFileName } from "../server/config/key-file";
+import { S3ByteStore } from "../server/storage/s3-store";
 import { runCli } from "./cli-exit";
 
 async function main(): Promise<number> {
@@ -42,6 +44,7 @@ async function main(): Promise<number> {
       databaseUrl: config.databaseUrl,
       dataDir: config.dataDir,
       filesDir: resolve(config.dataDir, "files"),
+      bucket: config.s3 && new S3ByteStore(config.s3),
       checkpointFile: checkpointPath(config.dataDir),
       keys: config.keys,
       now: new Date(),

@@ -54,7 +54,7 @@ async function main(): Promise<number> {
   try {
     const deps = { database, clock, keys: config.keys };
     const started = performance.now();
-    if (await prepareVolumeDatabase(deps, config.dataDir)) {
+    if (await prepareVolumeDatabase(deps, config)) {
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       console.log(
         `空数据库：已建表并载入基础数据与演示数据（${seconds} 秒）/ empty database: migrated, seeded, demo loaded (${seconds} s)`,

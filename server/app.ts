@@ -18,7 +18,10 @@ import { idempotency } from "./http/idempotency";
 import { inputEdge, parseQuerystring, routerErrors } from "./http/input-edge";
 import { postgresRateLimitStore } from "./http/rate-limit-store";
 import { requestContext } from "./http/request-context";
+import type { Lifecycle } from "./http/shutdown";
 import { validatorCompiler } from "./http/validation";
+import { httpMetrics } from "./metrics/http-metrics";
+import { createMetrics } from "./metrics/platform-metrics";
 import { openApiOptions } from "./openapi/document";
 import { serverPaths } from "./paths";
 import { registerReviewTargets } from "./review/register-targets";
@@ -48,6 +51,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     bodyLimit: 2 * 1024 * 1024,
     frameworkErrors: router.frameworkErrors,
     routerOptions: { querystringParser: parseQuerystring },
+    // On close (http/shutdown.ts) idle keep-alive sockets go at once; those mid-request get to finish.
+    forceCloseConnections: "idle",
   }).withTypeProvider<ZodTypeProvider>();
   registerReviewTargets();
   const routeDeps = { config: deps.config, database: deps.database, clock: deps.clock, keys: deps.config.keys };
@@ -68,6 +73,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     });
   });
 
+  app.decorate("lifecycle", { draining: false } satisfies Lifecycle);
+  // First, so every answer is counted, a 404 or a refusal by a hook included.
+  const metrics = deps.config.metricsToken ? createMetrics({ ...deps, log: app.log }) : null;
+  await app.register(httpMetrics, { metrics });
   await app.register(cookie, { secret: undefined });
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { buildApp } from "./app";
 import { RunningClock, systemClock } from "./clock";
 import { systemActor } from "./commands/command";
@@ -7,10 +6,11 @@ import { type Database, openEmbedded, openPostgres } from "./db/client";
 import { DataDirLockedError } from "./db/data-dir-lock";
 import { sealObjectionContacts } from "./decision/seal-objection-contacts";
 import { loadDemo } from "./demo/load-demo";
+import { shutDownOnSignals } from "./http/shutdown";
 import { startScheduler } from "./jobs/scheduler";
 import { startWorkers } from "./outbox/workers";
 import { seedReferenceData } from "./reference/seed-reference";
-import { FileStore } from "./storage/files";
+import { fileStoreFor } from "./storage/files";
 
 async function main() {
   const config = loadConfig();
@@ -26,30 +26,22 @@ async function main() {
   // Data the migrations cannot move for want of the personal-data key: objectors' contacts from before 0013.
   await sealObjectionContacts({ deps, actor: systemActor });
   await seedReferenceData(deps);
-  if (config.demo && (await loadDemo(deps, config.dataDir))) {
+  if (config.demo && (await loadDemo(deps, config))) {
     console.log("演示数据已载入 / demo data loaded");
   }
   const app = await buildApp({ config, database, clock });
-  const workers = startWorkers(deps, app.log, config.smtpUrl, new FileStore(join(config.dataDir, "files")));
+  const workers = startWorkers(deps, app.log, config.smtpUrl, fileStoreFor(config));
   const scheduler = await startScheduler(deps, app.log);
   await app.listen({ port: config.port, host: config.host });
   app.log.info(
     `国合基地管理平台 ready on http://localhost:${config.port} (${database.kind}${database.kind === "pglite" ? ` in ${config.dataDir}` : ""}${config.demo ? ", demo mode" : ""}${config.demoClock ? `, demo clock ${clock.now().toISOString()}` : ""})`,
   );
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    app.log.info(`${signal}: shutting down`);
-    workers.stop();
-    await scheduler.stop();
-    await app.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
+  shutDownOnSignals({
+    app,
+    stopBackground: () => Promise.all([workers.stop(), scheduler.stop()]),
+    closeDatabase: () => database.close(),
+    ...config.shutdown,
+  });
 }
 
 main().catch((error) => {

@@ -33,7 +33,7 @@ const database = config.databaseUrl ? await openPostgres(config.databaseUrl, 2) 
 await database.migrate();
 const deps = { database, clock: systemClock, keys: config.keys };
 await seedReferenceData(deps);
-await loadDemo(deps, config.dataDir);
+await loadDemo(deps, config);
 
 const db = database.db;
 const now = systemClock.now();

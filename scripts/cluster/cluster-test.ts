@@ -7,7 +7,7 @@
  * node in turn. Prints counts; exits 1 when a check fails, 2 when it cannot run.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,9 +18,28 @@ import { type Applicant, type ApplicantOutcome, applicantLoad, counters, markerO
 import { appNode, startDatabase, startProxy, stopAll } from "./services";
 
 const long = process.argv.includes("--long");
-const plan = long
-  ? { applicants: 200, seconds: 300, uploads: 3, outages: ["B", "A"] as const }
-  : { applicants: 20, seconds: 40, uploads: 1, outages: ["B"] as const };
+type Outage = { node: "A" | "B"; how: "kill" | "stop" };
+const plan: { applicants: number; seconds: number; uploads: number; outages: Outage[] } = long
+  ? {
+      applicants: 200,
+      seconds: 300,
+      uploads: 3,
+      outages: [
+        { node: "B", how: "kill" },
+        { node: "A", how: "stop" },
+        { node: "A", how: "kill" },
+        { node: "B", how: "stop" },
+      ],
+    }
+  : {
+      applicants: 20,
+      seconds: 40,
+      uploads: 1,
+      outages: [
+        { node: "B", how: "kill" },
+        { node: "A", how: "stop" },
+      ],
+    };
 const uploadBytes = 20 * 1024 * 1024;
 const root = join(import.meta.dirname, "..", "..");
 const started = Date.now();
@@ -30,6 +49,7 @@ const checks: Array<{ what: string; ok: boolean; detail: string }> = [];
 const check = (what: string, ok: boolean, detail: string) => checks.push({ what, ok, detail });
 
 const work = mkdtempSync(join(tmpdir(), "guohe-cluster-"));
+const metricsToken = randomBytes(32).toString("hex");
 let exitCode = 0;
 try {
   if (serverBuildStaleness()) await buildServer();
@@ -44,6 +64,9 @@ try {
     DEMO: "1",
     TRUST_PROXY: "127.0.0.1",
     LOG_LEVEL: "warn",
+    METRICS_TOKEN: metricsToken,
+    // A stopping node answers /readyz 503 for a moment before it closes its listener.
+    SHUTDOWN_DRAIN_MS: "1000",
   };
   const a = appNode("A", bundle, env, join(work, "node-a.log"));
   const b = appNode("B", bundle, env, join(work, "node-b.log"));
@@ -125,17 +148,25 @@ try {
   await everyMinute();
 
   // The load, and the outages under it.
+  const stops: Array<number | null> = [];
   const until = Date.now() + plan.seconds * 1000;
   const outages = (async () => {
     const slot = (plan.seconds * 1000) / (plan.outages.length * 2 + 1);
-    for (const name of plan.outages) {
+    for (const outage of plan.outages) {
+      const node = nodes[outage.node];
       await new Promise((resolve) => setTimeout(resolve, slot));
-      await nodes[name].kill();
-      say(`node ${name} killed (SIGKILL) under load`);
+      if (outage.how === "kill") {
+        await node.kill();
+        say(`node ${outage.node} killed (SIGKILL) under load`);
+      } else {
+        const code = await node.stop();
+        stops.push(code);
+        say(`node ${outage.node} stopped (SIGTERM, drained) under load: exit ${code}`);
+      }
       await new Promise((resolve) => setTimeout(resolve, slot * 0.6));
-      await nodes[name].start();
+      await node.start();
       await everyMinute();
-      say(`node ${name} restarted and ready`);
+      say(`node ${outage.node} restarted and ready`);
     }
   })();
   say(`load: ${applicants.length} host units autosaving for ${plan.seconds} s, ${plan.uploads} × 20 MB upload each`);
@@ -256,6 +287,31 @@ try {
     "sessions valid on both nodes",
     sessionsBad === 0,
     `${sessions.length} sessions × 2 nodes, ${sessionsBad} refused`,
+  );
+
+  check(
+    "graceful stops drain and exit 0",
+    stops.length > 0 && stops.every((code) => code === 0),
+    `${stops.length} SIGTERM stops under load, exit codes ${stops.join(", ")}`,
+  );
+
+  // Both nodes served the load (the proxy spread it), as each one's /metrics counts.
+  const served: number[] = [];
+  for (const node of [a, b]) {
+    const text = await (
+      await fetch(`${node.url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })
+    ).text();
+    served.push(
+      text
+        .split("\n")
+        .filter((line) => line.startsWith("http_requests_total{"))
+        .reduce((sum, line) => sum + Number(line.split(" ").pop()), 0),
+    );
+  }
+  check(
+    "both nodes served and report /metrics",
+    served.every((count) => count > 0),
+    `requests counted since each node's last start: A ${served[0]}, B ${served[1]}`,
   );
 
   // One audit chain, written by both nodes: verified by the operator's command.

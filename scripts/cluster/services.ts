@@ -90,6 +90,8 @@ export interface AppNode {
   start(): Promise<void>;
   /** SIGKILL: no drain, no goodbye — what a crashed machine does. */
   kill(): Promise<void>;
+  /** SIGTERM: the graceful shutdown an orchestrator asks for; resolves with the exit code. */
+  stop(): Promise<number | null>;
   running(): boolean;
 }
 
@@ -128,6 +130,13 @@ export function appNode(name: string, bundle: string, env: Record<string, string
       const exited = new Promise((resolve) => running.once("exit", resolve));
       running.kill("SIGKILL");
       await exited;
+    },
+    async stop() {
+      const running = child;
+      if (!running || running.exitCode !== null) return running?.exitCode ?? null;
+      const exited = new Promise<number | null>((resolve) => running.once("exit", (code) => resolve(code)));
+      running.kill("SIGTERM");
+      return exited;
     },
     running: () => child !== null && child.exitCode === null && child.signalCode === null,
   };

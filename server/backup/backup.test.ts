@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -9,8 +9,10 @@ import { ManualClock } from "../clock";
 import type { Keys } from "../config/key-file";
 import { type Database, openEmbedded, openPostgres } from "../db/client";
 import { FileStore } from "../storage/files";
+import { S3ByteStore } from "../storage/s3-store";
 import { testClockStart, testKeys } from "../test/constants";
 import { type DatabaseKind, databaseKinds } from "../test/harness";
+import { startS3Server, type TestS3Server } from "../test/s3-server";
 import { BackupError, createBackup, readBackup, restoreBackup } from "./backup";
 import { tableDigests } from "./table-digests";
 
@@ -176,6 +178,80 @@ describe.each(databaseKinds())("backup and restore on %s", (kind) => {
       expect((damaged as BackupError).messageEn).toContain(`files/${first}`);
     } finally {
       writeFileSync(path, original);
+    }
+  });
+});
+
+describe.each(databaseKinds())("backup and restore with the files in an S3 bucket on %s", (kind) => {
+  const root = join(inject("testRoot"), `backup-s3-${randomUUID()}`);
+  const clock = new ManualClock(testClockStart);
+  let s3: TestS3Server;
+  let source: S3ByteStore;
+  let target: S3ByteStore;
+  let database: Database;
+  let url: string | undefined;
+
+  beforeAll(async () => {
+    s3 = await startS3Server(["source-files", "target-files"]);
+    source = new S3ByteStore(s3.settings("source-files"));
+    target = new S3ByteStore(s3.settings("target-files"));
+    mkdirSync(join(root, "source"), { recursive: true });
+    ({ database, url } = await newDatabase(kind, join(root, "source")));
+  });
+  afterAll(async () => {
+    await database?.close();
+    await source?.close();
+    await target?.close();
+    await s3?.close();
+  });
+
+  it("reads every stored file from the bucket into the archive, and puts them back into a bucket", {
+    timeout: 120_000,
+  }, async () => {
+    const store = new FileStore(join(root, "source", "files"), source);
+    const stored = await database.transaction(async (tx) => {
+      const saved = [];
+      for (const text of ["申报书", "合作协议"]) {
+        saved.push(await store.save(tx, clock, { name: `${text}.pdf`, content: pdf(text), uploadedBy: null }, ["pdf"]));
+      }
+      return saved;
+    });
+    const keys = stored.map((file) => join(file.sha256.slice(0, 2), file.sha256)).sort();
+    const backup = join(root, "backup");
+    const manifest = await createBackup(
+      {
+        database,
+        databaseUrl: url,
+        filesDir: join(root, "source", "files"),
+        bucket: source,
+        checkpointFile: join(root, "source", "audit-checkpoint.json"),
+        keys: testKeys,
+        now: clock.now(),
+      },
+      backup,
+    );
+    expect(Object.keys(manifest.files).sort()).toEqual(keys);
+    for (const key of keys) expect(readFileSync(join(backup, "files", key)).equals(await source.read(key))).toBe(true);
+
+    // The target bucket need not be empty: an object already there under a key holds the same bytes.
+    await target.putBuffer(keys[0]!, await source.read(keys[0]!));
+    const dataDir = join(root, "restored");
+    mkdirSync(dataDir, { recursive: true });
+    const restored = await restoreBackup(backup, {
+      databaseUrl: kind === "postgres" ? await emptyPostgres() : undefined,
+      dataDir,
+      filesDir: join(dataDir, "files"),
+      bucket: target,
+      checkpointFile: join(dataDir, "audit-checkpoint.json"),
+      keys: testKeys,
+      now: clock.now(),
+    });
+    try {
+      expect(await tableDigests(restored)).toEqual(await tableDigests(database));
+      for (const key of keys) expect((await target.read(key)).equals(await source.read(key))).toBe(true);
+      expect(existsSync(join(dataDir, "files"))).toBe(false);
+    } finally {
+      await restored.close();
     }
   });
 });

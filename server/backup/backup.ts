@@ -1,12 +1,16 @@
 import { execFile } from "node:child_process";
-import { cp, mkdir, readdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
+import { pipeline } from "node:stream/promises";
 import { promisify } from "node:util";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { z } from "zod";
 import type { Keys } from "../config/key-file";
 import { hmacSm3, sm3 } from "../crypto/sm";
 import { type Database, openEmbedded, openPostgres } from "../db/client";
+import { files as filesTable } from "../db/schema";
+import type { ByteStore } from "../storage/byte-store";
 import { stagingDirectoryName } from "../storage/files";
 import { tableDigests } from "./table-digests";
 
@@ -62,11 +66,41 @@ async function digestFiles(root: string): Promise<Record<string, string>> {
   return digests;
 }
 
+/** Runs `work` on every item, `width` at a time: a bucket takes milliseconds per request, mostly waiting. */
+async function forEachConcurrently<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+}
+
+/**
+ * Reads every stored file the database holds from the bucket into `dir`, under its key (the layout of the files
+ * directory, so a backup restores onto either storage). An object gone since the dump (discarded: no row holds it
+ * any more) is skipped, as `cp` skips a file deleted meanwhile.
+ */
+async function copyFromBucket(database: Database, bucket: ByteStore, dir: string) {
+  const keys = await database.db.selectDistinct({ key: filesTable.storageKey }).from(filesTable);
+  await forEachConcurrently(keys, 4, async ({ key }) => {
+    const path = join(dir, key);
+    await mkdir(dirname(path), { recursive: true });
+    try {
+      await pipeline(bucket.stream(key), createWriteStream(path));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      await rm(path, { force: true });
+    }
+  });
+}
+
 export interface BackupSource {
   database: Database;
   /** `DATABASE_URL` when the database is PostgreSQL: pg_dump reads it. */
   databaseUrl: string | undefined;
   filesDir: string;
+  /** Set when the files are kept in an S3-compatible bucket: they are read from it instead of `filesDir`. */
+  bucket?: ByteStore;
   /** Where the platform keeps the signed audit checkpoint (server/audit/checkpoint.ts `checkpointPath`). */
   checkpointFile: string;
   keys: Keys;
@@ -74,7 +108,8 @@ export interface BackupSource {
 }
 
 /**
- * Writes the database, the files directory and a manifest of SM3 digests into `outDir` (which must not exist yet).
+ * Writes the database, the stored files (the files directory, or read from the bucket) and a manifest of SM3 digests
+ * into `outDir` (which must not exist yet).
  * The embedded database must be open here (its data directory locked, so the platform is stopped); PostgreSQL is
  * dumped by pg_dump in one snapshot and may stay in use.
  */
@@ -103,13 +138,16 @@ export async function createBackup(source: BackupSource, outDir: string): Promis
     file = postgresDump;
     await pgTool("pg_dump", ["--format=custom", "--no-owner", `--file=${join(outDir, file)}`, source.databaseUrl]);
   }
-  // Uploads still in flight (staged, not stored) are no part of the backup; one vanishing mid-copy would end it.
-  const filter = (path: string) => relative(source.filesDir, path) !== stagingDirectoryName;
-  await cp(source.filesDir, join(outDir, "files"), { recursive: true, filter }).catch(
-    (error: NodeJS.ErrnoException) => {
-      if (error.code !== "ENOENT") throw error;
-    },
-  );
+  if (source.bucket) await copyFromBucket(source.database, source.bucket, join(outDir, "files"));
+  else {
+    // Uploads still in flight (staged, not stored) are no part of the backup; one vanishing mid-copy would end it.
+    const filter = (path: string) => relative(source.filesDir, path) !== stagingDirectoryName;
+    await cp(source.filesDir, join(outDir, "files"), { recursive: true, filter }).catch(
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== "ENOENT") throw error;
+      },
+    );
+  }
   const manifest: BackupManifest = {
     format: backupFormat,
     createdAt: source.now.toISOString(),
@@ -166,6 +204,11 @@ export interface RestoreTarget {
   databaseUrl: string | undefined;
   dataDir: string;
   filesDir: string;
+  /**
+   * Set when the files are kept in an S3-compatible bucket: they are put there instead of into `filesDir`. The bucket
+   * need not be empty: a key names its content (SHA-256), so an object already there holds the same bytes.
+   */
+  bucket?: ByteStore;
   /** Where the restored platform will look for its audit checkpoint. */
   checkpointFile: string;
   keys: Keys;
@@ -199,7 +242,7 @@ export async function restoreBackup(fromDir: string, target: RestoreTarget, forc
   if (target.databaseUrl && !(await isEmptyPostgres(target.databaseUrl))) {
     occupied.push(target.databaseUrl.replace(/\/\/[^@]*@/, "//"));
   }
-  if (!(await isEmptyDir(target.filesDir))) occupied.push(target.filesDir);
+  if (!target.bucket && !(await isEmptyDir(target.filesDir))) occupied.push(target.filesDir);
   // A checkpoint already there belongs to another chain: the restored one would not reach it.
   if (await stat(target.checkpointFile).catch(() => null)) occupied.push(target.checkpointFile);
   if (occupied.length && !force) throw notEmpty(occupied.join(", "));
@@ -220,11 +263,18 @@ export async function restoreBackup(fromDir: string, target: RestoreTarget, forc
     ]);
     database = await openPostgres(target.databaseUrl, 2);
   }
-  if (occupied.includes(target.filesDir)) await rename(target.filesDir, `${target.filesDir}${aside}`);
-  await mkdir(target.filesDir, { recursive: true });
-  await cp(join(fromDir, "files"), target.filesDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== "ENOENT") throw error;
-  });
+  if (target.bucket) {
+    const { bucket } = target;
+    await forEachConcurrently(Object.keys(manifest.files), 4, async (path) => {
+      await bucket.putBuffer(path, await readFile(join(fromDir, "files", path)));
+    });
+  } else {
+    if (occupied.includes(target.filesDir)) await rename(target.filesDir, `${target.filesDir}${aside}`);
+    await mkdir(target.filesDir, { recursive: true });
+    await cp(join(fromDir, "files"), target.filesDir, { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+    });
+  }
   if (occupied.includes(target.checkpointFile)) await rename(target.checkpointFile, `${target.checkpointFile}${aside}`);
   if (manifest.checkpoint) {
     await mkdir(dirname(target.checkpointFile), { recursive: true, mode: 0o700 });

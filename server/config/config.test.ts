@@ -190,3 +190,64 @@ describe("TRUST_PROXY", () => {
     expect(() => load({ TRUST_PROXY: value })).toThrow(/TRUST_PROXY/);
   });
 });
+
+describe("S3_* (stored files in an S3-compatible bucket)", () => {
+  const bucket = { S3_BUCKET: "guohe-files", S3_ACCESS_KEY_ID: "id", S3_SECRET_ACCESS_KEY: "secret" };
+
+  it("keeps files in DATA_DIR/files when no S3_* is set (an empty one counts as unset)", () => {
+    expect(load().s3).toBeUndefined();
+    expect(load({ S3_BUCKET: "", S3_ACCESS_KEY_ID: "" }).s3).toBeUndefined();
+  });
+
+  it("addresses a server named by S3_ENDPOINT path-style, AWS itself by region and virtual host", () => {
+    expect(load({ ...bucket, S3_ENDPOINT: "http://minio:9000" }).s3).toEqual({
+      endpoint: "http://minio:9000",
+      region: "us-east-1",
+      bucket: "guohe-files",
+      accessKeyId: "id",
+      secretAccessKey: "secret",
+      forcePathStyle: true,
+    });
+    expect(load({ ...bucket, S3_REGION: "cn-north-1" }).s3).toMatchObject({
+      endpoint: undefined,
+      region: "cn-north-1",
+      forcePathStyle: false,
+    });
+    expect(load({ ...bucket, S3_ENDPOINT: "https://oss.example", S3_FORCE_PATH_STYLE: "0" }).s3?.forcePathStyle).toBe(
+      false,
+    );
+  });
+
+  it("refuses a partial setting, naming what is missing and what is set, in both languages", () => {
+    expect(() => load({ S3_ENDPOINT: "http://minio:9000" })).toThrow(
+      /缺少 S3_BUCKET、S3_ACCESS_KEY_ID、S3_SECRET_ACCESS_KEY（已设置 S3_ENDPOINT）[\s\S]*lacks S3_BUCKET, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY \(set: S3_ENDPOINT\)/,
+    );
+    expect(() => load({ S3_BUCKET: "guohe-files", S3_ACCESS_KEY_ID: "id" })).toThrow(
+      /lacks S3_SECRET_ACCESS_KEY \(set: S3_BUCKET, S3_ACCESS_KEY_ID\)/,
+    );
+    expect(() => load({ ...bucket, S3_ENDPOINT: "minio:9000" })).toThrow(/S3_ENDPOINT: must start with http/);
+  });
+});
+
+describe("METRICS_TOKEN and shutdown", () => {
+  it("turns /metrics off when unset or empty, and takes a token of 32 characters or more", () => {
+    expect(load().metricsToken).toBeUndefined();
+    expect(load({ METRICS_TOKEN: "" }).metricsToken).toBeUndefined();
+    expect(load({ METRICS_TOKEN: "t".repeat(32) }).metricsToken).toBe("t".repeat(32));
+  });
+
+  it.each(["t".repeat(31), `${"t".repeat(20)} ${"t".repeat(20)}`])("refuses %j in both languages", (token) => {
+    expect(() => load({ METRICS_TOKEN: token })).toThrow(ConfigError);
+    expect(() => load({ METRICS_TOKEN: token })).toThrow(/METRICS_TOKEN 至少 32 个字符[\s\S]*at least 32 characters/);
+  });
+
+  it("drains for SHUTDOWN_DRAIN_MS (none by default) within SHUTDOWN_TIMEOUT_MS (25 s by default)", () => {
+    expect(load().shutdown).toEqual({ drainMs: 0, timeoutMs: 25_000 });
+    expect(load({ SHUTDOWN_DRAIN_MS: "5000", SHUTDOWN_TIMEOUT_MS: "30000" }).shutdown).toEqual({
+      drainMs: 5000,
+      timeoutMs: 30_000,
+    });
+    expect(() => load({ SHUTDOWN_DRAIN_MS: "25000" })).toThrow(/SHUTDOWN_DRAIN_MS[\s\S]*SHUTDOWN_TIMEOUT_MS/);
+    expect(() => load({ SHUTDOWN_TIMEOUT_MS: "soon" })).toThrow(/SHUTDOWN_TIMEOUT_MS/);
+  });
+});

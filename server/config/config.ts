@@ -56,6 +56,50 @@ function isAddressOrRange(entry: string): boolean {
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
+/** An S3-compatible bucket for the stored files (server/storage/s3-store.ts). */
+export interface S3Settings {
+  /** Unset: AWS itself, by region. */
+  endpoint: string | undefined;
+  region: string;
+  bucket: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** `http://host/bucket/key` rather than `http://bucket.host/key`: what MinIO, Ceph and the like expect. */
+  forcePathStyle: boolean;
+}
+
+/** The bucket when S3_BUCKET and both keys are set; undefined when no S3_* is; otherwise a refusal naming the gap. */
+function s3Settings(e: z.infer<typeof environmentSchema>, refusals: string[]): S3Settings | undefined {
+  const given = {
+    S3_ENDPOINT: e.S3_ENDPOINT,
+    S3_BUCKET: e.S3_BUCKET || undefined,
+    S3_REGION: e.S3_REGION || undefined,
+    S3_ACCESS_KEY_ID: e.S3_ACCESS_KEY_ID || undefined,
+    S3_SECRET_ACCESS_KEY: e.S3_SECRET_ACCESS_KEY || undefined,
+    S3_FORCE_PATH_STYLE: e.S3_FORCE_PATH_STYLE,
+  };
+  const set = Object.keys(given).filter((name) => given[name as keyof typeof given] !== undefined);
+  if (!set.length) return undefined;
+  const { S3_BUCKET: bucket, S3_ACCESS_KEY_ID: accessKeyId, S3_SECRET_ACCESS_KEY: secretAccessKey } = given;
+  if (!bucket || !accessKeyId || !secretAccessKey) {
+    const missing = ["S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"].filter((name) => !set.includes(name));
+    refusals.push(
+      `配置错误：S3 兼容存储缺少 ${missing.join("、")}（已设置 ${set.join("、")}）；S3_BUCKET、S3_ACCESS_KEY_ID、S3_SECRET_ACCESS_KEY 须一起设置，或全部去掉（文件存放在 DATA_DIR/files）。\n` +
+        `invalid configuration: S3-compatible storage lacks ${missing.join(", ")} (set: ${set.join(", ")}); set S3_BUCKET, ` +
+        "S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY together, or none of the S3_* variables to keep files in DATA_DIR/files.",
+    );
+    return undefined;
+  }
+  return {
+    endpoint: given.S3_ENDPOINT,
+    region: given.S3_REGION ?? "us-east-1",
+    bucket,
+    accessKeyId,
+    secretAccessKey,
+    forcePathStyle: given.S3_FORCE_PATH_STYLE ?? given.S3_ENDPOINT !== undefined,
+  };
+}
+
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
@@ -72,7 +116,16 @@ const environmentSchema = z.object({
     .regex(/^https?:\/\//, "must start with http:// or https://")
     .transform((url) => url.replace(/\/+$/, ""))
     .optional(),
-  STORAGE: z.enum(["local"]).default("local"),
+  S3_ENDPOINT: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, "must start with http:// or https://")
+    .optional(),
+  S3_BUCKET: z.string().trim().optional(),
+  S3_REGION: z.string().trim().optional(),
+  S3_ACCESS_KEY_ID: z.string().trim().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: booleanFlag.optional(),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   ELIGIBILITY_RATE_LIMIT: z.coerce.number().int().min(1).default(60),
   API_TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).default(300),
@@ -90,6 +143,9 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SECURE_COOKIES: booleanFlag.optional(),
   TRUST_PROXY: trustedProxies,
+  METRICS_TOKEN: z.string().optional(),
+  SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).max(600_000).default(0),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(25_000),
   DEMO_CLOCK: z.iso
     .datetime({ offset: true, message: "must be an ISO 8601 date-time, e.g. 2026-06-30T09:00:00+08:00" })
     .transform((text) => new Date(text))
@@ -107,6 +163,8 @@ export interface Config {
   /** Set when the keys (or one of them) came from the demo key file; `created` on the first start in a data directory. */
   keyFile: { path: string; created: boolean } | undefined;
   smtpUrl: string | undefined;
+  /** `S3_*`: stored files go to this S3-compatible bucket; unset, to `DATA_DIR/files` (docs/operations.md). */
+  s3: S3Settings | undefined;
   /** Where phones reach the platform: printed QR codes link to `${publicBaseUrl}/verify/…` (no trailing slash). */
   publicBaseUrl: string;
   loginRateLimit: number;
@@ -128,6 +186,10 @@ export interface Config {
   trustProxy: string[];
   /** `DEMO_CLOCK`: the demo starts at this instant and runs on from it (demo mode only). */
   demoClock: Date | undefined;
+  /** `METRICS_TOKEN`: the bearer token Prometheus scrapes /metrics with; unset or empty: /metrics answers 404. */
+  metricsToken: string | undefined;
+  /** `SHUTDOWN_DRAIN_MS`, `SHUTDOWN_TIMEOUT_MS`: on SIGTERM, /readyz 503 before the listener closes; the hard limit. */
+  shutdown: { drainMs: number; timeoutMs: number };
 }
 
 /**
@@ -159,6 +221,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         "invalid configuration: DEMO_CLOCK is only allowed in demo mode (DEMO is off); unset DEMO_CLOCK or set DEMO=1.",
     );
   }
+  const s3 = s3Settings(e, refusals);
+  // A token a scanner could guess would open the process's internals (routes, sizes, rates) to it.
+  if (e.METRICS_TOKEN && !/^\S{32,}$/.test(e.METRICS_TOKEN)) {
+    refusals.push(
+      "配置错误：METRICS_TOKEN 至少 32 个字符且不含空白（可用 `openssl rand -hex 32` 生成）；不需要 /metrics 时请不设置。\n" +
+        "invalid configuration: METRICS_TOKEN must be at least 32 characters without spaces (e.g. from " +
+        "`openssl rand -hex 32`); leave it unset to turn /metrics off.",
+    );
+  }
+  if (e.SHUTDOWN_DRAIN_MS >= e.SHUTDOWN_TIMEOUT_MS) {
+    refusals.push(
+      "配置错误：SHUTDOWN_DRAIN_MS 必须小于 SHUTDOWN_TIMEOUT_MS，否则每次停机都会超时。\n" +
+        "invalid configuration: SHUTDOWN_DRAIN_MS must be less than SHUTDOWN_TIMEOUT_MS, or every shutdown times out.",
+    );
+  }
   if (refusals.length) throw new ConfigError(refusals.join("\n"));
   const dataDir = resolve(e.DATA_DIR);
   const stored = e.AUDIT_KEY && e.PII_KEY ? undefined : demoKeys(dataDir, { embedded });
@@ -174,6 +251,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     keyFile: stored && { path: stored.path, created: stored.created },
     smtpUrl: e.SMTP_URL,
+    s3,
     publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`,
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     eligibilityRateLimit: e.ELIGIBILITY_RATE_LIMIT,
@@ -187,5 +265,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.SECURE_COOKIES ?? false,
     trustProxy: e.TRUST_PROXY,
     demoClock: e.DEMO_CLOCK,
+    metricsToken: e.METRICS_TOKEN || undefined,
+    shutdown: { drainMs: e.SHUTDOWN_DRAIN_MS, timeoutMs: e.SHUTDOWN_TIMEOUT_MS },
   };
 }

@@ -39,6 +39,15 @@ export interface Database {
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   /** PGlite only: the data directory as a tarball, to clone a migrated template in tests. */
   dumpDataDir?(): Promise<Blob>;
+  /** PostgreSQL only: the connection pool's counts, for /metrics. */
+  poolStats?(): PoolStats;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  /** Queries queued for want of a free connection. */
+  waiting: number;
 }
 
 /** Both drivers return `{ rows }` from execute(); read the `n` of the first row. */
@@ -121,7 +130,7 @@ export async function openPostgres(url: string, poolSize = 10, onQuery?: QueryLi
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   await pool.query("select 1");
   const db = drizzlePg({ client: pool, schema, ...loggerFor(onQuery) }) as unknown as Db;
-  return wrap(
+  const database = wrap(
     "postgres",
     db,
     () => migratePg(db as never, { migrationsFolder }),
@@ -132,4 +141,6 @@ export async function openPostgres(url: string, poolSize = 10, onQuery?: QueryLi
       return { rows: (Array.isArray(result) ? result.at(-1)?.rows : result.rows) ?? [] };
     },
   );
+  database.poolStats = () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
+  return database;
 }

@@ -14,7 +14,7 @@ import type { Db } from "../db/client";
 import { accounts, recommenders, roleGrants, schemaVersion, units } from "../db/schema";
 import { dispatchOutbox } from "../outbox/outbox";
 import { registerReviewTargets } from "../review/register-targets";
-import { FileStore } from "../storage/files";
+import { fileStoreFor, type StorageSettings } from "../storage/files";
 import { type DemoAccountMaker, demoAccounts, demoPassword } from "./demo-accounts";
 import { recordDemoHolidayYears } from "./demo-holiday-years";
 import { demoInvocation } from "./demo-invocation";
@@ -89,7 +89,7 @@ const onePixelPng = Buffer.from(
  * Loads the demo once, through the same commands users trigger, so it grows with each lifecycle. Idempotent:
  * each step looks for its natural key first, and a marker row records completion.
  */
-export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<boolean> {
+export async function loadDemo(deps: CommandDeps, storage: StorageSettings): Promise<boolean> {
   registerReviewTargets(); // the demo opens reviews before any app is built
   const db = deps.database.db;
   const [done] = await db.select().from(schemaVersion).where(eq(schemaVersion.key, "demo-loaded"));
@@ -200,7 +200,7 @@ export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<bool
   for (const spec of demoAccounts.filter((a) => !administrators.includes(a))) await createDemoAccount(spec);
 
   // A unit registering itself, waiting for its recommender (rec.wuhan) to confirm; another already rejected.
-  const store = new FileStore(`${dataDir}/files`);
+  const store = fileStoreFor(storage);
   const letter = await deps.database.transaction((tx) =>
     store.save(tx, deps.clock, { name: "授权书.png", content: onePixelPng, uploadedBy: null }, ["png"]),
   );
@@ -283,7 +283,7 @@ export async function loadDemo(deps: CommandDeps, dataDir: string): Promise<bool
   await loadReviewDemo(deps, officer.actor, createDemoAccount);
   await loadDecisionDemo(deps, officer.actor);
 
-  await loadRecognitionDemo(deps, dataDir);
+  await loadRecognitionDemo(deps, storage);
   await loadYearlyDemo(deps);
   await loadBaseLifeDemo(deps, demoTimeline(deps.clock.now()).today);
 

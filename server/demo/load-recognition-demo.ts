@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { Document, Packer, Paragraph } from "docx";
 import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
@@ -16,7 +15,7 @@ import { rankApplications } from "../recognition/recommendations";
 import { recordCreditRecord, recordNationalPlatform } from "../recognition/registry-facts";
 import { createApplication } from "../recognition/save-application";
 import { fireApplicationEvent } from "../recognition/transition-application";
-import { FileStore } from "../storage/files";
+import { fileStoreFor, type StorageSettings } from "../storage/files";
 import { type DemoApplicantKey, demoApplicantUsername, ensureDemoApplicants } from "./demo-applicants";
 import { demoInvocation } from "./demo-invocation";
 import { demoEvidenceDates, demoTimeline } from "./demo-timeline";
@@ -128,11 +127,11 @@ async function registryWorkbook(rows: string[][]) {
  * review — created through the same commands users trigger, so each demo role finds work waiting. Registry facts
  * (an imported base, a national platform, an old credit record) feed the eligibility panel.
  */
-export async function loadRecognitionDemo(deps: CommandDeps, dataDir: string): Promise<void> {
+export async function loadRecognitionDemo(deps: CommandDeps, storage: StorageSettings): Promise<void> {
   const db = deps.database.db;
   const [existing] = await db.select({ id: calls.id }).from(calls).where(eq(calls.titleZh, demoCallTitle));
   if (existing) return;
-  const store = new FileStore(join(dataDir, "files"));
+  const store = fileStoreFor(storage);
   const unitId = async (name: string) => (await db.select().from(units).where(eq(units.name, name)))[0]!;
   const hust = await unitId("华中科技大学");
   const yichang = await unitId("宜昌三峡新材料股份有限公司");

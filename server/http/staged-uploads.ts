@@ -53,6 +53,7 @@ export async function stageRequestFile(
   const staging = stagings.get(request);
   staging?.paths.add(path);
   const staged = await stageFile(path, source);
+  request.server.metrics?.uploadBytes.inc(staged.size);
   if (staging?.closed) {
     await remove(request, path);
     throw uploadInterrupted();

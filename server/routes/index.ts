@@ -1,6 +1,5 @@
-import { join } from "node:path";
 import { removeStagedUploads } from "../http/staged-uploads";
-import { FileStore } from "../storage/files";
+import { fileStoreFor } from "../storage/files";
 import { accountRoutes } from "./accounts/accounts.routes";
 import { passwordResetRoutes } from "./accounts/password-reset.routes";
 import { allianceRoutes } from "./alliances/alliances.routes";
@@ -30,6 +29,7 @@ import { expertRoutes } from "./experts/experts.routes";
 import { feedRoutes } from "./feed/feed.routes";
 import { healthRoutes } from "./health/health.routes";
 import { listExportRoutes } from "./lists/list-exports.routes";
+import { metricsRoutes } from "./metrics/metrics.routes";
 import { nationalPlatformRoutes } from "./national-platforms/national-platforms.routes";
 import { notificationRoutes } from "./notifications/notifications.routes";
 import { peopleRoutes } from "./people/people.routes";
@@ -54,10 +54,11 @@ import type { RouteDeps, TypedApp } from "./types";
 import { unitRoutes } from "./units/units.routes";
 
 export async function registerRoutes(app: TypedApp, deps: RouteDeps) {
-  const store = new FileStore(join(deps.config.dataDir, "files"));
+  const store = fileStoreFor(deps.config);
   // Uploads are streamed to the store's staging directory (readUpload); what a request staged goes when it ends.
   app.addHook("preValidation", removeStagedUploads);
   await healthRoutes(app, deps);
+  await metricsRoutes(app, deps);
   await authRoutes(app, deps);
   await demoRoutes(app, deps);
   await publicRoutes(app, deps, store);

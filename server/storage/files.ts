@@ -1,12 +1,15 @@
 import { createHash, randomUUID } from "node:crypto";
-import { createReadStream, type ReadStream } from "node:fs";
-import { mkdir, open, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type { Readable } from "node:stream";
 import { eq, sql } from "drizzle-orm";
 import type { Clock } from "../clock";
+import type { Config } from "../config/config";
 import type { Database, Executor, Tx } from "../db/client";
 import { files } from "../db/schema";
 import { Refused, refused } from "../domain/refused";
+import type { ByteStore } from "./byte-store";
+import { LocalByteStore } from "./local-store";
+import { S3ByteStore } from "./s3-store";
 import type { FileContent } from "./staged-file";
 
 export type FileKind = "pdf" | "docx" | "xlsx" | "png" | "jpeg";
@@ -52,15 +55,6 @@ async function lockContent(tx: Tx, storageKey: string) {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${storageKey}))`);
 }
 
-async function syncDirectory(path: string) {
-  const directory = await open(path, "r");
-  try {
-    await directory.sync();
-  } finally {
-    await directory.close();
-  }
-}
-
 export interface StoredFile {
   id: string;
   name: string;
@@ -69,12 +63,21 @@ export interface StoredFile {
   sha256: string;
 }
 
-/** Where uploads are streamed before they are stored: inside the files root, so storing one is a rename. */
+/**
+ * Where uploads are streamed before they are stored: inside the files root, so storing one locally is a rename.
+ * With S3 the root holds only this staging directory.
+ */
 export const stagingDirectoryName = ".staging";
 
-/** Local-directory storage; the S3-compatible backend is the production option (DESIGN). */
+/**
+ * Uploads checked, stored and recorded with their rows. Uploads are staged under `root` on local disk; the stored
+ * bytes go to `bytes`: the same directory by default, or an S3-compatible bucket (`fileStoreFor`).
+ */
 export class FileStore {
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly bytes: ByteStore = new LocalByteStore(root),
+  ) {}
 
   /** A fresh path in the staging directory for one upload (server/storage/staged-file.ts `stageFile`). */
   stagingPath(): string {
@@ -83,7 +86,7 @@ export class FileStore {
 
   /**
    * Checks an upload (not empty, ≤ maxBytes, type by content) and stores it with its row. A staged upload is judged
-   * by its size and first 64 KB, never read again: inside the transaction it is only renamed into place.
+   * by its size and first 64 KB, never read again: inside the transaction it is only moved into place.
    */
   async save(
     tx: Tx,
@@ -118,18 +121,10 @@ export class FileStore {
     }
     const sha256 = Buffer.isBuffer(content) ? createHash("sha256").update(content).digest("hex") : content.sha256;
     const id = randomUUID();
-    const directory = join(this.root, sha256.slice(0, 2));
     const storageKey = join(sha256.slice(0, 2), `${sha256}`);
     await lockContent(tx, storageKey);
-    await mkdir(directory, { recursive: true });
-    if (Buffer.isBuffer(content)) {
-      await writeFile(join(this.root, storageKey), content);
-    } else {
-      // Replaces a copy already stored (the same bytes) atomically, so a download reading it is not cut; the
-      // directory is synced so the name outlives a crash once the row commits (the bytes were synced when staged).
-      await rename(content.path, join(this.root, storageKey));
-      await syncDirectory(directory);
-    }
+    if (Buffer.isBuffer(content)) await this.bytes.putBuffer(storageKey, content);
+    else await this.bytes.putStaged(storageKey, content.path);
     const stored = { id, name: sanitizeFileName(upload.name), mediaType: mediaTypes[kind], size, sha256 };
     await tx.insert(files).values({ ...stored, storageKey, uploadedBy: upload.uploadedBy, createdAt: clock.now() });
     return stored;
@@ -145,23 +140,18 @@ export class FileStore {
       await lockContent(tx, storageKey);
       const [held] = await tx.select({ id: files.id }).from(files).where(eq(files.storageKey, storageKey)).limit(1);
       if (held) return false;
-      try {
-        await unlink(join(this.root, storageKey));
-        return true;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
-        throw error;
-      }
+      return this.bytes.delete(storageKey);
     });
   }
 
+  /** The stored bytes; a key that holds none rejects with code ENOENT. */
   read(storageKey: string): Promise<Buffer> {
-    return readFile(join(this.root, storageKey));
+    return this.bytes.read(storageKey);
   }
 
   /** The stored bytes as a stream, for downloads too large to hold whole (dossiers, server/dossier/zip.ts). */
-  stream(storageKey: string): ReadStream {
-    return createReadStream(join(this.root, storageKey));
+  stream(storageKey: string): Readable {
+    return this.bytes.stream(storageKey);
   }
 
   /** A stored file by id with its content, for a download the caller has already authorised; null if unknown. */
@@ -170,4 +160,13 @@ export class FileStore {
     if (!file) return null;
     return { name: file.name, mediaType: file.mediaType, content: await this.read(file.storageKey) };
   }
+}
+
+/** What decides where files go: the data directory (staging, local storage) and the S3 bucket if there is one. */
+export type StorageSettings = Pick<Config, "dataDir" | "s3">;
+
+/** The platform's file store: staged under DATA_DIR/files, stored there or, with S3_BUCKET set, in that bucket. */
+export function fileStoreFor(config: StorageSettings): FileStore {
+  const root = join(config.dataDir, "files");
+  return new FileStore(root, config.s3 ? new S3ByteStore(config.s3) : new LocalByteStore(root));
 }

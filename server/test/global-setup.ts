@@ -22,7 +22,7 @@ async function prepare(database: Database, dataDir: string) {
   await database.migrate();
   const deps = { database, clock: new ManualClock(templateClockStart), keys: testKeys };
   await seedReferenceData(deps);
-  await loadDemo(deps, dataDir);
+  await loadDemo(deps, { dataDir, s3: undefined });
 }
 
 /**

@@ -4,6 +4,12 @@ import { migrationsFolder } from "../../db/client";
 import { appliedMigrationsIfUp } from "../../db/readiness";
 import type { RouteDeps, TypedApp } from "../types";
 
+const readiness = z.object({
+  status: z.enum(["ready", "not-ready", "draining"]),
+  database: z.string(),
+  migrations: z.string(),
+});
+
 const expectedMigrations = readdirSync(migrationsFolder).filter((name) => name.endsWith(".sql")).length;
 
 export async function healthRoutes(app: TypedApp, deps: RouteDeps) {
@@ -30,12 +36,16 @@ export async function healthRoutes(app: TypedApp, deps: RouteDeps) {
       schema: {
         hide: true,
         response: {
-          200: z.object({ status: z.enum(["ready", "not-ready"]), database: z.string(), migrations: z.string() }),
-          503: z.object({ status: z.enum(["ready", "not-ready"]), database: z.string(), migrations: z.string() }),
+          200: readiness,
+          503: readiness,
         },
       },
     },
     async (_request, reply) => {
+      // Shutting down (http/shutdown.ts): the proxy should stop sending requests here while in-flight ones finish.
+      if (app.lifecycle.draining) {
+        return reply.code(503).send({ status: "draining", database: deps.database.kind, migrations: "-" });
+      }
       try {
         const applied = await appliedMigrationsIfUp(deps.database);
         const ready = applied >= expectedMigrations;
