@@ -19,14 +19,23 @@ export function inPrefecture(divisionColumn: AnyColumn, prefecture: string): SQL
     : sql`left(${divisionColumn}, 4) = ${prefecture.slice(0, 4)}`;
 }
 
-/** Every row of a list a batch at a time: `page` reads one window of the list in its order. */
+/**
+ * Every row of a list a batch at a time: `page` reads one window of the list in its order. The next window is asked
+ * for as soon as a full one arrives, so on PostgreSQL the database reads it while the caller writes this one out.
+ */
 export async function* inBatches<Row>(
   page: (limit: number, offset: number) => Promise<Row[]>,
   batchSize = 500,
 ): AsyncGenerator<Row[]> {
-  for (let offset = 0; ; offset += batchSize) {
-    const rows = await page(batchSize, offset);
-    if (rows.length > 0) yield rows;
-    if (rows.length < batchSize) return;
+  let next: Promise<Row[]> | null = page(batchSize, 0);
+  try {
+    for (let offset = 0; next; offset += batchSize) {
+      const rows: Row[] = await next;
+      next = rows.length === batchSize ? page(batchSize, offset + batchSize) : null;
+      if (rows.length > 0) yield rows;
+    }
+  } finally {
+    // A consumer that stops early (a download cut off) leaves the read in flight: its outcome is of no use.
+    next?.catch(() => undefined);
   }
 }

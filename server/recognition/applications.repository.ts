@@ -186,7 +186,6 @@ function listedQuery(executor: Executor) {
   return executor
     .select({
       application: listedColumns,
-      call: calls,
       callTitleZh: calls.titleZh,
       unitName: units.name,
       recommenderName: recommenders.nameZh,
@@ -200,14 +199,18 @@ function listedQuery(executor: Executor) {
     .innerJoin(recommenders, eq(recommenders.id, applications.recommenderId));
 }
 
-/** Each call of the rows parsed once, however many of its applications they hold. */
-function withParsedCalls<Row extends { call: CallRow }>(rows: Row[]): Row[] {
-  const callsById = new Map<string, CallRow>();
-  return rows.map((row) => {
-    const call = callsById.get(row.call.id) ?? parseCallRow(row.call);
-    callsById.set(call.id, call);
-    return { ...row, call };
-  });
+/**
+ * The calls of a list's rows, each read and parsed once: a page (or an export's batch) shares a handful of calls, and
+ * joining the call's row to every application sent its settings again with each of them.
+ */
+async function withCalls<Row extends { application: { callId: string } }>(
+  executor: Executor,
+  rows: Row[],
+): Promise<Array<Row & { call: CallRow }>> {
+  const ids = [...new Set(rows.map((row) => row.application.callId))];
+  const found = ids.length ? await executor.select().from(calls).where(inArray(calls.id, ids)) : [];
+  const byId = new Map(found.map((call) => [call.id, parseCallRow(call)]));
+  return rows.map((row) => ({ ...row, call: byId.get(row.application.callId)! }));
 }
 
 /**
@@ -252,14 +255,14 @@ export async function listApplications(
       .innerJoin(units, eq(units.id, applications.unitId))
       .where(where),
   );
-  return { rows: withParsedCalls(rows), total };
+  return { rows: await withCalls(executor, rows), total };
 }
 
 /** Every row the filters match, in the list's order, a batch at a time (the Excel export streams them). */
 export function allApplications(executor: Executor, scope: ResolvedScope, filter: ApplicationFilter) {
   const where = applicationListWhere(scope, filter);
   return inBatches(async (limit, offset) =>
-    withParsedCalls(await listWindow(executor, where, applicationOrder(filter), limit, offset)),
+    withCalls(executor, await listWindow(executor, where, applicationOrder(filter), limit, offset)),
   );
 }
 
