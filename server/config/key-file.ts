@@ -1,17 +1,8 @@
 import { randomBytes } from "node:crypto";
-import {
-  chmodSync,
-  existsSync,
-  linkSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { chmodSync, existsSync, linkSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigError } from "./config-error";
+import { makeDataDirectory } from "./data-directory";
 
 export interface Keys {
   /** HMAC-SM3 key of the audit chain: kept outside the database. */
@@ -55,7 +46,7 @@ export function demoKeys(dataDir: string, options: { embedded: boolean }): DemoK
           "Set the AUDIT_KEY and PII_KEY it was created with, or delete the directory to start afresh with the demo data.",
       );
     }
-    mkdirSync(dataDir, { recursive: true });
+    makeDataDirectory(dataDir);
     if (publish(path, generated())) return { keys: readKeyFile(path), path, created: true };
   }
   return { keys: readKeyFile(path), path, created: false };

@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
@@ -10,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { makeDataDirectory } from "../config/data-directory";
 import { serverPaths } from "../paths";
 import { countsChanged } from "./count-cache";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock";
@@ -93,7 +93,7 @@ export async function openEmbedded(
 ): Promise<Database> {
   let lock: DataDirLock | null = null;
   if (dataDir) {
-    mkdirSync(dataDir, { recursive: true });
+    makeDataDirectory(dataDir);
     lock = await acquireDataDirLock(dataDir);
   }
   try {
