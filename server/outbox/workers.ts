@@ -10,7 +10,8 @@ import { dispatchOutbox, type MailSender } from "./outbox";
 
 /**
  * Background loops of one server: outbox delivery every second; every ten minutes the housekeeping: idle sessions,
- * Idempotency-Key responses past their 24 hours, ended rate-limit windows, and anonymous uploads nothing refers to after their retention (row and stored bytes).
+ * Idempotency-Key responses past their 24 hours, ended rate-limit windows, anonymous uploads nothing refers to after
+ * their retention (row and stored bytes), and staging files older than a day (a node killed mid-upload left them).
  * Several servers may run them side by side: each outbox row is claimed in its own transaction.
  */
 export function startWorkers(deps: CommandDeps, log: FastifyBaseLogger, smtpUrl: string | undefined, store: FileStore) {
@@ -42,7 +43,11 @@ export function startWorkers(deps: CommandDeps, log: FastifyBaseLogger, smtpUrl:
     const uploads = purgeAnonymousUploads({ deps, actor: systemActor }, store).catch((error) =>
       log.error({ err: error }, "anonymous upload purge failed"),
     );
-    purging = Promise.all([sessions, uploads]);
+    const staging = store
+      .sweepStaging(deps.clock.now())
+      .then((removed) => removed && log.info({ removed }, "staging files of interrupted uploads removed"))
+      .catch((error) => log.error({ err: error }, "staging sweep failed"));
+    purging = Promise.all([sessions, uploads, staging]);
   }, 600_000);
   return {
     /** Stops both loops; resolves once the runs in progress have ended. */

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
+import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { eq, sql } from "drizzle-orm";
@@ -10,7 +11,7 @@ import { Refused, refused } from "../domain/refused";
 import type { ByteStore } from "./byte-store";
 import { LocalByteStore } from "./local-store";
 import { S3ByteStore } from "./s3-store";
-import type { FileContent } from "./staged-file";
+import { type FileContent, removeStagedFile } from "./staged-file";
 
 export type FileKind = "pdf" | "docx" | "xlsx" | "png" | "jpeg";
 
@@ -82,6 +83,34 @@ export class FileStore {
   /** A fresh path in the staging directory for one upload (server/storage/staged-file.ts `stageFile`). */
   stagingPath(): string {
     return join(this.root, stagingDirectoryName, randomUUID());
+  }
+
+  /**
+   * Housekeeping: staging files older than `olderThanMs` — left by a node killed in the middle of an upload (a
+   * failed or finished upload removes its own). Returns how many were removed.
+   */
+  async sweepStaging(now: Date, olderThanMs = 24 * 60 * 60 * 1000): Promise<number> {
+    const directory = join(this.root, stagingDirectoryName);
+    let names: string[];
+    try {
+      names = await readdir(directory);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
+      throw error;
+    }
+    let removed = 0;
+    for (const name of names) {
+      const path = join(directory, name);
+      const modified = await stat(path).then(
+        (found) => found.mtimeMs,
+        () => null,
+      );
+      if (modified !== null && now.getTime() - modified > olderThanMs) {
+        await removeStagedFile(path);
+        removed += 1;
+      }
+    }
+    return removed;
   }
 
   /**
