@@ -70,7 +70,10 @@ describe("statistics in the browser", () => {
         ]) {
           const chart = page.getByTestId(`chart-${key}-canvas`).locator("svg").first();
           await chart.waitFor({ state: "attached", timeout: 30_000 });
-          expect(await chart.locator("path, rect, text").count(), key).toBeGreaterThan(0);
+          // ECharts attaches its SVG first and draws into it on the next frame: wait for the drawing.
+          await expect
+            .poll(() => chart.locator("path, rect, text").count(), { message: key, timeout: 10_000 })
+            .toBeGreaterThan(0);
         }
         expect(await page.getByTestId("chart-bases-by-type").textContent()).toContain("联合研究类");
 
