@@ -5,12 +5,12 @@ import { type BaseState, baseLifecycle } from "../../policy/lifecycles/base.tran
 import { baseTypes } from "../../policy/reference/base-types";
 import { hubeiDivisions } from "../../policy/reference/divisions";
 import type { Executor } from "../db/client";
-import { cachedCount } from "../db/count-cache";
 import { containsPattern } from "../db/like-pattern";
 import { inBatches, orderBy } from "../db/list-order";
 import { bases, fields, units } from "../db/schema";
 import { parseStored } from "../db/stored-json";
 import { countryNameOf } from "../reference/countries";
+import { countBases } from "../registry/bases.repository";
 import { prefectureCode } from "./portfolio";
 
 /** Bases shown to the public: running ones, including those in rectification (Art. 24 keeps them recognized). */
@@ -134,15 +134,7 @@ export function allPublicBases(executor: Executor, query: PublicBaseFilter) {
 export async function listPublicBases(executor: Executor, query: PublicBaseQuery) {
   const where = and(...conditions(query));
   const rows = await publicPage(executor, query, query.pageSize, (query.page - 1) * query.pageSize);
-  const total = await cachedCount(
-    executor,
-    executor
-      .select({ n: sql<number>`count(*)::int` })
-      .from(bases)
-      .innerJoin(units, eq(units.id, bases.unitId))
-      .where(where),
-  );
-  return { items: rows.map(present), total };
+  return { items: rows.map(present), total: await countBases(executor, where) };
 }
 
 export async function loadPublicBase(executor: Executor, id: string): Promise<PublicBase | null> {

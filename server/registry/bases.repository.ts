@@ -82,7 +82,12 @@ function basePage(executor: Executor, where: SQL | undefined, query: BaseFilter,
 export async function listBases(executor: Executor, scope: ResolvedScope, query: BaseListQuery) {
   const where = and(...conditions(scope, query));
   const rows = await basePage(executor, where, query, query.pageSize, (query.page - 1) * query.pageSize);
-  const total = await cachedCount(
+  return { items: rows.map(presentBaseSummary), total: await countBases(executor, where) };
+}
+
+/** The total behind a list of bases (officer's or public): bases joined to their units, as both lists filter them. */
+export function countBases(executor: Executor, where: SQL | undefined): Promise<number> {
+  return cachedCount(
     executor,
     executor
       .select({ n: sql<number>`count(*)::int` })
@@ -90,7 +95,6 @@ export async function listBases(executor: Executor, scope: ResolvedScope, query:
       .innerJoin(units, eq(units.id, bases.unitId))
       .where(where),
   );
-  return { items: rows.map(presentBaseSummary), total };
 }
 
 /** Every base the filters match, in the list's order, a batch at a time (the officer's registry export). */
