@@ -30,35 +30,20 @@ import { systemClock } from "../server/clock";
 import { loadConfig } from "../server/config/config";
 import { type Database, openEmbedded, openPostgres } from "../server/db/client";
 import { files } from "../server/db/schema";
-import { demoPassword } from "../server/demo/demo-accounts";
 import type { DeadlineDayApplicant } from "./lib/deadline-day-applicants";
+import { databaseUrlFor, engine, serverUrl, signInSession } from "./lib/platform";
 import { median, printTable, type Row, rounds } from "./lib/rounds";
 import type { UploadBurst, UploadJob } from "./lib/upload-burst";
 
 const applicantCount = Number(process.env.BENCH_APPLICANTS ?? 500);
 const megabytes = Number(process.env.BENCH_MB ?? 20);
 const bytes = megabytes * 1024 * 1024;
-const serverUrl = process.env.BENCH_DATABASE_URL;
-const engine = serverUrl ? "PostgreSQL" : "PGlite";
 const mib = (n: number) => n / 1024 / 1024;
 
 const dataDir = mkdtempSync(join(tmpdir(), "guohe-bench-deadline-"));
 const filesRoot = join(dataDir, "files");
 
-/** The server's database: a fresh one named for this bench there, or the embedded one in the data directory. */
-async function serverDatabaseUrl(): Promise<string | undefined> {
-  if (!serverUrl) return undefined;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query("drop database if exists guohe_bench_deadline with (force)");
-  await admin.query("create database guohe_bench_deadline");
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = "/guohe_bench_deadline";
-  return url.toString();
-}
-
-const databaseUrl = await serverDatabaseUrl();
+const databaseUrl = serverUrl ? await databaseUrlFor("guohe_bench_deadline") : undefined;
 const environment = {
   DATA_DIR: dataDir,
   DEMO: "1",
@@ -80,20 +65,6 @@ console.log(
 // The platform, started on that data as a server is.
 const config = { ...loadConfig(environment), logLevel: "silent" as const };
 const database: Database = databaseUrl ? await openPostgres(databaseUrl, 10) : await openEmbedded(dataDir);
-
-async function signIn(appUrl: string, username: string) {
-  const response = await fetch(`${appUrl}/api/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: demoPassword }),
-  });
-  if (!response.ok) throw new Error(`sign-in ${username}: ${response.status}`);
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  return { cookie, csrfToken: ((await response.json()) as { csrfToken: string }).csrfToken };
-}
 
 async function sha256Of(path: string): Promise<string> {
   const hash = createHash("sha256");
@@ -120,7 +91,7 @@ const app = await buildApp({ config, database, clock: systemClock, logger: false
 await app.listen({ port: 0, host: "127.0.0.1" });
 const appUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 started = performance.now();
-const sessions = await eachLimited(applicants, 4, (applicant) => signIn(appUrl, applicant.username));
+const sessions = await eachLimited(applicants, 4, (applicant) => signInSession(appUrl, applicant.username));
 console.log(`${applicantCount} sign-ins in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
 const bare = Fastify();

@@ -34,7 +34,8 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-async function databaseUrlFor(name: string): Promise<string> {
+/** A fresh database `name` on the server BENCH_DATABASE_URL names (dropped first if a run left it). */
+export async function databaseUrlFor(name: string): Promise<string> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`drop database if exists ${name} with (force)`);
@@ -45,18 +46,22 @@ async function databaseUrlFor(name: string): Promise<string> {
   return url.toString();
 }
 
-export async function signIn(appUrl: string, username: string): Promise<string> {
+/** A demo account signed in: its Cookie header and CSRF token. */
+export async function signInSession(appUrl: string, username: string): Promise<{ cookie: string; csrfToken: string }> {
   const response = await fetch(`${appUrl}/api/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ username, password: demoPassword }),
   });
   if (!response.ok) throw new Error(`sign-in ${username}: ${response.status}`);
-  return response.headers
+  const cookie = response.headers
     .getSetCookie()
-    .map((cookie) => cookie.split(";")[0])
+    .map((c) => c.split(";")[0])
     .join("; ");
+  return { cookie, csrfToken: ((await response.json()) as { csrfToken: string }).csrfToken };
 }
+
+export const signIn = async (appUrl: string, username: string) => (await signInSession(appUrl, username)).cookie;
 
 /** A platform named `name` (its database is guohe_bench_<name> on a server), seeded with `size` over the demo. */
 export async function platform(name: string, size: VolumeSize): Promise<Platform> {
