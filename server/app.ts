@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import cookie from "@fastify/cookie";
-import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
 import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
@@ -18,6 +17,7 @@ import { idempotency } from "./http/idempotency";
 import { inputEdge, parseQuerystring, routerErrors } from "./http/input-edge";
 import { postgresRateLimitStore } from "./http/rate-limit-store";
 import { requestContext } from "./http/request-context";
+import { securityHeaders } from "./http/security-headers";
 import type { Lifecycle } from "./http/shutdown";
 import { validatorCompiler } from "./http/validation";
 import { httpMetrics } from "./metrics/http-metrics";
@@ -78,18 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const metrics = deps.config.metricsToken ? createMetrics({ ...deps, log: app.log }) : null;
   await app.register(httpMetrics, { metrics });
   await app.register(cookie, { secret: undefined });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:", "blob:"],
-        scriptSrc: ["'self'"],
-        // The API docs page needs its own inline script; everything else is same-origin.
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  await app.register(securityHeaders);
   // On PostgreSQL limits are counted in the database, so that two app nodes share them; the embedded database serves
   // one process, whose memory is the shared place.
   await app.register(rateLimit, {
