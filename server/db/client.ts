@@ -11,8 +11,8 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { makeDataDirectory } from "../config/data-directory";
 import { serverPaths } from "../paths";
-import { countsChanged } from "./count-cache";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock";
+import { readsChanged } from "./read-cache";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -67,8 +67,8 @@ function wrap(
     kind,
     db,
     executeSql,
-    // Committed or rolled back: the lists' cached totals (count-cache.ts) may have changed.
-    transaction: (work) => db.transaction(work).finally(() => countsChanged(db)),
+    // Committed or rolled back: the lists' cached reads (read-cache.ts) may have changed.
+    transaction: (work) => db.transaction(work).finally(() => readsChanged(db)),
     migrate,
     async appliedMigrations() {
       const result = await db.execute(

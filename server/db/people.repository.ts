@@ -4,7 +4,7 @@ import type { Ability } from "../../policy/access/abilities";
 import { type ResolvedScope, unitRows } from "../access/scope";
 import { maskIdNumber, maskPhone, type PiiCipher } from "../crypto/sm";
 import type { Executor } from "./client";
-import { cachedCount } from "./count-cache";
+import { cachedCount } from "./read-cache";
 import { people, units } from "./schema";
 
 export type PersonRow = typeof people.$inferSelect;

@@ -6,9 +6,9 @@ import { type ResolvedScope, unitRows } from "../access/scope";
 import type { PiiCipher } from "../crypto/sm";
 import { maskPhone } from "../crypto/sm";
 import type { Executor } from "./client";
-import { cachedCount } from "./count-cache";
 import { containsPattern } from "./like-pattern";
 import { inBatches, inPrefecture, orderBy } from "./list-order";
+import { cachedCount } from "./read-cache";
 import { recommenders, units } from "./schema";
 
 export type UnitRow = typeof units.$inferSelect;

@@ -19,7 +19,7 @@ export const applicationColumns: ExportColumn<ListedApplication>[] = [
   { header: "状态", width: 18, value: (r) => words.applicationState(r.application.state) },
   { header: "当前审核部门", width: 26, value: (r) => r.recommenderName },
   { header: "推荐排序", width: 10, value: (r) => r.application.priority },
-  { header: "基地负责人", width: 12, value: (r) => r.directorName ?? "" },
+  { header: "基地负责人", width: 12, value: (r) => r.application.directorName ?? "" },
   { header: "提交日期", width: 16, value: (r) => words.date(r.application.submittedAt) },
   { header: "最近更新", width: 16, value: (r) => words.date(r.application.updatedAt) },
 ];

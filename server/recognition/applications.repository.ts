@@ -27,9 +27,9 @@ import { type Region, regionCodes } from "../../policy/reference/regions";
 import type { Caller } from "../access/caller";
 import { type ResolvedScope, recommenderRows, unitRows } from "../access/scope";
 import type { Executor } from "../db/client";
-import { cachedCount } from "../db/count-cache";
 import { containsPattern } from "../db/like-pattern";
 import { inBatches, inPrefecture, orderBy } from "../db/list-order";
+import { cachedCount, cachedRead } from "../db/read-cache";
 import { applications, calls, recommendationLetters, recommenders, units } from "../db/schema";
 import { type ApplicationJsonColumn, parseApplicationRow, parseCallRow } from "../db/stored-json";
 import { actorOn, baseFacts } from "./application-facts";
@@ -171,13 +171,11 @@ function applicationOrder(filter: ApplicationFilter): SQL[] {
   return [...orderBy(applicationSorts[filter.sort], filter.order), asc(applications.id)];
 }
 
-/** An application as a list shows it: every column but the form and eligibility JSON, and the director's name. */
+/** An application as a list shows it: every column but the form and eligibility JSON (the director's name is one). */
 const { form: _form, eligibility: _eligibility, ...listedColumns } = getTableColumns(applications);
 export type ListedApplicationRow = Omit<ApplicationRow, "form" | "eligibility">;
 export type ListedApplication = Omit<JoinedApplication, "application" | "unit"> & {
   application: ListedApplicationRow;
-  /** Read from the form's director by the list query; a full row reads it from its parsed form. */
-  directorName?: string | null;
   /** The host unit's registration division (the list query reads it for the export's 市州). */
   unitDivision?: string;
 };
@@ -191,7 +189,6 @@ function listedQuery(executor: Executor) {
       recommenderName: recommenders.nameZh,
       holderParentId: recommenders.parentId,
       unitDivision: units.divisionCode,
-      directorName: sql<string | null>`${applications.form}->'director'->>'name'`,
     })
     .from(applications)
     .innerJoin(calls, eq(calls.id, applications.callId))
@@ -201,15 +198,20 @@ function listedQuery(executor: Executor) {
 
 /**
  * The calls of a list's rows, each read and parsed once: a page (or an export's batch) shares a handful of calls, and
- * joining the call's row to every application sent its settings again with each of them.
+ * joining the call's row to every application sent its settings again with each of them. Pages in a row reuse them
+ * (db/read-cache.ts: until a transaction on this node ends, at most 5 s); the parsed calls are shared, never changed.
  */
 async function withCalls<Row extends { application: { callId: string } }>(
   executor: Executor,
   rows: Row[],
 ): Promise<Array<Row & { call: CallRow }>> {
-  const ids = [...new Set(rows.map((row) => row.application.callId))];
-  const found = ids.length ? await executor.select().from(calls).where(inArray(calls.id, ids)) : [];
-  const byId = new Map(found.map((call) => [call.id, parseCallRow(call)]));
+  const ids = [...new Set(rows.map((row) => row.application.callId))].sort();
+  const byId = ids.length
+    ? await cachedRead(executor, `calls\u0000${ids.join(",")}`, async () => {
+        const found = await executor.select().from(calls).where(inArray(calls.id, ids));
+        return new Map(found.map((call) => [call.id, parseCallRow(call)]));
+      })
+    : new Map<string, CallRow>();
   return rows.map((row) => ({ ...row, call: byId.get(row.application.callId)! }));
 }
 
@@ -350,8 +352,6 @@ export function presentSummary(
   const app = row.application;
   const state = app.state as ApplicationState;
   const label = applicationLifecycle.stateLabels[state];
-  const directorName =
-    row.directorName !== undefined ? row.directorName : (app as Partial<ApplicationRow>).form?.director?.name;
   return {
     id: app.id,
     callId: app.callId,
@@ -370,7 +370,7 @@ export function presentSummary(
     region: app.region,
     standardName: app.standardName,
     standardNameProblem: nameOf(app).problem,
-    directorName: typeof directorName === "string" ? directorName : null,
+    directorName: app.directorName,
     priority: app.priority,
     submittedAt: app.submittedAt?.toISOString() ?? null,
     lastReason: app.lastReason,

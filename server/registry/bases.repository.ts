@@ -5,9 +5,9 @@ import { type BaseState, baseLifecycle } from "../../policy/lifecycles/base.tran
 import { baseTypes } from "../../policy/reference/base-types";
 import { type ResolvedScope, unitRows } from "../access/scope";
 import type { Executor } from "../db/client";
-import { cachedCount } from "../db/count-cache";
 import { containsPattern } from "../db/like-pattern";
 import { inBatches, inPrefecture, orderBy } from "../db/list-order";
+import { cachedCount } from "../db/read-cache";
 import { bases, recommenders, units } from "../db/schema";
 
 /** A base with what its page names: the host unit and the recommender that recommends the unit (Art. 17). */

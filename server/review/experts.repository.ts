@@ -4,9 +4,9 @@ import type { Expert } from "../../contracts/review";
 import type { Ability } from "../../policy/access/abilities";
 import { maskIdNumber, maskPhone, type PiiCipher } from "../crypto/sm";
 import type { Executor } from "../db/client";
-import { cachedCount } from "../db/count-cache";
 import { containsPattern } from "../db/like-pattern";
 import { inBatches, orderBy } from "../db/list-order";
+import { cachedCount } from "../db/read-cache";
 import { accounts, experts, people } from "../db/schema";
 import { parseExpertRow } from "../db/stored-json";
 

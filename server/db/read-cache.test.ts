@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds, startTestApp, type TestApp } from "../test/harness";
-import { cachedCount, countTtlMs } from "./count-cache";
+import { cachedCount, cachedRead, readTtlMs } from "./read-cache";
 
-describe.each(databaseKinds())("cached list totals on %s", (kind) => {
+describe.each(databaseKinds())("cached reads on %s", (kind) => {
   let t: TestApp;
   const count = (executor: TestApp["database"]["db"], now?: number) =>
     cachedCount(executor, executor.select({ n: sql<number>`count(*)::int` }).from(sql`count_cache_probe`), now);
@@ -24,7 +24,7 @@ describe.each(databaseKinds())("cached list totals on %s", (kind) => {
     await t.database.executeSql("insert into count_cache_probe values (2)");
     const now = Date.now();
     expect(await count(db, now)).toBe(1);
-    expect(await count(db, now + countTtlMs + 1)).toBe(2);
+    expect(await count(db, now + readTtlMs + 1)).toBe(2);
   });
 
   it("never caches inside a transaction, which sees its own rows", async () => {
@@ -37,5 +37,28 @@ describe.each(databaseKinds())("cached list totals on %s", (kind) => {
       );
     });
     expect(await count(db)).toBe(before + 1);
+  });
+
+  it("reads once for concurrent callers of a key, and keeps no failed read", async () => {
+    const db = t.database.db;
+    let reads = 0;
+    const read = async () => {
+      reads += 1;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return reads;
+    };
+    const values = await Promise.all(Array.from({ length: 50 }, () => cachedRead(db, "probe-shared", read)));
+    expect(new Set(values)).toEqual(new Set([1]));
+    expect(reads).toBe(1);
+
+    let attempts = 0;
+    const failing = async () => {
+      attempts += 1;
+      if (attempts === 1) throw new Error("connection lost");
+      return attempts;
+    };
+    await expect(cachedRead(db, "probe-failing", failing)).rejects.toThrow("connection lost");
+    expect(await cachedRead(db, "probe-failing", failing)).toBe(2);
+    expect(await cachedRead(db, "probe-failing", failing)).toBe(2);
   });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "applications" ADD COLUMN "director_name" text GENERATED ALWAYS AS (form->'director'->>'name') STORED;
