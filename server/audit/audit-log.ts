@@ -90,19 +90,37 @@ export function onAuditAppend(listener: () => void): () => void {
 }
 
 /**
- * Appends one entry, chained by HMAC-SM3 to the previous one. Runs inside the caller's transaction, so the entry
- * commits or rolls back with the change it records; the head row lock orders concurrent appends. The database refuses
- * to change or delete an entry once written (migration 0011).
+ * Appends entries, each chained by HMAC-SM3 to the one before. Runs inside the caller's transaction, so the entries
+ * commit or roll back with the change they record; the head row lock orders concurrent appends, and it is held from
+ * here to the commit: commands append at their end (commands/command.ts), so writers queue on it only that long. The
+ * database refuses to change or delete an entry once written (migration 0011). Returns the entries' sequence numbers.
  */
-export async function appendAudit(tx: Tx, key: Buffer, clock: Clock, entry: AuditEntry): Promise<number> {
+export async function appendAudits(tx: Tx, key: Buffer, clock: Clock, entries: AuditEntry[]): Promise<number[]> {
+  if (entries.length === 0) return [];
   const [head] = await tx.select().from(auditHead).where(eq(auditHead.id, 1)).for("update");
   if (!head) throw new Error("audit chain head missing: migrations not applied");
-  const row = storableEntry(head.seq + 1, clock.now(), entry);
-  const mac = auditMac(key, head.mac, row);
-  await tx.insert(auditLog).values({ ...row, outcome: entry.outcome, prevMac: head.mac, mac });
-  await tx.update(auditHead).set({ seq: row.seq, mac }).where(eq(auditHead.id, 1));
+  const at = clock.now();
+  let previous = { seq: head.seq, mac: head.mac };
+  const rows = entries.map((entry) => {
+    const row = storableEntry(previous.seq + 1, at, entry);
+    const mac = auditMac(key, previous.mac, row);
+    const stored = { ...row, outcome: entry.outcome, prevMac: previous.mac, mac };
+    previous = { seq: row.seq, mac };
+    return stored;
+  });
+  // The head moves one entry at a time (migration 0011's trigger refuses any other step).
+  for (const row of rows) {
+    await tx.insert(auditLog).values(row);
+    await tx.update(auditHead).set({ seq: row.seq, mac: row.mac }).where(eq(auditHead.id, 1));
+  }
   for (const listener of appendListeners) listener();
-  return row.seq;
+  return rows.map((row) => row.seq);
+}
+
+/** Appends one entry (appendAudits). */
+export async function appendAudit(tx: Tx, key: Buffer, clock: Clock, entry: AuditEntry): Promise<number> {
+  const [seq] = await appendAudits(tx, key, clock, [entry]);
+  return seq!;
 }
 
 export interface BrokenEntry {

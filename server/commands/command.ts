@@ -1,5 +1,5 @@
 import type { Caller } from "../access/caller";
-import { type AuditEntry, appendAudit } from "../audit/audit-log";
+import { type AuditEntry, appendAudit, appendAudits } from "../audit/audit-log";
 import type { Clock } from "../clock";
 import type { Keys } from "../config/config";
 import { PiiCipher } from "../crypto/sm";
@@ -49,7 +49,7 @@ export interface CommandContext {
   keys: Keys;
   pii: PiiCipher;
   actor: Actor;
-  /** Appends a success entry for this command's action to the audit chain, in this transaction. */
+  /** Records a success entry for this command's action, appended to the audit chain when the work is done. */
   audit(
     entry: Pick<AuditEntry, "targetType" | "targetId" | "changes" | "reason"> & {
       action?: string;
@@ -95,6 +95,8 @@ export async function execute<T>(
 ): Promise<T> {
   try {
     return await deps.database.transaction(async (tx) => {
+      // Appended when the work is done: the audit head stays locked from then to the commit only.
+      const entries: AuditEntry[] = [];
       const context: CommandContext = {
         tx,
         clock: deps.clock,
@@ -102,7 +104,7 @@ export async function execute<T>(
         pii: piiCipher(deps.keys),
         actor,
         audit: async (entry) => {
-          await appendAudit(tx, deps.keys.audit, deps.clock, {
+          entries.push({
             ...auditBase({ ...actor, ...entry.actor }, entry.action ?? action),
             targetType: entry.targetType ?? target?.type ?? null,
             targetId: entry.targetId ?? target?.id ?? null,
@@ -112,7 +114,9 @@ export async function execute<T>(
         },
         enqueue: (message) => enqueue(tx, deps.clock, message),
       };
-      return work(context);
+      const result = await work(context);
+      await appendAudits(tx, deps.keys.audit, deps.clock, entries);
+      return result;
     });
   } catch (thrown) {
     const error = isUniqueViolation(thrown) ? concurrentChange() : thrown;
