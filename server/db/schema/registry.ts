@@ -40,6 +40,8 @@ export const bases = pgTable(
   },
   (t) => [
     index("bases_unit_idx").on(t.unitId),
+    // Art. 12.3: the director's other bases, read by every eligibility check (a scan of every base without it).
+    index("bases_director_idx").on(t.directorPersonId),
     index("bases_status_idx").on(t.status),
     uniqueIndex("bases_name_unit_key").on(t.standardName, t.unitId),
     // The registry's default order (newest recognition first), and its search by name (issue 16).

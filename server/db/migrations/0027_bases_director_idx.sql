@@ -1,0 +1,1 @@
+CREATE INDEX "bases_director_idx" ON "bases" USING btree ("director_person_id");
