@@ -22,10 +22,11 @@ export function inPrefecture(divisionColumn: AnyColumn, prefecture: string): SQL
 /**
  * Every row of a list a batch at a time: `page` reads one window of the list in its order. The next window is asked
  * for as soon as a full one arrives, so on PostgreSQL the database reads it while the caller writes this one out.
+ * Windows of 2,000 (a few MB of rows): with 500, a 10k-row export waited on the database a third of its time.
  */
 export async function* inBatches<Row>(
   page: (limit: number, offset: number) => Promise<Row[]>,
-  batchSize = 500,
+  batchSize = 2_000,
 ): AsyncGenerator<Row[]> {
   let next: Promise<Row[]> | null = page(batchSize, 0);
   try {
