@@ -26,19 +26,25 @@ export type FileContent = Buffer | StagedFile;
  */
 export async function stageFile(path: string, source: AsyncIterable<Uint8Array>): Promise<StagedFile> {
   await mkdir(dirname(path), { recursive: true });
-  const file = await open(path, "wx", 0o600);
+  const file = await open(path, "wx+", 0o600);
   const hash = createHash("sha256");
-  const head = Buffer.allocUnsafe(headBytes);
   let size = 0;
+  let head: Buffer;
   try {
     for await (const chunk of source) {
-      if (size < headBytes) head.set(chunk.subarray(0, headBytes - size), size);
       hash.update(chunk);
       size += chunk.byteLength;
       // A short write only happens on a full disk or a signal; write until the chunk is all out.
       for (let written = 0; written < chunk.byteLength; ) {
         written += (await file.write(chunk, written, chunk.byteLength - written)).bytesWritten;
       }
+    }
+    // Read back once the file is written (from the page cache): hundreds of uploads in flight hold no head each.
+    head = Buffer.allocUnsafe(Math.min(size, headBytes));
+    for (let read = 0; read < head.length; ) {
+      const { bytesRead } = await file.read(head, read, head.length - read, read);
+      if (bytesRead === 0) throw new Error(`staged file ${path} shorter than written`);
+      read += bytesRead;
     }
     await file.sync();
     await file.close();
@@ -47,7 +53,7 @@ export async function stageFile(path: string, source: AsyncIterable<Uint8Array>)
     await removeStagedFile(path);
     throw error;
   }
-  return { path, size, sha256: hash.digest("hex"), head: head.subarray(0, Math.min(size, headBytes)) };
+  return { path, size, sha256: hash.digest("hex"), head };
 }
 
 /** Removes a staging file; one already moved into the store (or never created) is no error. */
