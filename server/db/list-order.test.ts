@@ -5,27 +5,38 @@ describe("inBatches", () => {
   const source = Array.from({ length: 1_234 }, (_, i) => i);
 
   it("yields every row once, in order, and asks for the next window before the caller is done with this one", async () => {
-    const asked: number[] = [];
-    const batches = inBatches(async (limit, offset) => {
-      asked.push(offset);
-      return source.slice(offset, offset + limit);
-    }, 500);
+    const asked: Array<[number, number]> = [];
+    const batches = inBatches(
+      async (limit, offset) => {
+        asked.push([offset, limit]);
+        return source.slice(offset, offset + limit);
+      },
+      { first: 100, largest: 400 },
+    );
     const seen: number[] = [];
     for await (const batch of batches) {
       // While this batch is being written out, the next window has been asked for already.
-      if (batch.length === 500) expect(asked.at(-1)).toBe((seen.length / 500 + 1) * 500);
+      const [lastOffset] = asked.at(-1)!;
+      if (seen.length + batch.length < source.length) expect(lastOffset).toBe(seen.length + batch.length);
       seen.push(...batch);
     }
     expect(seen).toEqual(source);
-    expect(asked).toEqual([0, 500, 1_000]);
+    // Windows double from the first up to the largest.
+    expect(asked).toEqual([
+      [0, 100],
+      [100, 200],
+      [300, 400],
+      [700, 400],
+      [1_100, 400],
+    ]);
   });
 
   it("stops after an exactly full last window without yielding an empty batch", async () => {
     const sizes: number[] = [];
-    for await (const batch of inBatches(
-      async (limit, offset) => source.slice(0, 1_000).slice(offset, offset + limit),
-      500,
-    )) {
+    for await (const batch of inBatches(async (limit, offset) => source.slice(0, 1_000).slice(offset, offset + limit), {
+      first: 500,
+      largest: 500,
+    })) {
       sizes.push(batch.length);
     }
     expect(sizes).toEqual([500, 500]);
@@ -33,11 +44,14 @@ describe("inBatches", () => {
 
   it("leaves no unhandled rejection when the caller stops early and the read in flight fails", async () => {
     let calls = 0;
-    const batches = inBatches(async (limit, offset) => {
-      calls += 1;
-      if (calls > 1) throw new Error("the connection went away");
-      return source.slice(offset, offset + limit);
-    }, 500);
+    const batches = inBatches(
+      async (limit, offset) => {
+        calls += 1;
+        if (calls > 1) throw new Error("the connection went away");
+        return source.slice(offset, offset + limit);
+      },
+      { first: 500 },
+    );
     for await (const batch of batches) {
       expect(batch).toHaveLength(500);
       break;

@@ -22,17 +22,23 @@ export function inPrefecture(divisionColumn: AnyColumn, prefecture: string): SQL
 /**
  * Every row of a list a batch at a time: `page` reads one window of the list in its order. The next window is asked
  * for as soon as a full one arrives, so on PostgreSQL the database reads it while the caller writes this one out.
- * Windows of 2,000 (a few MB of rows): with 500, a 10k-row export waited on the database a third of its time.
+ * Windows start at `first` rows, so the download starts at once, and double up to `largest`: each window past the
+ * first is read again from the list's start (offset), and with 500-row windows a 10k-row export waited on the
+ * database a third of its time. Two windows are in memory at most (a few MB at the largest).
  */
 export async function* inBatches<Row>(
   page: (limit: number, offset: number) => Promise<Row[]>,
-  batchSize = 2_000,
+  { first = 1_000, largest = 8_000 }: { first?: number; largest?: number } = {},
 ): AsyncGenerator<Row[]> {
-  let next: Promise<Row[]> | null = page(batchSize, 0);
+  let size = first;
+  let next: Promise<Row[]> | null = page(size, 0);
   try {
-    for (let offset = 0; next; offset += batchSize) {
+    for (let offset = 0; next; ) {
       const rows: Row[] = await next;
-      next = rows.length === batchSize ? page(batchSize, offset + batchSize) : null;
+      const full = rows.length === size;
+      offset += size;
+      size = Math.min(size * 2, largest);
+      next = full ? page(size, offset) : null;
       if (rows.length > 0) yield rows;
     }
   } finally {
