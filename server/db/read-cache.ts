@@ -28,7 +28,7 @@ export function readsChanged(db: object): void {
 }
 
 /** Whether `executor` is a transaction, whose reads are never cached. */
-export const inTransaction = (executor: object) => executor instanceof PgTransaction;
+const inTransaction = (executor: object) => executor instanceof PgTransaction;
 
 /**
  * `read()`'s value under `key`, from the cache when no transaction on `db` has ended since it was read and it is
@@ -63,7 +63,6 @@ interface CountQuery extends PromiseLike<Array<{ n: number | string }>> {
 
 /** The query's `n`, through the cache. */
 export function cachedCount(db: object, query: CountQuery, now = Date.now()): Promise<number> {
-  if (inTransaction(db)) return Promise.resolve(query).then(([row]) => Number(row?.n ?? 0));
   const { sql, params } = query.toSQL();
   return cachedRead(
     db,
