@@ -1,6 +1,7 @@
 import { type AnyColumn, inArray, type SQL, sql } from "drizzle-orm";
 import { type Ability, abilities, type Scope, scopeOf } from "../../policy/access/abilities";
 import type { Executor } from "../db/client";
+import { cachedRead } from "../db/read-cache";
 import { units } from "../db/schema";
 import { refused } from "../domain/refused";
 import type { Caller } from "./caller";
@@ -27,7 +28,7 @@ export async function recommenderSubtree(executor: Executor, recommenderId: stri
   return new Set(rows.map((row) => row.id));
 }
 
-/** The sub-tree is read once per request: the Caller object lives for one request. */
+/** The sub-tree is read once per request (the Caller object lives for one request), and reused until a commit. */
 const subtrees = new WeakMap<Caller, Promise<Set<string>>>();
 
 /**
@@ -47,7 +48,8 @@ export async function resolveScope(
   if (scope === "jurisdiction" && caller.recommenderId) {
     let subtree = subtrees.get(caller);
     if (!subtree) {
-      subtree = recommenderSubtree(executor, caller.recommenderId);
+      const root = caller.recommenderId;
+      subtree = cachedRead(executor, `recommender-subtree\u0000${root}`, () => recommenderSubtree(executor, root));
       subtrees.set(caller, subtree);
     }
     recommenderIds = await subtree;

@@ -11,8 +11,9 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { makeDataDirectory } from "../config/data-directory";
 import { serverPaths } from "../paths";
+import { changeChannel, listenForChanges } from "./change-listener";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock";
-import { readsChanged } from "./read-cache";
+import { hearsChanges, readsChanged } from "./read-cache";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -56,6 +57,11 @@ function firstCount(result: unknown): number {
   return Number(rows?.[0]?.n ?? 0);
 }
 
+/** Tells every node listening (change-listener.ts) at commit, if the transaction wrote anything. */
+const notifyIfWritten = sql.raw(
+  `select case when txid_current_if_assigned() is not null then pg_notify('${changeChannel}', '') end`,
+);
+
 function wrap(
   kind: Database["kind"],
   db: Db,
@@ -63,12 +69,20 @@ function wrap(
   close: () => Promise<void>,
   executeSql: Database["executeSql"],
 ): Database {
+  const notifies = kind === "postgres";
   return {
     kind,
     db,
     executeSql,
-    // Committed or rolled back: the lists' cached reads (read-cache.ts) may have changed.
-    transaction: (work) => db.transaction(work).finally(() => readsChanged(db)),
+    // Committed or rolled back: the lists' cached reads (read-cache.ts) may have changed, here and on other nodes.
+    transaction: (work) =>
+      db
+        .transaction(async (tx) => {
+          const result = await work(tx);
+          if (notifies) await tx.execute(notifyIfWritten);
+          return result;
+        })
+        .finally(() => readsChanged(db)),
     migrate,
     async appliedMigrations() {
       const result = await db.execute(
@@ -130,11 +144,19 @@ export async function openPostgres(url: string, poolSize = 10, onQuery?: QueryLi
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   await pool.query("select 1");
   const db = drizzlePg({ client: pool, schema, ...loggerFor(onQuery) }) as unknown as Db;
+  const listener = listenForChanges(
+    url,
+    () => readsChanged(db),
+    (listening) => hearsChanges(db, listening),
+  );
   const database = wrap(
     "postgres",
     db,
     () => migratePg(db as never, { migrationsFolder }),
-    () => pool.end(),
+    async () => {
+      await listener.close();
+      await pool.end();
+    },
     async (text, values) => {
       // Several statements in one text answer one result each; the caller wants the last.
       const result: pg.QueryResult | pg.QueryResult[] = await pool.query(text, values);

@@ -1,7 +1,11 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds, startTestApp, type TestApp } from "../test/harness";
-import { cachedCount, cachedRead, readTtlMs } from "./read-cache";
+import { openPostgres } from "./client";
+import { cachedCount, cachedRead, hearsChanges, readTtlMs } from "./read-cache";
+
+/** Long enough for this node's own commit notification (PostgreSQL) to have arrived. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
 
 describe.each(databaseKinds())("cached reads on %s", (kind) => {
   let t: TestApp;
@@ -18,9 +22,10 @@ describe.each(databaseKinds())("cached reads on %s", (kind) => {
     const db = t.database.db;
     expect(await count(db)).toBe(0);
     await t.database.transaction((tx) => tx.execute(sql`insert into count_cache_probe values (1)`));
+    await settle();
     expect(await count(db)).toBe(1);
 
-    // A write this node did not see end (another node's): the total stays until the time-to-live has passed.
+    // A write outside any transaction of the platform's: the total stays until the time-to-live has passed.
     await t.database.executeSql("insert into count_cache_probe values (2)");
     const now = Date.now();
     expect(await count(db, now)).toBe(1);
@@ -61,4 +66,56 @@ describe.each(databaseKinds())("cached reads on %s", (kind) => {
     expect(await cachedRead(db, "probe-failing", failing)).toBe(2);
     expect(await cachedRead(db, "probe-failing", failing)).toBe(2);
   });
+
+  it("reuses nothing while other nodes' commits cannot be heard", async () => {
+    const db = t.database.db;
+    const before = await count(db);
+    hearsChanges(db, false);
+    try {
+      await t.database.executeSql("insert into count_cache_probe values (4)");
+      expect(await count(db)).toBe(before + 1);
+    } finally {
+      hearsChanges(db, true);
+    }
+  });
+
+  if (kind === "postgres")
+    it("hears another node's commit at once, not after the time-to-live", async () => {
+      const db = t.database.db;
+      const nodeB = await openPostgres(t.databaseUrl!, 2);
+      try {
+        const now = Date.now();
+        const before = await count(db, now);
+        await nodeB.transaction((tx) => tx.execute(sql`insert into count_cache_probe values (5)`));
+        let seen = await count(db, now);
+        for (let waited = 0; seen === before && waited < 2_000; waited += 50) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          seen = await count(db, now);
+        }
+        expect(seen).toBe(before + 1);
+
+        // A transaction that wrote nothing tells no one: node A keeps its cached total.
+        await nodeB.transaction((tx) => tx.execute(sql`select 1`));
+        await t.database.executeSql("insert into count_cache_probe values (6)");
+        await settle();
+        expect(await count(db, now)).toBe(before + 1);
+
+        // The listening connection is cut: the node listens again, and hears the next commit.
+        const cut = await t.database.executeSql(
+          "select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query = 'listen platform_changed'",
+        );
+        expect(cut.rows.length).toBe(2);
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        const cached = await count(db, now);
+        await nodeB.transaction((tx) => tx.execute(sql`insert into count_cache_probe values (7)`));
+        seen = await count(db, now);
+        for (let waited = 0; seen === cached && waited < 2_000; waited += 50) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          seen = await count(db, now);
+        }
+        expect(seen).toBe(cached + 1);
+      } finally {
+        await nodeB.close();
+      }
+    });
 });

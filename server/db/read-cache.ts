@@ -4,12 +4,13 @@ import { PgTransaction } from "drizzle-orm/pg-core";
  * Reads the lists repeat on every page (issue 16): the totals of the big lists (`count(*)` over 50k applications cost
  * more than the page itself) and the calls a page's rows belong to. A value is kept per database and key until any
  * transaction on that database ends (Database.transaction calls `readsChanged` after commit or rollback: every state
- * change runs in one) or for `readTtlMs`, which bounds what a second node's writes can leave stale. Only reads outside
+ * change runs in one; on PostgreSQL every node's commits are heard through db/change-listener.ts) or for `readTtlMs`,
+ * which bounds what a write outside those transactions can leave stale. Only reads outside
  * a transaction are cached: a transaction sees its own uncommitted rows. Concurrent misses of one key share one read,
  * so a page asked by fifty users at once after a write counts once.
  */
 
-/** How long a value may be reused when no transaction on this node has ended since (another node's writes). */
+/** How long a value may be reused when no transaction has ended since (a write outside `Database.transaction`). */
 export const readTtlMs = 5_000;
 const maxEntries = 5_000;
 
@@ -20,6 +21,8 @@ interface Entry {
 }
 
 const generations = new WeakMap<object, number>();
+/** Databases whose other nodes' commits cannot be heard right now (db/change-listener.ts): nothing is reused. */
+const deaf = new WeakSet<object>();
 const caches = new WeakMap<object, Map<string, Entry>>();
 
 /** Called when a transaction on `db` has ended: every value cached for it may have changed. */
@@ -27,16 +30,32 @@ export function readsChanged(db: object): void {
   generations.set(db, (generations.get(db) ?? 0) + 1);
 }
 
+/** Whether this node hears every node's commits on `db`; while it does not, reads are not reused. */
+export function hearsChanges(db: object, hears: boolean): void {
+  if (hears) deaf.delete(db);
+  else deaf.add(db);
+  // What was read before may have changed unheard.
+  readsChanged(db);
+}
+
+/** `value`, made read-only all the way down: a caller that changed a shared value would change every later caller's. */
+function frozen<T>(value: T): T {
+  if (value === null || typeof value !== "object" || ArrayBuffer.isView(value) || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  const children = value instanceof Map ? value.values() : Object.values(value);
+  for (const child of children) frozen(child);
+  return value;
+}
+
 /** Whether `executor` is a transaction, whose reads are never cached. */
 const inTransaction = (executor: object) => executor instanceof PgTransaction;
 
 /**
  * `read()`'s value under `key`, from the cache when no transaction on `db` has ended since it was read and it is
- * fresh. The caller must not change what it gets: it is shared with every later caller of the key. A failed read is
- * not kept.
+ * fresh. What it gets is frozen: it is shared with every later caller of the key. A failed read is not kept.
  */
 export function cachedRead<T>(db: object, key: string, read: () => Promise<T>, now = Date.now()): Promise<T> {
-  if (inTransaction(db)) return read();
+  if (inTransaction(db) || deaf.has(db)) return read();
   let cache = caches.get(db);
   if (!cache) {
     cache = new Map();
@@ -45,7 +64,7 @@ export function cachedRead<T>(db: object, key: string, read: () => Promise<T>, n
   const generation = generations.get(db) ?? 0;
   const hit = cache.get(key);
   if (hit && hit.generation === generation && hit.expires > now) return hit.value as Promise<T>;
-  const value = read();
+  const value = read().then(frozen);
   if (cache.size >= maxEntries) cache.clear();
   // The generation read before the query: a transaction ending meanwhile makes this entry stale at once.
   const entry = { generation, expires: now + readTtlMs, value };
@@ -56,18 +75,32 @@ export function cachedRead<T>(db: object, key: string, read: () => Promise<T>, n
   return value;
 }
 
-/** A count query as drizzle builds it: its SQL for the key, and the rows it resolves to. */
-interface CountQuery extends PromiseLike<Array<{ n: number | string }>> {
+/** A query as drizzle builds it: its SQL names the cache entry, awaiting it runs it. */
+interface BuiltQuery<Rows> extends PromiseLike<Rows> {
   toSQL(): { sql: string; params: unknown[] };
 }
 
-/** The query's `n`, through the cache. */
-export function cachedCount(db: object, query: CountQuery, now = Date.now()): Promise<number> {
+/**
+ * The query's rows through `shape`, through the cache. `use` names what `shape` makes of them: one query text shaped
+ * two ways is two entries. Scope is part of the query's conditions, so two callers share an entry only if they may
+ * read the same rows.
+ */
+export function cachedQuery<Rows, T>(
+  db: object,
+  use: string,
+  query: BuiltQuery<Rows>,
+  shape: (rows: Rows) => T | Promise<T>,
+  now = Date.now(),
+): Promise<T> {
   const { sql, params } = query.toSQL();
-  return cachedRead(
-    db,
-    `count\u0000${sql}\u0000${JSON.stringify(params)}`,
-    async () => Number((await query)[0]?.n ?? 0),
-    now,
-  );
+  return cachedRead(db, `${use}\u0000${sql}\u0000${JSON.stringify(params)}`, async () => shape(await query), now);
+}
+
+/** The query's `n`, through the cache. */
+export function cachedCount(
+  db: object,
+  query: BuiltQuery<Array<{ n: number | string }>>,
+  now = Date.now(),
+): Promise<number> {
+  return cachedQuery(db, "count", query, (rows) => Number(rows[0]?.n ?? 0), now);
 }

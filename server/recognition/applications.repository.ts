@@ -29,7 +29,7 @@ import { type ResolvedScope, recommenderRows, unitRows } from "../access/scope";
 import type { Executor } from "../db/client";
 import { containsPattern } from "../db/like-pattern";
 import { inBatches, inPrefecture, orderBy } from "../db/list-order";
-import { cachedCount, cachedRead } from "../db/read-cache";
+import { cachedCount, cachedQuery, cachedRead } from "../db/read-cache";
 import { applications, calls, recommendationLetters, recommenders, units } from "../db/schema";
 import { type ApplicationJsonColumn, parseApplicationRow, parseCallRow } from "../db/stored-json";
 import { actorOn, baseFacts } from "./application-facts";
@@ -235,20 +235,24 @@ function listWindow(executor: Executor, where: SQL, order: SQL[], limit: number,
     .orderBy(...order);
 }
 
-/** One page of the list (lean: no form or eligibility JSON is read) and the total. */
+/**
+ * One page of the list (lean: no form or eligibility JSON is read) and the total, both reused until a commit
+ * (db/read-cache.ts): the same first page is what most users ask for.
+ */
 export async function listApplications(
   executor: Executor,
   scope: ResolvedScope,
   filter: ApplicationFilter & { page: number; pageSize: number },
 ): Promise<{ rows: ListedApplication[]; total: number }> {
   const where = applicationListWhere(scope, filter);
-  const rows = await listWindow(
+  const window = listWindow(
     executor,
     where,
     applicationOrder(filter),
     filter.pageSize,
     (filter.page - 1) * filter.pageSize,
   );
+  const rows = await cachedQuery(executor, "application-page", window, (found) => withCalls(executor, found));
   const total = await cachedCount(
     executor,
     executor
@@ -257,7 +261,7 @@ export async function listApplications(
       .innerJoin(units, eq(units.id, applications.unitId))
       .where(where),
   );
-  return { rows: await withCalls(executor, rows), total };
+  return { rows, total };
 }
 
 /** Every row the filters match, in the list's order, a batch at a time (the Excel export streams them). */

@@ -7,7 +7,7 @@ import { type ResolvedScope, unitRows } from "../access/scope";
 import type { Executor } from "../db/client";
 import { containsPattern } from "../db/like-pattern";
 import { inBatches, inPrefecture, orderBy } from "../db/list-order";
-import { cachedCount } from "../db/read-cache";
+import { cachedCount, cachedQuery } from "../db/read-cache";
 import { bases, recommenders, units } from "../db/schema";
 
 /** A base with what its page names: the host unit and the recommender that recommends the unit (Art. 17). */
@@ -81,8 +81,9 @@ function basePage(executor: Executor, where: SQL | undefined, query: BaseFilter,
 /** The bases in scope, filtered, sorted and paged; newest recognition first unless asked otherwise. */
 export async function listBases(executor: Executor, scope: ResolvedScope, query: BaseListQuery) {
   const where = and(...conditions(scope, query));
-  const rows = await basePage(executor, where, query, query.pageSize, (query.page - 1) * query.pageSize);
-  return { items: rows.map(presentBaseSummary), total: await countBases(executor, where) };
+  const page = basePage(executor, where, query, query.pageSize, (query.page - 1) * query.pageSize);
+  const items = await cachedQuery(executor, "base-page", page, (rows) => rows.map(presentBaseSummary));
+  return { items, total: await countBases(executor, where) };
 }
 
 /** The total behind a list of bases (officer's or public): bases joined to their units, as both lists filter them. */

@@ -6,7 +6,7 @@ import { maskIdNumber, maskPhone, type PiiCipher } from "../crypto/sm";
 import type { Executor } from "../db/client";
 import { containsPattern } from "../db/like-pattern";
 import { inBatches, orderBy } from "../db/list-order";
-import { cachedCount } from "../db/read-cache";
+import { cachedCount, cachedQuery } from "../db/read-cache";
 import { accounts, experts, people } from "../db/schema";
 import { parseExpertRow } from "../db/stored-json";
 
@@ -80,7 +80,8 @@ function expertPage(executor: Executor, filter: ExpertFilter, limit: number, off
 }
 
 export async function listExperts(executor: Executor, filter: ExpertFilter & { page: number; pageSize: number }) {
-  const rows = await expertPage(executor, filter, filter.pageSize, (filter.page - 1) * filter.pageSize);
+  const page = expertPage(executor, filter, filter.pageSize, (filter.page - 1) * filter.pageSize);
+  const rows = await cachedQuery(executor, "expert-page", page, (found) => found.map(withFields));
   const total = await cachedCount(
     executor,
     executor
@@ -89,7 +90,7 @@ export async function listExperts(executor: Executor, filter: ExpertFilter & { p
       .innerJoin(people, eq(people.id, experts.personId))
       .where(expertListWhere(filter)),
   );
-  return { rows: rows.map(withFields), total };
+  return { rows, total };
 }
 
 /** Every expert the filters match, in the list's order, a batch at a time (the Excel export streams them). */
