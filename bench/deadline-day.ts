@@ -1,17 +1,18 @@
 /**
  * P2 deadline day (issue 16 item 4), `npx tsx bench/deadline-day.ts`: BENCH_APPLICANTS host units (500 by default),
  * each signed in with its own account and draft, upload a BENCH_MB MiB PDF (20) to the draft at the same moment
- * (bench/lib/upload-burst.ts, a child process). The platform runs in this process on a fresh embedded database with
- * the demo, or on PostgreSQL when BENCH_DATABASE_URL names a server (a database `guohe_bench_deadline` is made there);
- * the data, applicants included, is made beforehand by bench/lib/deadline-day-applicants.ts in a process of its own,
- * and every applicant then signs in to this one over HTTP.
+ * (bench/lib/upload-burst.ts, a child process). The platform runs as `npm start` runs it, the compiled server in a
+ * process of its own (bench/lib/server-process.ts), on a fresh embedded database with the demo, or on PostgreSQL when
+ * BENCH_DATABASE_URL names a server (a database `guohe_bench_deadline` is made there); the data, applicants included,
+ * is made beforehand by bench/lib/deadline-day-applicants.ts in a process of its own, and every applicant then signs
+ * in over HTTP. Each round's uploads are checked with the platform stopped, which is then started again.
  * Baselines in the same run: `cp` of as many files of the same size on the same disk, then `sync` (uploads are synced
  * file by file), and, shown only, the same burst to a bare route that parses the multipart body and drops the file
  * (what HTTP and parsing alone cost on this machine, the client included). Interleaved for BENCH_ROUNDS rounds (3),
  * medians.
  *
  * Targets: 0 errors; 0 lost (every 201 has its row and its bytes on disk under the SHA-256 sent); peak RSS of this
- * process < 512 MB (sampled every 100 ms; the embedded database alone holds some 400 MB of it); aggregate upload
+ * process < 512 MB (sampled every 100 ms from /proc; an embedded database holds some 400 MB of it); aggregate upload
  * MB/s ≥ 50% of cp's.
  */
 import { execFileSync, spawn } from "node:child_process";
@@ -25,14 +26,12 @@ import multipart from "@fastify/multipart";
 import { eq, gte } from "drizzle-orm";
 import Fastify from "fastify";
 import pg from "pg";
-import { buildApp } from "../server/app";
-import { systemClock } from "../server/clock";
-import { loadConfig } from "../server/config/config";
 import { type Database, openEmbedded, openPostgres } from "../server/db/client";
 import { files } from "../server/db/schema";
 import type { DeadlineDayApplicant } from "./lib/deadline-day-applicants";
 import { databaseUrlFor, engine, serverUrl, signInSession } from "./lib/platform";
 import { median, printTable, type Row, rounds } from "./lib/rounds";
+import { startServerProcess } from "./lib/server-process";
 import type { UploadBurst, UploadJob } from "./lib/upload-burst";
 
 const applicantCount = Number(process.env.BENCH_APPLICANTS ?? 500);
@@ -62,9 +61,14 @@ console.log(
   `${applicantCount} host units with an account and a draft each in ${((performance.now() - started) / 1000).toFixed(0)} s`,
 );
 
-// The platform, started on that data as a server is.
-const config = { ...loadConfig(environment), logLevel: "silent" as const };
-const database: Database = databaseUrl ? await openPostgres(databaseUrl, 10) : await openEmbedded(dataDir);
+// The platform as `npm start` runs it: the compiled server in a process of its own, so its RSS is the platform's alone.
+execFileSync(process.execPath, [join(import.meta.dirname, "..", "scripts", "build-server.mjs")], { stdio: "inherit" });
+let platform = await startServerProcess(environment);
+
+/** The database, opened by this process while the platform is stopped (PGlite allows one process per directory). */
+async function openDatabase(): Promise<Database> {
+  return databaseUrl ? await openPostgres(databaseUrl, 4) : await openEmbedded(dataDir);
+}
 
 async function sha256Of(path: string): Promise<string> {
   const hash = createHash("sha256");
@@ -87,11 +91,8 @@ async function eachLimited<T, R>(items: readonly T[], limit: number, work: (item
   return results;
 }
 
-const app = await buildApp({ config, database, clock: systemClock, logger: false });
-await app.listen({ port: 0, host: "127.0.0.1" });
-const appUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 started = performance.now();
-const sessions = await eachLimited(applicants, 4, (applicant) => signInSession(appUrl, applicant.username));
+const sessions = await eachLimited(applicants, 4, (applicant) => signInSession(platform.url, applicant.username));
 console.log(`${applicantCount} sign-ins in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
 const bare = Fastify();
@@ -137,8 +138,12 @@ interface RoundOutcome {
   firstError: string | null;
 }
 
-/** The burst from its own process (bench/lib/upload-burst.ts) against `url`, this process's RSS sampled meanwhile. */
-async function runBurst(url: string, round: number): Promise<{ burst: UploadBurst; peakRss: number }> {
+/** The burst from its own process (bench/lib/upload-burst.ts) against `url`, `rss()` sampled meanwhile. */
+async function runBurst(
+  url: string,
+  round: number,
+  rss: () => number,
+): Promise<{ burst: UploadBurst; peakRss: number }> {
   const job: UploadJob = {
     url,
     bytes,
@@ -148,9 +153,9 @@ async function runBurst(url: string, round: number): Promise<{ burst: UploadBurs
   const jobFile = join(dataDir, "job.json");
   await writeFile(jobFile, JSON.stringify(job));
   execFileSync("sync");
-  let peakRss = process.memoryUsage().rss;
+  let peakRss = rss();
   const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    peakRss = Math.max(peakRss, rss());
   }, 100);
   const client = join(import.meta.dirname, "lib", "upload-burst.ts");
   const output = await new Promise<string>((resolve, reject) => {
@@ -170,14 +175,17 @@ async function runBurst(url: string, round: number): Promise<{ burst: UploadBurs
 
 /** The ceiling of HTTP and multipart parsing on this machine: the same burst to a bare route that drops the file. */
 async function drainRound(round: number): Promise<number> {
-  const { burst } = await runBurst(drainUrl, round);
+  const { burst } = await runBurst(drainUrl, round, () => process.memoryUsage().rss);
   const drained = burst.results.filter((result) => result.status === 201).length;
   return mib(bytes * drained) / (burst.elapsedMs / 1000);
 }
 
 async function uploadRound(round: number): Promise<RoundOutcome> {
   const since = new Date();
-  const { burst, peakRss } = await runBurst(appUrl, round);
+  const { burst, peakRss } = await runBurst(platform.url, round, platform.rss);
+  // Checked with the platform stopped (an embedded database has one process), then started again for the next round.
+  await platform.stop();
+  const database = await openDatabase();
 
   // Every acknowledged upload: its row, and its bytes on disk under the SHA-256 the applicant sent.
   const acknowledged = burst.results.filter((result) => result.status === 201);
@@ -194,6 +202,8 @@ async function uploadRound(round: number): Promise<RoundOutcome> {
   // The round's bytes are checked: removed, so three rounds of 10 GB do not fill the disk.
   for (const row of roundRows) rmSync(join(filesRoot, row.storageKey), { force: true });
   execFileSync("sync");
+  await database.close();
+  platform = await startServerProcess(environment);
   const failures = burst.results.filter((result) => result.status !== 201);
   return {
     megabytesPerSecond: mib(bytes * acknowledged.length) / (burst.elapsedMs / 1000),
@@ -207,7 +217,7 @@ async function uploadRound(round: number): Promise<RoundOutcome> {
   };
 }
 
-const idleRss = process.memoryUsage().rss;
+const idleRss = platform.rss();
 const baselines: Array<ReturnType<typeof copyBaseline>> = [];
 const drains: number[] = [];
 const outcomes: RoundOutcome[] = [];
@@ -297,9 +307,8 @@ printTable(
   `P2 deadline day — ${engine}, ${applicantCount} applicants × ${megabytes} MB, ${rounds} interleaved round${rounds === 1 ? "" : "s"}, medians (peak RSS: the highest), Node ${process.versions.node}`,
   rows,
 );
-await app.close();
+await platform.stop();
 await bare.close();
-await database.close();
 rmSync(dataDir, { recursive: true, force: true });
 if (serverUrl) {
   const admin = new pg.Client({ connectionString: serverUrl });
