@@ -58,6 +58,16 @@ export async function resolveScope(
 }
 
 /**
+ * Everything a scope's row conditions are built from (`unitRows`, `recommenderRows` and the resources' own), as a
+ * cache key (db/read-cache.ts `readKey`): two callers with the same key are shown the same rows.
+ */
+export function scopeKey(resolved: ResolvedScope): string {
+  const { scope, caller, recommenderIds } = resolved;
+  const whose = scope === "assigned" || scope === "self" ? caller.accountId : (caller.unitId ?? "");
+  return `${scope}:${whose}:${[...recommenderIds].sort().join(",")}`;
+}
+
+/**
  * Deny by default: resolves the caller's scope for an ability or refuses (403). Every list and every load goes
  * through this and then through `unitRows`, so no route filters rows by hand.
  */
@@ -109,6 +119,18 @@ export function covers(resolved: ResolvedScope, row: { unitId: string | null; re
   }
 }
 
+const resourceAbilities = new Map<string, readonly Ability[]>();
+
+/** The abilities on `resource` (`application.read`, … for "application"), listed once: every row of a list asks. */
+function abilitiesOf(resource: string): readonly Ability[] {
+  let found = resourceAbilities.get(resource);
+  if (!found) {
+    found = abilities.filter((ability) => ability.startsWith(`${resource}.`));
+    resourceAbilities.set(resource, found);
+  }
+  return found;
+}
+
 /**
  * The caller's abilities on one unit-owned record among those of a resource (`unit.`), so each record in a
  * response says what the UI may offer. `allowed` narrows by the record's state (e.g. confirm only when pending).
@@ -122,8 +144,8 @@ export async function abilitiesOn(
   cache: Map<Ability, ResolvedScope | null> = new Map(),
 ): Promise<Ability[]> {
   const result: Ability[] = [];
-  for (const ability of abilities) {
-    if (!ability.startsWith(`${resource}.`) || !allowed(ability)) continue;
+  for (const ability of abilitiesOf(resource)) {
+    if (!allowed(ability)) continue;
     if (!cache.has(ability)) {
       cache.set(ability, await resolveScope(executor, caller, ability));
     }

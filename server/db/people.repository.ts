@@ -1,10 +1,10 @@
 import { and, desc, eq, ilike, type SQL, sql } from "drizzle-orm";
 import type { Person } from "../../contracts/organisations";
 import type { Ability } from "../../policy/access/abilities";
-import { type ResolvedScope, unitRows } from "../access/scope";
+import { type ResolvedScope, scopeKey, unitRows } from "../access/scope";
 import { maskIdNumber, maskPhone, type PiiCipher } from "../crypto/sm";
 import type { Executor } from "./client";
-import { cachedCount } from "./read-cache";
+import { cachedCount, readKey } from "./read-cache";
 import { people, units } from "./schema";
 
 export type PersonRow = typeof people.$inferSelect;
@@ -41,8 +41,8 @@ export async function listPeople(
     .orderBy(desc(people.createdAt), people.name)
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize);
-  const total = await cachedCount(
-    executor,
+  const { page: _page, pageSize: _pageSize, ...counted } = filter;
+  const total = await cachedCount(executor, readKey("person-count", scopeKey(scope), counted), () =>
     executor.select({ n: sql<number>`count(*)::int` }).from(people).where(where),
   );
   return { rows, total };

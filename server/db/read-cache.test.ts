@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds, startTestApp, type TestApp } from "../test/harness";
 import { openPostgres } from "./client";
-import { cachedCount, cachedRead, hearsChanges, readTtlMs } from "./read-cache";
+import { cachedCount, cachedRead, hearsChanges, readKey, readTtlMs } from "./read-cache";
 
 /** Long enough for this node's own commit notification (PostgreSQL) to have arrived. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
@@ -10,7 +10,12 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
 describe.each(databaseKinds())("cached reads on %s", (kind) => {
   let t: TestApp;
   const count = (executor: TestApp["database"]["db"], now?: number) =>
-    cachedCount(executor, executor.select({ n: sql<number>`count(*)::int` }).from(sql`count_cache_probe`), now);
+    cachedCount(
+      executor,
+      readKey("probe-count"),
+      () => executor.select({ n: sql<number>`count(*)::int` }).from(sql`count_cache_probe`),
+      now,
+    );
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -37,9 +42,10 @@ describe.each(databaseKinds())("cached reads on %s", (kind) => {
     const before = await count(db);
     await t.database.transaction(async (tx) => {
       await tx.execute(sql`insert into count_cache_probe values (3)`);
-      expect(await cachedCount(tx, tx.select({ n: sql<number>`count(*)::int` }).from(sql`count_cache_probe`))).toBe(
-        before + 1,
+      const inside = await cachedCount(tx, readKey("probe-count"), () =>
+        tx.select({ n: sql<number>`count(*)::int` }).from(sql`count_cache_probe`),
       );
+      expect(inside).toBe(before + 1);
     });
     expect(await count(db)).toBe(before + 1);
   });

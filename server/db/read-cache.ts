@@ -75,32 +75,33 @@ export function cachedRead<T>(db: object, key: string, read: () => Promise<T>, n
   return value;
 }
 
-/** A query as drizzle builds it: its SQL names the cache entry, awaiting it runs it. */
-interface BuiltQuery<Rows> extends PromiseLike<Rows> {
-  toSQL(): { sql: string; params: unknown[] };
-}
+/** A query as drizzle builds it: awaiting it runs it. */
+type BuiltQuery<Rows> = PromiseLike<Rows>;
 
 /**
- * The query's rows through `shape`, through the cache. `use` names what `shape` makes of them: one query text shaped
- * two ways is two entries. Scope is part of the query's conditions, so two callers share an entry only if they may
- * read the same rows.
+ * A cache key for a read: `use` names the read and what is made of its rows, `inputs` are every value its SQL is built
+ * from (the caller's scope as `scopeKey` gives it, the filter). Keys are made of inputs, not of the built SQL, so a
+ * reused read builds no query at all; two callers share an entry only if their inputs, hence their rows, are the same.
  */
+export const readKey = (use: string, ...inputs: unknown[]) => `${use}\u0000${JSON.stringify(inputs)}`;
+
+/** The rows of the query `build` makes, through `shape`, through the cache under `key` (see `readKey`). */
 export function cachedQuery<Rows, T>(
   db: object,
-  use: string,
-  query: BuiltQuery<Rows>,
+  key: string,
+  build: () => BuiltQuery<Rows>,
   shape: (rows: Rows) => T | Promise<T>,
   now = Date.now(),
 ): Promise<T> {
-  const { sql, params } = query.toSQL();
-  return cachedRead(db, `${use}\u0000${sql}\u0000${JSON.stringify(params)}`, async () => shape(await query), now);
+  return cachedRead(db, key, async () => shape(await build()), now);
 }
 
-/** The query's `n`, through the cache. */
+/** The `n` of the count query `build` makes, through the cache under `key` (see `readKey`). */
 export function cachedCount(
   db: object,
-  query: BuiltQuery<Array<{ n: number | string }>>,
+  key: string,
+  build: () => BuiltQuery<Array<{ n: number | string }>>,
   now = Date.now(),
 ): Promise<number> {
-  return cachedQuery(db, "count", query, (rows) => Number(rows[0]?.n ?? 0), now);
+  return cachedQuery(db, key, build, (rows) => Number(rows[0]?.n ?? 0), now);
 }

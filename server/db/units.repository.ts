@@ -2,13 +2,13 @@ import { type AnyColumn, and, asc, desc, eq, ilike, or, type SQL, sql } from "dr
 import type { SortOrder, unitSortKeys } from "../../contracts/lists";
 import type { Unit } from "../../contracts/organisations";
 import type { Ability } from "../../policy/access/abilities";
-import { type ResolvedScope, unitRows } from "../access/scope";
+import { type ResolvedScope, scopeKey, unitRows } from "../access/scope";
 import type { PiiCipher } from "../crypto/sm";
 import { maskPhone } from "../crypto/sm";
 import type { Executor } from "./client";
 import { containsPattern } from "./like-pattern";
 import { inBatches, inPrefecture, orderBy } from "./list-order";
-import { cachedCount } from "./read-cache";
+import { cachedCount, readKey } from "./read-cache";
 import { recommenders, units } from "./schema";
 
 export type UnitRow = typeof units.$inferSelect;
@@ -75,8 +75,8 @@ export async function listUnits(
 ) {
   const where = unitListWhere(scope, filter);
   const rows = await unitPage(executor, where, filter, filter.pageSize, (filter.page - 1) * filter.pageSize);
-  const total = await cachedCount(
-    executor,
+  const { page: _page, pageSize: _pageSize, sort: _sort, order: _order, ...counted } = filter;
+  const total = await cachedCount(executor, readKey("unit-count", scopeKey(scope), counted), () =>
     executor.select({ n: sql<number>`count(*)::int` }).from(units).where(where),
   );
   return { rows, total };

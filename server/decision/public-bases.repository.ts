@@ -7,7 +7,7 @@ import { hubeiDivisions } from "../../policy/reference/divisions";
 import type { Executor } from "../db/client";
 import { containsPattern } from "../db/like-pattern";
 import { inBatches, orderBy } from "../db/list-order";
-import { cachedQuery } from "../db/read-cache";
+import { cachedQuery, readKey } from "../db/read-cache";
 import { bases, fields, units } from "../db/schema";
 import { parseStored } from "../db/stored-json";
 import { countryNameOf } from "../reference/countries";
@@ -133,10 +133,15 @@ export function allPublicBases(executor: Executor, query: PublicBaseFilter) {
 
 /** The public list, filtered, sorted and paged; newest recognition first unless asked otherwise. */
 export async function listPublicBases(executor: Executor, query: PublicBaseQuery) {
-  const where = and(...conditions(query));
-  const page = publicPage(executor, query, query.pageSize, (query.page - 1) * query.pageSize);
-  const items = await cachedQuery(executor, "public-base-page", page, (rows) => rows.map(present));
-  return { items, total: await countBases(executor, where) };
+  const { page, pageSize, sort: _sort, order: _order, ...counted } = query;
+  const items = await cachedQuery(
+    executor,
+    readKey("public-base-page", query),
+    () => publicPage(executor, query, pageSize, (page - 1) * pageSize),
+    (rows) => rows.map(present),
+  );
+  const total = await countBases(executor, readKey("public-base-count", counted), () => and(...conditions(counted)));
+  return { items, total };
 }
 
 export async function loadPublicBase(executor: Executor, id: string): Promise<PublicBase | null> {

@@ -25,11 +25,11 @@ import { standardName } from "../../policy/names";
 import { type BaseType, baseTypeCodes } from "../../policy/reference/base-types";
 import { type Region, regionCodes } from "../../policy/reference/regions";
 import type { Caller } from "../access/caller";
-import { type ResolvedScope, recommenderRows, unitRows } from "../access/scope";
+import { type ResolvedScope, recommenderRows, scopeKey, unitRows } from "../access/scope";
 import type { Executor } from "../db/client";
 import { containsPattern } from "../db/like-pattern";
 import { inBatches, inPrefecture, orderBy } from "../db/list-order";
-import { cachedCount, cachedQuery, cachedRead } from "../db/read-cache";
+import { cachedCount, cachedQuery, cachedRead, readKey } from "../db/read-cache";
 import { applications, calls, recommendationLetters, recommenders, units } from "../db/schema";
 import { type ApplicationJsonColumn, parseApplicationRow, parseCallRow } from "../db/stored-json";
 import { actorOn, baseFacts } from "./application-facts";
@@ -244,22 +244,27 @@ export async function listApplications(
   scope: ResolvedScope,
   filter: ApplicationFilter & { page: number; pageSize: number },
 ): Promise<{ rows: ListedApplication[]; total: number }> {
-  const where = applicationListWhere(scope, filter);
-  const window = listWindow(
+  const { page, pageSize, sort: _sort, order: _order, ...counted } = filter;
+  const scoped = scopeKey(scope);
+  const rows = await cachedQuery(
     executor,
-    where,
-    applicationOrder(filter),
-    filter.pageSize,
-    (filter.page - 1) * filter.pageSize,
+    readKey("application-page", scoped, filter),
+    () =>
+      listWindow(
+        executor,
+        applicationListWhere(scope, filter),
+        applicationOrder(filter),
+        pageSize,
+        (page - 1) * pageSize,
+      ),
+    (found) => withCalls(executor, found),
   );
-  const rows = await cachedQuery(executor, "application-page", window, (found) => withCalls(executor, found));
-  const total = await cachedCount(
-    executor,
+  const total = await cachedCount(executor, readKey("application-count", scoped, counted), () =>
     executor
       .select({ n: sql<number>`count(*)::int` })
       .from(applications)
       .innerJoin(units, eq(units.id, applications.unitId))
-      .where(where),
+      .where(applicationListWhere(scope, counted)),
   );
   return { rows, total };
 }

@@ -3,11 +3,11 @@ import type { BaseListQuery, BaseSummary } from "../../contracts/bases";
 import type { baseSortKeys } from "../../contracts/lists";
 import { type BaseState, baseLifecycle } from "../../policy/lifecycles/base.transitions";
 import { baseTypes } from "../../policy/reference/base-types";
-import { type ResolvedScope, unitRows } from "../access/scope";
+import { type ResolvedScope, scopeKey, unitRows } from "../access/scope";
 import type { Executor } from "../db/client";
 import { containsPattern } from "../db/like-pattern";
 import { inBatches, inPrefecture, orderBy } from "../db/list-order";
-import { cachedCount, cachedQuery } from "../db/read-cache";
+import { cachedCount, cachedQuery, readKey } from "../db/read-cache";
 import { bases, recommenders, units } from "../db/schema";
 
 /** A base with what its page names: the host unit and the recommender that recommends the unit (Art. 17). */
@@ -80,21 +80,31 @@ function basePage(executor: Executor, where: SQL | undefined, query: BaseFilter,
 
 /** The bases in scope, filtered, sorted and paged; newest recognition first unless asked otherwise. */
 export async function listBases(executor: Executor, scope: ResolvedScope, query: BaseListQuery) {
-  const where = and(...conditions(scope, query));
-  const page = basePage(executor, where, query, query.pageSize, (query.page - 1) * query.pageSize);
-  const items = await cachedQuery(executor, "base-page", page, (rows) => rows.map(presentBaseSummary));
-  return { items, total: await countBases(executor, where) };
+  const { page, pageSize, sort: _sort, order: _order, ...counted } = query;
+  const scoped = scopeKey(scope);
+  const items = await cachedQuery(
+    executor,
+    readKey("base-page", scoped, query),
+    () => basePage(executor, and(...conditions(scope, query)), query, pageSize, (page - 1) * pageSize),
+    (rows) => rows.map(presentBaseSummary),
+  );
+  const total = await countBases(executor, readKey("base-count", scoped, counted), () =>
+    and(...conditions(scope, counted)),
+  );
+  return { items, total };
 }
 
-/** The total behind a list of bases (officer's or public): bases joined to their units, as both lists filter them. */
-export function countBases(executor: Executor, where: SQL | undefined): Promise<number> {
-  return cachedCount(
-    executor,
+/**
+ * The total behind a list of bases (officer's or public): bases joined to their units, as both lists filter them,
+ * under `key` (db/read-cache.ts `readKey`: every input of `where`).
+ */
+export function countBases(executor: Executor, key: string, where: () => SQL | undefined): Promise<number> {
+  return cachedCount(executor, key, () =>
     executor
       .select({ n: sql<number>`count(*)::int` })
       .from(bases)
       .innerJoin(units, eq(units.id, bases.unitId))
-      .where(where),
+      .where(where()),
   );
 }
 

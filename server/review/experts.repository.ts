@@ -6,7 +6,7 @@ import { maskIdNumber, maskPhone, type PiiCipher } from "../crypto/sm";
 import type { Executor } from "../db/client";
 import { containsPattern } from "../db/like-pattern";
 import { inBatches, orderBy } from "../db/list-order";
-import { cachedCount, cachedQuery } from "../db/read-cache";
+import { cachedCount, cachedQuery, readKey } from "../db/read-cache";
 import { accounts, experts, people } from "../db/schema";
 import { parseExpertRow } from "../db/stored-json";
 
@@ -80,15 +80,19 @@ function expertPage(executor: Executor, filter: ExpertFilter, limit: number, off
 }
 
 export async function listExperts(executor: Executor, filter: ExpertFilter & { page: number; pageSize: number }) {
-  const page = expertPage(executor, filter, filter.pageSize, (filter.page - 1) * filter.pageSize);
-  const rows = await cachedQuery(executor, "expert-page", page, (found) => found.map(withFields));
-  const total = await cachedCount(
+  const { page, pageSize, sort: _sort, order: _order, ...counted } = filter;
+  const rows = await cachedQuery(
     executor,
+    readKey("expert-page", filter),
+    () => expertPage(executor, filter, pageSize, (page - 1) * pageSize),
+    (found) => found.map(withFields),
+  );
+  const total = await cachedCount(executor, readKey("expert-count", counted), () =>
     executor
       .select({ n: sql<number>`count(*)::int` })
       .from(experts)
       .innerJoin(people, eq(people.id, experts.personId))
-      .where(expertListWhere(filter)),
+      .where(expertListWhere(counted)),
   );
   return { rows, total };
 }

@@ -135,6 +135,23 @@ describe.each(databaseKinds())("bases on %s", (kind) => {
     expect(page.total).toBeGreaterThan(Object.keys(ids).length);
   });
 
+  it("reuses a page between requests only for callers who may see the same rows", async () => {
+    // The same query, asked in turn with no write between (lists reuse reads until a commit: db/read-cache.ts).
+    const query = "?pageSize=200&sort=recognizedOn&order=desc";
+    for (let turn = 0; turn < 2; turn += 1) {
+      const everyone = (await list(agents.officer!, query)).items.map((item) => item.unitName);
+      expect(everyone).toEqual(expect.arrayContaining([yichangUnit, wuhanUnit]));
+      const yichang = (await list(agents["rec.yichang"]!, query)).items.map((item) => item.unitName);
+      expect(yichang).toContain(yichangUnit);
+      expect(yichang).not.toContain(wuhanUnit);
+      const wuhan = (await list(agents["rec.wuhan"]!, query)).items.map((item) => item.unitName);
+      expect(wuhan).toContain(wuhanUnit);
+      expect(wuhan).not.toContain(yichangUnit);
+      const ownUnit = new Set((await list(agents["app.yichang"]!, query)).items.map((item) => item.unitName));
+      expect([...ownUnit]).toEqual([yichangUnit]);
+    }
+  });
+
   it("filters by status, type and text, and pages", async () => {
     const rectifying = await list(agents.officer!, "?status=rectifying");
     expect(rectifying.items.every((item) => item.status === "rectifying")).toBe(true);
