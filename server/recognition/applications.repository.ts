@@ -358,6 +358,18 @@ export function presentSummary(
   row: ListedApplication,
   actions: { abilities: Ability[]; events: ApplicationEvent[] },
 ): ApplicationSummary {
+  let presented = presentedRows.get(row);
+  if (!presented) {
+    presented = presentRow(row);
+    presentedRows.set(row, presented);
+  }
+  return { ...presented, abilities: actions.abilities, availableEvents: actions.events };
+}
+
+/** A row's summary before the caller's actions, once per row: a reused page (db/read-cache.ts) shares its rows. */
+const presentedRows = new WeakMap<ListedApplication, Omit<ApplicationSummary, "abilities" | "availableEvents">>();
+
+function presentRow(row: ListedApplication): Omit<ApplicationSummary, "abilities" | "availableEvents"> {
   const app = row.application;
   const state = app.state as ApplicationState;
   const label = applicationLifecycle.stateLabels[state];
@@ -385,7 +397,5 @@ export function presentSummary(
     lastReason: app.lastReason,
     version: app.version,
     updatedAt: app.updatedAt.toISOString(),
-    abilities: actions.abilities,
-    availableEvents: actions.events,
   };
 }

@@ -79,13 +79,18 @@ function expertPage(executor: Executor, filter: ExpertFilter, limit: number, off
     .offset(offset);
 }
 
-export async function listExperts(executor: Executor, filter: ExpertFilter & { page: number; pageSize: number }) {
+/** One page of the pool, presented (PII masked) and reused until a commit (db/read-cache.ts), and the total. */
+export async function listExperts(
+  executor: Executor,
+  pii: PiiCipher,
+  filter: ExpertFilter & { page: number; pageSize: number },
+): Promise<{ items: ListedExpert[]; total: number }> {
   const { page, pageSize, sort: _sort, order: _order, ...counted } = filter;
-  const rows = await cachedQuery(
+  const items = await cachedQuery(
     executor,
     readKey("expert-page", filter),
     () => expertPage(executor, filter, pageSize, (page - 1) * pageSize),
-    (found) => found.map(withFields),
+    (found) => found.map((row) => presentExpertRow(withFields(row), pii)),
   );
   const total = await cachedCount(executor, readKey("expert-count", counted), () =>
     executor
@@ -94,7 +99,7 @@ export async function listExperts(executor: Executor, filter: ExpertFilter & { p
       .innerJoin(people, eq(people.id, experts.personId))
       .where(expertListWhere(counted)),
   );
-  return { rows, total };
+  return { items, total };
 }
 
 /** Every expert the filters match, in the list's order, a batch at a time (the Excel export streams them). */
@@ -132,7 +137,14 @@ function masked(cell: Buffer | null, pii: PiiCipher, mask: (value: string) => st
 }
 
 /** The expert as officers see it: phone and ID number masked, never in full. */
+/** An expert as a list shows it, before the caller's abilities: the same for every officer. */
+export type ListedExpert = Omit<Expert, "abilities">;
+
 export function presentExpert(row: ExpertWithPerson, pii: PiiCipher, abilities: Ability[]): Expert {
+  return { ...presentExpertRow(row, pii), abilities };
+}
+
+function presentExpertRow(row: ExpertWithPerson, pii: PiiCipher): ListedExpert {
   const e = row.expert;
   return {
     id: e.id,
@@ -152,6 +164,5 @@ export function presentExpert(row: ExpertWithPerson, pii: PiiCipher, abilities: 
     note: e.note,
     version: e.version,
     createdAt: e.createdAt.toISOString(),
-    abilities,
   };
 }

@@ -32,12 +32,9 @@ const tags = ["experts"];
 export async function expertRoutes(app: TypedApp, deps: RouteDeps, store: FileStore) {
   const db = deps.database.db;
   const pii = piiCipher(deps.keys);
-  const present = (caller: Caller, row: ExpertWithPerson) =>
-    presentExpert(
-      row,
-      pii,
-      abilitiesOf(caller.roles).filter((a): a is Ability => a.startsWith("expert.")),
-    );
+  const expertAbilities = (caller: Caller) =>
+    abilitiesOf(caller.roles).filter((a): a is Ability => a.startsWith("expert."));
+  const present = (caller: Caller, row: ExpertWithPerson) => presentExpert(row, pii, expertAbilities(caller));
   const load = async (id: string) => {
     const row = await loadExpert(db, id);
     if (!row) throw errors.notFound("Expert", "专家");
@@ -58,8 +55,9 @@ export async function expertRoutes(app: TypedApp, deps: RouteDeps, store: FileSt
     async (request) => {
       const caller = callerOf(request);
       await authorize(db, caller, "expert.read");
-      const { rows, total } = await listExperts(db, request.query);
-      return { items: rows.map((row) => present(caller, row)), total };
+      const { items, total } = await listExperts(db, pii, request.query);
+      const abilities = expertAbilities(caller);
+      return { items: items.map((item) => ({ ...item, abilities })), total };
     },
   );
 
