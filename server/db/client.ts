@@ -57,10 +57,20 @@ function firstCount(result: unknown): number {
   return Number(rows?.[0]?.n ?? 0);
 }
 
-/** Tells every node listening (change-listener.ts) at commit, if the transaction wrote anything. */
-const notifyIfWritten = sql.raw(
-  `select case when txid_current_if_assigned() is not null then pg_notify('${changeChannel}', '') end`,
-);
+/**
+ * Whether the transaction wrote anything (read at its end); on PostgreSQL, every node listening (change-listener.ts)
+ * is told at commit if it did. Transactions that only read (the outbox's poll every second) change no cached read.
+ */
+const endOfWork = {
+  pglite: sql.raw("select txid_current_if_assigned() is not null as wrote"),
+  postgres: sql.raw(
+    `select txid_current_if_assigned() is not null as wrote, case when txid_current_if_assigned() is not null then pg_notify('${changeChannel}', '') end`,
+  ),
+};
+
+function wroteOf(result: unknown): boolean {
+  return (result as { rows?: Array<{ wrote?: boolean }> }).rows?.[0]?.wrote === true;
+}
 
 function wrap(
   kind: Database["kind"],
@@ -69,20 +79,21 @@ function wrap(
   close: () => Promise<void>,
   executeSql: Database["executeSql"],
 ): Database {
-  const notifies = kind === "postgres";
   return {
     kind,
     db,
     executeSql,
-    // Committed or rolled back: the lists' cached reads (read-cache.ts) may have changed, here and on other nodes.
-    transaction: (work) =>
-      db
-        .transaction(async (tx) => {
-          const result = await work(tx);
-          if (notifies) await tx.execute(notifyIfWritten);
-          return result;
-        })
-        .finally(() => readsChanged(db)),
+    // Committed with a write: the lists' cached reads (read-cache.ts) may have changed, here and on other nodes.
+    async transaction(work) {
+      let wrote = false;
+      const result = await db.transaction(async (tx) => {
+        const value = await work(tx);
+        wrote = wroteOf(await tx.execute(endOfWork[kind]));
+        return value;
+      });
+      if (wrote) readsChanged(db);
+      return result;
+    },
     migrate,
     async appliedMigrations() {
       const result = await db.execute(

@@ -37,6 +37,18 @@ describe.each(databaseKinds())("cached reads on %s", (kind) => {
     expect(await count(db, now + readTtlMs + 1)).toBe(2);
   });
 
+  it("is kept across transactions that only read (the outbox polls in one every second)", async () => {
+    const db = t.database.db;
+    const now = Date.now();
+    const before = await count(db, now);
+    await t.database.executeSql("insert into count_cache_probe values (8)");
+    await t.database.transaction((tx) => tx.execute(sql`select count(*) from count_cache_probe`));
+    await settle();
+    expect(await count(db, now)).toBe(before);
+    await t.database.transaction((tx) => tx.execute(sql`insert into count_cache_probe values (9)`));
+    expect(await count(db, now)).toBe(before + 2);
+  });
+
   it("never caches inside a transaction, which sees its own rows", async () => {
     const db = t.database.db;
     const before = await count(db);

@@ -3,9 +3,9 @@ import { PgTransaction } from "drizzle-orm/pg-core";
 /**
  * Reads the lists repeat on every page (issue 16): the totals of the big lists (`count(*)` over 50k applications cost
  * more than the page itself) and the calls a page's rows belong to. A value is kept per database and key until any
- * transaction on that database ends (Database.transaction calls `readsChanged` after commit or rollback: every state
- * change runs in one; on PostgreSQL every node's commits are heard through db/change-listener.ts) or for `readTtlMs`,
- * which bounds what a write outside those transactions can leave stale. Only reads outside
+ * transaction on that database commits a write (Database.transaction calls `readsChanged`: every state change runs in
+ * one; on PostgreSQL every node's such commits are heard through db/change-listener.ts) or for `readTtlMs`, which
+ * bounds what a write outside those transactions can leave stale. Only reads outside
  * a transaction are cached: a transaction sees its own uncommitted rows. Concurrent misses of one key share one read,
  * so a page asked by fifty users at once after a write counts once.
  */
@@ -25,7 +25,7 @@ const generations = new WeakMap<object, number>();
 const deaf = new WeakSet<object>();
 const caches = new WeakMap<object, Map<string, Entry>>();
 
-/** Called when a transaction on `db` has ended: every value cached for it may have changed. */
+/** Called when a transaction on `db` has committed a write: every value cached for it may have changed. */
 export function readsChanged(db: object): void {
   generations.set(db, (generations.get(db) ?? 0) + 1);
 }
