@@ -41,8 +41,10 @@ export async function listPeople(
     .orderBy(desc(people.createdAt), people.name)
     .limit(filter.pageSize)
     .offset((filter.page - 1) * filter.pageSize);
-  const { page: _page, pageSize: _pageSize, ...counted } = filter;
-  const total = await cachedCount(executor, readKey("person-count", scopeKey(scope), counted), () =>
+  // The key names the ID number by its blind index: a cache key outlives the request, the number must not.
+  const { page: _page, pageSize: _pageSize, idNumber, ...counted } = filter;
+  const byIndex = idNumber ? pii.blindIndex(idNumber) : null;
+  const total = await cachedCount(executor, readKey("person-count", scopeKey(scope), counted, byIndex), () =>
     executor.select({ n: sql<number>`count(*)::int` }).from(people).where(where),
   );
   return { rows, total };

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds, startTestApp, type TestApp } from "../test/harness";
 import { openPostgres } from "./client";
-import { cachedCount, cachedRead, hearsChanges, readKey, readTtlMs } from "./read-cache";
+import { cachedCount, cachedRead, hearsChanges, maxCachedRows, readKey, readTtlMs } from "./read-cache";
 
 /** Long enough for this node's own commit notification (PostgreSQL) to have arrived. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
@@ -83,6 +83,22 @@ describe.each(databaseKinds())("cached reads on %s", (kind) => {
     await expect(cachedRead(db, "probe-failing", failing)).rejects.toThrow("connection lost");
     expect(await cachedRead(db, "probe-failing", failing)).toBe(2);
     expect(await cachedRead(db, "probe-failing", failing)).toBe(2);
+  });
+
+  it("starts over beyond its row budget: a burst of distinct reads costs reads, not memory", async () => {
+    const db = t.database.db;
+    let reads = 0;
+    const half = async () => {
+      reads += 1;
+      return Array.from({ length: maxCachedRows / 2 + 1 }, (_, i) => i);
+    };
+    await cachedRead(db, "budget-a", half);
+    await cachedRead(db, "budget-a", half);
+    expect(reads).toBe(1);
+    await cachedRead(db, "budget-b", half);
+    expect(reads).toBe(2);
+    await cachedRead(db, "budget-a", half);
+    expect(reads).toBe(3);
   });
 
   it("reuses nothing while other nodes' commits cannot be heard", async () => {

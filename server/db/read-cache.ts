@@ -12,18 +12,33 @@ import { PgTransaction } from "drizzle-orm/pg-core";
 
 /** How long a value may be reused when no transaction has ended since (a write outside `Database.transaction`). */
 export const readTtlMs = 5_000;
+/**
+ * What one node keeps, at most: rows (an array's length, a map's size; a total counts 1) across all its entries,
+ * some 20–40 MB of list rows, and entries. Beyond either, the cache starts over: a burst of distinct filters (a
+ * crawler, a probe) costs reads, never memory.
+ */
+export const maxCachedRows = 20_000;
 const maxEntries = 5_000;
 
 interface Entry {
   generation: number;
   expires: number;
   value: Promise<unknown>;
+  rows: number;
 }
+
+interface Cache {
+  entries: Map<string, Entry>;
+  rows: number;
+}
+
+const rowsOf = (value: unknown) =>
+  Array.isArray(value) ? value.length : value instanceof Map || value instanceof Set ? value.size : 1;
 
 const generations = new WeakMap<object, number>();
 /** Databases whose other nodes' commits cannot be heard right now (db/change-listener.ts): nothing is reused. */
 const deaf = new WeakSet<object>();
-const caches = new WeakMap<object, Map<string, Entry>>();
+const caches = new WeakMap<object, Cache>();
 
 /** Called when a transaction on `db` has committed a write: every value cached for it may have changed. */
 export function readsChanged(db: object): void {
@@ -58,20 +73,33 @@ export function cachedRead<T>(db: object, key: string, read: () => Promise<T>, n
   if (inTransaction(db) || deaf.has(db)) return read();
   let cache = caches.get(db);
   if (!cache) {
-    cache = new Map();
+    cache = { entries: new Map(), rows: 0 };
     caches.set(db, cache);
   }
+  const kept = cache;
+  const { entries } = kept;
   const generation = generations.get(db) ?? 0;
-  const hit = cache.get(key);
+  const hit = entries.get(key);
   if (hit && hit.generation === generation && hit.expires > now) return hit.value as Promise<T>;
   const value = read().then(frozen);
-  if (cache.size >= maxEntries) cache.clear();
   // The generation read before the query: a transaction ending meanwhile makes this entry stale at once.
-  const entry = { generation, expires: now + readTtlMs, value };
-  cache.set(key, entry);
-  value.catch(() => {
-    if (cache.get(key) === entry) cache.delete(key);
-  });
+  const entry: Entry = { generation, expires: now + readTtlMs, value, rows: 0 };
+  if (hit) kept.rows -= hit.rows;
+  entries.set(key, entry);
+  value.then(
+    (found) => {
+      if (entries.get(key) !== entry) return;
+      entry.rows = rowsOf(found);
+      kept.rows += entry.rows;
+      if (kept.rows > maxCachedRows || entries.size > maxEntries) {
+        entries.clear();
+        kept.rows = 0;
+      }
+    },
+    () => {
+      if (entries.get(key) === entry) entries.delete(key);
+    },
+  );
   return value;
 }
 
