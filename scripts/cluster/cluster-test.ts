@@ -14,7 +14,15 @@ import { join } from "node:path";
 import pg from "pg";
 import { usccCheckDigit } from "../../policy/uscc";
 import { buildServer, serverBuildFiles, serverBuildStaleness } from "../build-server.mjs";
-import { type Applicant, type ApplicantOutcome, applicantLoad, counters, markerOf, signIn } from "./load";
+import {
+  type Applicant,
+  type ApplicantOutcome,
+  applicantLoad,
+  counters,
+  markerOf,
+  seenAcrossNodes,
+  signIn,
+} from "./load";
 import { appNode, startDatabase, startProxy, stopAll } from "./services";
 
 const long = process.argv.includes("--long");
@@ -287,6 +295,18 @@ try {
     "sessions valid on both nodes",
     sessionsBad === 0,
     `${sessions.length} sessions × 2 nodes, ${sessionsBad} refused`,
+  );
+
+  // Lists are cached per node until any node commits: a save through one node is in the other's list at once, both ways.
+  let unseen = 0;
+  for (const [i, applicant] of applicants.entries()) {
+    const [writer, reader] = i % 2 ? [b, a] : [a, b];
+    if (!(await seenAcrossNodes(writer.url, reader.url, applicant, sessions[i]!))) unseen += 1;
+  }
+  check(
+    "a save on one node is listed by the other at once",
+    unseen === 0,
+    `${applicants.length} saves, each listed by the other node on the next request; ${unseen} not`,
   );
 
   check(

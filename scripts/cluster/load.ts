@@ -195,3 +195,34 @@ export async function applicantLoad(
   await Promise.all(pendingUploads);
   return outcome;
 }
+
+/**
+ * A save on node `writer` is in node `reader`'s list on the very next request: `reader` lists the application
+ * first (its list cache keeps the page), `writer` saves, `reader` lists again at once. Each node drops its cached
+ * lists when any node commits (server/db/change-listener.ts); a 5 s cache without that would fail here.
+ */
+export async function seenAcrossNodes(
+  writer: string,
+  reader: string,
+  applicant: Applicant,
+  session: Session,
+): Promise<boolean> {
+  const listedVersion = async () => {
+    const response = await send(`${reader}/api/applications?pageSize=50`, { headers: headersOf(session) });
+    if (!response?.ok) return null;
+    const page = (await response.json()) as { items: Array<{ id: string; version: number }> };
+    return page.items.find((item) => item.id === applicant.applicationId)?.version ?? null;
+  };
+  const before = await listedVersion();
+  const draft = await readDraft(writer, applicant.applicationId, session);
+  if (before === null || !draft) return false;
+  const form = { ...draft.form, application: { ...(draft.form.application ?? {}), nameZh: markerOf(0) } };
+  const saved = await send(`${writer}/api/applications/${applicant.applicationId}`, {
+    method: "PATCH",
+    headers: headersOf(session, { "content-type": "application/json", "idempotency-key": randomUUID() }),
+    body: JSON.stringify({ form, version: draft.version }),
+  });
+  if (!saved?.ok) return false;
+  const { version } = (await saved.json()) as { version: number };
+  return version > before && (await listedVersion()) === version;
+}
