@@ -25,6 +25,21 @@ export interface Caller {
   apiTokenId?: string;
 }
 
+/**
+ * Everything of the caller that what it may do is derived from (access/scope.ts): two callers with one key have the
+ * same abilities on every row, so what is presented with them (a list page with its actions) may be shared.
+ */
+export const abilityKey = (caller: Caller): string =>
+  JSON.stringify([
+    caller.accountId,
+    caller.apiTokenId ?? null,
+    caller.roles,
+    caller.unitId,
+    caller.recommenderId,
+    caller.isUnitAdmin,
+    caller.division,
+  ]);
+
 /** The role a caller acts in for audit entries: the first of its roles, in registry order. */
 export function primaryRole(caller: Caller): Role | null {
   return caller.roles[0] ?? null;

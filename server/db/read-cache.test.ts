@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { databaseKinds, startTestApp, type TestApp } from "../test/harness";
 import { openPostgres } from "./client";
 import { cachedCount, cachedRead, hearsChanges, maxCachedRows, readKey, readTtlMs } from "./read-cache";
@@ -9,12 +9,9 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
 
 describe.each(databaseKinds())("cached reads on %s", (kind) => {
   let t: TestApp;
-  const count = (executor: TestApp["database"]["db"], now?: number) =>
-    cachedCount(
-      executor,
-      readKey("probe-count"),
-      () => executor.select({ n: sql<number>`count(*)::int` }).from(sql`count_cache_probe`),
-      now,
+  const count = (executor: TestApp["database"]["db"]) =>
+    cachedCount(executor, readKey("probe-count"), () =>
+      executor.select({ n: sql<number>`count(*)::int` }).from(sql`count_cache_probe`),
     );
 
   beforeAll(async () => {
@@ -33,20 +30,24 @@ describe.each(databaseKinds())("cached reads on %s", (kind) => {
     // A write outside any transaction of the platform's: the total stays until the time-to-live has passed.
     await t.database.executeSql("insert into count_cache_probe values (2)");
     const now = Date.now();
-    expect(await count(db, now)).toBe(1);
-    expect(await count(db, now + readTtlMs + 1)).toBe(2);
+    expect(await count(db)).toBe(1);
+    vi.spyOn(Date, "now").mockReturnValue(now + readTtlMs + 1);
+    try {
+      expect(await count(db)).toBe(2);
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 
   it("is kept across transactions that only read (the outbox polls in one every second)", async () => {
     const db = t.database.db;
-    const now = Date.now();
-    const before = await count(db, now);
+    const before = await count(db);
     await t.database.executeSql("insert into count_cache_probe values (8)");
     await t.database.transaction((tx) => tx.execute(sql`select count(*) from count_cache_probe`));
     await settle();
-    expect(await count(db, now)).toBe(before);
+    expect(await count(db)).toBe(before);
     await t.database.transaction((tx) => tx.execute(sql`insert into count_cache_probe values (9)`));
-    expect(await count(db, now)).toBe(before + 2);
+    expect(await count(db)).toBe(before + 2);
   });
 
   it("never caches inside a transaction, which sees its own rows", async () => {
@@ -118,13 +119,12 @@ describe.each(databaseKinds())("cached reads on %s", (kind) => {
       const db = t.database.db;
       const nodeB = await openPostgres(t.databaseUrl!, 2);
       try {
-        const now = Date.now();
-        const before = await count(db, now);
+        const before = await count(db);
         await nodeB.transaction((tx) => tx.execute(sql`insert into count_cache_probe values (5)`));
-        let seen = await count(db, now);
+        let seen = await count(db);
         for (let waited = 0; seen === before && waited < 2_000; waited += 50) {
           await new Promise((resolve) => setTimeout(resolve, 50));
-          seen = await count(db, now);
+          seen = await count(db);
         }
         expect(seen).toBe(before + 1);
 
@@ -132,7 +132,7 @@ describe.each(databaseKinds())("cached reads on %s", (kind) => {
         await nodeB.transaction((tx) => tx.execute(sql`select 1`));
         await t.database.executeSql("insert into count_cache_probe values (6)");
         await settle();
-        expect(await count(db, now)).toBe(before + 1);
+        expect(await count(db)).toBe(before + 1);
 
         // The listening connection is cut: the node listens again, and hears the next commit.
         const cut = await t.database.executeSql(
@@ -140,12 +140,12 @@ describe.each(databaseKinds())("cached reads on %s", (kind) => {
         );
         expect(cut.rows.length).toBe(2);
         await new Promise((resolve) => setTimeout(resolve, 1_500));
-        const cached = await count(db, now);
+        const cached = await count(db);
         await nodeB.transaction((tx) => tx.execute(sql`insert into count_cache_probe values (7)`));
-        seen = await count(db, now);
+        seen = await count(db);
         for (let waited = 0; seen === cached && waited < 2_000; waited += 50) {
           await new Promise((resolve) => setTimeout(resolve, 50));
-          seen = await count(db, now);
+          seen = await count(db);
         }
         expect(seen).toBe(cached + 1);
       } finally {

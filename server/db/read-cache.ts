@@ -32,7 +32,7 @@ interface Cache {
   rows: number;
 }
 
-const rowsOf = (value: unknown) =>
+const rowsOf = (value: unknown): number =>
   Array.isArray(value) ? value.length : value instanceof Map || value instanceof Set ? value.size : 1;
 
 const generations = new WeakMap<object, number>();
@@ -68,8 +68,14 @@ const inTransaction = (executor: object) => executor instanceof PgTransaction;
 /**
  * `read()`'s value under `key`, from the cache when no transaction on `db` has ended since it was read and it is
  * fresh. What it gets is frozen: it is shared with every later caller of the key. A failed read is not kept.
+ * `weigh` counts the value's rows against `maxCachedRows` (default: an array's length, a map's size, else 1).
  */
-export function cachedRead<T>(db: object, key: string, read: () => Promise<T>, now = Date.now()): Promise<T> {
+export function cachedRead<T>(
+  db: object,
+  key: string,
+  read: () => Promise<T>,
+  weigh: (value: T) => number = rowsOf,
+): Promise<T> {
   if (inTransaction(db) || deaf.has(db)) return read();
   let cache = caches.get(db);
   if (!cache) {
@@ -78,6 +84,7 @@ export function cachedRead<T>(db: object, key: string, read: () => Promise<T>, n
   }
   const kept = cache;
   const { entries } = kept;
+  const now = Date.now();
   const generation = generations.get(db) ?? 0;
   const hit = entries.get(key);
   if (hit && hit.generation === generation && hit.expires > now) return hit.value as Promise<T>;
@@ -89,7 +96,7 @@ export function cachedRead<T>(db: object, key: string, read: () => Promise<T>, n
   value.then(
     (found) => {
       if (entries.get(key) !== entry) return;
-      entry.rows = rowsOf(found);
+      entry.rows = weigh(found);
       kept.rows += entry.rows;
       if (kept.rows > maxCachedRows || entries.size > maxEntries) {
         entries.clear();
@@ -119,9 +126,8 @@ export function cachedQuery<Rows, T>(
   key: string,
   build: () => BuiltQuery<Rows>,
   shape: (rows: Rows) => T | Promise<T>,
-  now = Date.now(),
 ): Promise<T> {
-  return cachedRead(db, key, async () => shape(await build()), now);
+  return cachedRead(db, key, async () => shape(await build()));
 }
 
 /** The `n` of the count query `build` makes, through the cache under `key` (see `readKey`). */
@@ -129,7 +135,6 @@ export function cachedCount(
   db: object,
   key: string,
   build: () => BuiltQuery<Array<{ n: number | string }>>,
-  now = Date.now(),
 ): Promise<number> {
-  return cachedQuery(db, key, build, (rows) => Number(rows[0]?.n ?? 0), now);
+  return cachedQuery(db, key, build, (rows) => Number(rows[0]?.n ?? 0));
 }

@@ -95,6 +95,17 @@ export function baseFacts(
 }
 
 /**
+ * What of `baseFacts` the clock decides for applications to `calls` at `now`: the China day and which calls take
+ * applications. Whatever is derived from the facts at one instant holds at every instant with the same key, so a list
+ * page and its actions are presented once (issue 16), not once per request.
+ */
+export function clockFactsKey(calls: Iterable<CallRow>, now: Date): string {
+  const accepting = new Set<string>();
+  for (const call of calls) if (callAccepting(call, now)) accepting.add(call.id);
+  return `${chinaDate(now)} ${[...accepting].sort().join(",")}`;
+}
+
+/**
  * The caller as the rules see it, from one authorization pass over the application's abilities (the recommender
  * sub-tree is resolved once per request). `application.update` only while the applicant may edit (Art. 14.1).
  */

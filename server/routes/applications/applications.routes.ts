@@ -16,10 +16,13 @@ import {
 import type { Ability } from "../../../policy/access/abilities";
 import { applicationLifecycle } from "../../../policy/lifecycles/application.transitions";
 import { transitionRule } from "../../../policy/lifecycles/transition";
-import type { Caller } from "../../access/caller";
+import { abilityKey, type Caller } from "../../access/caller";
 import { authorize, type ResolvedScope } from "../../access/scope";
+import { readKey } from "../../db/read-cache";
+import { sendCachedPage } from "../../http/cached-page";
 import { apiError, errors } from "../../http/errors";
 import { actorOf, callerOf } from "../../http/request-context";
+import { clockFactsKey } from "../../recognition/application-facts";
 import { attachApplicationFile, detachApplicationFile, filesOf } from "../../recognition/application-files";
 import { actionsOn, listApplications, presentSummary } from "../../recognition/applications.repository";
 import { maxUploadBytes } from "../../recognition/materials";
@@ -68,7 +71,7 @@ export async function applicationRoutes(app: TypedApp, deps: RouteDeps, store: F
         response: { 200: applicationPage, ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const caller = callerOf(request);
       const scope = await authorize(db, caller, "application.read");
       const { held, ...filter } = request.query;
@@ -77,11 +80,24 @@ export async function applicationRoutes(app: TypedApp, deps: RouteDeps, store: F
         ...filter,
         heldBy: held ? (caller.recommenderId ?? undefined) : undefined,
       });
-      const cache = new Map<Ability, ResolvedScope | null>([["application.read", scope]]);
-      const items = [];
-      for (const row of rows)
-        items.push(presentSummary(row, await actionsOn(db, caller, row, cache, deps.clock.now())));
-      return { items, total };
+      const now = deps.clock.now();
+      // The page as sent, serialized once for the caller's abilities, the filter and the clock's facts on the rows'
+      // calls (db/read-cache.ts): the summaries and the actions on them are the same for all three until a write.
+      const key = readKey(
+        "application-page",
+        abilityKey(caller),
+        request.query,
+        clockFactsKey(
+          rows.map((row) => row.call),
+          now,
+        ),
+      );
+      return sendCachedPage(reply, db, key, rows.length, async () => {
+        const cache = new Map<Ability, ResolvedScope | null>([["application.read", scope]]);
+        const items = [];
+        for (const row of rows) items.push(presentSummary(row, await actionsOn(db, caller, row, cache, now)));
+        return { items, total };
+      });
     },
   );
 

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applicationFiles, applications, auditLog, files } from "../../db/schema";
+import { testClockStart } from "../../test/constants";
 import { databaseKinds, startTestApp, type TestApp } from "../../test/harness";
 import {
   completeForm,
@@ -221,5 +222,27 @@ describe.each(databaseKinds())("the application editor on %s", (kind) => {
     expect(own.total).toBeGreaterThan(0);
     expect(own.items.every((a: { unitName: string }) => a.unitName === "武汉光谷激光科技有限公司")).toBe(true);
     expect((await (await t.login("auditor")).get("/api/applications")).statusCode).toBe(403);
+  });
+
+  it("lists the actions of the moment: a call closing takes submit off its drafts with no write in between", async () => {
+    const applicant = await t.login("app.wuhan-ent");
+    // testClockStart is 10:00 in China; this call closes a minute later.
+    const closing = (await openCall(t, { closesAt: "2026-03-10T10:01:00+08:00", deadline: "2026-03-10" })).id;
+    const id = (await applicant.post("/api/applications", { callId: closing })).json().id;
+    const eventsListed = async () => {
+      const page = await applicant.get(`/api/applications?callId=${closing}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.headers["content-type"]).toBe("application/json; charset=utf-8");
+      return page.json().items.find((item: { id: string }) => item.id === id).availableEvents;
+    };
+    try {
+      expect(await eventsListed()).toContain("submit");
+      t.clock.set("2026-03-10T02:01:00.000Z"); // the closing instant itself: still open
+      expect(await eventsListed()).toContain("submit");
+      t.clock.set("2026-03-10T02:01:00.001Z");
+      expect(await eventsListed()).not.toContain("submit");
+    } finally {
+      t.clock.set(testClockStart);
+    }
   });
 });
