@@ -92,7 +92,7 @@ export async function applicationRoutes(app: TypedApp, deps: RouteDeps, store: F
           now,
         ),
       );
-      return sendCachedPage(reply, db, key, rows.length, async () => {
+      return sendCachedPage(reply, db, key, async () => {
         const cache = new Map<Ability, ResolvedScope | null>([["application.read", scope]]);
         const items = [];
         for (const row of rows) items.push(presentSummary(row, await actionsOn(db, caller, row, cache, now)));

@@ -1,7 +1,9 @@
 import { baseDetail, baseListQuery, basePage } from "../../../contracts/bases";
 import { idParams } from "../../../contracts/common";
 import { errorResponses } from "../../../contracts/errors";
-import { authorize } from "../../access/scope";
+import { authorize, scopeKey } from "../../access/scope";
+import { readKey } from "../../db/read-cache";
+import { sendCachedPage } from "../../http/cached-page";
 import { errors } from "../../http/errors";
 import { callerOf } from "../../http/request-context";
 import { presentBaseDetail } from "../../registry/base-detail";
@@ -28,9 +30,11 @@ export async function baseRoutes(app: TypedApp, deps: RouteDeps) {
         response: { 200: basePage, ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const scope = await authorize(db, callerOf(request), "base.read");
-      return listBases(db, scope, request.query);
+      // Nothing of a base's summary depends on the caller beyond the rows its scope lets it see.
+      const key = readKey("base-list-page", scopeKey(scope), request.query);
+      return sendCachedPage(reply, db, key, () => listBases(db, scope, request.query));
     },
   );
 

@@ -12,9 +12,11 @@ import {
 } from "../../../contracts/review";
 import type { Ability } from "../../../policy/access/abilities";
 import { abilitiesOf } from "../../../policy/access/abilities";
-import type { Caller } from "../../access/caller";
+import { abilityKey, type Caller } from "../../access/caller";
 import { authorize } from "../../access/scope";
 import { piiCipher } from "../../commands/command";
+import { readKey } from "../../db/read-cache";
+import { sendCachedPage } from "../../http/cached-page";
 import { errors } from "../../http/errors";
 import { actorOf, callerOf } from "../../http/request-context";
 import { createExpert } from "../../review/create-expert";
@@ -52,12 +54,14 @@ export async function expertRoutes(app: TypedApp, deps: RouteDeps, store: FileSt
         response: { 200: expertPage, ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const caller = callerOf(request);
       await authorize(db, caller, "expert.read");
-      const { items, total } = await listExperts(db, pii, request.query);
-      const abilities = expertAbilities(caller);
-      return { items: items.map((item) => ({ ...item, abilities })), total };
+      return sendCachedPage(reply, db, readKey("expert-list-page", abilityKey(caller), request.query), async () => {
+        const { items, total } = await listExperts(db, pii, request.query);
+        const abilities = expertAbilities(caller);
+        return { items: items.map((item) => ({ ...item, abilities })), total };
+      });
     },
   );
 

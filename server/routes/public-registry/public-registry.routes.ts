@@ -6,7 +6,9 @@ import {
   publicBaseQuery,
   publicBaseSchema,
 } from "../../../contracts/public-registry";
+import { readKey } from "../../db/read-cache";
 import { publicBaseFacets as facetsOf, listPublicBases, loadPublicBase } from "../../decision/public-bases.repository";
+import { sendCachedPage } from "../../http/cached-page";
 import { errors } from "../../http/errors";
 import type { RouteDeps, TypedApp } from "../types";
 
@@ -28,7 +30,10 @@ export async function publicRegistryRoutes(app: TypedApp, deps: RouteDeps) {
         response: { 200: publicBasePage, ...errorResponses },
       },
     },
-    async (request) => listPublicBases(db, request.query),
+    async (request, reply) =>
+      sendCachedPage(reply, db, readKey("public-base-list-page", request.query), () =>
+        listPublicBases(db, request.query),
+      ),
   );
 
   app.get(
