@@ -25,9 +25,16 @@ export interface Throughput {
 /** autocannon against one URL for `seconds`; refuses to report a figure made of errors. */
 export async function load(
   url: string,
-  options: { connections: number; headers?: Record<string, string>; manyAddresses?: boolean },
+  options: {
+    connections: number;
+    headers?: Record<string, string>;
+    manyAddresses?: boolean;
+    /** The path of the n-th request (from 0), when each asks for another one; else `url`'s. */
+    pathOf?: (n: number) => string;
+  },
 ): Promise<Throughput> {
   let sent = 0;
+  const { pathOf } = options;
   const result = await autocannon({
     url,
     connections: options.connections,
@@ -35,14 +42,19 @@ export async function load(
     headers: options.headers ?? {},
     // Public routes are limited per address: each request comes from another one through a trusted proxy (the
     // server must run with TRUST_PROXY=127.0.0.1), as a province's visitors would.
-    ...(options.manyAddresses
+    ...(options.manyAddresses || pathOf
       ? {
           requests: [
             {
               setupRequest: (request: autocannon.Request) => {
+                const n = sent;
                 sent += 1;
                 const forwarded = `10.${(sent >> 16) & 255}.${(sent >> 8) & 255}.${sent & 255}`;
-                return { ...request, headers: { ...request.headers, "x-forwarded-for": forwarded } };
+                return {
+                  ...request,
+                  ...(pathOf ? { path: pathOf(n) } : {}),
+                  headers: { ...request.headers, ...(options.manyAddresses ? { "x-forwarded-for": forwarded } : {}) },
+                };
               },
             },
           ],

@@ -8,11 +8,16 @@ import { purgeRateLimitWindows } from "../http/rate-limit-store";
 import type { FileStore } from "../storage/files";
 import { dispatchOutbox, type MailSender } from "./outbox";
 
+/** How often the embedded database is vacuumed and analyzed (PostgreSQL's autovacuum does it on a server). */
+export const embeddedVacuumEveryMs = 24 * 3_600_000;
+
 /**
  * Background loops of one server: outbox delivery every second; every ten minutes the housekeeping: idle sessions,
  * Idempotency-Key responses past their 24 hours, ended rate-limit windows, anonymous uploads nothing refers to after
- * their retention (row and stored bytes), and staging files older than a day (a node killed mid-upload left them).
- * Several servers may run them side by side: each outbox row is claimed in its own transaction.
+ * their retention (row and stored bytes), and staging files older than a day (a node killed mid-upload left them);
+ * on the embedded database, which has no autovacuum, a `vacuum (analyze)` once a day (dead rows reclaimed, statistics
+ * and visibility maps kept for the list plans). Several servers may run them side by side: each outbox row is
+ * claimed in its own transaction.
  */
 export function startWorkers(deps: CommandDeps, log: FastifyBaseLogger, smtpUrl: string | undefined, store: FileStore) {
   const sendMail: MailSender | null = smtpUrl
@@ -31,6 +36,7 @@ export function startWorkers(deps: CommandDeps, log: FastifyBaseLogger, smtpUrl:
         dispatching = null;
       });
   }, 1_000);
+  let vacuumedAt = 0; // the first housekeeping, ten minutes after start, vacuums
   const purgeTimer = setInterval(() => {
     const sessions = deps.database
       .transaction(async (tx) => {
@@ -47,7 +53,16 @@ export function startWorkers(deps: CommandDeps, log: FastifyBaseLogger, smtpUrl:
       .sweepStaging(deps.clock.now())
       .then((removed) => removed && log.info({ removed }, "staging files of interrupted uploads removed"))
       .catch((error) => log.error({ err: error }, "staging sweep failed"));
-    purging = Promise.all([sessions, uploads, staging]);
+    const vacuum =
+      deps.database.kind === "pglite" && Date.now() - vacuumedAt >= embeddedVacuumEveryMs
+        ? deps.database
+            .executeSql("vacuum (analyze)")
+            .then(() => {
+              vacuumedAt = Date.now();
+            })
+            .catch((error) => log.error({ err: error }, "embedded vacuum failed"))
+        : null;
+    purging = Promise.all([sessions, uploads, staging, vacuum]);
   }, 600_000);
   return {
     /** Stops both loops; resolves once the runs in progress have ended. */

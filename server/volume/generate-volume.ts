@@ -54,7 +54,7 @@ async function countRows(tx: Tx): Promise<Record<VolumeTable, number>> {
  */
 export async function generateVolume(deps: CommandDeps, sizes: VolumeSizes): Promise<VolumeReport> {
   const started = performance.now();
-  return execute(deps, systemActor, "volume.import", { type: "volume" }, async (context) => {
+  const report = await execute(deps, systemActor, "volume.import", { type: "volume" }, async (context) => {
     const { tx } = context;
     // The few sorts and hashes of the set-based inserts then stay in memory (4 MB by default), this transaction only.
     await tx.execute(sql`set local work_mem = '64MB'`);
@@ -68,14 +68,16 @@ export async function generateVolume(deps: CommandDeps, sizes: VolumeSizes): Pro
     await fillBases(tx, facts, sizes.bases);
     await fillExperts(tx, facts, context.pii, units, sizes.experts);
     await saveCounters(tx, facts.counters);
-    // Fresh statistics for the benchmarks' plans: the embedded database has no autovacuum to gather them.
-    await tx.execute(sql.raw(`analyze ${volumeTables.join(", ")}`));
     const totals = await countRows(tx);
     const written = Object.fromEntries(volumeTables.map((table) => [table, totals[table] - before[table]])) as Record<
       VolumeTable,
       number
     >;
     await context.audit({ changes: { sizes, written } });
-    return { written, totals, seconds: (performance.now() - started) / 1000 };
+    return { written, totals };
   });
+  // As autovacuum would soon after a bulk load (the embedded database has none): fresh statistics for the plans and a
+  // visibility map, without which a deep page's index-only scan reads the table (a sort of 50k rows instead, 57 ms).
+  await deps.database.executeSql(`vacuum (analyze) ${volumeTables.join(", ")}`);
+  return { ...report, seconds: (performance.now() - started) / 1000 };
 }
