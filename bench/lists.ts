@@ -52,7 +52,7 @@ jobs.paging = () =>
   load(`${big.appUrl}/api/applications`, {
     connections,
     headers: { cookie: big.cookies.officer },
-    pathOf: (n) => `/api/applications?page=${(n % pages) + 1}&pageSize=20`,
+    pages,
   });
 const results = await interleaved(jobs);
 const failed = Object.entries(results).filter(([, r]) => r.non2xx > 0 || r.errors > 0);

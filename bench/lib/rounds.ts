@@ -4,7 +4,10 @@
  * prints; nothing here asserts a timing.
  */
 import { appendFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+
+const requestSetup = fileURLToPath(new URL("./load-requests.cjs", import.meta.url));
 
 export const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 export const seconds = Number(process.env.BENCH_SECONDS ?? 5);
@@ -28,37 +31,26 @@ export async function load(
   options: {
     connections: number;
     headers?: Record<string, string>;
+    /**
+     * Each request from another address through a trusted proxy (the server must run with TRUST_PROXY=127.0.0.1),
+     * as a province's visitors would: public routes are limited per address.
+     */
     manyAddresses?: boolean;
-    /** The path of the n-th request (from 0), when each asks for another one; else `url`'s. */
-    pathOf?: (n: number) => string;
+    /** Each request asks for the next of this many pages of 20 (`?page=`), round and round. */
+    pages?: number;
   },
 ): Promise<Throughput> {
-  let sent = 0;
-  const { pathOf } = options;
+  const { manyAddresses = false, pages = 0 } = options;
+  // The load generator in a worker thread of its own: on the platform's event loop it cost the platform a share of
+  // its time that grew with each response's size.
   const result = await autocannon({
     url,
     connections: options.connections,
     duration: seconds,
     headers: options.headers ?? {},
-    // Public routes are limited per address: each request comes from another one through a trusted proxy (the
-    // server must run with TRUST_PROXY=127.0.0.1), as a province's visitors would.
-    ...(options.manyAddresses || pathOf
-      ? {
-          requests: [
-            {
-              setupRequest: (request: autocannon.Request) => {
-                const n = sent;
-                sent += 1;
-                const forwarded = `10.${(sent >> 16) & 255}.${(sent >> 8) & 255}.${sent & 255}`;
-                return {
-                  ...request,
-                  ...(pathOf ? { path: pathOf(n) } : {}),
-                  headers: { ...request.headers, ...(options.manyAddresses ? { "x-forwarded-for": forwarded } : {}) },
-                };
-              },
-            },
-          ],
-        }
+    workers: 1,
+    ...(manyAddresses || pages
+      ? { initialContext: { manyAddresses, pages }, requests: [{ setupRequest: requestSetup }] }
       : {}),
   });
   return {

@@ -31,7 +31,32 @@ const millisecondsLeft =
     Number,
   );
 
+/**
+ * The upsert, built and prepared once (issue 16: building it cost more than running it): a named statement the
+ * database parses and plans once per connection.
+ */
+function prepareIncrement(db: Executor) {
+  const ended = sql`${rateLimitWindows.windowEnds} <= clock_timestamp()`;
+  return db
+    .insert(rateLimitWindows)
+    .values({
+      key: sql.placeholder("key"),
+      hits: 1,
+      windowEnds: sql`clock_timestamp() + ${sql.placeholder("milliseconds")} * interval '1 millisecond'`,
+    })
+    .onConflictDoUpdate({
+      target: rateLimitWindows.key,
+      set: {
+        hits: sql`case when ${ended} then 1 else ${rateLimitWindows.hits} + 1 end`,
+        windowEnds: sql`case when ${ended} then excluded.window_ends else ${rateLimitWindows.windowEnds} end`,
+      },
+    })
+    .returning({ current: rateLimitWindows.hits, ttl: millisecondsLeft })
+    .prepare("rate_limit_increment");
+}
+
 export function postgresRateLimitStore(db: Executor) {
+  const increment = prepareIncrement(db);
   return class PostgresRateLimitStore {
     constructor(
       _global?: unknown,
@@ -39,21 +64,8 @@ export function postgresRateLimitStore(db: Executor) {
     ) {}
 
     incr(key: string, callback: Callback, timeWindow: number) {
-      const ended = sql`${rateLimitWindows.windowEnds} <= clock_timestamp()`;
-      db.insert(rateLimitWindows)
-        .values({
-          key: `${this.prefix}${key}`,
-          hits: 1,
-          windowEnds: sql`clock_timestamp() + ${timeWindow} * interval '1 millisecond'`,
-        })
-        .onConflictDoUpdate({
-          target: rateLimitWindows.key,
-          set: {
-            hits: sql`case when ${ended} then 1 else ${rateLimitWindows.hits} + 1 end`,
-            windowEnds: sql`case when ${ended} then excluded.window_ends else ${rateLimitWindows.windowEnds} end`,
-          },
-        })
-        .returning({ current: rateLimitWindows.hits, ttl: millisecondsLeft })
+      increment
+        .execute({ key: `${this.prefix}${key}`, milliseconds: timeWindow })
         .then(([state]) => callback(null, state))
         .catch((error: Error) => callback(error));
     }
