@@ -1,7 +1,7 @@
 import { expertStatusLabels, unitStatusLabels } from "../../contracts/list-exports";
 import type { PublicBase } from "../../contracts/public-registry";
 import type { UnitRow } from "../db/units.repository";
-import type { ListedApplication } from "../recognition/applications.repository";
+import type { ExportedApplication } from "../recognition/applications.repository";
 import type { LoadedBase } from "../registry/bases.repository";
 import type { ExpertWithPerson } from "../review/experts.repository";
 import { words } from "./labels";
@@ -9,19 +9,19 @@ import type { ExportColumn } from "./xlsx-stream";
 
 /** The columns of each list's Excel export: Chinese headers, labels for codes, office dates. */
 
-export const applicationColumns: ExportColumn<ListedApplication>[] = [
-  { header: "申报名称", width: 44, value: (r) => r.application.standardName ?? `${r.unitName}（名称未生成）` },
+export const applicationColumns: ExportColumn<ExportedApplication>[] = [
+  { header: "申报名称", width: 44, value: (r) => r.standardName ?? `${r.unitName}（名称未生成）` },
   { header: "依托单位", width: 32, value: (r) => r.unitName },
   { header: "所在市州", width: 12, value: (r) => words.prefecture(r.unitDivision) },
-  { header: "基地类型", width: 10, value: (r) => words.baseType(r.application.type) },
-  { header: "领域", width: 16, value: (r) => r.application.field ?? "" },
+  { header: "基地类型", width: 10, value: (r) => words.baseType(r.type) },
+  { header: "领域", width: 16, value: (r) => r.field ?? "" },
   { header: "认定批次", width: 40, value: (r) => r.callTitleZh },
-  { header: "状态", width: 18, value: (r) => words.applicationState(r.application.state) },
+  { header: "状态", width: 18, value: (r) => words.applicationState(r.state) },
   { header: "当前审核部门", width: 26, value: (r) => r.recommenderName },
-  { header: "推荐排序", width: 10, value: (r) => r.application.priority },
-  { header: "基地负责人", width: 12, value: (r) => r.application.directorName ?? "" },
-  { header: "提交日期", width: 16, value: (r) => words.date(r.application.submittedAt) },
-  { header: "最近更新", width: 16, value: (r) => words.date(r.application.updatedAt) },
+  { header: "推荐排序", width: 10, value: (r) => r.priority },
+  { header: "基地负责人", width: 12, value: (r) => r.directorName ?? "" },
+  { header: "提交日期", width: 16, value: (r) => words.date(r.submittedAt) },
+  { header: "最近更新", width: 16, value: (r) => words.date(r.updatedAt) },
 ];
 
 export const unitColumns: ExportColumn<{ unit: UnitRow; recommenderName: string }>[] = [

@@ -187,8 +187,6 @@ const { form: _form, eligibility: _eligibility, ...listedColumns } = getTableCol
 export type ListedApplicationRow = Omit<ApplicationRow, "form" | "eligibility">;
 export type ListedApplication = Omit<JoinedApplication, "application" | "unit"> & {
   application: ListedApplicationRow;
-  /** The host unit's registration division (the list query reads it for the export's 市州). */
-  unitDivision?: string;
 };
 
 function listedQuery(executor: Executor) {
@@ -199,7 +197,6 @@ function listedQuery(executor: Executor) {
       unitName: units.name,
       recommenderName: recommenders.nameZh,
       holderParentId: recommenders.parentId,
-      unitDivision: units.divisionCode,
     })
     .from(applications)
     .innerJoin(calls, eq(calls.id, applications.callId))
@@ -232,7 +229,14 @@ async function withCalls<Row extends { application: { callId: string } }>(
  * a second at 50k applications.
  */
 function listWindow(executor: Executor, where: SQL, order: SQL[], limit: number, offset: number) {
-  const window = executor
+  const window = windowOf(executor, where, order, limit, offset);
+  return listedQuery(executor)
+    .innerJoin(window, eq(window.id, applications.id))
+    .orderBy(...order);
+}
+
+function windowOf(executor: Executor, where: SQL, order: SQL[], limit: number, offset: number) {
+  return executor
     .select({ id: applications.id })
     .from(applications)
     .where(where)
@@ -240,10 +244,38 @@ function listWindow(executor: Executor, where: SQL, order: SQL[], limit: number,
     .limit(limit)
     .offset(offset)
     .as("list_window");
-  return listedQuery(executor)
+}
+
+/** The columns the list's Excel export writes (server/lists/list-exports.ts), and no more: 10k rows are parsed. */
+const exportedColumns = {
+  standardName: applications.standardName,
+  type: applications.type,
+  field: applications.field,
+  state: applications.state,
+  priority: applications.priority,
+  directorName: applications.directorName,
+  submittedAt: applications.submittedAt,
+  updatedAt: applications.updatedAt,
+  unitName: units.name,
+  unitDivision: units.divisionCode,
+  callTitleZh: calls.titleZh,
+  recommenderName: recommenders.nameZh,
+};
+
+function exportWindow(executor: Executor, where: SQL, order: SQL[], limit: number, offset: number) {
+  const window = windowOf(executor, where, order, limit, offset);
+  return executor
+    .select(exportedColumns)
+    .from(applications)
     .innerJoin(window, eq(window.id, applications.id))
+    .innerJoin(calls, eq(calls.id, applications.callId))
+    .innerJoin(units, eq(units.id, applications.unitId))
+    .innerJoin(recommenders, eq(recommenders.id, applications.recommenderId))
     .orderBy(...order);
 }
+
+/** An application as the list's Excel export writes it. */
+export type ExportedApplication = Awaited<ReturnType<typeof exportWindow>>[number];
 
 /**
  * One page of the list (lean: no form or eligibility JSON is read) and the total, both reused until a commit
@@ -278,9 +310,7 @@ export async function listApplications(
 /** Every row the filters match, in the list's order, a batch at a time (the Excel export streams them). */
 export function allApplications(executor: Executor, scope: ResolvedScope, filter: ApplicationFilter) {
   const where = applicationListWhere(scope, filter);
-  return inBatches(async (limit, offset) =>
-    withCalls(executor, await listWindow(executor, where, applicationOrder(filter), limit, offset)),
-  );
+  return inBatches((limit, offset) => exportWindow(executor, where, applicationOrder(filter), limit, offset));
 }
 
 /** One application through the caller's scope; another jurisdiction's is simply not found. */
