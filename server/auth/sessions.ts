@@ -5,6 +5,7 @@ import type { Caller } from "../access/caller";
 import type { Clock } from "../clock";
 import { randomToken, sm3 } from "../crypto/sm";
 import type { Database, Tx } from "../db/client";
+import { cachedRead } from "../db/read-cache";
 import { accounts, recommenders, roleGrants, securityPolicy, sessions, units } from "../db/schema";
 import { readSecurityPolicy, securityPolicyRowId } from "./security-policy";
 
@@ -108,22 +109,35 @@ function sessionRead(db: Database["db"]) {
 }
 
 /**
+ * When this process last wrote a session's lastSeenAt: the session row may come from the read cache, read before that
+ * write. Only a bound on repeated touches (a process that forgets writes one more), so it is simply emptied when large.
+ */
+const touchedAt = new Map<string, number>();
+const maxTouched = 50_000;
+
+/**
  * Loads the caller behind a session cookie in one read (the account's columns it needs, its approved roles and the
  * security policy's idle timeout joined in); an idle session is deleted and reported as expired. lastSeenAt is
- * written at most once a minute.
+ * written at most once a minute. The read is reused (db/read-cache.ts, issue 16) until any node commits a write —
+ * a sign-out, a password change, a role or account change, a new security policy all do — or for 5 s at most.
  */
 export async function loadSession(database: Database, clock: Clock, token: string): Promise<SessionLookup> {
   const sessionId = sm3(token);
   const db = database.db;
-  const [row] = await sessionRead(db).execute({ sessionId });
+  const [row] = await cachedRead(db, `session\u0000${sessionId}`, () => sessionRead(db).execute({ sessionId }));
   if (!row) return null;
   const now = clock.now();
-  const idle = now.getTime() - row.lastSeenAt.getTime();
+  const idle = now.getTime() - Math.max(row.lastSeenAt.getTime(), touchedAt.get(sessionId) ?? 0);
   if (idle > idleMsOf(row.policy) || row.account.disabled) {
+    touchedAt.delete(sessionId);
     await db.delete(sessions).where(eq(sessions.id, sessionId));
     return { expired: true };
   }
-  if (idle > touchEveryMs) await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
+  if (idle > touchEveryMs) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
+    if (touchedAt.size >= maxTouched) touchedAt.clear();
+    touchedAt.set(sessionId, now.getTime());
+  }
   const account = row.account;
   return {
     caller: {
