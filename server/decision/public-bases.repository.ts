@@ -7,7 +7,7 @@ import { hubeiDivisions } from "../../policy/reference/divisions";
 import type { Executor } from "../db/client";
 import { containsPattern } from "../db/like-pattern";
 import { inBatches, orderBy } from "../db/list-order";
-import { cachedQuery, readKey } from "../db/read-cache";
+import { readKey } from "../db/read-cache";
 import { bases, fields, units } from "../db/schema";
 import { parseStored } from "../db/stored-json";
 import { countryNameOf } from "../reference/countries";
@@ -134,12 +134,8 @@ export function allPublicBases(executor: Executor, query: PublicBaseFilter) {
 /** The public list, filtered, sorted and paged; newest recognition first unless asked otherwise. */
 export async function listPublicBases(executor: Executor, query: PublicBaseQuery) {
   const { page, pageSize, sort: _sort, order: _order, ...counted } = query;
-  const items = await cachedQuery(
-    executor,
-    readKey("public-base-page", query),
-    () => publicPage(executor, query, pageSize, (page - 1) * pageSize),
-    (rows) => rows.map(present),
-  );
+  // The page itself is kept by the route, as sent (http/cached-page.ts); the total is shared by every page.
+  const items = (await publicPage(executor, query, pageSize, (page - 1) * pageSize)).map(present);
   const total = await countBases(executor, readKey("public-base-count", counted), () => and(...conditions(counted)));
   return { items, total };
 }

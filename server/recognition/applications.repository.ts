@@ -205,7 +205,7 @@ function listedQuery(executor: Executor) {
 }
 
 /**
- * The calls of a list's rows, each read and parsed once: a page (or an export's batch) shares a handful of calls, and
+ * The calls of a list's rows, each read and parsed once: a page shares a handful of calls, and
  * joining the call's row to every application sent its settings again with each of them. Pages in a row reuse them
  * (db/read-cache.ts: until a transaction on this node ends, at most 5 s); the parsed calls are shared, never changed.
  */

@@ -7,7 +7,7 @@ import { type ResolvedScope, scopeKey, unitRows } from "../access/scope";
 import type { Executor } from "../db/client";
 import { containsPattern } from "../db/like-pattern";
 import { inBatches, inPrefecture, orderBy } from "../db/list-order";
-import { cachedCount, cachedQuery, readKey } from "../db/read-cache";
+import { cachedCount, readKey } from "../db/read-cache";
 import { bases, recommenders, units } from "../db/schema";
 
 /** A base with what its page names: the host unit and the recommender that recommends the unit (Art. 17). */
@@ -82,12 +82,9 @@ function basePage(executor: Executor, where: SQL | undefined, query: BaseFilter,
 export async function listBases(executor: Executor, scope: ResolvedScope, query: BaseListQuery) {
   const { page, pageSize, sort: _sort, order: _order, ...counted } = query;
   const scoped = scopeKey(scope);
-  const items = await cachedQuery(
-    executor,
-    readKey("base-page", scoped, query),
-    () => basePage(executor, and(...conditions(scope, query)), query, pageSize, (page - 1) * pageSize),
-    (rows) => rows.map(presentBaseSummary),
-  );
+  // The page itself is kept by the route, as sent (http/cached-page.ts); the total is shared by every page.
+  const rows = await basePage(executor, and(...conditions(scope, query)), query, pageSize, (page - 1) * pageSize);
+  const items = rows.map(presentBaseSummary);
   const total = await countBases(executor, readKey("base-count", scoped, counted), () =>
     and(...conditions(scope, counted)),
   );

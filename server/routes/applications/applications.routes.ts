@@ -84,7 +84,7 @@ export async function applicationRoutes(app: TypedApp, deps: RouteDeps, store: F
       // The page as sent, serialized once for the caller's abilities, the filter and the clock's facts on the rows'
       // calls (db/read-cache.ts): the summaries and the actions on them are the same for all three until a write.
       const key = readKey(
-        "application-page",
+        "application-list-page",
         abilityKey(caller),
         request.query,
         clockFactsKey(
