@@ -10,6 +10,7 @@ module.exports = function setupRequest(request, context) {
   const headers = { ...request.headers };
   // Public routes are limited per address: each request comes from another one through a trusted proxy.
   if (context.manyAddresses) headers["x-forwarded-for"] = `10.${(sent >> 16) & 255}.${(sent >> 8) & 255}.${sent & 255}`;
-  const path = context.pages ? `${request.path}?page=${(sent % context.pages) + 1}&pageSize=20` : request.path;
+  const joiner = request.path.includes("?") ? "&" : "?";
+  const path = context.pages ? `${request.path}${joiner}page=${(sent % context.pages) + 1}&pageSize=20` : request.path;
   return { ...request, path, headers };
 };
