@@ -9,7 +9,7 @@ import type { FileStore } from "../storage/files";
 import { dispatchOutbox, type MailSender } from "./outbox";
 
 /** How often the embedded database is vacuumed and analyzed (PostgreSQL's autovacuum does it on a server). */
-export const embeddedVacuumEveryMs = 24 * 3_600_000;
+const embeddedVacuumEveryMs = 24 * 3_600_000;
 
 /**
  * Background loops of one server: outbox delivery every second; every ten minutes the housekeeping: idle sessions,
