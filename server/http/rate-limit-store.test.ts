@@ -68,4 +68,17 @@ describe.each(databaseKinds())("rate limits shared through the database on %s", 
     expect(ok).toBe(5);
     expect(results.filter((r) => r.statusCode === 429)).toHaveLength(15);
   });
+
+  it("gives each of many concurrent hits on one node its own count, whatever batch it lands in", async () => {
+    const callers = ["10.0.1.1", "10.0.1.2", "10.0.1.3"];
+    const results = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => hit(a, "/limited", callers[i % callers.length])),
+    );
+    for (const caller of callers) {
+      const mine = results.filter((_, i) => callers[i % callers.length] === caller);
+      expect(mine.filter((r) => r.statusCode === 200)).toHaveLength(5);
+      const remaining = mine.filter((r) => r.statusCode === 200).map((r) => r.headers["x-ratelimit-remaining"]);
+      expect(remaining.sort()).toEqual(["0", "1", "2", "3", "4"]);
+    }
+  });
 });
