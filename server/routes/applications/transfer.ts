@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { type ApiError, apiError } from "../../http/errors";
 import { stageRequestFile, uploadInterrupted } from "../../http/staged-uploads";
+import { inUploadSlot } from "../../http/upload-slots";
 import type { FileStore } from "../../storage/files";
 import { removeStagedFile, type StagedFile } from "../../storage/staged-file";
 
@@ -19,7 +20,7 @@ export function uploadStreamError(error: unknown, tooLarge: () => ApiError): unk
 /**
  * Reads one multipart upload (fields before the file part included), streaming the file to the store's staging
  * directory: never whole in memory, its SHA-256, size and head taken on the way (FileStore.save stores it by a
- * rename). Over the limit → 413 in the error shape. The staging file goes when the response is over
+ * rename), in one of the process's upload slots (http/upload-slots.ts). Over the limit → 413 in the error shape. The staging file goes when the response is over
  * (http/staged-uploads.ts).
  */
 export async function readUpload(
@@ -35,6 +36,14 @@ export async function readUpload(
       "Upload as multipart/form-data.",
     );
   }
+  return inUploadSlot(() => readFilePart(request, store, maxBytes));
+}
+
+async function readFilePart(
+  request: FastifyRequest,
+  store: FileStore,
+  maxBytes: number,
+): Promise<{ name: string; content: StagedFile; fields: Record<string, string> }> {
   const part = await request.file({ limits: { fileSize: maxBytes } });
   if (!part) {
     throw apiError(400, "invalid-input", "未收到文件。", "No file received.", [
