@@ -70,6 +70,7 @@ describe("readUpload", () => {
   const failingRequest = (error: unknown) =>
     ({
       isMultipart: () => true,
+      raw: { destroyed: false },
       file: async () => ({
         filename: "a.pdf",
         fields: {},
@@ -83,6 +84,18 @@ describe("readUpload", () => {
       }),
     }) as unknown as FastifyRequest;
   const staged = () => readdirSync(join(root, ".staging"));
+
+  it("answers 400 upload-interrupted, without waiting on the parser, when the client left while the upload queued", async () => {
+    const left = {
+      isMultipart: () => true,
+      raw: { destroyed: true },
+      file: () => new Promise(() => undefined),
+    } as unknown as FastifyRequest;
+    await expect(readUpload(left, store, 1024)).rejects.toMatchObject({
+      status: 400,
+      body: { code: "upload-interrupted" },
+    });
+  });
 
   it("lets a failure that is not the upload's size or the client's doing propagate as it is", async () => {
     const failure = Object.assign(new Error("EIO: i/o error, read"), { code: "EIO" });

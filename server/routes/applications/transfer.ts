@@ -44,6 +44,8 @@ async function readFilePart(
   store: FileStore,
   maxBytes: number,
 ): Promise<{ name: string; content: StagedFile; fields: Record<string, string> }> {
+  // A client that left while its upload waited for a slot sends nothing more, and the parser would wait for it for ever.
+  if (request.raw.destroyed) throw uploadInterrupted();
   const part = await request.file({ limits: { fileSize: maxBytes } });
   if (!part) {
     throw apiError(400, "invalid-input", "未收到文件。", "No file received.", [
