@@ -20,11 +20,8 @@ export async function sendCachedPage(
       const page = await present();
       // Kept as UTF-8 bytes: encoding a page of Chinese names again for every request cost more than the lookup.
       const serialized = reply.serialize(page);
-      const json = Buffer.isBuffer(serialized)
-        ? serialized
-        : typeof serialized === "string"
-          ? Buffer.from(serialized, "utf8")
-          : Buffer.from(new Uint8Array(serialized));
+      const json =
+        typeof serialized === "string" ? Buffer.from(serialized, "utf8") : Buffer.from(new Uint8Array(serialized));
       return { json, rows: page.items.length };
     },
     (kept) => kept.rows,

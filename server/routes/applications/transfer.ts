@@ -20,8 +20,8 @@ export function uploadStreamError(error: unknown, tooLarge: () => ApiError): unk
 /**
  * Reads one multipart upload (fields before the file part included), streaming the file to the store's staging
  * directory: never whole in memory, its SHA-256, size and head taken on the way (FileStore.save stores it by a
- * rename), in one of the process's upload slots (http/upload-slots.ts). Over the limit → 413 in the error shape. The staging file goes when the response is over
- * (http/staged-uploads.ts).
+ * rename), in one of the process's upload slots (http/upload-slots.ts). Over the limit → 413 in the error shape. The
+ * staging file goes when the response is over (http/staged-uploads.ts).
  */
 export async function readUpload(
   request: FastifyRequest,
@@ -44,7 +44,7 @@ async function readFilePart(
   store: FileStore,
   maxBytes: number,
 ): Promise<{ name: string; content: StagedFile; fields: Record<string, string> }> {
-  // A client that left while its upload waited for a slot sends nothing more, and the parser would wait for it for ever.
+  // A client that left while its upload waited for a slot sends nothing more; the parser would wait for it for ever.
   if (request.raw.destroyed) throw uploadInterrupted();
   const part = await request.file({ limits: { fileSize: maxBytes } });
   if (!part) {
