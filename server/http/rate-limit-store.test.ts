@@ -2,7 +2,7 @@ import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseKinds, startTestApp, type TestApp } from "../test/harness";
-import { postgresRateLimitStore, purgeRateLimitWindows } from "./rate-limit-store";
+import { postgresRateLimitStore, purgeRateLimitWindows, settling } from "./rate-limit-store";
 
 /** Two "nodes": two Fastify instances with the plugin, counting in the same database. */
 async function node(t: TestApp): Promise<FastifyInstance> {
@@ -11,6 +11,11 @@ async function node(t: TestApp): Promise<FastifyInstance> {
   app.get("/limited", { config: { rateLimit: { max: 5, timeWindow: "1 minute" } } }, async () => ({ ok: true }));
   app.get("/other", { config: { rateLimit: { max: 5, timeWindow: "1 minute" } } }, async () => ({ ok: true }));
   app.get("/brief", { config: { rateLimit: { max: 2, timeWindow: 400 } } }, async () => ({ ok: true }));
+  const settled = (max: number, timeWindow: number | string) => ({
+    config: { rateLimitSettled: true, rateLimit: { max, timeWindow } },
+  });
+  app.get("/read", settled(10, "1 minute"), async () => ({ ok: true }));
+  app.get("/read-brief", settled(4, 400), async () => ({ ok: true }));
   await app.ready();
   return app;
 }
@@ -80,5 +85,79 @@ describe.each(databaseKinds())("rate limits shared through the database on %s", 
       const remaining = mine.filter((r) => r.statusCode === 200).map((r) => r.headers["x-ratelimit-remaining"]);
       expect(remaining.sort()).toEqual(["0", "1", "2", "3", "4"]);
     }
+  });
+
+  describe("a route whose limit settles in the background (rateLimitSettled)", () => {
+    const stored = async (route: string, ip: string) =>
+      (
+        await t.database.executeSql(
+          `select hits from rate_limit_windows where key like '%${route}|%' and key like '%${ip}%'`,
+        )
+      ).rows as Array<{ hits: number }>;
+    const settle = () => new Promise((resolve) => setTimeout(resolve, settling.intervalMs * 2 + 100));
+
+    it("answers the first half of the limit on the node and adds it to the shared count afterwards", async () => {
+      const answers = [];
+      for (let i = 0; i < 3; i += 1) answers.push(await hit(a, "/read", "10.0.2.1"));
+      expect(answers.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+      expect(answers.map((r) => r.headers["x-ratelimit-remaining"])).toEqual(["9", "8", "7"]);
+      expect(await stored("/read", "10.0.2.1")).toEqual([]);
+      await settle();
+      expect(await stored("/read", "10.0.2.1")).toEqual([{ hits: 3 }]);
+    });
+
+    it("counts exactly on one node, past half the limit and under concurrent requests", async () => {
+      const sequential = [];
+      for (let i = 0; i < 12; i += 1) sequential.push(await hit(a, "/read", "10.0.2.2"));
+      expect(sequential.map((r) => r.statusCode)).toEqual([...Array(10).fill(200), 429, 429]);
+      expect(sequential.slice(0, 10).map((r) => r.headers["x-ratelimit-remaining"])).toEqual([
+        "9",
+        "8",
+        "7",
+        "6",
+        "5",
+        "4",
+        "3",
+        "2",
+        "1",
+        "0",
+      ]);
+      const concurrent = await Promise.all(Array.from({ length: 14 }, () => hit(b, "/read", "10.0.2.3")));
+      const admitted = concurrent.filter((r) => r.statusCode === 200);
+      expect(admitted).toHaveLength(10);
+      expect(admitted.map((r) => Number(r.headers["x-ratelimit-remaining"])).sort((x, y) => x - y)).toEqual([
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+      ]);
+    });
+
+    it("holds a caller spread over two nodes to the limit, with at most half of it more before they settle", async () => {
+      const statuses = [];
+      for (let i = 0; i < 20; i += 1) statuses.push((await hit(i % 2 ? b : a, "/read", "10.0.2.4")).statusCode);
+      const admitted = statuses.filter((status) => status === 200).length;
+      expect(admitted).toBeGreaterThanOrEqual(10);
+      expect(admitted).toBeLessThanOrEqual(15);
+      await settle();
+      expect((await hit(a, "/read", "10.0.2.4")).statusCode).toBe(429);
+      expect((await hit(b, "/read", "10.0.2.4")).statusCode).toBe(429);
+      expect((await stored("/read", "10.0.2.4"))[0]?.hits).toBe(22);
+    });
+
+    it("opens a new window on the node when the last has ended", async () => {
+      expect((await hit(a, "/read-brief", "10.0.2.5")).headers["x-ratelimit-remaining"]).toBe("3");
+      expect((await hit(a, "/read-brief", "10.0.2.5")).headers["x-ratelimit-remaining"]).toBe("2");
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      expect((await hit(a, "/read-brief", "10.0.2.5")).headers["x-ratelimit-remaining"]).toBe("3");
+    });
+
+    it("counts a new key exactly when the node has no room left for it", async () => {
+      const room = settling.keys;
+      settling.keys = 0;
+      try {
+        expect((await hit(a, "/read", "10.0.2.6")).statusCode).toBe(200);
+        expect(await stored("/read", "10.0.2.6")).toEqual([{ hits: 1 }]);
+      } finally {
+        settling.keys = room;
+      }
+    });
   });
 });

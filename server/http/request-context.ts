@@ -29,6 +29,8 @@ declare module "fastify" {
     anySignedIn?: boolean;
     /** Reachable by an account that must still change its initial password (who am I, sign out, change it). */
     beforePasswordChange?: boolean;
+    /** The rate limit is counted on the node first and settled among nodes after (http/rate-limit-store.ts). */
+    rateLimitSettled?: boolean;
   }
 }
 

@@ -33,6 +33,7 @@ import {
 } from "../../alliances/alliances.repository";
 import { chinaDate } from "../../clock";
 import { errors } from "../../http/errors";
+import { publicRead } from "../../http/public-reads";
 import { callerOf, invocationOf } from "../../http/request-context";
 import { loadBase } from "../../registry/bases.repository";
 import type { FileStore } from "../../storage/files";
@@ -222,7 +223,7 @@ export async function allianceRoutes(app: TypedApp, deps: RouteDeps, store: File
   app.get(
     "/api/public/alliances",
     {
-      config: { public: true, rateLimit: { max: 120, timeWindow: "1 minute" } },
+      config: publicRead,
       schema: {
         tags: ["public"],
         summary: "省国合基地联盟（公开）/ alliances of bases, public",

@@ -3,13 +3,14 @@ import { idParams } from "../../../contracts/common";
 import { errorResponses } from "../../../contracts/errors";
 import { chinaDate } from "../../clock";
 import { errors } from "../../http/errors";
+import { publicRead } from "../../http/public-reads";
 import { isNoticeAttachment, listAnnouncements, loadAnnouncement } from "../../recognition/call-notices.repository";
 import type { FileStore } from "../../storage/files";
 import { sendDownload } from "../applications/transfer";
 import type { RouteDeps, TypedApp } from "../types";
 
 const tags = ["public"];
-const config = { public: true, rateLimit: { max: 120, timeWindow: "1 minute" } };
+const config = publicRead;
 
 /**
  * 通知公告 for everyone, no sign-in, rate-limited per IP like the other public reads: the published notices of calls

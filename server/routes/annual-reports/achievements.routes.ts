@@ -9,6 +9,7 @@ import {
 } from "../../../contracts/achievements";
 import { idParams } from "../../../contracts/common";
 import { errorResponses } from "../../../contracts/errors";
+import { publicRead } from "../../http/public-reads";
 import { callerOf, invocationOf } from "../../http/request-context";
 import { publishAchievement, withdrawAchievement } from "../../yearly/achievements";
 import {
@@ -87,7 +88,7 @@ export async function achievementRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/api/public/achievements",
     {
-      config: { public: true, rateLimit: { max: 120, timeWindow: "1 minute" } },
+      config: publicRead,
       schema: {
         tags: ["public"],
         summary: "国际科技合作重大成果（公开）/ published major joint R&D achievements",

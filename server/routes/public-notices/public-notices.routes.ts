@@ -7,6 +7,7 @@ import { listPublicNotices, loadObjectionReceipt } from "../../decision/notices.
 import { receiveOnlineObjection } from "../../decision/receive-objection";
 import { anonymousWriteLimits } from "../../http/anonymous-write-limits";
 import { apiError } from "../../http/errors";
+import { publicRead } from "../../http/public-reads";
 import { actorOf } from "../../http/request-context";
 import { fieldErrors } from "../../http/validation";
 import type { RouteDeps, TypedApp } from "../types";
@@ -40,7 +41,7 @@ export async function publicNoticeRoutes(app: TypedApp, deps: RouteDeps) {
   app.get(
     "/api/public/notices",
     {
-      config: { public: true, rateLimit: { max: 120, timeWindow: "1 minute" } },
+      config: publicRead,
       schema: {
         tags,
         summary: "正在公示及近期结束的公示（公开）/ running and recently ended public notices",

@@ -10,10 +10,11 @@ import { readKey } from "../../db/read-cache";
 import { publicBaseFacets as facetsOf, listPublicBases, loadPublicBase } from "../../decision/public-bases.repository";
 import { sendCachedPage } from "../../http/cached-page";
 import { errors } from "../../http/errors";
+import { publicRead } from "../../http/public-reads";
 import type { RouteDeps, TypedApp } from "../types";
 
 const tags = ["public"];
-const config = { public: true, rateLimit: { max: 120, timeWindow: "1 minute" } };
+const config = publicRead;
 
 /** The public registry of recognized bases: no sign-in, read-only, rate-limited per IP (open data). */
 export async function publicRegistryRoutes(app: TypedApp, deps: RouteDeps) {
