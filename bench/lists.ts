@@ -29,17 +29,23 @@ const lists = {
   "public search 光谷": { who: null, path: `/api/public/bases?q=${encodeURIComponent("光谷")}` },
 } as const;
 
+// Every request as a browser sends it: lists answer compressed to a client that accepts it (http/cached-page.ts).
+const browser = { "accept-encoding": "gzip, deflate, br" };
+
 const small = await platform("small", sizes.small);
 const big = await platform("large", sizes.large);
 const listJob = (at: Platform, list: (typeof lists)[keyof typeof lists]) => () =>
   load(`${at.appUrl}${list.path}`, {
     connections,
-    ...(list.who ? { headers: { cookie: at.cookies[list.who] } } : { manyAddresses: true }),
+    ...(list.who
+      ? { headers: { ...browser, cookie: at.cookies[list.who] } }
+      : { headers: browser, manyAddresses: true }),
   });
 
 const jobs: Record<string, () => Promise<Throughput>> = {
   select1: () => load(big.select1Url, { connections }),
-  noop: () => load(`${big.appUrl}/api/bench/no-op`, { connections, headers: { cookie: big.cookies.officer } }),
+  noop: () =>
+    load(`${big.appUrl}/api/bench/no-op`, { connections, headers: { ...browser, cookie: big.cookies.officer } }),
 };
 for (const [name, list] of Object.entries(lists)) {
   jobs[`${name}@small`] = listJob(small, list);
@@ -51,7 +57,7 @@ const pages = Math.ceil(large / 20);
 jobs.paging = () =>
   load(`${big.appUrl}/api/applications`, {
     connections,
-    headers: { cookie: big.cookies.officer },
+    headers: { ...browser, cookie: big.cookies.officer },
     pages,
   });
 const results = await interleaved(jobs);
