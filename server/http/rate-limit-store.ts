@@ -11,19 +11,21 @@ type Callback = (error: Error | null, state?: RateLimitState) => void;
 
 /**
  * The plugin calls `child` with its merged route settings — the route's options as `routeInfo` and an optional
- * `groupId` — not with the RouteOptions its type declarations name; read both defensively.
+ * `groupId` — not with the RouteOptions its type declarations name; read them defensively.
  */
+function routeInfoOf(params: object): object {
+  return "routeInfo" in params && typeof params.routeInfo === "object" && params.routeInfo ? params.routeInfo : {};
+}
+
 function routeKeyOf(params: object): string {
   if ("groupId" in params && typeof params.groupId === "string") return params.groupId;
-  const info =
-    "routeInfo" in params && typeof params.routeInfo === "object" && params.routeInfo ? params.routeInfo : {};
+  const info = routeInfoOf(params);
   return `${"method" in info ? String(info.method) : ""} ${"url" in info ? String(info.url) : ""}`;
 }
 
-/** Whether the route is marked `rateLimitSettled` (its config, as the plugin hands it to `child`). */
+/** Whether the route is marked `rateLimitSettled` in its config. */
 function settlesOf(params: object): boolean {
-  const info =
-    "routeInfo" in params && typeof params.routeInfo === "object" && params.routeInfo ? params.routeInfo : {};
+  const info = routeInfoOf(params);
   const config = "config" in info && typeof info.config === "object" && info.config ? info.config : {};
   return "rateLimitSettled" in config && config.rateLimitSettled === true;
 }
