@@ -167,7 +167,8 @@ async function runBurst(
       text += chunk.toString("utf8");
     });
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve(text) : reject(new Error(`upload-burst exited ${code}`))));
+    // "close", not "exit": the answer is read to its end (the child may exit before its stdout is drained).
+    child.on("close", (code) => (code === 0 ? resolve(text) : reject(new Error(`upload-burst exited ${code}`))));
   });
   clearInterval(sampler);
   return { burst: JSON.parse(output) as UploadBurst, peakRss };

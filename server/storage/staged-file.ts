@@ -1,13 +1,13 @@
-import { createHash } from "node:crypto";
 import { type FileHandle, mkdir, open, unlink } from "node:fs/promises";
 import { dirname } from "node:path";
+import { digestFile } from "./file-digest";
 
 /** Bytes kept from the start of an upload: all that `sniffKind` reads (magic bytes, the zip's first entry names). */
 export const headBytes = 64 * 1024;
 
 /**
  * An upload streamed to the files root's staging directory (FileStore.stagingPath): its bytes on disk and synced,
- * its size, SHA-256 and first 64 KB in hand, so it is checked and stored without being read again.
+ * its size, SHA-256 (of the bytes on disk) and first 64 KB in hand, so it is checked and stored without another read.
  */
 export interface StagedFile {
   path: string;
@@ -20,23 +20,22 @@ export interface StagedFile {
 export type FileContent = Buffer | StagedFile;
 
 /**
- * Writes `source` to `path` (a new file) chunk by chunk while hashing it, and syncs it before returning; on any
- * failure the partial file is removed and the error rethrown. A few chunks are in memory at a time: the source waits
- * for each write (backpressure), so hundreds of concurrent uploads cost their socket buffers, not their sizes.
+ * Writes `source` to `path` (a new file) chunk by chunk, then reads it back for its SHA-256 and head on the digest
+ * thread (file-digest.ts) while it is synced; on any failure the partial file is removed and the error rethrown. A few
+ * chunks are in memory at a time: the source waits for each write (backpressure), so hundreds of concurrent uploads
+ * cost their socket buffers, not their sizes.
  */
 export async function stageFile(path: string, source: AsyncIterable<Uint8Array>): Promise<StagedFile> {
   await mkdir(dirname(path), { recursive: true });
-  const file = await open(path, "wx+", 0o600);
-  const hash = createHash("sha256");
+  const file = await open(path, "wx", 0o600);
   let size = 0;
-  let head: Buffer;
+  let digest: Awaited<ReturnType<typeof digestFile>>;
   try {
     // Chunks (64 KB socket reads) are written four at a time: each write is a call to the thread pool whose cost,
     // not the bytes, held deadline-day uploads to a fifth of the main thread (issue 16).
     let pending: Uint8Array[] = [];
     let pendingBytes = 0;
     for await (const chunk of source) {
-      hash.update(chunk);
       size += chunk.byteLength;
       pending.push(chunk);
       pendingBytes += chunk.byteLength;
@@ -47,21 +46,15 @@ export async function stageFile(path: string, source: AsyncIterable<Uint8Array>)
       }
     }
     await writeAll(file, pending);
-    // Read back once the file is written (from the page cache): hundreds of uploads in flight hold no head each.
-    head = Buffer.allocUnsafe(Math.min(size, headBytes));
-    for (let read = 0; read < head.length; ) {
-      const { bytesRead } = await file.read(head, read, head.length - read, read);
-      if (bytesRead === 0) throw new Error(`staged file ${path} shorter than written`);
-      read += bytesRead;
-    }
-    await file.sync();
+    [digest] = await Promise.all([digestFile(path, headBytes), file.sync()]);
+    if (digest.size !== size) throw new Error(`staged file ${path} holds ${digest.size} bytes, ${size} were written`);
     await file.close();
   } catch (error) {
     await file.close().catch(() => undefined);
     await removeStagedFile(path);
     throw error;
   }
-  return { path, size, sha256: hash.digest("hex"), head };
+  return { path, size, sha256: digest.sha256, head: digest.head };
 }
 
 /** Bytes gathered before a write. */
