@@ -19,8 +19,9 @@ export function uploadStreamError(error: unknown, tooLarge: () => ApiError): unk
 
 /**
  * Reads one multipart upload (fields before the file part included), streaming the file to the store's staging
- * directory: never whole in memory, its SHA-256, size and head taken on the way (FileStore.save stores it by a
- * rename), in one of the process's upload slots (http/upload-slots.ts). Over the limit → 413 in the error shape. The
+ * directory: never whole in memory, its SHA-256 and head read off the written file on the digest thread
+ * (storage/file-digest.ts; FileStore.save stores it by a rename), in one of the process's upload slots
+ * (http/upload-slots.ts). Over the limit → 413 in the error shape. The
  * staging file goes when the response is over (http/staged-uploads.ts).
  */
 export async function readUpload(
