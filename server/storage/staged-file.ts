@@ -1,6 +1,6 @@
 import { type FileHandle, mkdir, open, unlink } from "node:fs/promises";
 import { dirname } from "node:path";
-import { digestFile } from "./file-digest";
+import { digestFile, type FileDigest } from "./file-digest";
 
 /** Bytes kept from the start of an upload: all that `sniffKind` reads (magic bytes, the zip's first entry names). */
 export const headBytes = 64 * 1024;
@@ -29,7 +29,7 @@ export async function stageFile(path: string, source: AsyncIterable<Uint8Array>)
   await mkdir(dirname(path), { recursive: true });
   const file = await open(path, "wx", 0o600);
   let size = 0;
-  let digest: Awaited<ReturnType<typeof digestFile>>;
+  let digest: FileDigest;
   try {
     // Chunks (64 KB socket reads) are written four at a time: each write is a call to the thread pool whose cost,
     // not the bytes, held deadline-day uploads to a fifth of the main thread (issue 16).
