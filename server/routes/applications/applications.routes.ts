@@ -57,8 +57,10 @@ const applicationEventAbilities: readonly Ability[] = [
 /** Applications (SPEC §5.1 steps 2–4): editor, files, transitions, the recommender's ranking. */
 export async function applicationRoutes(app: TypedApp, deps: RouteDeps, store: FileStore) {
   const db = deps.database.db;
-  const detail = async (caller: Caller, id: string) =>
-    presentDetail(db, caller, await loadScopedApplication(db, caller, id), deps.clock.now());
+  const detail = async (caller: Caller, id: string, after: { justRecomputed?: boolean } = {}) =>
+    presentDetail(db, caller, await loadScopedApplication(db, caller, id), deps.clock.now(), after);
+  /** The detail after a command whose transaction recomputed the findings (create, save, upload, removal). */
+  const detailAfterRecompute = (caller: Caller, id: string) => detail(caller, id, { justRecomputed: true });
 
   app.get(
     "/api/applications",
@@ -115,7 +117,7 @@ export async function applicationRoutes(app: TypedApp, deps: RouteDeps, store: F
     async (request, reply) => {
       const caller = callerOf(request);
       const id = await createApplication(deps, actorOf(request), caller, request.body);
-      return reply.code(201).send(await detail(caller, id));
+      return reply.code(201).send(await detailAfterRecompute(caller, id));
     },
   );
 
@@ -148,7 +150,7 @@ export async function applicationRoutes(app: TypedApp, deps: RouteDeps, store: F
     async (request) => {
       const caller = callerOf(request);
       await updateApplicationForm(deps, actorOf(request), caller, request.params.id, request.body);
-      return detail(caller, request.params.id);
+      return detailAfterRecompute(caller, request.params.id);
     },
   );
 
@@ -233,7 +235,7 @@ export async function applicationRoutes(app: TypedApp, deps: RouteDeps, store: F
         name: upload.name,
         content: upload.content,
       });
-      return reply.code(201).send(await detail(caller, request.params.id));
+      return reply.code(201).send(await detailAfterRecompute(caller, request.params.id));
     },
   );
 
@@ -255,7 +257,7 @@ export async function applicationRoutes(app: TypedApp, deps: RouteDeps, store: F
         applicationId: request.params.id,
         attachmentId: request.params.fileId,
       });
-      return detail(caller, request.params.id);
+      return detailAfterRecompute(caller, request.params.id);
     },
   );
 

@@ -9,6 +9,7 @@ import {
   multipart,
   openCall,
   pdfText,
+  requiredSlots,
   tinyDocx,
   tinyPdf,
   upload,
@@ -162,6 +163,46 @@ describe.each(databaseKinds())("the application editor on %s", (kind) => {
     expect((await (await t.login("rec.donghu")).get(fileUrl)).statusCode).toBe(404);
     expect((await (await t.login("app.yichang")).get(fileUrl)).statusCode).toBe(404);
     expect((await (await t.login("rec.yichang")).get(fileUrl)).statusCode).toBe(404);
+  });
+
+  it("answers a save, an upload and a removal with the findings they leave, as a fresh read shows them", async () => {
+    const applicant = await t.login("app.wuhan-ent");
+    const created = await applicant.post("/api/applications", {
+      callId: await freshCall(),
+      form: await completeForm(t, "刘洋"),
+    });
+    const id = created.json().id;
+    const read = async () => (await applicant.get(`/api/applications/${id}`)).json();
+    const verdict74 = (detail: { eligibility: { findings: Array<{ ruleId: string; verdict: string }> } }) =>
+      detail.eligibility.findings.find((f) => f.ruleId === "7.4-management-systems")?.verdict;
+    expect(created.json().eligibility).toEqual((await read()).eligibility);
+
+    let answer = created.json();
+    for (const [slot, name, content] of requiredSlots) {
+      const uploaded = await upload(applicant, id, slot, { name, content });
+      expect(uploaded.statusCode).toBe(201);
+      answer = uploaded.json();
+    }
+    // Art. 7.4 reads the system slots: the last upload's answer already passes it, as the read after it does.
+    const afterUploads = await read();
+    expect(verdict74(answer)).toBe("pass");
+    expect(answer.eligibility).toEqual(afterUploads.eligibility);
+    expect(answer.submitBlockers).toEqual(afterUploads.submitBlockers);
+
+    const ethics = afterUploads.files.find((f: { slot: string }) => f.slot === "system-ethics");
+    const removed = await applicant.request({ method: "DELETE", url: `/api/applications/${id}/files/${ethics.id}` });
+    expect(removed.statusCode).toBe(200);
+    const afterRemoval = await read();
+    expect(verdict74(removed.json())).not.toBe("pass");
+    expect(removed.json().eligibility).toEqual(afterRemoval.eligibility);
+    expect(removed.json().submitBlockers).toEqual(afterRemoval.submitBlockers);
+
+    const form = await completeForm(t, "刘洋");
+    form.director.title = "associate-senior";
+    const saved = await applicant.patch(`/api/applications/${id}`, { form, version: afterRemoval.version });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().eligibility).toEqual((await read()).eligibility);
+    expect(saved.json().eligibility).not.toEqual(afterRemoval.eligibility);
   });
 
   it("submits once the form is complete and every material is in; then the form is locked", async () => {
