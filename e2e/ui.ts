@@ -41,7 +41,10 @@ export async function toast(page: Page, text: string) {
 export async function confirmAction(page: Page, buttonTestId: string, consequence: string) {
   await page.getByTestId(buttonTestId).click();
   const dialog = page.locator(".ant-modal-confirm").filter({ hasText: consequence });
-  await dialog.waitFor();
-  await dialog.getByTestId("confirm-ok").click();
+  // Clicked while still zooming in, the OK button was once ignored under CI load (base-life, 2026-12-07): click it
+  // once the dialog has settled (no motion class left).
+  const settled = page.locator(".ant-modal-confirm:not([class*='ant-zoom'])").filter({ hasText: consequence });
+  await settled.waitFor();
+  await settled.getByTestId("confirm-ok").click();
   await dialog.waitFor({ state: "hidden" });
 }
