@@ -11,6 +11,9 @@
  * (what HTTP and parsing alone cost on this machine, the client included). Interleaved for BENCH_ROUNDS rounds (3),
  * medians.
  *
+ * Shown too: how long after its body's last byte an upload is answered, and when the last answer came; a short wait
+ * there means reading the bytes, not the work around them, sets the pace.
+ *
  * Targets: 0 errors; 0 lost (every 201 has its row and its bytes on disk under the SHA-256 sent); peak RSS of this
  * process < 512 MB (sampled every 100 ms from /proc; an embedded database holds some 400 MB of it); aggregate upload
  * MB/s ≥ 50% of cp's.
@@ -136,6 +139,11 @@ interface RoundOutcome {
   lost: number;
   stagedLeft: number;
   firstError: string | null;
+  /** Seconds into the burst when the last acknowledged body was handed to the kernel, and when its answer came. */
+  lastSentS: number;
+  lastAnsweredS: number;
+  /** Median seconds from an upload's last byte handed off to its answer. */
+  answerAfterSentS: number;
 }
 
 /** The burst from its own process (bench/lib/upload-burst.ts) against `url`, `rss()` sampled meanwhile. */
@@ -215,6 +223,9 @@ async function uploadRound(round: number): Promise<RoundOutcome> {
     lost: verified.filter((ok) => !ok).length,
     stagedLeft,
     firstError: failures[0] ? `${failures[0].status} ${failures[0].error}` : null,
+    lastSentS: Math.max(...acknowledged.map((result) => result.sentMs)) / 1000,
+    lastAnsweredS: Math.max(...acknowledged.map((result) => result.answeredMs)) / 1000,
+    answerAfterSentS: median(acknowledged.map((result) => result.answeredMs - result.sentMs)) / 1000,
   };
 }
 
@@ -228,7 +239,7 @@ for (let round = 0; round < rounds; round += 1) {
   outcomes.push(await uploadRound(round));
   const last = outcomes.at(-1)!;
   console.log(
-    `round ${round + 1}: cp + sync ${baselines.at(-1)!.cpSync.toFixed(0)} MB/s, drain ${drains.at(-1)!.toFixed(0)} MB/s, platform ${last.megabytesPerSecond.toFixed(0)} MB/s, peak RSS ${mib(last.peakRss).toFixed(0)} MB, ${last.errors} errors, ${last.lost} lost${last.firstError ? ` (first error: ${last.firstError})` : ""}`,
+    `round ${round + 1}: cp + sync ${baselines.at(-1)!.cpSync.toFixed(0)} MB/s, drain ${drains.at(-1)!.toFixed(0)} MB/s, platform ${last.megabytesPerSecond.toFixed(0)} MB/s, last byte sent at ${last.lastSentS.toFixed(1)} s, last answer at ${last.lastAnsweredS.toFixed(1)} s, answer ${last.answerAfterSentS.toFixed(2)} s after the body (median), peak RSS ${mib(last.peakRss).toFixed(0)} MB, ${last.errors} errors, ${last.lost} lost${last.firstError ? ` (first error: ${last.firstError})` : ""}`,
   );
 }
 
@@ -301,6 +312,15 @@ const rows: Row[] = [
     baseline: `drain ${drain.toFixed(0)} MB/s`,
     ratio: `${((100 * throughput) / drain).toFixed(1)}%`,
     target: "(HTTP + parsing ceiling; shown)",
+    met: null,
+  },
+  {
+    id: "P2",
+    what: "answer after the body's last byte (median upload)",
+    figure: `${median(outcomes.map((o) => o.answerAfterSentS)).toFixed(2)} s`,
+    baseline: `last answer ${median(outcomes.map((o) => o.lastAnsweredS)).toFixed(1)} s into the burst`,
+    ratio: "—",
+    target: "(the bytes, not the answer, set the pace; shown)",
     met: null,
   },
 ];

@@ -23,6 +23,9 @@ export interface UploadResult {
   /** What the platform answered it stored (201), else null. */
   fileId: string | null;
   storedSha256: string | null;
+  /** Milliseconds from the burst's start until the body was handed to the kernel, and until the answer ended. */
+  sentMs: number;
+  answeredMs: number;
 }
 
 export interface UploadBurst {
@@ -34,7 +37,7 @@ const slot = "application-form-pdf";
 const boundary = "----guohe-deadline-day";
 const suffixLength = 64;
 
-function upload(job: UploadJob, index: number, body: Buffer, common: ReturnType<typeof createHash>) {
+function upload(job: UploadJob, index: number, body: Buffer, common: ReturnType<typeof createHash>, started: number) {
   const applicant = job.applicants[index]!;
   const suffix = Buffer.alloc(suffixLength, 0x20);
   suffix.write(`\n% round ${job.round} applicant ${index}\n%%EOF`);
@@ -46,7 +49,10 @@ function upload(job: UploadJob, index: number, body: Buffer, common: ReturnType<
       "Content-Type: application/pdf\r\n\r\n",
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return new Promise<UploadResult>((resolve) => {
+  return new Promise<UploadResult>((settle) => {
+    let sentMs = Number.NaN;
+    const resolve = (result: Omit<UploadResult, "sentMs" | "answeredMs">) =>
+      settle({ ...result, sentMs, answeredMs: performance.now() - started });
     const failed = (error: Error) =>
       resolve({ status: 0, error: error.message, sha256, fileId: null, storedSha256: null });
     const request = http.request(
@@ -86,6 +92,9 @@ function upload(job: UploadJob, index: number, body: Buffer, common: ReturnType<
       },
     );
     request.on("error", failed);
+    request.on("finish", () => {
+      sentMs = performance.now() - started;
+    });
     // The body is one shared buffer: each request queues a reference to it, not a copy.
     request.write(head);
     request.write(body);
@@ -99,6 +108,6 @@ const prefix = Buffer.from("%PDF-1.7\n");
 const body = Buffer.concat([prefix, randomBytes(job.bytes - prefix.length - suffixLength)]);
 const common = createHash("sha256").update(body);
 const started = performance.now();
-const results = await Promise.all(job.applicants.map((_, index) => upload(job, index, body, common)));
+const results = await Promise.all(job.applicants.map((_, index) => upload(job, index, body, common, started)));
 const burst: UploadBurst = { elapsedMs: performance.now() - started, results };
 process.stdout.write(`${JSON.stringify(burst)}\n`);
