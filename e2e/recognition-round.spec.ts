@@ -4,7 +4,7 @@ import { addDays } from "../policy/calendar/dates";
 import { publicNoticeEnd } from "../policy/calendar/working-days";
 import { demoExpertAccounts } from "../server/demo/load-review-demo";
 import { demoAccounts, launchBrowser, login, logout, newPage, screenshot } from "./browser";
-import { pick, pickDate, pickMany, toast } from "./ui";
+import { confirmAction, pick, pickDate, pickMany, toast } from "./ui";
 
 /**
  * The whole recognition round through the UI (issue 4, item 10; SPEC §5.1): the applicant fills and submits, the
@@ -157,8 +157,7 @@ describe("the recognition round, end to end in the browser", () => {
       await fillApplication(page);
       await screenshot(page, "round-01-editor-materials");
       await page.getByText("已满足提交条件。").waitFor({ timeout: 20_000 });
-      await page.getByTestId("event-submit").click();
-      await page.getByTestId("confirm-ok").click();
+      await confirmAction(page, "event-submit", "提交后申报书送推荐部门审核");
       await page.getByTestId("application-state").filter({ hasText: "推荐部门审核中" }).waitFor();
       await screenshot(page, "round-02-submitted");
       applicationUrl = new URL(page.url()).pathname;
@@ -169,8 +168,7 @@ describe("the recognition round, end to end in the browser", () => {
       await page.getByTestId("menu-workbench").click();
       await page.getByTestId("workbench-queue").getByText(standardName).first().waitFor();
       await page.goto(applicationUrl);
-      await page.getByTestId("event-recommend").click();
-      await page.getByTestId("confirm-ok").click();
+      await confirmAction(page, "event-recommend", "推荐后申报送省科技厅形式审查");
       await page.getByTestId("application-state").filter({ hasText: "已推荐，待形式审查" }).waitFor();
       await page.getByTestId("menu-workbench").click();
       await page.getByTestId("workbench-ranking").getByText(standardName).waitFor();
@@ -195,8 +193,7 @@ describe("the recognition round, end to end in the browser", () => {
       await page.getByTestId("checklist-ok").click();
       await page.getByTestId("event-send-to-review").waitFor();
       await screenshot(page, "round-04-formal-review-passed");
-      await page.getByTestId("event-send-to-review").click();
-      await page.getByTestId("confirm-ok").click();
+      await confirmAction(page, "event-send-to-review", "送专家评审后申报进入专家评审");
       await page.getByTestId("application-state").filter({ hasText: "专家评审" }).waitFor();
 
       await page.getByTestId("menu-reviews").click();
@@ -312,8 +309,7 @@ describe("the recognition round, end to end in the browser", () => {
       await page.getByTestId("tab-notices").click();
       await pickDate(page, "notice-start", pastNoticeStart(today));
       await pickMany(page, "notice-applications", [standardName]);
-      await page.getByTestId("notice-publish").click();
-      await page.getByTestId("confirm-ok").click();
+      await confirmAction(page, "notice-publish", "公示后名单和公示起止日期即在公共网站公开");
       await toast(page, "公示截止日期");
       await screenshot(page, "round-12-notice");
 
