@@ -1,7 +1,7 @@
 import type { Plugin } from "vite";
-import type { Language } from "./src/i18n/define";
-import { dictionaries } from "./src/i18n/dictionary";
-import { coreDictionaries } from "./src/i18n/dictionary-core";
+import type { Language } from "./src/i18n/define.ts";
+import { dictionaries } from "./src/i18n/dictionary.ts";
+import { coreDictionaries } from "./src/i18n/dictionary-core.ts";
 
 const prefix = "virtual:dictionary/";
 
@@ -9,6 +9,8 @@ const prefix = "virtual:dictionary/";
  * `import("virtual:dictionary/zh")` is the UI dictionary of one language beyond the core words. The message files hold both languages
  * side by side (so neither can forget a key); this splits them at build time, so a visitor downloads only the words of
  * the language they read. In development it re-exports the live dictionary, so edits to the messages still reload.
+ * The Vite config loads the message files too: their relative imports name the file (`.ts`, checked by biome.json), as
+ * loading the config without a bundler will require and as Vite otherwise warns at every build.
  */
 export function dictionaryPerLanguage(): Plugin {
   let serving = false;

@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
-import { dictionaryPerLanguage } from "./dictionary-plugin";
-import { precompress } from "./precompress";
+import { dictionaryPerLanguage } from "./dictionary-plugin.ts";
+import { precompress } from "./precompress.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const outDir = fileURLToPath(new URL("./dist", import.meta.url));

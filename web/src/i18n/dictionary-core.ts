@@ -1,7 +1,7 @@
-import type { Language } from "./define";
-import { authMessages } from "./messages/auth";
-import { commonMessages } from "./messages/common";
-import { securityMessages } from "./messages/security";
+import type { Language } from "./define.ts";
+import { authMessages } from "./messages/auth.ts";
+import { commonMessages } from "./messages/common.ts";
+import { securityMessages } from "./messages/security.ts";
 
 /**
  * The strings the first screen needs (sign-in with its 忘记密码 link, errors). The rest of the dictionary arrives with the

@@ -1,4 +1,4 @@
-import { messages } from "../define";
+import { messages } from "../define.ts";
 
 /** 重大联合研发成果 (Art. 16.4): the officer's selection from the annual reports and the public page. */
 export const achievementMessages = messages(

@@ -1,4 +1,4 @@
-import { messages } from "../define";
+import { messages } from "../define.ts";
 
 /** 联盟 (Art. 27): the department's alliance pages, a base's card and the public list. */
 export const allianceMessages = messages(

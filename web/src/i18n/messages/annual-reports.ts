@@ -1,4 +1,4 @@
-import { messages } from "../define";
+import { messages } from "../define.ts";
 
 /** 年度考核 and 年度工作报告 (Art. 16.4, 18, 22, 26). */
 export const annualReportMessages = messages(

@@ -1,4 +1,4 @@
-import { messages } from "../define";
+import { messages } from "../define.ts";
 
 /** 阅览: one application as one printable page, its file previews and the recommender's 推荐意见. */
 export const applicationReadMessages = messages(

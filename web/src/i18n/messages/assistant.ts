@@ -1,4 +1,4 @@
-import { messages } from "../define";
+import { messages } from "../define.ts";
 
 /** 政策助手 (issue 14): the floating button, the chat drawer and the conversational self-check. */
 export const assistantMessages = messages(

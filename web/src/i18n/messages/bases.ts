@@ -1,4 +1,4 @@
-import { messages } from "../define";
+import { messages } from "../define.ts";
 
 /** 基地管理: the bases list and a base's page (Art. 16.3 跟踪监测). */
 export const baseMessages = messages(

@@ -1,4 +1,4 @@
-import { messages } from "../define";
+import { messages } from "../define.ts";
 
 /** 重大事项变化 (Art. 18.5): reported within 3 months, approved by the recommender, filed with the department. */
 export const changeReportMessages = messages(

@@ -1,4 +1,4 @@
-import { messages } from "../define";
+import { messages } from "../define.ts";
 
 /** What an irreversible action does, said before it is done (the confirmation's sentence). */
 export const confirmationMessages = messages(

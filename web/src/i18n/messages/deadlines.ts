@@ -1,4 +1,4 @@
-import { messages } from "../define";
+import { messages } from "../define.ts";
 
 /** 期限提醒 (SPEC §6): every deadline across the bases in scope, sorted by due date. */
 export const deadlineMessages = messages(

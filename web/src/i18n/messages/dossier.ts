@@ -1,4 +1,4 @@
-import { messages } from "../define";
+import { messages } from "../define.ts";
 
 /** 一键档案 (SPEC §6): the download button on an application's and a base's page. */
 export const dossierMessages = messages(

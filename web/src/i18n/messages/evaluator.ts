@@ -1,4 +1,4 @@
-import { messages } from "../define";
+import { messages } from "../define.ts";
 
 /** 委托第三方评估机构 (Art. 16.3, 22): the officer's entrustment and the evaluator's tasks. */
 export const evaluatorMessages = messages(

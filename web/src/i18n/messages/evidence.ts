@@ -1,4 +1,4 @@
-import { messages } from "../define";
+import { messages } from "../define.ts";
 
 /** 佐证材料 of annual reports and rectification cases (Art. 18, 22, 24): web/src/components/EvidenceFiles.tsx. */
 export const evidenceMessages = messages(

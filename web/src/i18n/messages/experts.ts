@@ -1,4 +1,4 @@
-import { messages } from "../define";
+import { messages } from "../define.ts";
 
 /** The expert pool screens (专家库): the form, the drawer with an expert's draws and reviews, filters, template. */
 export const expertPoolMessages = messages(

@@ -1,4 +1,4 @@
-import { messages } from "../define";
+import { messages } from "../define.ts";
 
 /** 考核评定, 经费安排 and 实地核查 (Art. 20.1, 22–25). */
 export const gradingMessages = messages(

@@ -1,4 +1,4 @@
-import { messages } from "../define";
+import { messages } from "../define.ts";
 
 /** 基础数据 › 节假日安排: the years of the holiday calendar and how officers enter them (SPEC §2). */
 export const holidayYearMessages = messages(

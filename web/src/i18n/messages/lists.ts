@@ -1,4 +1,4 @@
-import { messages } from "../define";
+import { messages } from "../define.ts";
 
 /** The lists' shared toolbar, export and print view (components/list). */
 export const listMessages = messages(

@@ -1,4 +1,4 @@
-import { messages } from "../define";
+import { messages } from "../define.ts";
 
 /** A base's national side (Art. 21, 23, 24) and the measures' own deadline (Art. 31). */
 export const nationalPlatformMessages = messages(

@@ -1,4 +1,4 @@
-import { messages } from "../define";
+import { messages } from "../define.ts";
 
 /** The public 公示 page and the online objection form (Art. 14.3). */
 export const publicNoticeMessages = messages(

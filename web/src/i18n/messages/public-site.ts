@@ -1,4 +1,4 @@
-import { messages } from "../define";
+import { messages } from "../define.ts";
 
 /** The public site's frame and sections: 通知公告, the measures' text (政策文件), and the officer's call notice. */
 export const publicSiteMessages = messages(

@@ -1,4 +1,4 @@
-import { messages } from "../define";
+import { messages } from "../define.ts";
 
 /** 整改 (Art. 24): a base graded 不合格 has one year to rectify; the department re-checks (Art. 20.6). */
 export const rectificationMessages = messages(

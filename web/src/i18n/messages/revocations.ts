@@ -1,4 +1,4 @@
-import { messages } from "../define";
+import { messages } from "../define.ts";
 
 /** 取消资格 (Art. 20) and the host unit's voluntary withdrawal (Art. 20.7). */
 export const revocationMessages = messages(

@@ -1,4 +1,4 @@
-import { messages } from "../define";
+import { messages } from "../define.ts";
 
 /** Password reset, the 安全策略 page, the 忘记密码 page and the confirmations of irreversible actions. */
 export const securityMessages = messages(

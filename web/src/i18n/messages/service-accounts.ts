@@ -1,4 +1,4 @@
-import { messages } from "../define";
+import { messages } from "../define.ts";
 
 /** 服务账号与 API 令牌 (系统管理员): outside systems' accounts and their tokens (docs/integration.md). */
 export const serviceAccountMessages = messages(

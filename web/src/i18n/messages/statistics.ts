@@ -1,4 +1,4 @@
-import { messages } from "../define";
+import { messages } from "../define.ts";
 
 /** 统计分析 (issue 13 item 2) and the charts of the 综合评议 portfolio. */
 export const statisticsMessages = messages(

@@ -1,4 +1,4 @@
-import { messages } from "../define";
+import { messages } from "../define.ts";
 
 /** The public check of a printed document's verification code (SPEC §6). */
 export const verifyMessages = messages(
