@@ -13,7 +13,7 @@ import {
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildServer, repositoryRoot, serverBuildFiles, serverBuildStaleness } from "./build-server.mjs";
+import { buildServer, repositoryRoot, serverBuildFiles, serverBuildStaleness, serverLaunch } from "./build-server.mjs";
 
 // Inside the repository like .build/server, where the bundle's npm packages resolve from node_modules.
 const testRoot = join(repositoryRoot, ".build");
@@ -106,4 +106,26 @@ describe("the compiled server npm start runs", () => {
       rmSync(probeDir, { recursive: true, force: true });
     }
   }, 120_000);
+});
+
+describe("how the compiled server is launched", () => {
+  it("runs the bundle with source maps, the caller's environment over this process's, and malloc's fixed threshold", () => {
+    const saved = process.env.MALLOC_MMAP_THRESHOLD_;
+    try {
+      delete process.env.MALLOC_MMAP_THRESHOLD_;
+      const launch = serverLaunch({ PORT: "4123" });
+      expect(launch.command).toBe(process.execPath);
+      expect(launch.args).toEqual(["--enable-source-maps", serverBuildFiles().bundle]);
+      expect(launch.env.PORT).toBe("4123");
+      expect(launch.env.PATH).toBe(process.env.PATH);
+      expect(launch.env.MALLOC_MMAP_THRESHOLD_).toBe(String(1024 * 1024));
+      // An operator's own setting wins, and so does the caller's.
+      process.env.MALLOC_MMAP_THRESHOLD_ = "65536";
+      expect(serverLaunch().env.MALLOC_MMAP_THRESHOLD_).toBe("65536");
+      expect(serverLaunch({ MALLOC_MMAP_THRESHOLD_: "0" }).env.MALLOC_MMAP_THRESHOLD_).toBe("0");
+    } finally {
+      if (saved === undefined) delete process.env.MALLOC_MMAP_THRESHOLD_;
+      else process.env.MALLOC_MMAP_THRESHOLD_ = saved;
+    }
+  });
 });

@@ -8,7 +8,7 @@ import { requireNodeVersion } from "./node-version.mjs";
 
 requireNodeVersion();
 // Imported after the check, so that an old Node.js gets its message rather than an error from newer APIs.
-const { buildServer, serverBuildFiles, serverBuildStaleness } = await import("./build-server.mjs");
+const { buildServer, serverBuildStaleness, serverLaunch } = await import("./build-server.mjs");
 
 function newest(dir) {
   let latest = 0;
@@ -48,6 +48,7 @@ if (serverStale) {
   }
 }
 
-const server = spawn(process.execPath, ["--enable-source-maps", serverBuildFiles().bundle], { stdio: "inherit" });
+const launch = serverLaunch();
+const server = spawn(launch.command, launch.args, { env: launch.env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

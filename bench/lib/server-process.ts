@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { serverBuildFiles } from "../../scripts/build-server.mjs";
+import { serverLaunch } from "../../scripts/build-server.mjs";
 
 export const freePort = () =>
   new Promise<number>((resolve) => {
@@ -28,8 +28,9 @@ export async function startServerProcess(
   timeoutMs = 180_000,
 ): Promise<ServerProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["--enable-source-maps", serverBuildFiles().bundle], {
-    env: { ...process.env, ...environment, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
+  const launch = serverLaunch({ ...environment, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn" });
+  const child: ChildProcess = spawn(launch.command, launch.args, {
+    env: launch.env,
     stdio: ["ignore", "ignore", "inherit"],
   });
   const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));

@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { usccCheckDigit } from "../../policy/uscc";
-import { buildServer, serverBuildFiles, serverBuildStaleness } from "../build-server.mjs";
+import { buildServer, serverBuildStaleness } from "../build-server.mjs";
 import {
   type Applicant,
   type ApplicantOutcome,
@@ -61,7 +61,6 @@ const metricsToken = randomBytes(32).toString("hex");
 let exitCode = 0;
 try {
   if (serverBuildStaleness()) await buildServer();
-  const bundle = serverBuildFiles().bundle;
   const databaseUrl = await startDatabase();
   // The shared volume: the files root and the demo's key file, as both nodes of a province deployment mount them.
   const shared = join(work, "shared");
@@ -76,8 +75,8 @@ try {
     // A stopping node answers /readyz 503 for a moment before it closes its listener.
     SHUTDOWN_DRAIN_MS: "1000",
   };
-  const a = appNode("A", bundle, env, join(work, "node-a.log"));
-  const b = appNode("B", bundle, env, join(work, "node-b.log"));
+  const a = appNode("A", env, join(work, "node-a.log"));
+  const b = appNode("B", env, join(work, "node-b.log"));
   const nodes = { A: a, B: b };
   await a.start();
   say(`node A ready on ${a.url} (migrated, demo loaded)`);

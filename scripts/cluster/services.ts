@@ -8,6 +8,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { serverLaunch } from "../build-server.mjs";
 
 const stops: Array<() => Promise<void> | void> = [];
 export async function stopAll(): Promise<void> {
@@ -95,7 +96,8 @@ export interface AppNode {
   running(): boolean;
 }
 
-export function appNode(name: string, bundle: string, env: Record<string, string>, logFile: string): AppNode {
+/** One node of the platform as `npm start` runs it (scripts/build-server.mjs `serverLaunch`), logging to `logFile`. */
+export function appNode(name: string, env: Record<string, string>, logFile: string): AppNode {
   let child: ChildProcess | null = null;
   let port = 0;
   const node: AppNode = {
@@ -110,8 +112,9 @@ export function appNode(name: string, bundle: string, env: Record<string, string
       port ||= await freePort();
       const { openSync } = await import("node:fs");
       const log = openSync(logFile, "a");
-      child = spawn(process.execPath, ["--enable-source-maps", bundle], {
-        env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
+      const launch = serverLaunch({ ...env, PORT: String(port), HOST: "127.0.0.1" });
+      child = spawn(launch.command, launch.args, {
+        env: launch.env,
         stdio: ["ignore", log, log],
       });
       const started = child;
