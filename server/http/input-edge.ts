@@ -3,6 +3,19 @@ import fp from "fastify-plugin";
 import type { ApiErrorBody, FieldError } from "../../contracts/errors";
 import { type ApiError, apiError } from "./errors";
 
+/** One method and pattern the app registered (`/api/applications/:id`, `/api/docs/static/*`). */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every route registered after the input edge, as the router knows it: read by the security suites. */
+    registeredRoutes: ReadonlyArray<RegisteredRoute>;
+  }
+}
+
 /**
  * The input edge: bytes no column can hold (U+0000, unpaired UTF-16 surrogates) and control characters are refused
  * here, once for every route, before any validation or handler sees the request — never silently changed.
@@ -290,7 +303,7 @@ function decodes(segment: string) {
  * The parameters whose raw path segment does not decode, of the route the router matched (a pattern without a
  * wildcard before one with: find-my-way prefers static and parametric nodes), or null if no pattern matches.
  */
-function undecodableParams(routes: ReadonlyArray<{ method: string; url: string }>, method: string, path: string) {
+function undecodableParams(routes: ReadonlyArray<RegisteredRoute>, method: string, path: string) {
   const segments = path.split("/");
   const ordered = [...routes.filter((r) => !r.url.includes("*")), ...routes.filter((r) => r.url.includes("*"))];
   for (const route of ordered) {
@@ -321,10 +334,11 @@ function undecodableParams(routes: ReadonlyArray<{ method: string; url: string }
  * They are answered before any hook runs: the route is not known yet, so neither is its session requirement.
  */
 export function routerErrors() {
-  const routes: Array<{ method: string; url: string }> = [];
+  const routes: RegisteredRoute[] = [];
   return {
     /** Registered before the routes: remembers every route's pattern to name the parameter at fault. */
     collectRoutes: fp(async (app: FastifyInstance) => {
+      app.decorate("registeredRoutes", routes);
       app.addHook("onRoute", (route) => {
         for (const method of [route.method].flat()) routes.push({ method, url: route.url });
       });

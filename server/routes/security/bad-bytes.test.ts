@@ -2,8 +2,8 @@ import { count } from "drizzle-orm";
 import type { InjectOptions, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiErrorSchema } from "../../../contracts/errors";
-import type { App } from "../../app";
 import { auditLog } from "../../db/schema";
+import type { RegisteredRoute as Route } from "../../http/input-edge";
 import { type Agent, databaseKinds, startTestApp, type TestApp } from "../../test/harness";
 import { addressRotatingSender, probeAgents } from "../../test/probe";
 
@@ -15,25 +15,6 @@ import { addressRotatingSender, probeAgents } from "../../test/probe";
  * session and ability checks answer first (they run before the edge check; a path whose escapes do not decode is
  * refused by the router before anything, for anyone).
  */
-
-interface Route {
-  method: string;
-  url: string;
-}
-
-/** Every route of the app, read from the router's own listing (`printRoutes`, one node per line, indented by depth). */
-function registeredRoutes(app: App): Route[] {
-  const routes: Route[] = [];
-  const path: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split("\n")) {
-    const node = /^([│ ]*)[├└]── (.*?)(?: \(([^)]*)\))?$/.exec(line);
-    if (!node) continue;
-    path.length = node[1]!.length / 4;
-    path.push(node[2]!);
-    for (const method of node[3]?.split(", ") ?? []) routes.push({ method, url: path.join("") });
-  }
-  return routes;
-}
 
 /** The parameter names of a route pattern (`*` for a wildcard), in order. */
 function paramsOf(url: string): string[] {
@@ -130,7 +111,7 @@ describe.each(databaseKinds())("bad bytes at the edge, on every route, on %s", (
     t = await startTestApp(kind);
     agents = await probeAgents(t);
     // HEAD answers as GET does; the probe sends each route's own methods.
-    routes = registeredRoutes(t.app).filter((route) => route.method !== "HEAD" && route.method !== "OPTIONS");
+    routes = t.app.registeredRoutes.filter((route) => route.method !== "HEAD" && route.method !== "OPTIONS");
   });
   afterAll(() => t.close());
 
