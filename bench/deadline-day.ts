@@ -41,6 +41,7 @@ const applicantCount = Number(process.env.BENCH_APPLICANTS ?? 500);
 const megabytes = Number(process.env.BENCH_MB ?? 20);
 const bytes = megabytes * 1024 * 1024;
 const mib = (n: number) => n / 1024 / 1024;
+const gigabytes = (n: number) => n / 1024 / 1024 / 1024;
 
 const dataDir = mkdtempSync(join(tmpdir(), "guohe-bench-deadline-"));
 const filesRoot = join(dataDir, "files");
@@ -144,6 +145,9 @@ interface RoundOutcome {
   lastAnsweredS: number;
   /** Median seconds from an upload's last byte handed off to its answer. */
   answerAfterSentS: number;
+  /** The platform process's CPU seconds (all threads, user + system) and minor page faults during the burst. */
+  cpuSeconds: number;
+  minorFaults: number;
 }
 
 /** The burst from its own process (bench/lib/upload-burst.ts) against `url`, `rss()` sampled meanwhile. */
@@ -183,15 +187,22 @@ async function runBurst(
 }
 
 /** The ceiling of HTTP and multipart parsing on this machine: the same burst to a bare route that drops the file. */
-async function drainRound(round: number): Promise<number> {
+async function drainRound(round: number): Promise<{ megabytesPerSecond: number; cpuSecondsPerGb: number }> {
+  const before = process.cpuUsage();
   const { burst } = await runBurst(drainUrl, round, () => process.memoryUsage().rss);
+  const { user, system } = process.cpuUsage(before);
   const drained = burst.results.filter((result) => result.status === 201).length;
-  return mib(bytes * drained) / (burst.elapsedMs / 1000);
+  return {
+    megabytesPerSecond: mib(bytes * drained) / (burst.elapsedMs / 1000),
+    cpuSecondsPerGb: (user + system) / 1e6 / gigabytes(bytes * drained),
+  };
 }
 
 async function uploadRound(round: number): Promise<RoundOutcome> {
   const since = new Date();
+  const before = platform.usage();
   const { burst, peakRss } = await runBurst(platform.url, round, platform.rss);
+  const after = platform.usage();
   // Checked with the platform stopped (an embedded database has one process), then started again for the next round.
   await platform.stop();
   const database = await openDatabase();
@@ -226,12 +237,14 @@ async function uploadRound(round: number): Promise<RoundOutcome> {
     lastSentS: Math.max(...acknowledged.map((result) => result.sentMs)) / 1000,
     lastAnsweredS: Math.max(...acknowledged.map((result) => result.answeredMs)) / 1000,
     answerAfterSentS: median(acknowledged.map((result) => result.answeredMs - result.sentMs)) / 1000,
+    cpuSeconds: after.userSeconds + after.systemSeconds - before.userSeconds - before.systemSeconds,
+    minorFaults: after.minorFaults - before.minorFaults,
   };
 }
 
 const idleRss = platform.rss();
 const baselines: Array<ReturnType<typeof copyBaseline>> = [];
-const drains: number[] = [];
+const drains: Array<Awaited<ReturnType<typeof drainRound>>> = [];
 const outcomes: RoundOutcome[] = [];
 for (let round = 0; round < rounds; round += 1) {
   baselines.push(copyBaseline());
@@ -239,14 +252,16 @@ for (let round = 0; round < rounds; round += 1) {
   outcomes.push(await uploadRound(round));
   const last = outcomes.at(-1)!;
   console.log(
-    `round ${round + 1}: cp + sync ${baselines.at(-1)!.cpSync.toFixed(0)} MB/s, drain ${drains.at(-1)!.toFixed(0)} MB/s, platform ${last.megabytesPerSecond.toFixed(0)} MB/s, last byte sent at ${last.lastSentS.toFixed(1)} s, last answer at ${last.lastAnsweredS.toFixed(1)} s, answer ${last.answerAfterSentS.toFixed(2)} s after the body (median), peak RSS ${mib(last.peakRss).toFixed(0)} MB, ${last.errors} errors, ${last.lost} lost${last.firstError ? ` (first error: ${last.firstError})` : ""}`,
+    `round ${round + 1}: cp + sync ${baselines.at(-1)!.cpSync.toFixed(0)} MB/s, drain ${drains.at(-1)!.megabytesPerSecond.toFixed(0)} MB/s, platform ${last.megabytesPerSecond.toFixed(0)} MB/s, last byte sent at ${last.lastSentS.toFixed(1)} s, last answer at ${last.lastAnsweredS.toFixed(1)} s, answer ${last.answerAfterSentS.toFixed(2)} s after the body (median), peak RSS ${mib(last.peakRss).toFixed(0)} MB, server CPU ${last.cpuSeconds.toFixed(1)} s, ${last.minorFaults} minor faults, ${last.errors} errors, ${last.lost} lost${last.firstError ? ` (first error: ${last.firstError})` : ""}`,
   );
 }
 
 const throughput = median(outcomes.map((o) => o.megabytesPerSecond));
 const cpSync = median(baselines.map((b) => b.cpSync));
 const cp = median(baselines.map((b) => b.cp));
-const drain = median(drains);
+const drain = median(drains.map((d) => d.megabytesPerSecond));
+const cpuPerGb = median(outcomes.map((o) => o.cpuSeconds / gigabytes(bytes * o.acknowledged)));
+const drainCpuPerGb = median(drains.map((d) => d.cpuSecondsPerGb));
 const peakRss = Math.max(...outcomes.map((o) => o.peakRss));
 const sum = (pick: (o: RoundOutcome) => number) => outcomes.reduce((total, o) => total + pick(o), 0);
 const attempted = applicantCount * rounds;
@@ -312,6 +327,15 @@ const rows: Row[] = [
     baseline: `drain ${drain.toFixed(0)} MB/s`,
     ratio: `${((100 * throughput) / drain).toFixed(1)}%`,
     target: "(HTTP + parsing ceiling; shown)",
+    met: null,
+  },
+  {
+    id: "P2",
+    what: "CPU per GB stored, the platform's process (all threads)",
+    figure: `${cpuPerGb.toFixed(2)} s/GB`,
+    baseline: `drain ${drainCpuPerGb.toFixed(2)} s/GB`,
+    ratio: `${(cpuPerGb / drainCpuPerGb).toFixed(2)}×`,
+    target: "(the cost of a byte, whatever the disk does; shown)",
     met: null,
   },
   {

@@ -15,10 +15,32 @@ export const freePort = () =>
     });
   });
 
+export interface ProcessUsage {
+  userSeconds: number;
+  systemSeconds: number;
+  minorFaults: number;
+}
+
+/** The kernel's clock ticks per second (`getconf CLK_TCK`), 100 on every Linux this runs on. */
+const ticksPerSecond = 100;
+
+/** `/proc/<pid>/stat`'s minflt, utime and stime: fields 10, 14 and 15, counted after the parenthesised name. */
+export function processUsage(pid: number): ProcessUsage {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return {
+    minorFaults: Number(fields[7]),
+    userSeconds: Number(fields[11]) / ticksPerSecond,
+    systemSeconds: Number(fields[12]) / ticksPerSecond,
+  };
+}
+
 export interface ServerProcess {
   url: string;
   /** The process's resident set, in bytes (Linux: /proc/<pid>/status). */
   rss(): number;
+  /** CPU time of all its threads and its minor page faults so far (Linux: /proc/<pid>/stat). */
+  usage(): ProcessUsage;
   stop(): Promise<void>;
 }
 
@@ -56,5 +78,5 @@ export async function startServerProcess(
     const status = readFileSync(`/proc/${child.pid}/status`, "utf8");
     return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0) * 1024;
   };
-  return { url, rss, stop };
+  return { url, rss, usage: () => processUsage(child.pid!), stop };
 }
